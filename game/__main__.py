@@ -1,0 +1,6 @@
+"""`python -m game ...` is the same as `fairshare ...`."""
+import sys
+
+from game.cli import main
+
+sys.exit(main())

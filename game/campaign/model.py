@@ -1,0 +1,128 @@
+"""Validated campaign objects: what a YAML campaign becomes once it has been checked.
+
+These are plain frozen dataclasses, free of YAML and of numpy, so the model (`game.sim`) and the window
+(`game.ui`) can both read them. `game.campaign.schema` describes the same fields for the loader.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ORDERS = ("hold", "pressure", "reassure", "withdraw", "criticize")
+PILLARS = ("deterrence", "burden", "influence", "cohesion")
+ALLY_VARS = ("spending", "threat", "trust", "alignment", "hedging", "presence")
+ADVERSARY_VARS = ("capability", "revisionism")
+US_VARS = ("domestic_pressure", "credibility", "budget")
+CALENDAR_STEPS = ("year", "half", "quarter", "month")
+
+
+@dataclass(frozen=True)
+class Ally:
+    id: str
+    name: str
+    country: str            # ISO 3166-1 alpha-3, used to find the outline on the map
+    theatre: str
+    adversary: str          # id of the adversary it faces
+    gdp: float              # US$ billion
+    spending: float         # defence spending, % of GDP
+    threat: float           # perceived threat, 0-1: also the ally's exposure (how threat events hit it)
+    trust: float            # trust in the U.S. commitment, 0-1
+    alignment: float        # alignment with U.S. preferences, 0-1
+    presence: float         # U.S. forward presence on its soil, 0-1
+    upkeep: float           # U.S. cost of that presence at 1.0, US$ billion per year
+    latency: float = 0.0    # nuclear latency: how close it could get to a bomb, 0-1
+    trade_dependence: float = 0.0   # trade dependence on the adversary, 0-1
+    responsiveness: float = 1.0     # how strongly its politics answer U.S. pressure (0.2-2)
+    hedging: float = 0.0    # starting hedging, 0-1
+    dispute: float = 0.0    # its own quarrels with the adversary: the root of entrapment, 0-1
+    ceiling: float = 5.0    # domestic limit: the most it can spend, % of GDP
+    partner: bool = False   # a partner rather than a treaty ally (e.g. Taiwan)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Adversary:
+    id: str
+    name: str
+    country: str
+    theatre: str
+    capability: float       # military expenditure, US$ billion per year
+    growth: float = 0.0     # capability growth per year (fraction)
+    revisionism: float = 0.5  # appetite for probing, 0-1
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class UnitedStates:
+    budget: float           # flat budget for alliance commitments, US$ billion per year
+    domestic_pressure: float = 0.3   # Congress and voters' push to retrench, 0-1
+    credibility: float = 0.7         # global credibility of U.S. commitments, 0-1
+
+
+@dataclass(frozen=True)
+class Calendar:
+    start: int              # first year
+    step: str = "year"      # one of CALENDAR_STEPS
+
+    def label(self, turn: int) -> str:
+        """Human label of turn `turn` (0-based): '2024', '2024 H2', '2024 Q3', 'Mar 2024'."""
+        per_year = {"year": 1, "half": 2, "quarter": 4, "month": 12}[self.step]
+        year, part = divmod(turn, per_year)
+        year += self.start
+        if self.step == "year":
+            return str(year)
+        if self.step == "half":
+            return f"{year} H{part + 1}"
+        if self.step == "quarter":
+            return f"{year} Q{part + 1}"
+        months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+        return f"{months[part]} {year}"
+
+
+@dataclass(frozen=True)
+class Effect:
+    target: str             # an ally id, an adversary id, 'us', or 'allies' (every ally)
+    var: str                # a variable of that target (ALLY_VARS, ADVERSARY_VARS or US_VARS)
+    add: float              # change added to the variable
+    scale: str = "none"     # 'none' or 'exposure': multiply by each ally's starting threat
+    theatre: str = ""       # with target 'allies': only the allies of this theatre
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    text: str
+    effects: tuple[Effect, ...]
+    turn: int | None = None     # scripted: fires at the start of this turn (1-based)
+    when: str | None = None     # conditional: an expression (see game.campaign.expr)
+    once: bool = True           # a conditional event fires at most once per game
+
+
+@dataclass(frozen=True)
+class Campaign:
+    id: str
+    name: str
+    description: str
+    briefing: str
+    turns: int
+    calendar: Calendar
+    us: UnitedStates
+    allies: tuple[Ally, ...]
+    adversaries: tuple[Adversary, ...]
+    events: tuple[Event, ...] = ()
+    goals: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    score_weights: dict[str, float] = field(default_factory=lambda: {p: 1.0 for p in PILLARS})
+    path: str = ""          # file it was loaded from, if any
+    content_hash: str = ""  # sha256 of the file's bytes: saves check they replay the same campaign
+
+    @property
+    def theatres(self) -> tuple[str, ...]:
+        seen: list[str] = []
+        for a in (*self.allies, *self.adversaries):
+            if a.theatre not in seen:
+                seen.append(a.theatre)
+        return tuple(seen)
+
+    def ally_index(self, ally_id: str) -> int:
+        return [a.id for a in self.allies].index(ally_id)

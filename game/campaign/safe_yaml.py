@@ -1,0 +1,248 @@
+"""Load YAML text safely into a tree that remembers where every value came from.
+
+Campaign files are written by hand and may come from anywhere, so only plain data is accepted: no tags, no
+anchors or aliases, one document, bounded nesting and size. The text is first scanned with yaml's event parser
+(iterative: a 100,000-deep `[[[[` costs nothing and cannot overflow the stack); only a clean stream is composed
+into nodes and turned into `Mapping` / `Sequence` / `Scalar` objects carrying 1-based line and column.
+
+    tree, problems = load_located(data, "campaigns/x.yaml")
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+import yaml
+from yaml import events as ev
+from yaml import nodes as yn
+
+from .errors import Problem
+
+MAX_BYTES = 1 << 20          # 1 MiB
+MAX_DEPTH = 32               # nested mappings/sequences
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+@dataclass(eq=False, slots=True)
+class Scalar:
+    """A leaf value: int, float, bool, None or str, with its position.
+
+    `text` is the scalar as written (without quotes); `style` is None for plain scalars, or one of ' " | >.
+    """
+
+    line: int
+    col: int
+    value: Any
+    text: str = ""
+    style: str | None = None
+    end_line: int = 0
+
+
+@dataclass(eq=False, slots=True)
+class Sequence:
+    line: int
+    col: int
+    items: list["Node"] = field(default_factory=list)
+
+
+@dataclass(eq=False, slots=True)
+class Mapping:
+    """Keys in file order, each to (the key's own Scalar, the value node)."""
+
+    line: int
+    col: int
+    entries: dict[str, tuple[Scalar, "Node"]] = field(default_factory=dict)
+
+    def get(self, key: str) -> "Node | None":
+        entry = self.entries.get(key)
+        return entry[1] if entry else None
+
+    def key_node(self, key: str) -> Scalar | None:
+        entry = self.entries.get(key)
+        return entry[0] if entry else None
+
+
+Node = Union[Scalar, Sequence, Mapping]
+
+
+def to_python(node: Node | None) -> Any:
+    """Strip positions: plain dicts, lists and scalars."""
+    if isinstance(node, Mapping):
+        return {k: to_python(v) for k, (_, v) in node.entries.items()}
+    if isinstance(node, Sequence):
+        return [to_python(v) for v in node.items]
+    return None if node is None else node.value
+
+
+def describe(node: Node | None) -> str:
+    """How a value reads in an error message: "string 'abc'", "number 3", "boolean yes", "a list"."""
+    if isinstance(node, Mapping):
+        return "a mapping"
+    if isinstance(node, Sequence):
+        return "a list"
+    if node is None or node.value is None:
+        return "an empty value"
+    if isinstance(node.value, bool):
+        return f"boolean {node.text}"
+    text = node.text if len(node.text) <= 40 else node.text[:37] + "..."
+    if isinstance(node.value, (int, float)):
+        return f"number {text}"
+    return f"string {text!r}"
+
+
+# --------------------------------------------------------------------------------------------- decoding
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def decode(data: bytes, filename: str) -> tuple[str | None, list[Problem]]:
+    """Bytes -> text: size cap, optional UTF-8 BOM, CRLF -> LF. Invalid UTF-8 is a problem at the bad byte."""
+    if len(data) > MAX_BYTES:
+        return None, [Problem(filename, 1, 1, f"file is too large ({len(data)} bytes; the limit is 1 MiB)")]
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        start = exc.start
+        line = data.count(b"\n", 0, start) + 1
+        line_start = data.rfind(b"\n", 0, start) + 1
+        col = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+        hint = "save the file as UTF-8"
+        if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            hint = "the file looks like UTF-16; save it as UTF-8"
+        msg = f"invalid UTF-8 (byte 0x{data[start]:02x}); {hint}"
+        return None, [Problem(filename, line, col, msg)]
+    return text.replace("\r\n", "\n"), []
+
+
+# --------------------------------------------------------------------------------------------- event scan
+
+
+def _show_tag(tag: str) -> str:
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
+
+
+def _yaml_error(exc: Exception, text: str, filename: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        line, col = _line_col(text, exc.position)
+        return Problem(filename, line, col, f"character #x{exc.character:04x} is not allowed in a YAML file")
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        message = f"YAML syntax error: {exc.problem or exc.context}"
+        if exc.problem and exc.context:
+            where = f" started at line {exc.context_mark.line + 1}" if exc.context_mark else ""
+            message += f" ({exc.context}{where})"
+        if mark is None:
+            return Problem(filename, 1, 1, message)
+        return Problem(filename, mark.line + 1, mark.column + 1, message)
+    return Problem(filename, 1, 1, f"YAML error: {exc}")
+
+
+def scan(text: str, filename: str) -> list[Problem]:
+    """Walk the event stream once and report what campaign files may not contain."""
+    problems: list[Problem] = []
+    depth = 0
+    documents = 0
+
+    def at(event: ev.Event, message: str) -> None:
+        problems.append(Problem(filename, event.start_mark.line + 1, event.start_mark.column + 1, message))
+
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, ev.DocumentStartEvent):
+                documents += 1
+                if documents == 2:
+                    at(event, "a campaign file must hold a single YAML document (found a second one)")
+            elif isinstance(event, ev.AliasEvent):
+                at(event, "anchors and aliases are not allowed in campaign files")
+            elif isinstance(event, ev.NodeEvent):
+                if event.anchor is not None:
+                    at(event, "anchors and aliases are not allowed in campaign files")
+                tag = getattr(event, "tag", None)
+                if tag is not None:
+                    at(event, f"tags are not allowed in campaign files (found '{_show_tag(tag)}')")
+                if isinstance(event, ev.CollectionStartEvent):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        at(event, f"nesting is deeper than {MAX_DEPTH} levels")
+                        return problems
+            elif isinstance(event, ev.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        problems.append(_yaml_error(exc, text, filename))
+    return problems
+
+
+# --------------------------------------------------------------------------------------------- compose
+
+
+_constructor = yaml.constructor.SafeConstructor()
+_BUILDERS = {
+    "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": _constructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
+    "tag:yaml.org,2002:null": _constructor.construct_yaml_null,
+}
+
+
+def _convert(node: yn.Node, filename: str, problems: list[Problem]) -> Node:
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    if isinstance(node, yn.ScalarNode):
+        build = _BUILDERS.get(node.tag)
+        try:
+            value = build(node) if build else node.value    # str, and timestamps kept as text
+        except (ValueError, OverflowError):                 # e.g. an integer of 5,000 digits
+            value = float("inf")
+        return Scalar(line, col, value, node.value, node.style, node.end_mark.line + 1)
+    if isinstance(node, yn.SequenceNode):
+        return Sequence(line, col, [_convert(item, filename, problems) for item in node.value])
+    mapping = Mapping(line, col)
+    for key_node, value_node in node.value:
+        key = _convert(key_node, filename, problems)
+        if not isinstance(key, Scalar):
+            problems.append(Problem(filename, key.line, key.col, "a key must be a plain name, not a list or mapping"))
+            continue
+        name = key.text
+        if name in mapping.entries:
+            first = mapping.entries[name][0]
+            problems.append(Problem(filename, key.line, key.col,
+                                    f"duplicate key '{name}' (first given at line {first.line})"))
+            continue
+        mapping.entries[name] = (key, _convert(value_node, filename, problems))
+    return mapping
+
+
+def load_located(data: bytes | str, filename: str = "<string>") -> tuple[Node | None, list[Problem]]:
+    """Parse campaign YAML into a located tree.
+
+    Returns (tree, problems). The tree is None when the text could not be read at all (size, encoding, syntax,
+    tags, anchors, depth, several documents, empty file). Duplicate keys are reported but still give a tree
+    (the first value is kept) so the caller can go on checking the rest.
+    """
+    if isinstance(data, bytes):
+        text, problems = decode(data, filename)
+        if text is None:
+            return None, problems
+    else:
+        if len(data.encode("utf-8", errors="surrogatepass")) > MAX_BYTES:
+            return None, [Problem(filename, 1, 1, "file is too large (the limit is 1 MiB)")]
+        text = data.lstrip("\ufeff").replace("\r\n", "\n")
+    problems = scan(text, filename)
+    if problems:
+        return None, problems
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:    # pragma: no cover - the scan has already parsed the same text
+        return None, [_yaml_error(exc, text, filename)]
+    if root is None:
+        message = "the file is empty: a campaign is a mapping of keys (id, name, turns...)"
+        return None, [Problem(filename, 1, 1, message)]
+    tree = _convert(root, filename, problems)
+    return tree, problems

@@ -1,0 +1,293 @@
+"""What each mapping of a campaign file may hold, and the generic checks of one value against its field.
+
+One small table per mapping (top level, calendar, us, ally, adversary, event, effect, score_weights) gives each
+key's kind, whether it is required, its default and its range. `check_mapping` applies a table to a located
+mapping and reports every problem (missing, unknown, mistyped, out-of-range keys) without stopping.
+Cross-references between parts of the file (ally -> adversary, effect -> target...) are checked in `loader`.
+"""
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import Problem
+from .model import CALENDAR_STEPS, PILLARS
+from .safe_yaml import Mapping, Node, Scalar, Sequence, describe
+
+REQUIRED = object()      # default of a required key
+INVALID = object()       # what a check returns for a value it has reported
+
+ID_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
+COUNTRY_RE = re.compile(r"[A-Z]{3}\Z")
+NUMBER_RE = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\Z")
+EXPONENT_RE = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+\Z")
+RESERVED_IDS = ("us", "allies", "turn", "and", "or", "not")
+
+
+@dataclass(frozen=True)
+class Field:
+    """kind: id, str (non-empty), text (may be empty), country, num, int, bool, enum, strlist, list, map, expr."""
+
+    kind: str
+    default: Any = REQUIRED
+    lo: float | None = None
+    hi: float | None = None
+    lo_open: bool = False          # the value must be > lo rather than >= lo
+    choices: tuple[str, ...] = ()
+    min_items: int = 0
+    max_items: int | None = None
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
+
+def unit(default: Any = REQUIRED) -> Field:
+    """A share between 0 and 1."""
+    return Field("num", default, 0, 1)
+
+
+TOP = {
+    "id": Field("id"),
+    "name": Field("str"),
+    "description": Field("str"),
+    "briefing": Field("str"),
+    "turns": Field("int", REQUIRED, 1, 60),
+    "calendar": Field("map"),
+    "us": Field("map"),
+    "allies": Field("list", REQUIRED, min_items=1, max_items=40),
+    "adversaries": Field("list", REQUIRED, min_items=1, max_items=10),
+    "events": Field("list", ()),
+    "goals": Field("strlist", ()),
+    "sources": Field("strlist", REQUIRED, min_items=1),
+    "score_weights": Field("map", None),
+}
+
+CALENDAR = {
+    "start": Field("int", REQUIRED, 1900, 2200),
+    "step": Field("enum", "year", choices=CALENDAR_STEPS),
+}
+
+US = {
+    "budget": Field("num", REQUIRED, 0, None, lo_open=True),
+    "domestic_pressure": unit(0.3),
+    "credibility": unit(0.7),
+}
+
+ALLY = {
+    "id": Field("id"),
+    "name": Field("str"),
+    "country": Field("country"),
+    "theatre": Field("id"),
+    "adversary": Field("id"),
+    "gdp": Field("num", REQUIRED, 0, None, lo_open=True),
+    "spending": Field("num", REQUIRED, 0, 20),
+    "threat": unit(),
+    "trust": unit(),
+    "alignment": unit(),
+    "presence": unit(),
+    "upkeep": Field("num", REQUIRED, 0, None),
+    "latency": unit(0.0),
+    "trade_dependence": unit(0.0),
+    "responsiveness": Field("num", 1.0, 0.1, 3),
+    "hedging": unit(0.0),
+    "dispute": unit(0.0),
+    "ceiling": Field("num", 5.0, 0.5, 20),
+    "partner": Field("bool", False),
+    "note": Field("text", ""),
+}
+
+ADVERSARY = {
+    "id": Field("id"),
+    "name": Field("str"),
+    "country": Field("country"),
+    "theatre": Field("id"),
+    "capability": Field("num", REQUIRED, 0, None, lo_open=True),
+    "growth": Field("num", 0.0, -0.5, 0.5),
+    "revisionism": unit(0.5),
+    "note": Field("text", ""),
+}
+
+EVENT = {
+    "id": Field("id"),
+    "title": Field("str"),
+    "text": Field("str"),
+    "effects": Field("list", REQUIRED, min_items=1),
+    "turn": Field("int", None, 1, None),          # upper bound (the campaign's turns) checked by the loader
+    "when": Field("expr", None),
+    "once": Field("bool", True),
+}
+
+EFFECT = {
+    "target": Field("id"),
+    "var": Field("id"),
+    "add": Field("num", REQUIRED, -100, 100),
+    "scale": Field("enum", "none", choices=("none", "exposure")),
+    "theatre": Field("id", ""),
+}
+
+SCORE_WEIGHTS = {pillar: Field("num", 1.0, 0, None) for pillar in PILLARS}
+
+
+# --------------------------------------------------------------------------------------------- checks
+
+
+def did_you_mean(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _fmt(x: float) -> str:
+    if isinstance(x, int):
+        return str(x) if abs(x) < 10 ** 15 else f"{str(x)[:12]}... ({len(str(abs(x)))} digits)"
+    return str(int(x)) if x.is_integer() and abs(x) < 1e15 else repr(x)
+
+
+class Checker:
+    """Collects problems for one file."""
+
+    def __init__(self, filename: str):
+        self.filename = filename
+        self.problems: list[Problem] = []
+
+    def error(self, node: Node, message: str, col_offset: int = 0) -> None:
+        self.problems.append(Problem(self.filename, node.line, node.col + col_offset, message))
+
+    # -- one value against one field
+    def value(self, name: str, node: Node, spec: Field) -> Any:
+        """The checked Python value of `node`, or INVALID after reporting why."""
+        kind = spec.kind
+        if kind in ("map", "list"):
+            want = Mapping if kind == "map" else Sequence
+            if not isinstance(node, want):
+                noun = "a mapping (indented 'key: value' lines)" if kind == "map" else "a list ('- ' items)"
+                self.error(node, f"{name}: expected {noun}, got {describe(node)}")
+                return INVALID
+            if kind == "list":
+                return self.items(name, node, spec)
+            return node
+        if kind == "strlist":
+            if not isinstance(node, Sequence):
+                self.error(node, f"{name}: expected a list of texts ('- ' items), got {describe(node)}")
+                return INVALID
+            items = self.items(name, node, spec)
+            if items is INVALID:
+                return INVALID
+            texts = [self.value(f"{name} item", item, Field("str")) for item in items]
+            return INVALID if INVALID in texts else tuple(texts)
+        if not isinstance(node, Scalar):
+            self.error(node, f"{name}: expected {_EXPECTED[kind]}, got {describe(node)}")
+            return INVALID
+        v = node.value
+        if kind in ("num", "int"):
+            return self.number(name, node, spec)
+        if kind == "bool":
+            if isinstance(v, bool):
+                return v
+            self.error(node, f"{name}: expected true or false, got {describe(node)}")
+            return INVALID
+        if not isinstance(v, str):
+            hint = f" (put it in quotes: \"{node.text}\")" if v is not None else ""
+            self.error(node, f"{name}: expected {_EXPECTED[kind]}, got {describe(node)}{hint}")
+            return INVALID
+        if kind in ("str", "expr") and not v.strip():
+            self.error(node, f"{name} must not be empty")
+            return INVALID
+        if kind == "id" and not ID_RE.match(v):
+            self.error(node, f"{name} '{v}' is not a valid id: use lowercase letters, digits and '_', "
+                             "starting with a letter")
+            return INVALID
+        if kind == "country" and not COUNTRY_RE.match(v):
+            self.error(node, f"country must be a 3-letter ISO 3166-1 code in capitals (e.g. 'POL'), got '{v}'")
+            return INVALID
+        if kind == "enum" and v not in spec.choices:
+            self.error(node, f"{name} must be one of {', '.join(spec.choices)}; got '{v}'"
+                             f"{did_you_mean(v, spec.choices)}")
+            return INVALID
+        return v
+
+    def number(self, name: str, node: Scalar, spec: Field) -> Any:
+        v = node.value
+        whole = spec.kind == "int"
+        if not whole and isinstance(v, str) and node.style is None and EXPONENT_RE.match(v):
+            v = float(v)     # YAML 1.1 reads 1e3 and 1.5e3 as text; here they can only mean numbers
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            hint = ""
+            if isinstance(v, str) and node.style in ("'", '"') and NUMBER_RE.match(v):
+                hint = " (remove the quotes)"
+            self.error(node, f"{name}: expected {'a whole number' if whole else 'a number'}, "
+                             f"got {describe(node)}{hint}")
+            return INVALID
+        if whole and not isinstance(v, int):
+            self.error(node, f"{name}: expected a whole number, got {describe(node)}")
+            return INVALID
+        if (isinstance(v, float) and not math.isfinite(v)) or (not whole and abs(v) > 1e300):
+            text = node.text if len(node.text) <= 40 else node.text[:37] + "..."
+            self.error(node, f"{name}: expected a finite number, got {text}")
+            return INVALID
+        if not self.in_range(name, node, v, spec.lo, spec.hi, spec.lo_open):
+            return INVALID
+        return v if whole else float(v)
+
+    def in_range(self, name: str, node: Node, v: float, lo, hi, lo_open: bool = False) -> bool:
+        if lo is not None and hi is not None:
+            ok, rule = lo <= v <= hi, f"between {_fmt(lo)} and {_fmt(hi)}"
+        elif lo is not None:
+            ok = v > lo if lo_open else v >= lo
+            rule = f"greater than {_fmt(lo)}" if lo_open else f"at least {_fmt(lo)}"
+        else:
+            ok, rule = v <= hi, f"at most {_fmt(hi)}"
+        if not ok:
+            self.error(node, f"{name} must be {rule}, got {_fmt(v)}")
+        return ok
+
+    def items(self, name: str, node: Sequence, spec: Field) -> Any:
+        n = len(node.items)
+        if n < spec.min_items:
+            self.error(node, f"{name} must not be empty" if spec.min_items == 1
+                       else f"{name} needs at least {spec.min_items} items, got {n}")
+            return INVALID
+        if spec.max_items is not None and n > spec.max_items:
+            self.error(node, f"{name}: at most {spec.max_items} items are allowed, got {n}")
+            return INVALID
+        return node.items
+
+    # -- a whole mapping against a table
+    def mapping(self, node: Node, table: dict[str, Field], where: str, name: str = "",
+                noun: str = "key") -> dict[str, Any] | None:
+        """Check `node` against `table`. Returns {key: value} for every key of the table (defaults filled in,
+        INVALID for reported values), or None if `node` is not a mapping. `where` ends messages: " in ally 'pl'".
+        """
+        if not isinstance(node, Mapping):
+            self.error(node, f"{name or where.strip()}: expected a mapping (indented 'key: value' lines), "
+                             f"got {describe(node)}")
+            return None
+        out: dict[str, Any] = {}
+        for key, (key_node, _) in node.entries.items():
+            if key not in table:
+                hint = did_you_mean(key, table)
+                if not hint and len(table) <= 8:
+                    hint = f" (allowed: {', '.join(table)})"
+                self.error(key_node, f"unknown {noun} '{key}'{where}{hint}")
+        for key, spec in table.items():
+            child = node.get(key)
+            if child is None:
+                if spec.required:
+                    self.error(node, f"missing required key '{key}'{where}")
+                    out[key] = INVALID
+                else:
+                    out[key] = spec.default
+            elif not spec.required and isinstance(child, Scalar) and child.value is None:
+                out[key] = spec.default       # `key:` with nothing after it means "use the default"
+            else:
+                out[key] = self.value(key, child, spec)
+        return out
+
+
+_EXPECTED = {
+    "id": "an id (lowercase letters, digits, '_')", "str": "a text", "text": "a text", "country": "a country code",
+    "num": "a number", "int": "a whole number", "bool": "true or false", "enum": "a name", "expr": "a condition text",
+}

@@ -1,0 +1,123 @@
+"""Plain words for a turn report: why each ally moved, and what happened. Reads one run of a batch."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.campaign.model import ORDERS
+from game.sim.report import FACTORS, Report
+from game.sim.state import State
+
+UNITS = {"spending": ("pp", "% of GDP"), "trust": ("", ""), "alignment": ("", ""), "hedging": ("", "")}
+NOISE = {"spending": 0.005, "trust": 0.002, "alignment": 0.002, "hedging": 0.002}
+
+
+@dataclass(frozen=True)
+class Factor:
+    name: str
+    value: float
+
+
+@dataclass(frozen=True)
+class Change:
+    """One ally variable over one turn: before, after, and the factors that add up to the difference."""
+    var: str
+    before: float
+    after: float
+    factors: tuple[Factor, ...]     # non-negligible factors, largest first
+
+    @property
+    def delta(self) -> float:
+        return self.after - self.before
+
+    def sentence(self, ally_name: str) -> str:
+        verb = {"spending": "spending", "trust": "trust in the U.S.", "alignment": "alignment with the U.S.",
+                "hedging": "hedging"}[self.var]
+        if abs(self.delta) < NOISE[self.var] and not self.factors:
+            return f"{ally_name}'s {verb} held steady."
+        direction = "rose" if self.delta > 0 else "fell" if self.delta < 0 else "held"
+        ups = [f for f in self.factors if f.value > 0]
+        downs = [f for f in self.factors if f.value < 0]
+        text = f"{ally_name}'s {verb} {direction} {fmt(self.var, abs(self.delta))} to {level(self.var, self.after)}"
+        if ups:
+            text += ", pushed up by " + _list(ups[:2], self.var)
+        if downs:
+            text += (" and" if ups else ",") + " held back by " + _list(downs[:2], self.var)
+        return text + "."
+
+
+def fmt(var: str, value: float, sign: bool = False) -> str:
+    s = f"{value:+.2f}" if sign else f"{value:.2f}"
+    return s + (" pp" if var == "spending" else "")
+
+
+def level(var: str, value: float) -> str:
+    return f"{value:.2f} % of GDP" if var == "spending" else f"{value:.2f}"
+
+
+def _list(factors: list[Factor], var: str) -> str:
+    return " and ".join(f"{f.name} ({fmt(var, f.value, sign=True)})" for f in factors)
+
+
+def change(report: Report, before: State, after: State, var: str, ally: int, run: int = 0) -> Change:
+    values = report.factors(var)[run, ally]
+    found = [Factor(name, float(v)) for name, v in zip(FACTORS[var], values) if abs(v) >= NOISE[var]]
+    found.sort(key=lambda f: -abs(f.value))
+    return Change(var, float(getattr(before, var)[run, ally]), float(getattr(after, var)[run, ally]), tuple(found))
+
+
+def ally_changes(report: Report, before: State, after: State, ally: int, run: int = 0) -> dict[str, Change]:
+    return {var: change(report, before, after, var, ally, run) for var in FACTORS}
+
+
+@dataclass(frozen=True)
+class Happening:
+    """Something that happened in a turn, for the report and the event dialog."""
+    kind: str       # 'event', 'aggression', 'probe', 'entrapment', 'nuclear', 'realignment', 'congress'
+    title: str
+    text: str
+    ally: str | None = None
+    grave: bool = False     # worth a dialog of its own
+
+
+def happenings(report: Report, state: State, run: int = 0) -> list[Happening]:
+    """What happened during the turn `report` resolved (state: the state after it)."""
+    c = state.world.campaign
+    found: list[Happening] = []
+    for i, ally in enumerate(c.allies):
+        adv = c.adversaries[state.world.adversary[i]].name
+        if report.aggression[run, i]:
+            found.append(Happening("aggression", f"{adv} strikes {ally.name}",
+                                   f"{adv} tested {ally.name} where deterrence looked thin, and got away with it. "
+                                   "Threat rises across the region and the U.S. looks less credible.", ally.id, True))
+        elif report.probe[run, i]:
+            found.append(Happening("probe", f"{adv} probes {ally.name}",
+                                   f"{adv} tested {ally.name}'s defences and was turned back. The crisis cost "
+                                   "money and raised the threat it feels.", ally.id))
+        if report.entrapment[run, i]:
+            found.append(Happening("entrapment", f"{ally.name} drags Washington in",
+                                   f"Emboldened by unconditional support, {ally.name} pressed its own quarrel with "
+                                   f"{adv}; the U.S. had to step in. This is entrapment.", ally.id, True))
+        if report.nuclear[run, i]:
+            found.append(Happening("nuclear", f"{ally.name} starts a nuclear programme",
+                                   f"Unsure of U.S. protection against {adv}, {ally.name} has crossed from hedging "
+                                   "into a weapons programme. Cohesion suffers for the rest of the game.", ally.id, True))
+        if report.realignment[run, i]:
+            found.append(Happening("realignment", f"{ally.name} makes its own deal",
+                                   f"Doubting Washington and tied to {adv} by trade, {ally.name} has chosen to "
+                                   f"accommodate {adv}. It will no longer follow U.S. orders.", ally.id, True))
+    if report.congress_cut[run]:
+        found.append(Happening("congress", "Congress forces a drawdown",
+                               "Fed up with allies it sees as free-riding, Congress has cut U.S. forces abroad. "
+                               "Every ally loses some U.S. presence and some trust.", None, True))
+    for e in np.flatnonzero(report.fired[run]):
+        event = c.events[e]
+        found.append(Happening("event", event.title, event.text.strip(), None, True))
+    return found
+
+
+def order_summary(orders: np.ndarray, state: State) -> str:
+    c = state.world.campaign
+    parts = [f"{a.name}: {ORDERS[o]}" for a, o in zip(c.allies, orders) if ORDERS[o] != "hold"]
+    return "; ".join(parts) if parts else "every ally: hold"

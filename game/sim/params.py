@@ -1,0 +1,97 @@
+"""The model's free parameters, each with where its value comes from.
+
+Rates are per year; `step` converts them to the campaign's turn length. Values marked "judgement" were set by hand
+so that the model reproduces the qualitative findings it is built on (BRIEF.md claims 1-7); values marked
+"calibrated" are fitted to data (see docs/model.md). `Params` is frozen: a campaign or a calibration run builds a
+new one with `dataclasses.replace`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Params:
+    # --- spending (% of GDP) -------------------------------------------------------------------------------
+    spending_rate: float = 0.35      # share of the gap to the target closed per year (budgets move slowly:
+                                     # NATO allies' shares moved ~0.1-0.4 pp/yr in 2014-2019)
+    peacetime_floor: float = 0.9     # % GDP an ally spends with no threat at all (lowest NATO-Europe 2014 levels)
+    threat_weight: float = 3.2       # extra % GDP a fully threatened ally wants (Baltic 2024 levels ~3-3.5 %)
+    trade_damping: float = 0.5       # share of that effort lost at full trade dependence on the adversary
+                                     # (Indo-Pacific: China is nearly everyone's top trade partner)
+    free_riding: float = 0.45        # share of that effort an ally sheds when fully sure of U.S. protection
+                                     # (Olson & Zeckhauser 1966: the protected spend less)
+    max_rise: float = 0.8            # pp per year: the fastest a budget can grow (Poland 2022-24 ~0.85 pp/yr)
+    max_fall: float = 0.3            # pp per year: budgets are sticky downwards
+    pressure_effect: float = 0.8     # pp per year from conditional pressure at full threat x leverage
+                                     # (Blankenship 2023: threats of abandonment raise contributions)
+    criticism_effect: float = 0.015  # pp per year from public criticism: near nothing, as the research finds
+    withdrawal_jolt: float = 0.35    # pp, one-off rise when U.S. forces actually leave (abandonment fear)
+    withdrawal_spill: float = 0.3    # share of that jolt felt when forces leave a neighbour in the same theatre
+    # --- leverage: how credible a threat of abandonment is ------------------------------------------------
+    leverage_base: float = 0.25      # judgement: a U.S. threat is never wholly empty
+    leverage_domestic: float = 0.75  # Nixon-era play: "Congress may force my hand" (Blankenship 2023, ch. on 1970s)
+    # --- trust (0-1) ------------------------------------------------------------------------------------------
+    trust_reassure: float = 0.12     # share of the remaining distrust removed by one year of reassurance
+    trust_pressure: float = 0.03     # conditional pressure strains trust a little
+    trust_withdraw: float = 0.30     # share of trust lost where forces leave
+    trust_criticize: float = 0.01
+    trust_spillover_same: float = 0.05   # per withdrawal elsewhere in the same theatre
+    trust_spillover_other: float = 0.02  # per withdrawal in another theatre
+    trust_credibility_pull: float = 0.15  # per year, trust drifts toward U.S. global credibility
+    # --- alignment (0-1) --------------------------------------------------------------------------------------
+    alignment_rate: float = 0.3      # share of the gap to the target closed per year
+    alignment_dependence: float = 0.5    # weight of expected protection (leverage from assuming defence costs)
+    alignment_self_reliance: float = 0.6  # weight of self-reliance: the burden-sharing dilemma proper
+    alignment_reassure: float = 0.04
+    alignment_pressure: float = 0.015
+    alignment_criticize: float = 0.02
+    alignment_withdraw: float = 0.12
+    # --- hedging (0-1) and the nuclear threshold --------------------------------------------------------------
+    hedging_comfort: float = 0.2     # insecurity (threat x unprotected share) an ally lives with unmoved
+    hedging_growth: float = 0.5      # per year at full threat, no protection, full latency (Lanoszka 2018)
+    hedging_withdraw: float = 0.15   # one-off push where forces leave, times threat x latency
+    hedging_decay: float = 0.06      # per year at full protection: hedging is easier to prevent than reverse
+    nuclear_threshold: float = 0.75  # hedging above which a programme can start
+    nuclear_rate: float = 0.6        # per year probability scale above the threshold, times latency
+    # --- realignment (accommodating the adversary) ----------------------------------------------------------
+    realign_trust: float = 0.3       # trust below which accommodation becomes possible
+    realign_rate: float = 0.5        # per year scale, times trade dependence x threat x (1 - alignment)
+    capability_rate: float = 0.15    # share of the gap between capability stock and spending closed per year
+    # --- threat -----------------------------------------------------------------------------------------------
+    threat_rate: float = 0.4         # share of the gap to the threat target closed per year
+    # --- adversaries ------------------------------------------------------------------------------------------
+    us_weight: float = 2.0           # U.S. power at full presence and credibility, in adversary-capability units
+    coalition_help: float = 0.3      # share of theatre partners' capability counted toward an ally's defence
+    probe_rate: float = 0.35         # per year probe probability scale (times revisionism x exposure)
+    probe_deterrence: float = 2.0    # how steeply deterrence (the ratio) suppresses probes: exp(-k x ratio)
+    revisionism_rate: float = 0.2    # per year pull back toward the adversary's starting appetite
+    revisionism_withdraw: float = 0.08   # per withdrawal in its theatre: retrenchment emboldens
+    revisionism_success: float = 0.1
+    # --- entrapment -------------------------------------------------------------------------------------------
+    embolden_reassure: float = 0.35  # unconditional support emboldens allies in their own disputes (Snyder 1984)
+    embolden_decay: float = 0.5      # per year
+    entrapment_rate: float = 0.3     # per year, times dispute x emboldenment
+    # --- the United States ------------------------------------------------------------------------------------
+    reassure_cost: float = 0.10      # extra cost of a reassurance, as a share of the ally's presence upkeep
+    reassure_presence: float = 0.03  # presence added by one reassurance (exercises, rotations)
+    withdraw_presence: float = 0.25  # presence removed by one withdrawal
+    crisis_cost: float = 1.0         # US$ bn per crisis the U.S. is drawn into
+    domestic_rate: float = 0.3       # per year pull of domestic pressure toward its target
+    domestic_free_riding: float = 0.6    # weight of allies' shortfall against the 2 % line
+    domestic_overrun: float = 1.0    # weight of running over budget
+    congress_threshold: float = 0.85  # domestic pressure above which Congress may force a drawdown
+    congress_rate: float = 0.4       # per year probability above the threshold
+    congress_cut: float = 0.1        # presence cut everywhere when Congress forces a drawdown
+    credibility_withdraw: float = 0.05   # global credibility lost per withdrawal anywhere
+    credibility_reassure: float = 0.05
+    credibility_aggression: float = 0.1
+    # --- the 2 % line ----------------------------------------------------------------------------------------
+    guideline: float = 2.0           # NATO's 2006/2014 guideline, % of GDP
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+
+DEFAULT = Params()

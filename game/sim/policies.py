@@ -1,0 +1,76 @@
+"""Strategies that give orders without a player: the built-in policies and plan files.
+
+A policy maps a state to an (B, N) array of order codes. Policies read the state; they never change it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from game.campaign.model import ORDERS, Campaign
+from game.sim.state import HOLD, ORDER_CODE, PRESSURE, REASSURE, State
+from game.sim.step import derive
+
+PolicyFn = Callable[[State, np.random.Generator], np.ndarray]
+BUILT_IN = ("hold", "pressure", "reassure", "withdraw", "criticize", "adaptive", "random")
+
+
+@dataclass(frozen=True)
+class Policy:
+    name: str
+    choose: PolicyFn
+
+    def __call__(self, state: State, rng: np.random.Generator) -> np.ndarray:
+        return self.choose(state, rng)
+
+
+def uniform(order: str) -> Policy:
+    code = ORDER_CODE[order]
+    return Policy(order, lambda state, rng: np.full(state.spending.shape, code, dtype=np.int8))
+
+
+def adaptive_orders(state: State, rng: np.random.Generator | None = None) -> np.ndarray:
+    """A sensible adviser: shore up exposed allies where deterrence is thin and allies losing faith; press
+    the ones below the guideline and the threatened ones that still trust Washington (pressure works where the
+    threat is real and the warning believed); never spend past the budget on reassurance."""
+    w, p = state.world, state.world.params
+    d = derive(state)
+    thin = (d.deterrence < 1.3) & (state.threat >= 0.6)
+    shaky = (state.trust < 0.5) | (state.hedging > 0.25) | (state.alignment < w.alignment0 - 0.08)
+    free_rider = (state.spending < p.guideline) | ((state.threat >= 0.45) & (state.trust > 0.55))
+    orders = np.where(thin | shaky, REASSURE, np.where(free_rider, PRESSURE, HOLD)).astype(np.int8)
+    # Keep within budget: drop the reassurances of the least exposed allies first.
+    extra = (orders == REASSURE) * (p.reassure_cost + p.reassure_presence) * w.upkeep
+    by_exposure = np.argsort(-w.exposure, kind="stable")
+    slack = state.budget - (state.presence * w.upkeep).sum(-1)
+    over = np.empty(orders.shape, dtype=bool)
+    over[:, by_exposure] = np.cumsum(extra[:, by_exposure], axis=1) > slack[:, None]
+    return np.where(over & (orders == REASSURE), HOLD, orders).astype(np.int8)
+
+
+def random_orders(state: State, rng: np.random.Generator) -> np.ndarray:
+    return rng.integers(0, len(ORDERS), size=state.spending.shape, dtype=np.int8)
+
+
+def plan_policy(name: str, default: str, orders: dict[str, tuple[str, ...]], campaign: Campaign) -> Policy:
+    """A plan: per ally a sequence of orders by turn (the last one repeats); `default` for the others."""
+    n = len(campaign.allies)
+    table = np.full((campaign.turns, n), ORDER_CODE[default], dtype=np.int8)
+    for ally_id, seq in orders.items():
+        i = campaign.ally_index(ally_id)
+        for t in range(campaign.turns):
+            table[t, i] = ORDER_CODE[seq[min(t, len(seq) - 1)]]
+    return Policy(name, lambda state, rng: np.broadcast_to(table[min(state.turn, len(table) - 1)],
+                                                           state.spending.shape).copy())
+
+
+def built_in(name: str) -> Policy:
+    if name in ORDERS:
+        return uniform(name)
+    if name == "adaptive":
+        return Policy(name, adaptive_orders)
+    if name == "random":
+        return Policy(name, random_orders)
+    raise KeyError(name)

@@ -1,0 +1,69 @@
+"""The turn report: what each turn changed, as named factors that add up exactly to each change."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+# The factors behind each ally variable, in the order `step` fills them. The last factor is always "events"
+# (scripted and conditional events of the next turn); "limit" absorbs what a 0-1 bound cut off.
+FACTORS: dict[str, tuple[str, ...]] = {
+    "spending": ("threat", "trade with the adversary", "free-riding", "pressure", "criticism",
+                 "fear of abandonment", "domestic limits", "events"),
+    "trust": ("reassurance", "pressure", "withdrawal", "criticism", "spillover", "U.S. credibility",
+              "crises", "limit", "events"),
+    "alignment": ("protection", "self-reliance", "habit", "reassurance", "pressure", "criticism",
+                  "withdrawal", "break with the U.S.", "limit", "events"),
+    "hedging": ("insecurity", "withdrawal", "protection", "nuclear programme", "limit", "events"),
+}
+
+# One line a student can read for each factor, used by the turn report and the help screen.
+FACTOR_HELP: dict[str, str] = {
+    "threat": "the danger it feels from the adversary pushes its budget up",
+    "trade with the adversary": "trade ties with the adversary damp its will to arm against it",
+    "free-riding": "expecting U.S. protection, it spends less of its own",
+    "pressure": "a credible U.S. threat to scale back its commitment unless the ally does more",
+    "criticism": "public shaming: it barely moves budgets",
+    "fear of abandonment": "U.S. forces leaving make it arm faster",
+    "domestic limits": "other budget priorities pull spending back; budgets cannot jump overnight",
+    "events": "this turn's events",
+    "reassurance": "visits, exercises and deployments that prove the U.S. promise",
+    "withdrawal": "U.S. forces leaving",
+    "spillover": "U.S. withdrawals from other allies, felt most in the same region",
+    "U.S. credibility": "trust drifts toward the U.S. record worldwide",
+    "crises": "aggression that succeeded nearby, or Congress forcing a drawdown",
+    "limit": "already at the edge of its range",
+    "protection": "how far it leans on U.S. protection, compared with the start",
+    "self-reliance": "the more it can defend itself, the less it follows Washington",
+    "habit": "settling back toward its usual stance",
+    "break with the U.S.": "a nuclear programme or accommodation of the adversary",
+    "insecurity": "high threat and too little protection push it toward its own options",
+    "nuclear programme": "it crossed into a weapons programme",
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Report:
+    """One turn's outcome for every run. Factor arrays are (B, N, F); event flags (B, N) or (B,)."""
+    turn: int                   # the turn resolved (1-based)
+    orders: np.ndarray          # (B, N) order codes
+    spending: np.ndarray
+    trust: np.ndarray
+    alignment: np.ndarray
+    hedging: np.ndarray
+    probe: np.ndarray           # an adversary probe was repelled or succeeded
+    aggression: np.ndarray      # a probe succeeded
+    entrapment: np.ndarray      # the ally's own quarrel drew the U.S. in
+    nuclear: np.ndarray         # crossed into a nuclear programme this turn
+    realignment: np.ndarray     # accommodated the adversary this turn
+    congress_cut: np.ndarray    # (B,) Congress forced a drawdown
+    fired: np.ndarray           # (B, E) campaign events that fired at the start of the next turn
+    us_cost: np.ndarray         # (B,) U.S. spending this turn, US$ bn a year
+    deterrence: np.ndarray      # (B, N) deterrence ratio the adversary weighed
+
+    def factors(self, var: str) -> np.ndarray:
+        return getattr(self, var)
+
+    def change(self, var: str) -> np.ndarray:
+        """Total change of an ally variable over the turn: the sum of its factors."""
+        return getattr(self, var).sum(-1)

@@ -1,0 +1,127 @@
+"""One player's game: every action goes through `Session.execute(command)` and is logged, so a game is saved as
+its campaign, seed and command log, and replayed bit for bit rather than pickled (Nystrom's command pattern)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.campaign.model import ORDERS, Campaign
+from game.sim.outcome import Outcome, outcome
+from game.sim.params import DEFAULT, Params
+from game.sim.report import Report
+from game.sim.run import new_game, rngs
+from game.sim.state import HOLD, ORDER_CODE, REASSURE, WITHDRAW, State, make_world
+
+SAVE_VERSION = 1
+
+
+class CommandError(ValueError):
+    """A command that cannot be carried out (unknown ally or order, or the game is over)."""
+
+
+@dataclass(frozen=True)
+class SetOrder:
+    ally: str
+    order: str
+
+
+@dataclass(frozen=True)
+class EndTurn:
+    pass
+
+
+Command = SetOrder | EndTurn
+
+
+def command_to_list(command: Command) -> list:
+    return ["order", command.ally, command.order] if isinstance(command, SetOrder) else ["end_turn"]
+
+
+def command_from_list(item) -> Command:
+    if isinstance(item, list) and item == ["end_turn"]:
+        return EndTurn()
+    if isinstance(item, list) and len(item) == 3 and item[0] == "order" and all(isinstance(x, str) for x in item):
+        return SetOrder(item[1], item[2])
+    raise CommandError(f"not a command: {item!r}")
+
+
+class Session:
+    """A single game (batch of one) with its history of states and reports."""
+
+    def __init__(self, campaign: Campaign, seed: int = 0, params: Params = DEFAULT):
+        self.campaign, self.seed = campaign, int(seed)
+        self.world = make_world(campaign, params)
+        self._rng, _ = rngs(self.seed)
+        state, fired = new_game(self.world, 1)
+        self.opening_events: tuple[int, ...] = tuple(np.flatnonzero(fired[0]))
+        self.history: list[State] = [state]
+        self.reports: list[Report] = []
+        self.log: list[Command] = []
+        self.pending = np.full(len(campaign.allies), HOLD, dtype=np.int8)
+
+    # --- reading ---------------------------------------------------------------------------------------
+    @property
+    def state(self) -> State:
+        return self.history[-1]
+
+    @property
+    def start(self) -> State:
+        return self.history[0]
+
+    @property
+    def over(self) -> bool:
+        return self.state.over
+
+    def order_of(self, ally_id: str) -> str:
+        return ORDERS[self.pending[self.campaign.ally_index(ally_id)]]
+
+    def projected_cost(self, orders: np.ndarray | None = None) -> float:
+        """U.S. spending (US$ bn a year) next turn with these orders (default: the pending ones), before crises."""
+        orders = self.pending if orders is None else orders
+        w, p, s = self.world, self.world.params, self.state
+        presence = np.clip(s.presence[0] + (orders == REASSURE) * p.reassure_presence
+                           - (orders == WITHDRAW) * p.withdraw_presence, 0, 1)
+        return float((presence * w.upkeep).sum() + ((orders == REASSURE) * p.reassure_cost * w.upkeep).sum())
+
+    def outcome(self) -> Outcome:
+        return outcome(self.state, self.start)
+
+    # --- the one way to act --------------------------------------------------------------------------------
+    def execute(self, command: Command) -> Report | None:
+        """Carry out a command and log it. Returns the turn's report after an EndTurn, else None."""
+        if self.over:
+            raise CommandError("the game is over")
+        if isinstance(command, SetOrder):
+            if command.order not in ORDER_CODE:
+                raise CommandError(f"unknown order '{command.order}' (choose from {', '.join(ORDERS)})")
+            ids = [a.id for a in self.campaign.allies]
+            if command.ally not in ids:
+                raise CommandError(f"unknown ally '{command.ally}'")
+            self.log.append(command)
+            self.pending[ids.index(command.ally)] = ORDER_CODE[command.order]
+            return None
+        if not isinstance(command, EndTurn):
+            raise CommandError(f"not a command: {command!r}")
+        from game.sim.step import step
+        self.log.append(command)
+        state, report = step(self.state, self.pending[None, :].copy(), self._rng)
+        self.history.append(state)
+        self.reports.append(report)
+        self.pending = np.full(len(self.campaign.allies), HOLD, dtype=np.int8)
+        return report
+
+    # --- saving and replaying ------------------------------------------------------------------------------
+    def to_save(self) -> dict:
+        return {"version": SAVE_VERSION, "game": "fair-share",
+                "campaign": {"id": self.campaign.id, "hash": self.campaign.content_hash,
+                             "path": self.campaign.path},
+                "seed": self.seed, "turn": self.state.turn,
+                "log": [command_to_list(c) for c in self.log]}
+
+    @classmethod
+    def replay(cls, campaign: Campaign, seed: int, log: list[Command], params: Params = DEFAULT) -> "Session":
+        session = cls(campaign, seed, params)
+        for command in log:
+            session.execute(command)
+        return session

@@ -1,0 +1,172 @@
+"""The model's data: `World` (what a campaign fixes) and `State` (what changes, with a leading runs axis).
+
+Every array in `State` has shape (B, ...) where B is the number of runs played side by side: B = 1 in the window,
+B = 10,000 in a Monte Carlo. `State` is never changed in place: `step` returns a new one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from game.campaign.model import ORDERS, Campaign
+from game.sim.params import DEFAULT, Params
+
+ORDER_CODE = {name: code for code, name in enumerate(ORDERS)}
+HOLD, PRESSURE, REASSURE, WITHDRAW, CRITICIZE = (ORDER_CODE[o] for o in ORDERS)
+
+
+@dataclass(frozen=True, eq=False)
+class World:
+    """Static arrays built once from a campaign."""
+    campaign: Campaign
+    params: Params
+    dt: float                   # years per turn
+    gdp: np.ndarray             # (N,) US$ bn
+    exposure: np.ndarray        # (N,) starting threat: how much threat events and the adversary reach it
+    latency: np.ndarray
+    trade: np.ndarray
+    responsiveness: np.ndarray
+    dispute: np.ndarray
+    ceiling: np.ndarray
+    upkeep: np.ndarray
+    theatre: np.ndarray         # (N,) theatre index of each ally
+    adversary: np.ndarray       # (N,) adversary index of each ally
+    alignment0: np.ndarray      # (N,) starting alignment, and the protection and self-reliance it rested on
+    protection0: np.ndarray
+    self_reliance0: np.ndarray
+    shortfall0: float           # allies' starting shortfall against the guideline (GDP-weighted share)
+    adv_onehot: np.ndarray      # (N, K) 1.0 where an ally faces that adversary
+    adversary_theatre: np.ndarray  # (K,)
+    adversary_growth: np.ndarray   # (K,)
+    adversary_capability0: np.ndarray  # (K,)
+    revisionism0: np.ndarray    # (K,)
+    same_theatre: np.ndarray    # (N, N) 1.0 where two allies share a theatre (0 on the diagonal)
+    budget: float               # U.S. budget per turn at the start
+    conditions: tuple           # per campaign event: its compiled `when` expression, or None if scripted
+
+    @property
+    def n_allies(self) -> int:
+        return len(self.gdp)
+
+    @property
+    def ally_ids(self) -> tuple[str, ...]:
+        return tuple(a.id for a in self.campaign.allies)
+
+
+@dataclass(frozen=True, eq=False)
+class State:
+    world: World
+    turn: int                   # turns completed (0 before the first)
+    # allies (B, N)
+    spending: np.ndarray
+    capability: np.ndarray      # stock of military capability, in US$ bn per year of spending
+    threat: np.ndarray
+    threat_shift: np.ndarray    # lasting threat added by events and crises
+    trust: np.ndarray
+    alignment: np.ndarray
+    hedging: np.ndarray
+    presence: np.ndarray
+    emboldened: np.ndarray      # how far unconditional support has emboldened it in its own disputes
+    nuclear: np.ndarray         # bool: crossed into a nuclear weapons programme
+    realigned: np.ndarray       # bool: accommodated the adversary
+    # adversaries (B, K)
+    adv_capability: np.ndarray
+    revisionism: np.ndarray
+    # the United States (B,)
+    budget: np.ndarray
+    domestic_pressure: np.ndarray
+    credibility: np.ndarray
+    # running totals for the outcome (B,)
+    us_cost_total: np.ndarray
+    budget_total: np.ndarray
+    ally_milex_total: np.ndarray
+    aggressions: np.ndarray
+    crises: np.ndarray
+    # events already fired (B, E): conditional events fire once
+    fired: np.ndarray
+
+    @property
+    def runs(self) -> int:
+        return self.spending.shape[0]
+
+    @property
+    def over(self) -> bool:
+        return self.turn >= self.world.campaign.turns
+
+    def evolve(self, **changes) -> "State":
+        return replace(self, **changes)
+
+
+def protection(trust: np.ndarray, presence: np.ndarray) -> np.ndarray:
+    """What an ally expects of the U.S.: trust in the promise, made believable by forces on the ground."""
+    return trust * (0.4 + 0.6 * presence)
+
+
+def self_reliance(capability: np.ndarray, threat: np.ndarray, adv_capability: np.ndarray) -> np.ndarray:
+    """Own capability against what the threat requires, 0-1 (0.5: it matches the threat it feels)."""
+    need = threat * adv_capability
+    return capability / (capability + need + 1e-9)
+
+
+def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
+    allies, advs = campaign.allies, campaign.adversaries
+    theatres = list(campaign.theatres)
+    adv_ids = [a.id for a in advs]
+    col = lambda attr: np.array([getattr(a, attr) for a in allies], dtype=float)  # noqa: E731
+    theatre = np.array([theatres.index(a.theatre) for a in allies])
+    adversary = np.array([adv_ids.index(a.adversary) for a in allies])
+    same = (theatre[:, None] == theatre[None, :]).astype(float)
+    np.fill_diagonal(same, 0.0)
+    cap0 = np.array([a.capability for a in advs], dtype=float)
+    gdp, threat0 = col("gdp"), col("threat")
+    # Alignment moves with changes in protection and self-reliance since the start (see step), so each ally
+    # rests at its starting alignment until something changes.
+    spending0 = col("spending")
+    prot0 = protection(col("trust"), col("presence"))
+    sr0 = self_reliance(spending0 / 100 * gdp, threat0, cap0[adversary])
+    shortfall0 = float((np.maximum(params.guideline - spending0, 0) * gdp).sum() / (params.guideline * gdp.sum()))
+    per_year = {"year": 1, "half": 2, "quarter": 4, "month": 12}[campaign.calendar.step]
+    return World(
+        campaign=campaign, params=params, dt=1.0 / per_year, gdp=gdp, exposure=threat0,
+        latency=col("latency"), trade=col("trade_dependence"), responsiveness=col("responsiveness"),
+        dispute=col("dispute"), ceiling=col("ceiling"), upkeep=col("upkeep"), theatre=theatre,
+        adversary=adversary, alignment0=col("alignment"), protection0=prot0, self_reliance0=sr0,
+        shortfall0=shortfall0, adv_onehot=(adversary[:, None] == np.arange(len(advs))[None, :]).astype(float),
+        adversary_theatre=np.array([theatres.index(a.theatre) for a in advs]),
+        adversary_growth=np.array([a.growth for a in advs], dtype=float),
+        adversary_capability0=cap0, revisionism0=np.array([a.revisionism for a in advs], dtype=float),
+        same_theatre=same, budget=float(campaign.us.budget), conditions=compile_conditions(campaign),
+    )
+
+
+def compile_conditions(campaign: Campaign) -> tuple:
+    from game.campaign.expr import parse
+    return tuple(None if e.when is None else parse(e.when, campaign) for e in campaign.events)
+
+
+def initial_state(world: World, runs: int = 1) -> State:
+    """The campaign's opening position, repeated over `runs` runs (before the turn-1 events fire)."""
+    c = world.campaign
+    allies = c.allies
+
+    def tile(values, dtype=float):
+        return np.tile(np.asarray(values, dtype=dtype), (runs, 1))
+
+    spending = tile([a.spending for a in allies])
+    return State(
+        world=world, turn=0,
+        spending=spending, capability=spending / 100 * world.gdp,
+        threat=tile([a.threat for a in allies]), threat_shift=np.zeros((runs, len(allies))),
+        trust=tile([a.trust for a in allies]), alignment=tile([a.alignment for a in allies]),
+        hedging=tile([a.hedging for a in allies]), presence=tile([a.presence for a in allies]),
+        emboldened=np.zeros((runs, len(allies))),
+        nuclear=np.zeros((runs, len(allies)), dtype=bool), realigned=np.zeros((runs, len(allies)), dtype=bool),
+        adv_capability=tile([a.capability for a in c.adversaries]),
+        revisionism=tile([a.revisionism for a in c.adversaries]),
+        budget=np.full(runs, world.budget), domestic_pressure=np.full(runs, c.us.domestic_pressure),
+        credibility=np.full(runs, c.us.credibility),
+        us_cost_total=np.zeros(runs), budget_total=np.zeros(runs), ally_milex_total=np.zeros(runs),
+        aggressions=np.zeros(runs), crises=np.zeros(runs),
+        fired=np.zeros((runs, len(c.events)), dtype=bool),
+    )

@@ -1,0 +1,109 @@
+"""Fonts and rendered text, cached: the bundled DejaVu Sans (licence in assets/fonts/LICENSE.txt).
+
+Rendering text is the most expensive thing a UI frame does, so every rendered line is kept in an LRU cache
+keyed by (text, size, bold, colour). Word wrapping is cached the same way.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import pygame
+
+from game.paths import asset_path
+
+_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
+
+
+class FontBook:
+    def __init__(self, max_items: int = 6000):
+        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._text: OrderedDict = OrderedDict()
+        self._wrap: OrderedDict = OrderedDict()
+        self._max = max_items
+
+    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
+        key = (int(size), bool(bold))
+        font = self._fonts.get(key)
+        if font is None:
+            path = asset_path("fonts", _FILES[bold])
+            try:
+                font = pygame.font.Font(str(path), key[0])
+            except (OSError, FileNotFoundError):  # an installation without the font: pygame's own
+                font = pygame.font.Font(None, int(key[0] * 1.3))
+                font.set_bold(bold)
+            self._fonts[key] = font
+        return font
+
+    def line_height(self, size: int, bold: bool = False) -> int:
+        return self.font(size, bold).get_linesize()
+
+    def width(self, text: str, size: int, bold: bool = False) -> int:
+        return self.font(size, bold).size(text)[0]
+
+    def render(self, text: str, size: int, color, bold: bool = False) -> pygame.Surface:
+        key = (text, int(size), bool(bold), tuple(color))
+        surf = self._text.get(key)
+        if surf is None:
+            surf = self.font(size, bold).render(text, True, color)
+            self._text[key] = surf
+            if len(self._text) > self._max:
+                self._text.popitem(last=False)
+        else:
+            self._text.move_to_end(key)
+        return surf
+
+    def fit(self, text: str, size: int, width: int, bold: bool = False) -> str:
+        """`text`, shortened with an ellipsis if it is wider than `width` pixels."""
+        if width <= 0:
+            return ""
+        font = self.font(size, bold)
+        if font.size(text)[0] <= width:
+            return text
+        lo, hi = 0, len(text)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if font.size(text[:mid].rstrip() + "…")[0] <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        return text[:lo].rstrip() + "…" if lo else ""
+
+    def wrap(self, text: str, size: int, width: int, bold: bool = False) -> tuple[str, ...]:
+        """Lines of `text` no wider than `width` (paragraphs kept; over-long words broken)."""
+        key = (text, int(size), int(width), bool(bold))
+        lines = self._wrap.get(key)
+        if lines is not None:
+            return lines
+        font = self.font(size, bold)
+        out: list[str] = []
+        for para in text.split("\n"):
+            words = para.split()
+            if not words:
+                out.append("")
+                continue
+            line = ""
+            for word in words:
+                trial = f"{line} {word}" if line else word
+                if font.size(trial)[0] <= width or not line:
+                    line = trial
+                else:
+                    out.append(line)
+                    line = word
+                while font.size(line)[0] > width and len(line) > 1:  # a word longer than the line
+                    cut = len(line) - 1
+                    while cut > 1 and font.size(line[:cut])[0] > width:
+                        cut -= 1
+                    out.append(line[:cut])
+                    line = line[cut:]
+            out.append(line)
+        lines = tuple(out)
+        self._wrap[key] = lines
+        if len(self._wrap) > self._max:
+            self._wrap.popitem(last=False)
+        return lines
+
+
+def reflow(text: str) -> str:
+    """YAML block text -> paragraphs: single newlines joined, blank lines kept as paragraph breaks."""
+    paras = [" ".join(p.split()) for p in text.strip().split("\n\n")]
+    return "\n\n".join(p for p in paras if p)

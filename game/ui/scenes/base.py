@@ -1,0 +1,137 @@
+"""The scene contract of the pushdown automaton, and the behaviour every scene shares.
+
+A scene is `process_event(event) -> bool` (did anything visible change), `update(dt) -> bool` (still
+animating), `draw(surface)` (pure: reads, never changes the scene, the session or the model), plus
+`layout(size)` which the app calls on entry and on every window resize to place buttons and panels.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.widgets import Button, button_at, draw_button
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class Scene:
+    opaque = True           # False: the scene below shows through (dialogs)
+    name = "scene"
+
+    def __init__(self, app: "App"):
+        self.app = app
+        self.buttons: list[Button] = []
+        self.hover: str | None = None
+        self.focus: str | None = None      # keyboard focus among the buttons, where a scene uses it
+
+    # --- convenience ---------------------------------------------------------------------------------------
+    @property
+    def ink(self):
+        return self.app.ink
+
+    @property
+    def theme(self):
+        return self.app.ink.theme
+
+    @property
+    def pal(self):
+        return self.app.ink.pal
+
+    @property
+    def session(self):
+        return self.app.session
+
+    def button(self, bid: str) -> Button | None:
+        for b in self.buttons:
+            if b.id == bid:
+                return b
+        return None
+
+    def targets(self) -> dict[str, pygame.Rect]:
+        """Clickable things by id, in screen pixels (what a test, or a curious player, can click)."""
+        return {b.id: pygame.Rect(b.rect) for b in self.buttons if b.enabled}
+
+    # --- lifecycle -----------------------------------------------------------------------------------------
+    def layout(self, size: tuple[int, int]) -> None:
+        pass
+
+    def on_enter(self) -> None:
+        pass
+
+    def on_resume(self) -> None:
+        """Called when the scene above this one has been popped."""
+
+    # --- the three calls of the loop ---------------------------------------------------------------------
+    def process_event(self, event) -> bool:
+        if event.type == pygame.MOUSEMOTION:
+            return self._hover(event.pos)
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            b = button_at(self.buttons, event.pos)
+            if b is not None:
+                self.on_button(b.id)
+                return True
+            return self.on_click(event.pos)
+        if event.type == pygame.MOUSEWHEEL:
+            return self.on_wheel(event.y)
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self.on_back()
+                return True
+            return self.on_key(event)
+        if event.type == pygame.TEXTINPUT:
+            return self.on_text(event)
+        return False
+
+    def update(self, dt: float) -> bool:
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_buttons(surface)
+
+    # --- hooks ---------------------------------------------------------------------------------------------
+    def on_button(self, bid: str) -> None:
+        pass
+
+    def on_click(self, pos) -> bool:
+        return False
+
+    def on_wheel(self, dy: int) -> bool:
+        return False
+
+    def on_key(self, event) -> bool:
+        return False
+
+    def on_text(self, event) -> bool:
+        return False
+
+    def on_back(self) -> None:
+        self.app.pop()
+
+    # --- helpers -------------------------------------------------------------------------------------------
+    def _hover(self, pos) -> bool:
+        b = button_at(self.buttons, pos)
+        new = b.id if b else None
+        changed = new != self.hover
+        self.hover = new
+        return changed
+
+    def draw_buttons(self, surface, buttons=None) -> None:
+        for b in (self.buttons if buttons is None else buttons):
+            draw_button(self.ink, surface, b, hovered=(b.id == self.hover), focused=(b.id == self.focus))
+
+    def move_focus(self, ids: list[str], step: int) -> bool:
+        """Move keyboard focus along `ids` (wrapping)."""
+        if not ids:
+            return False
+        i = ids.index(self.focus) if self.focus in ids else (-1 if step > 0 else 0)
+        self.focus = ids[(i + step) % len(ids)]
+        return True
+
+
+def key_is(event, *keys) -> bool:
+    return event.type == pygame.KEYDOWN and event.key in keys
+
+
+ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)

@@ -1,0 +1,146 @@
+"""Colours, overlay scales and type sizes: everything that decides how the game looks.
+
+Colour-blind safe by construction: the sequential overlay scale is viridis, good/bad is blue/orange
+(Okabe-Ito), and every colour that carries meaning is doubled by a number, a label, an icon or a hatch.
+No pygame display is needed to import this module.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Color = tuple[int, int, int]
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
+OKABE_ITO = {
+    "orange": (230, 159, 0), "sky": (86, 180, 233), "green": (0, 158, 115), "yellow": (240, 228, 66),
+    "blue": (0, 114, 178), "vermillion": (213, 94, 0), "purple": (204, 121, 167),
+}
+
+# Viridis (matplotlib), sampled; starts a little above its darkest end so low values stay visible on navy.
+VIRIDIS = ((0.0, (72, 35, 116)), (0.2, (64, 70, 136)), (0.4, (41, 120, 142)), (0.6, (34, 167, 132)),
+           (0.8, (121, 209, 81)), (1.0, (253, 231, 37)))
+
+BASE = {
+    "bg": (10, 18, 34), "bar": (14, 26, 48), "panel": (19, 32, 57), "card": (27, 43, 74),
+    "card_hi": (38, 58, 96), "border": (50, 72, 110), "text": (236, 241, 248), "dim": (160, 176, 200),
+    "faint": (104, 120, 148), "good": OKABE_ITO["sky"], "good_fill": OKABE_ITO["blue"], "bad": OKABE_ITO["orange"],
+    "bad_fill": OKABE_ITO["vermillion"], "select": OKABE_ITO["yellow"], "accent": OKABE_ITO["sky"],
+    "sea": (21, 42, 72), "sea_line": (30, 54, 88), "land": (58, 66, 80), "land_line": (22, 28, 40),
+    "ally_line": (10, 14, 24), "adversary": (84, 40, 58), "adversary_hatch": OKABE_ITO["purple"],
+    "hatch": (245, 245, 245), "track": (40, 56, 86), "button": (34, 54, 92), "button_hi": (48, 76, 126),
+    "primary": (0, 104, 168), "primary_hi": (0, 126, 200), "shadow": (4, 8, 16), "label_halo": (8, 12, 22),
+}
+
+HIGH_CONTRAST = dict(BASE, **{
+    "bg": (0, 0, 0), "bar": (6, 6, 10), "panel": (14, 14, 20), "card": (26, 26, 36), "card_hi": (56, 56, 76),
+    "border": (200, 200, 214), "text": (255, 255, 255), "dim": (222, 222, 232), "faint": (176, 176, 190),
+    "sea": (0, 26, 60), "sea_line": (0, 40, 84), "land": (86, 86, 96), "land_line": (0, 0, 0),
+    "track": (70, 70, 90), "button": (40, 40, 60), "button_hi": (80, 80, 120),
+})
+
+PALETTES = {"default": BASE, "high_contrast": HIGH_CONTRAST}
+PALETTE_NAMES = {"default": "Navy", "high_contrast": "High contrast"}
+
+# Orders: a colour AND a key letter AND a word, never the colour alone.
+ORDER_KEYS = {"pressure": "P", "reassure": "R", "withdraw": "W", "criticize": "C", "hold": "H"}
+ORDER_COLORS = {"hold": (120, 132, 152), "pressure": OKABE_ITO["orange"], "reassure": OKABE_ITO["sky"],
+                "withdraw": OKABE_ITO["vermillion"], "criticize": OKABE_ITO["purple"]}
+ORDER_BLURB = {
+    "pressure": "Spend more, or our commitment shrinks",
+    "reassure": "Visits, exercises, troops: we stand by you",
+    "withdraw": "Bring U.S. forces home",
+    "criticize": "Shame it in public",
+    "hold": "Change nothing this turn",
+}
+
+OVERLAYS = ("alignment", "trust", "spending", "threat", "hedging")
+OVERLAY_TITLES = {"alignment": "Alignment with the U.S.", "trust": "Trust in the U.S.",
+                  "spending": "Defence spending, % of GDP", "threat": "Threat felt", "hedging": "Hedging"}
+GUIDELINE = 2.0     # NATO's 2 % of GDP line
+SPENDING_MAX = 5.0  # top of every spending scale, % of GDP
+
+
+def lerp(a: Color, b: Color, t: float) -> Color:
+    t = 0.0 if t < 0 else 1.0 if t > 1 else t
+    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))
+
+
+def scale_color(stops, t: float) -> Color:
+    t = min(max(float(t), stops[0][0]), stops[-1][0])
+    for (t0, c0), (t1, c1) in zip(stops, stops[1:]):
+        if t <= t1:
+            return lerp(c0, c1, (t - t0) / (t1 - t0) if t1 > t0 else 0.0)
+    return stops[-1][1]
+
+
+def viridis(t: float) -> Color:
+    return scale_color(VIRIDIS, t)
+
+
+# Spending: orange below the 2 % line, blue above, pale near the line (diverging, colour-blind safe).
+SPENDING_STOPS = ((0.0, (170, 70, 0)), (1.0, (222, 130, 20)), (1.99, (246, 206, 150)),
+                  (2.0, (180, 214, 240)), (3.0, (86, 160, 220)), (5.0, (16, 84, 160)))
+
+
+def spending_color(pct: float) -> Color:
+    return scale_color(SPENDING_STOPS, pct)
+
+
+def overlay_color(overlay: str, value: float) -> Color:
+    return spending_color(value) if overlay == "spending" else viridis(value)
+
+
+def overlay_text(overlay: str, value: float) -> str:
+    return f"{value:.1f} %" if overlay == "spending" else f"{value:.2f}"
+
+
+def readable_on(color: Color) -> Color:
+    """Black or white, whichever reads better on `color`."""
+    r, g, b = color
+    return (12, 16, 24) if 0.299 * r + 0.587 * g + 0.114 * b > 150 else (250, 250, 252)
+
+
+# Type roles, in pixels at 1080p and text size 1.0 (base 20 px).
+TYPE = {"tiny": 15, "small": 17, "body": 20, "label": 19, "h3": 23, "h2": 30, "h1": 42, "hero": 96}
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Scale and palette for one window size and one set of settings."""
+    size: tuple[int, int]
+    text_scale: float = 1.0
+    palette_name: str = "default"
+
+    @property
+    def s(self) -> float:
+        """Layout scale: 1.0 at 1920x1080, 0.667 at 1280x720, limited by the narrower side."""
+        w, h = self.size
+        return max(0.4, min(h / 1080, w / 1920))
+
+    @property
+    def t(self) -> float:
+        """Text scale: layout scale times the player's text-size setting."""
+        return self.s * self.text_scale
+
+    @property
+    def pal(self) -> dict[str, Color]:
+        return PALETTES.get(self.palette_name, BASE)
+
+    @property
+    def high_contrast(self) -> bool:
+        return self.palette_name == "high_contrast"
+
+    def px(self, value: float) -> int:
+        return int(round(value * self.s))
+
+    def tx(self, value: float) -> int:
+        """A length that grows with the text (row heights, paddings around text)."""
+        return int(round(value * self.t))
+
+    def fs(self, role: str) -> int:
+        """Font size in pixels for a type role."""
+        return max(11, int(round(TYPE[role] * self.t)))
+
+    @property
+    def line_w(self) -> int:
+        return max(1, self.px(2 if self.high_contrast else 1.5))
