@@ -35,6 +35,8 @@ class Ally:
     hedging: float = 0.0    # starting hedging, 0-1
     dispute: float = 0.0    # its own quarrels with the adversary: the root of entrapment, 0-1
     ceiling: float = 5.0    # domestic limit: the most it can spend, % of GDP
+    baseline: float | None = None  # % GDP it spends for reasons beyond this adversary (a global role, overseas
+                                   # commitments); None: the model's peacetime floor
     partner: bool = False   # a partner rather than a treaty ally (e.g. Taiwan)
     note: str = ""
 

@@ -96,6 +96,7 @@ ALLY = {
     "hedging": unit(0.0),
     "dispute": unit(0.0),
     "ceiling": Field("num", 5.0, 0.5, 20),
+    "baseline": Field("num", None, 0, 10),
     "partner": Field("bool", False),
     "note": Field("text", ""),
 }

@@ -2,12 +2,17 @@
 
 Rates are per year; `step` converts them to the campaign's turn length. Values marked "judgement" were set by hand
 so that the model reproduces the qualitative findings it is built on (BRIEF.md claims 1-7); values marked
-"calibrated" are fitted to data (see docs/model.md). `Params` is frozen: a campaign or a calibration run builds a
-new one with `dataclasses.replace`.
+"calibrated" are fitted to the 2014-2019 NATO figures by tools/calibrate.py, which writes calibration.json;
+`DEFAULT` holds the hand-set values with the fitted ones on top (see docs/model.md). `Params` is frozen: a
+calibration run builds new ones with `dataclasses.replace`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import json
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
 
 @dataclass(frozen=True)
@@ -94,4 +99,12 @@ class Params:
         return tuple(f.name for f in fields(cls))
 
 
-DEFAULT = Params()
+def calibrated() -> Params:
+    """The hand-set values with the fitted ones (calibration.json, written by tools/calibrate.py) on top."""
+    if not CALIBRATION_FILE.exists():
+        return Params()
+    fitted = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))["params"]
+    return replace(Params(), **fitted)
+
+
+DEFAULT = calibrated()

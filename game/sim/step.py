@@ -60,52 +60,52 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
     draws = rng.random((5, B, N))
     congress_draw = rng.random(B)
     withdrawn_near = fw @ w.same_theatre                  # withdrawals from other allies in the same theatre
-    withdrawn_far = fw.sum(-1, keepdims=True) - fw - withdrawn_near
+    withdrawn_far = (fw @ np.ones((N, 1))) - fw - withdrawn_near
 
     # --- spending (% GDP): part-way toward a target set by threat and free-riding, plus the orders ----------
-    sf = np.zeros((B, N, len(FACTORS["spending"])))
+    sf = np.zeros((len(FACTORS["spending"]), B, N))
     r = per_turn(p.spending_rate, dt)
-    sf[..., 0] = r * p.threat_weight * threat
-    sf[..., 1] = -r * p.threat_weight * p.trade_damping * threat * w.trade
-    sf[..., 2] = -r * p.threat_weight * p.free_riding * threat * d.protection
+    sf[0] = r * p.threat_weight * threat
+    sf[1] = -r * p.threat_weight * p.trade_damping * threat * w.trade
+    sf[2] = -r * p.threat_weight * p.free_riding * threat * d.protection
     pushable = threat * w.responsiveness * active
-    sf[..., 3] = fp * p.pressure_effect * dt * pushable * d.leverage * (1 - d.self_reliance)
-    sf[..., 4] = fc * p.criticism_effect * dt * pushable
-    sf[..., 5] = (fw + p.withdrawal_spill * np.minimum(withdrawn_near, 3)) * p.withdrawal_jolt \
+    sf[3] = fp * p.pressure_effect * dt * pushable * d.leverage * (1 - d.self_reliance)
+    sf[4] = fc * p.criticism_effect * dt * pushable
+    sf[5] = (fw + p.withdrawal_spill * np.minimum(withdrawn_near, 3)) * p.withdrawal_jolt \
         * (0.5 + threat) * w.responsiveness * active
-    raw = sf[..., :6].sum(-1) + r * (p.peacetime_floor - state.spending)
+    raw = sf[:6].sum(0) + r * (w.baseline - state.spending)
     lo = np.maximum(state.spending - p.max_fall * dt, 0.0)
     hi = np.maximum(np.minimum(state.spending + p.max_rise * dt, w.ceiling), lo)
     spending = np.clip(state.spending + raw, lo, hi)
-    sf[..., 6] = spending - state.spending - sf[..., :6].sum(-1)   # the pull of other priorities, and caps
+    sf[6] = spending - state.spending - sf[:6].sum(0)   # the pull of other priorities, and caps
 
     # --- trust ----------------------------------------------------------------------------------------------
-    tf = np.zeros((B, N, len(FACTORS["trust"])))
-    tf[..., 0] = fr * per_turn(p.trust_reassure, dt) * (1 - trust)
-    tf[..., 1] = -fp * p.trust_pressure * dt * trust
-    tf[..., 2] = -fw * p.trust_withdraw * trust
-    tf[..., 3] = -fc * p.trust_criticize * dt * trust
+    tf = np.zeros((len(FACTORS["trust"]), B, N))
+    tf[0] = fr * per_turn(p.trust_reassure, dt) * (1 - trust)
+    tf[1] = -fp * p.trust_pressure * dt * trust
+    tf[2] = -fw * p.trust_withdraw * trust
+    tf[3] = -fc * p.trust_criticize * dt * trust
     spill = np.minimum(p.trust_spillover_same * withdrawn_near + p.trust_spillover_other * withdrawn_far, 0.5)
-    tf[..., 4] = -(1 - fw) * spill * trust
-    tf[..., 5] = per_turn(p.trust_credibility_pull, dt) * (state.credibility[:, None] - trust)
+    tf[4] = -(1 - fw) * spill * trust
+    tf[5] = per_turn(p.trust_credibility_pull, dt) * (state.credibility[:, None] - trust)
 
     # --- alignment: rests at its start value; moves as protection and self-reliance change, and with orders --
-    af = np.zeros((B, N, len(FACTORS["alignment"])))
+    af = np.zeros((len(FACTORS["alignment"]), B, N))
     ra = per_turn(p.alignment_rate, dt)
-    af[..., 0] = ra * p.alignment_dependence * (d.protection - w.protection0)
-    af[..., 1] = -ra * p.alignment_self_reliance * (d.self_reliance - w.self_reliance0)
-    af[..., 2] = ra * (w.alignment0 - align)
-    af[..., 3] = fr * per_turn(p.alignment_reassure, dt) * (1 - align)
-    af[..., 4] = -fp * p.alignment_pressure * dt * align
-    af[..., 5] = -fc * p.alignment_criticize * dt * align
-    af[..., 6] = -fw * p.alignment_withdraw * align
+    af[0] = ra * p.alignment_dependence * (d.protection - w.protection0)
+    af[1] = -ra * p.alignment_self_reliance * (d.self_reliance - w.self_reliance0)
+    af[2] = ra * (w.alignment0 - align)
+    af[3] = fr * per_turn(p.alignment_reassure, dt) * (1 - align)
+    af[4] = -fp * p.alignment_pressure * dt * align
+    af[5] = -fc * p.alignment_criticize * dt * align
+    af[6] = -fw * p.alignment_withdraw * align
 
     # --- hedging: grows where threat outruns protection, fades slowly once started --------------------------
-    hf = np.zeros((B, N, len(FACTORS["hedging"])))
+    hf = np.zeros((len(FACTORS["hedging"]), B, N))
     insecurity = np.maximum(threat * (1 - d.protection) - p.hedging_comfort, 0.0)
-    hf[..., 0] = p.hedging_growth * dt * insecurity * w.latency * (1 - hedge)
-    hf[..., 1] = fw * p.hedging_withdraw * threat * w.latency * (1 - hedge)
-    hf[..., 2] = -p.hedging_decay * dt * d.protection * hedge * (1 - 0.8 * hedge)
+    hf[0] = p.hedging_growth * dt * insecurity * w.latency * (1 - hedge)
+    hf[1] = fw * p.hedging_withdraw * threat * w.latency * (1 - hedge)
+    hf[2] = -p.hedging_decay * dt * d.protection * hedge * (1 - 0.8 * hedge)
 
     # --- presence, emboldenment, capability, adversaries ----------------------------------------------------
     presence = np.clip(state.presence + fr * p.reassure_presence - fw * p.withdraw_presence, 0.0, 1.0)
@@ -121,7 +121,7 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
     aggression = probe & (draws[1] < 1.0 / (1.0 + d.deterrence ** 2))
     repelled = probe & ~aggression
     entrap = (draws[2] < chance(p.entrapment_rate * w.dispute * emboldened, dt)) & active
-    hedge_now = np.clip(hedge + hf[..., :3].sum(-1), 0.0, 1.0)
+    hedge_now = np.clip(hedge + hf[:3].sum(0), 0.0, 1.0)
     over = np.clip((hedge_now - p.nuclear_threshold) / (1 - p.nuclear_threshold), 0.0, 1.0)
     nuclear = (draws[3] < chance(p.nuclear_rate * over * w.latency, dt)) & ~state.nuclear & (over > 0)
     realign_hazard = p.realign_rate * w.trade * threat * (1 - align) * (trust < p.realign_trust)
@@ -131,10 +131,10 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
     hit, held = aggression.astype(float), repelled.astype(float)
     hit_near = np.minimum(hit @ w.same_theatre, 2)
     threat_jump = 0.15 * hit + 0.05 * held + 0.05 * hit_near * w.exposure + 0.05 * entrap
-    tf[..., 6] = -(0.15 * hit + 0.05 * hit_near + 0.1 * congress[:, None] * (presence > 0)) * trust
+    tf[6] = -(0.15 * hit + 0.05 * hit_near + 0.1 * congress[:, None] * (presence > 0)) * trust
     presence = np.clip(presence - p.congress_cut * congress[:, None], 0.0, 1.0)
-    hf[..., 3] = nuclear * (1.0 - hedge_now)
-    af[..., 7] = -(0.2 * nuclear + 0.5 * realign) * align
+    hf[3] = nuclear * (1.0 - hedge_now)
+    af[7] = -(0.2 * nuclear + 0.5 * realign) * align
     revisionism = np.clip(revisionism + p.revisionism_success * (hit @ w.adv_onehot)
                           - 0.03 * (held @ w.adv_onehot), 0.0, 1.0)
 
@@ -145,18 +145,19 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
     threat = np.clip(threat + per_turn(p.threat_rate, dt) * (threat_target - threat) + threat_jump, 0.0, 1.0)
 
     # --- the United States: cost (US$ bn per year), Congress, credibility ------------------------------------
-    crises = probe.sum(-1) + entrap.sum(-1)
-    cost = (presence * w.upkeep).sum(-1) + (fr * p.reassure_cost * w.upkeep).sum(-1) + p.crisis_cost * crises
-    shortfall = (np.maximum(p.guideline - spending, 0) * w.gdp).sum(-1) / (p.guideline * w.gdp.sum())
+    ones = np.ones(N)
+    crises = probe @ ones + entrap @ ones
+    cost = (presence + fr * p.reassure_cost) @ w.upkeep + p.crisis_cost * crises
+    shortfall = np.maximum(p.guideline - spending, 0) @ w.gdp / (p.guideline * w.gdp.sum())
     overrun = np.maximum(cost / state.budget - 1.0, 0.0)
     dp_target = np.clip(w.campaign.us.domestic_pressure + p.domestic_free_riding * (shortfall - w.shortfall0)
-                        + p.domestic_overrun * overrun + 0.05 * entrap.sum(-1), 0.0, 1.0)
+                        + p.domestic_overrun * overrun + 0.05 * (entrap @ ones), 0.0, 1.0)
     domestic = state.domestic_pressure + per_turn(p.domestic_rate, dt) * (dp_target - state.domestic_pressure)
     domestic = np.clip(domestic - 0.15 * congress, 0.0, 1.0)  # a forced drawdown releases some pressure
     credibility = np.clip(
-        state.credibility - p.credibility_withdraw * fw.sum(-1)
-        + p.credibility_reassure * (1 - state.credibility) * fr.mean(-1)
-        - p.credibility_aggression * aggression.sum(-1) - 0.05 * congress, 0.0, 1.0)
+        state.credibility - p.credibility_withdraw * (fw @ ones)
+        + p.credibility_reassure * (1 - state.credibility) * (fr @ ones) / N
+        - p.credibility_aggression * (aggression @ ones) - 0.05 * congress, 0.0, 1.0)
 
     new = state.evolve(
         turn=state.turn + 1, spending=spending, capability=capability, threat=threat, threat_shift=threat_shift,
@@ -165,14 +166,15 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
         realigned=state.realigned | realign, adv_capability=adv_capability, revisionism=revisionism,
         domestic_pressure=domestic, credibility=credibility,
         us_cost_total=state.us_cost_total + cost * dt, budget_total=state.budget_total + state.budget * dt,
-        ally_milex_total=state.ally_milex_total + (spending / 100 * w.gdp).sum(-1) * dt,
-        aggressions=state.aggressions + aggression.sum(-1), crises=state.crises + crises,
+        ally_milex_total=state.ally_milex_total + spending @ w.gdp / 100 * dt,
+        aggressions=state.aggressions + aggression @ ones, crises=state.crises + crises,
     )
     new, event_deltas, fired = fire_events(new)
     for var, factors in (("spending", sf), ("trust", tf), ("alignment", af), ("hedging", hf)):
-        factors[..., -1] = event_deltas[var]
+        factors[-1] = event_deltas[var]
     report = Report(
-        turn=state.turn + 1, orders=orders.copy(), spending=sf, trust=tf, alignment=af, hedging=hf,
+        turn=state.turn + 1, orders=orders.copy(), spending=np.moveaxis(sf, 0, -1), trust=np.moveaxis(tf, 0, -1),
+        alignment=np.moveaxis(af, 0, -1), hedging=np.moveaxis(hf, 0, -1),
         probe=probe, aggression=aggression, entrapment=entrap, nuclear=nuclear, realignment=realign,
         congress_cut=congress, fired=fired, us_cost=cost, deterrence=d.deterrence,
     )
@@ -180,8 +182,8 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
 
 
 def _bounded(factors: np.ndarray, value: np.ndarray) -> np.ndarray:
-    """Sum the factors, folding whatever the 0-1 bounds cut off into the 'limit' factor (second last), so the
-    breakdown still adds up to the change."""
-    total = factors.sum(-1)
-    factors[..., -2] = np.clip(value + total, 0.0, 1.0) - (value + total)
-    return factors.sum(-1)
+    """Sum the factors (F, B, N), folding whatever the 0-1 bounds cut off into the 'limit' factor (second last),
+    so the breakdown still adds up to the change."""
+    total = factors.sum(0)
+    factors[-2] = np.clip(value + total, 0.0, 1.0) - (value + total)
+    return total + factors[-2]

@@ -1,0 +1,162 @@
+"""`fairshare backtest`: play a historical campaign under a plan and compare each ally's modelled spending path
+with the recorded series the project holds (data/*.csv)."""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from game.paths import campaigns_dir, dataset_path
+
+# Recorded series, most authoritative first: NATO's own figures for NATO members, SIPRI otherwise.
+SERIES = ("nato_defence_share_gdp.csv", "sipri_milex_share_gdp.csv", "sipri_milex_share_gdp_1969.csv")
+# The historical posture shipped for each historical campaign.
+DEFAULT_PLANS = {"europe_2014": "us_2014_2024.yaml", "nixon_1969": "nixon_1969_1975.yaml"}
+CALIBRATION_YEARS = range(2014, 2020)   # the years the parameters were fitted on (see tools/calibrate.py)
+
+
+def read_series(name: str) -> dict[str, dict[int, float]]:
+    """country -> {year: % of GDP} from one of the project's CSV files."""
+    table: dict[str, dict[int, float]] = {}
+    with open(dataset_path(name), encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            try:
+                table.setdefault(row["country"], {})[int(row["year"])] = float(row["value"])
+            except (KeyError, ValueError):
+                continue
+    return table
+
+
+def recorded_for(campaign) -> tuple[str, dict[str, dict[int, float]]]:
+    """The series that covers most of the campaign's allies at its start year, keyed by ally id."""
+    start = campaign.calendar.start
+    best_name, best = "", {}
+    for name in SERIES:
+        table = read_series(name)
+        found = {a.id: table[a.name] for a in campaign.allies if start in table.get(a.name, {})}
+        if len(found) > len(best):
+            best_name, best = name, found
+    return best_name, best
+
+
+@dataclass(frozen=True)
+class Backtest:
+    campaign: object
+    plan: str
+    runs: int
+    years: list[int]
+    paths: np.ndarray                 # (T + 1, B, N) spending at the start and after each turn
+    series: str
+    recorded: dict[str, dict[int, float]]
+
+    def band(self, q: float) -> np.ndarray:
+        return np.percentile(self.paths, q, axis=1)   # (T + 1, N)
+
+    def errors(self, years) -> dict[str, list[float]]:
+        """Per ally, median model minus recorded, for the recorded years among `years` (the start excluded)."""
+        median = self.band(50)
+        out = {}
+        for i, ally in enumerate(self.campaign.allies):
+            rec = self.recorded.get(ally.id, {})
+            out[ally.id] = [float(median[t, i] - rec[y]) for t, y in enumerate(self.years)
+                            if t > 0 and y in rec and y in years]
+        return out
+
+    def rmse(self, years) -> float:
+        flat = [e for errs in self.errors(years).values() for e in errs]
+        return float(np.sqrt(np.mean(np.square(flat)))) if flat else float("nan")
+
+
+def run_backtest(campaign, policy, runs: int = 1000, seed: int = 0, params=None) -> Backtest:
+    from game.sim.params import DEFAULT
+    from game.sim.run import new_game, rngs
+    from game.sim.state import make_world
+    from game.sim.step import step
+
+    world = make_world(campaign, params or DEFAULT)
+    model_rng, policy_rng = rngs(seed)
+    state, _ = new_game(world, runs)
+    paths = [state.spending]
+    while not state.over:
+        state, _ = step(state, policy(state, policy_rng), model_rng)
+        paths.append(state.spending)
+    years = [campaign.calendar.start + round(t * world.dt) for t in range(len(paths))]
+    series, recorded = recorded_for(campaign)
+    return Backtest(campaign, policy.name, runs, years, np.stack(paths), series, recorded)
+
+
+def to_json(bt: Backtest) -> dict:
+    p10, p50, p90 = bt.band(10), bt.band(50), bt.band(90)
+    r = lambda a: [round(float(x), 4) for x in a]  # noqa: E731
+    allies = {a.id: {"name": a.name, "years": bt.years, "model": r(p50[:, i]), "p10": r(p10[:, i]),
+                     "p90": r(p90[:, i]),
+                     "recorded": {str(y): v for y, v in sorted(bt.recorded.get(a.id, {}).items())}}
+              for i, a in enumerate(bt.campaign.allies)}
+    late = [y for y in bt.years if y not in CALIBRATION_YEARS]
+    return {"campaign": bt.campaign.id, "plan": bt.plan, "runs": bt.runs, "series": bt.series, "allies": allies,
+            "rmse": {"in_sample": _round(bt.rmse(CALIBRATION_YEARS)), "out_of_sample": _round(bt.rmse(late)),
+                     "all": _round(bt.rmse(bt.years))}}
+
+
+def _round(x: float):
+    return None if np.isnan(x) else round(x, 4)
+
+
+def render_text(bt: Backtest) -> str:
+    median = bt.band(50)
+    recorded_years = sorted({y for rec in bt.recorded.values() for y in rec if y in bt.years and y != bt.years[0]})
+    head = f"{'ally':<16}" + "".join(f"{y:>13}" for y in recorded_years) + f"{'RMSE':>8}"
+    lines = [f"Backtest of {bt.campaign.name}: plan {bt.plan}, {bt.runs} runs; recorded series {bt.series}",
+             "each cell: model median / recorded, % of GDP", "", head]
+    errors = bt.errors(bt.years)
+    for i, ally in enumerate(bt.campaign.allies):
+        rec = bt.recorded.get(ally.id, {})
+        cells = "".join(f"{median[bt.years.index(y), i]:>6.2f}/{rec[y]:<6.2f}" if y in rec else f"{'-':>13}"
+                        for y in recorded_years)
+        errs = errors[ally.id]
+        rmse = f"{np.sqrt(np.mean(np.square(errs))):>8.2f}" if errs else f"{'-':>8}"
+        lines.append(f"{ally.name[:15]:<16}{cells}{rmse}")
+    late = [y for y in bt.years if y not in CALIBRATION_YEARS]
+    lines += ["", f"overall RMSE, percentage points: all recorded years {bt.rmse(bt.years):.3f}; "
+                  f"{CALIBRATION_YEARS.start}-{CALIBRATION_YEARS.stop - 1} (fitted) {_fmt(bt.rmse(CALIBRATION_YEARS))}; "
+                  f"later years (not fitted) {_fmt(bt.rmse(late))}"]
+    order = np.argsort(-median[-1])
+    lines.append(f"model ranking in {bt.years[-1]}: " + ", ".join(bt.campaign.allies[i].name for i in order))
+    return "\n".join(lines)
+
+
+def _fmt(x: float) -> str:
+    return "n/a" if np.isnan(x) else f"{x:.3f}"
+
+
+def command(args) -> int:
+    """The CLI command (see game/cli.py)."""
+    from game.cli import UserError, load, policy_for
+    if not 1 <= args.runs <= 100_000:
+        raise UserError("--runs must be between 1 and 100,000", 2)
+    campaign = load(args.campaign)
+    plan = args.plan
+    if plan is None:
+        default = DEFAULT_PLANS.get(campaign.id)
+        if default is None:
+            raise UserError(f"campaign '{campaign.id}' has no historical plan; give one with --plan", 2)
+        plan = str(campaigns_dir() / "plans" / default)
+    bt = run_backtest(campaign, policy_for(plan, campaign), runs=args.runs, seed=args.seed)
+    if not bt.recorded:
+        raise UserError(f"no recorded spending series in data/ matches the allies of '{campaign.id}'")
+    if args.chart:
+        from game.chart import draw_backtest
+        try:
+            draw_backtest(bt, Path(args.chart))
+        except OSError as error:
+            raise UserError(f"cannot write the chart to '{args.chart}': {error.strerror or error}")
+    if args.json:
+        print(json.dumps(to_json(bt), indent=2))
+    else:
+        print(render_text(bt))
+        if args.chart:
+            print(f"chart written to {args.chart}")
+    return 0

@@ -1,0 +1,281 @@
+"""The window: a stack of scenes (pushdown automaton), the display, and an event-driven loop.
+
+    python main.py            -> run()                 (title screen)
+    python main.py play X     -> run("X", seed)        (straight into a campaign)
+
+The `App` object is also the test harness: `handle(event)`, `tick(dt)`, `render()` and the `stack` can be driven
+without a real event loop. Only `run()` calls pygame.init().
+"""
+from __future__ import annotations
+
+import sys
+import traceback
+from dataclasses import replace
+
+import pygame
+
+from game.ui import flow, persist
+from game.ui.fonts import FontBook
+from game.ui.ink import Ink
+from game.ui.scenes.base import Scene
+from game.ui.theme import Theme
+
+MIN_SIZE = (960, 540)
+TOAST_SECONDS = 2.2
+
+
+class App:
+    def __init__(self, size: tuple[int, int] | None = None, settings=None, strict: bool = True):
+        """`strict`: let exceptions out (tests); otherwise an unexpected error becomes a dialog."""
+        self.settings = settings if settings is not None else persist.settings()
+        self.strict = strict
+        self.fonts = FontBook()
+        self.fullscreen = False
+        self.window_size = tuple(size or self.settings.window_size)
+        self.screen = self._set_mode(self.window_size, self.settings.fullscreen and size is None)
+        self.ink = Ink(self.fonts, self._theme())
+        self.stack: list[Scene] = []
+        self.session = None
+        self.saved_turn = 0
+        self.running = True
+        self.dirty = True
+        self.toasts: list[list] = []      # [text, seconds left]
+        self._swallow: str | None = None
+        self._mapview = None
+        self.reset_to_title()
+
+    # --- display -------------------------------------------------------------------------------------------
+    def _set_mode(self, size, fullscreen: bool) -> pygame.Surface:
+        if fullscreen:
+            sizes = pygame.display.get_desktop_sizes() or [size]
+            screen = pygame.display.set_mode(sizes[0], pygame.FULLSCREEN)
+        else:
+            size = (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
+            screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.fullscreen = fullscreen
+        pygame.display.set_caption("Fair Share")
+        return screen
+
+    def _theme(self) -> Theme:
+        return Theme(self.screen.get_size(), self.settings.text_scale, self.settings.palette)
+
+    def relayout(self) -> None:
+        self.ink = Ink(self.fonts, self._theme())
+        for scene in self.stack:
+            scene.layout(self.screen.get_size())
+        self.dirty = True
+
+    def resize(self, size) -> None:
+        if self.fullscreen:
+            return
+        self.window_size = (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
+        self.screen = self._set_mode(self.window_size, False)
+        self.relayout()
+
+    def set_fullscreen(self, on: bool) -> None:
+        self.screen = self._set_mode(self.window_size, on)
+        self.settings = replace(self.settings, fullscreen=on)
+        self.relayout()
+
+    def toggle_fullscreen(self) -> None:
+        self.set_fullscreen(not self.fullscreen)
+
+    def apply_settings(self, settings) -> None:
+        """Use new settings now and keep them (a failed write becomes a toast, not a crash)."""
+        fullscreen_changed = settings.fullscreen != self.fullscreen
+        self.settings = settings
+        if fullscreen_changed:
+            self.screen = self._set_mode(self.window_size, settings.fullscreen)
+        self.relayout()
+        error = persist.store_settings(settings)
+        if error:
+            self.toast(error)
+
+    @property
+    def mapview(self):
+        if self._mapview is None:
+            from game.ui.mapdata import load_theatres
+            from game.ui.mapview import MapView
+            self._mapview = MapView(load_theatres())
+        return self._mapview
+
+    # --- the stack -----------------------------------------------------------------------------------------
+    @property
+    def scene(self) -> Scene:
+        return self.stack[-1]
+
+    def push(self, scene: Scene) -> None:
+        scene.layout(self.screen.get_size())
+        self.stack.append(scene)
+        scene.on_enter()
+        self.dirty = True
+
+    def pop(self, scene: Scene | None = None) -> None:
+        """Remove the top scene (or `scene`, wherever it is); the bottom scene is never removed."""
+        target = scene if scene is not None else self.stack[-1]
+        if target in self.stack and len(self.stack) > 1:
+            was_top = target is self.stack[-1]
+            self.stack.remove(target)
+            if was_top:
+                self.stack[-1].on_resume()
+        self.dirty = True
+
+    def replace(self, scene: Scene) -> None:
+        if len(self.stack) > 1:
+            self.stack.pop()
+        self.push(scene)
+
+    def reset_to_title(self) -> None:
+        from game.ui.scenes.title import TitleScene
+        if self.stack and isinstance(self.stack[0], TitleScene):
+            del self.stack[1:]
+            self.stack[0].on_resume()
+        else:
+            self.stack = []
+            self.push(TitleScene(self))
+        self.dirty = True
+
+    def message(self, title: str, text: str, kicker: str = "", accent: str = "accent", then=None) -> None:
+        from game.ui.scenes.dialogs import MessageDialog
+        self.push(MessageDialog(self, title, text, kicker, then, accent))
+
+    def confirm(self, title: str, text: str, on_yes, yes: str = "Yes", no: str = "Cancel", kicker: str = "",
+                accent: str = "accent") -> None:
+        from game.ui.scenes.dialogs import ConfirmDialog
+        self.push(ConfirmDialog(self, title, text, on_yes, yes, no, kicker, accent))
+
+    def toast(self, text: str) -> None:
+        self.toasts = [[text, TOAST_SECONDS]]
+        self.dirty = True
+
+    @property
+    def unsaved(self) -> bool:
+        """Turns played since the last named save (or load)."""
+        s = self.session
+        return s is not None and s.state.turn > self.saved_turn
+
+    # --- the three calls of the loop -----------------------------------------------------------------------
+    def handle(self, event) -> None:
+        try:
+            self._handle(event)
+        except Exception:  # noqa: BLE001
+            if self.strict:
+                raise
+            self._oops()
+
+    def _handle(self, event) -> None:
+        if event.type == pygame.TEXTINPUT and self._swallow is not None:
+            swallow, self._swallow = self._swallow, None
+            if getattr(event, "text", None) == swallow:
+                return
+        elif event.type not in (pygame.TEXTINPUT, pygame.MOUSEMOTION):
+            self._swallow = None
+        if event.type == pygame.QUIT:
+            flow.request_quit(self)
+        elif event.type == pygame.VIDEORESIZE:
+            self.resize(event.size)
+        elif event.type == pygame.WINDOWSIZECHANGED:
+            if self.screen.get_size() != (pygame.display.get_surface() or self.screen).get_size():
+                self.screen = pygame.display.get_surface()
+                self.relayout()
+        elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED,
+                            pygame.WINDOWMAXIMIZED, pygame.VIDEOEXPOSE):
+            self.dirty = True
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            persist.store_settings(self.settings)
+        else:
+            top = self.scene
+            changed = top.process_event(event)
+            if event.type == pygame.KEYDOWN and self.stack and self.scene is not top:
+                self._swallow = getattr(event, "unicode", None) or None   # its TEXTINPUT twin is not for the new scene
+            if changed or event.type not in (pygame.MOUSEMOTION, pygame.ACTIVEEVENT, pygame.WINDOWENTER,
+                                             pygame.WINDOWLEAVE, pygame.WINDOWFOCUSGAINED, pygame.WINDOWFOCUSLOST):
+                self.dirty = True
+
+    def tick(self, dt: float) -> bool:
+        """Advance animations by `dt` seconds; True while something is moving (the loop then runs at full rate)."""
+        animating = False
+        try:
+            animating = bool(self.scene.update(dt))
+        except Exception:  # noqa: BLE001
+            if self.strict:
+                raise
+            self._oops()
+        if self.toasts:
+            self.toasts[0][1] -= dt
+            if self.toasts[0][1] <= 0:
+                self.toasts.pop(0)
+                self.dirty = True
+            animating = True
+        if animating:
+            self.dirty = True
+        return animating
+
+    def render(self, force: bool = False) -> bool:
+        """Draw the visible scenes if anything changed; True if a frame was drawn."""
+        if not (self.dirty or force):
+            return False
+        start = max((i for i, s in enumerate(self.stack) if s.opaque), default=0)
+        for scene in self.stack[start:]:
+            scene.draw(self.screen)
+        if self.toasts:
+            self._draw_toast(self.toasts[0])
+        self.dirty = False
+        return True
+
+    def _draw_toast(self, toast) -> None:
+        ink, th = self.ink, self.ink.theme
+        text, left = toast
+        w = ink.width(text, "body", True) + th.tx(48)
+        rect = pygame.Rect(0, 0, w, ink.lh("body", True) + th.tx(24))
+        rect.midbottom = (self.screen.get_width() // 2, self.screen.get_height() - th.px(110))
+        ink.panel(self.screen, rect, ink.pal["card_hi"], ink.pal["accent"], radius=rect.h // 2)
+        ink.text(self.screen, text, rect.center, "body", ink.pal["text"], True, "center")
+
+    def _oops(self) -> None:
+        detail = traceback.format_exc(limit=3)
+        print(detail, file=sys.stderr)
+        self.reset_to_title()
+        self.message("Something went wrong", "The game hit an unexpected error and went back to the title screen. "
+                     "Your last turn was autosaved: choose Continue to pick up where you were.\n\n"
+                     + detail.strip().splitlines()[-1], kicker="Unexpected error", accent="bad")
+
+    # --- the real loop -------------------------------------------------------------------------------------
+    def loop(self) -> int:
+        clock = pygame.time.Clock()
+        dt = 0.0
+        pygame.key.stop_text_input()
+        while self.running:
+            animating = self.tick(dt)
+            if animating or self.dirty:
+                events = pygame.event.get()
+            else:
+                first = pygame.event.wait(500)     # idle: sleep until something happens (low CPU)
+                events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
+            for event in events:
+                self.handle(event)
+                if not self.running:
+                    break
+            if self.render():
+                pygame.display.flip()
+            dt = clock.tick(self.settings.fps_cap if (animating or self.dirty) else 0) / 1000.0
+            dt = min(dt, 0.25)
+        return 0
+
+
+def run(campaign: str | None = None, seed: int | None = None) -> int:
+    """Open the window: the title screen, or straight into `campaign` (id or path). Returns the exit code."""
+    pygame.init()
+    try:
+        app = App(strict=False)
+        if campaign is not None:
+            flow.start_campaign(app, campaign, seed)
+        elif seed is not None:
+            app.seed = seed
+        code = app.loop()
+        if not app.fullscreen:
+            persist.store_settings(replace(app.settings, window_size=app.window_size, fullscreen=False))
+        return code
+    finally:
+        pygame.quit()

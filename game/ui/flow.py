@@ -1,0 +1,135 @@
+"""The game's flow between scenes: start, end a turn, save, load, continue, leave. Scenes call these; these
+call the Session only through `execute` and the saves only through game.ui.persist."""
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING
+
+from game.sim.explain import happenings
+from game.sim.session import EndTurn
+from game.ui import persist
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+def campaign_problem(error: Exception) -> str:
+    from game.campaign import CampaignError
+    if isinstance(error, CampaignError) and error.problems:
+        first = error.problems[0]
+        more = len(error.problems) - 1
+        extra = f"\n\n({more} more problem{'s' if more != 1 else ''}; run `python main.py validate` on the file " \
+                f"to see them all.)" if more else ""
+        return f"{first}{extra}"
+    return str(error)
+
+
+def start_campaign(app: "App", ref, seed: int | None = None) -> bool:
+    """Start a campaign (a Campaign, or an id or path) and show its briefing; a problem becomes a dialog."""
+    from game.campaign import Campaign, CampaignError
+    from game.catalog import find_campaign
+    from game.sim.session import Session
+    from game.ui.scenes.briefing import BriefingScene
+    try:
+        campaign = ref if isinstance(ref, Campaign) else find_campaign(str(ref))
+        session = Session(campaign, seed if seed is not None else random.randrange(1, 100_000))
+    except (FileNotFoundError, CampaignError, OSError, ValueError) as error:
+        app.message("This campaign cannot be opened", campaign_problem(error), kicker="Campaign problem",
+                    accent="bad")
+        return False
+    app.session, app.saved_turn = session, 0
+    app.reset_to_title()
+    app.push(BriefingScene(app))
+    return True
+
+
+def begin_play(app: "App") -> None:
+    from game.ui.scenes.play import PlayScene
+    app.reset_to_title()
+    app.push(PlayScene(app))
+
+
+def end_turn(app: "App") -> None:
+    """Resolve the turn, autosave, then show the turn report with the grave happenings on top of it."""
+    from game.ui.scenes.event import EventDialog
+    from game.ui.scenes.report import ReportScene
+    session = app.session
+    if session is None or session.over:
+        return
+    session.execute(EndTurn())
+    _, error = persist.save(session, persist.AUTOSAVE)
+    index = len(session.reports) - 1
+    app.push(ReportScene(app, index, after_turn=True))
+    grave = [h for h in happenings(session.reports[index], session.history[index + 1]) if h.grave]
+    for n, h in reversed(list(enumerate(grave))):
+        app.push(EventDialog(app, h, n + 1, len(grave), session.campaign.calendar.label(index + 1)
+                             if not session.over else "Final turn"))
+    if error:
+        app.message("The autosave failed", f"The game goes on, but the autosave could not be written: {error}",
+                    kicker="Save problem", accent="bad")
+    else:
+        app.toast("Autosaved")
+
+
+def save_as(app: "App", slot: str) -> bool:
+    if app.session is None:
+        return False
+    path, error = persist.save(app.session, slot)
+    if error:
+        app.message("The game was not saved", error[0].upper() + error[1:] + ".", kicker="Save problem",
+                    accent="bad")
+        return False
+    app.saved_turn = app.session.state.turn
+    app.toast(f"Saved as '{slot}'")
+    return True
+
+
+def load(app: "App", path) -> bool:
+    from game.ui.scenes.endgame import EndScene
+    from game.ui.scenes.play import PlayScene
+    session, error = persist.load(path)
+    if error:
+        app.message("This save cannot be loaded", error[0].upper() + error[1:] + ".\n\nThe file was left as it is.",
+                    kicker="Load problem", accent="bad")
+        return False
+    app.session, app.saved_turn = session, session.state.turn
+    app.reset_to_title()
+    app.push(EndScene(app) if session.over else PlayScene(app))
+    app.toast(f"Loaded: {session.campaign.name}, {session.campaign.calendar.label(min(session.state.turn, session.campaign.turns - 1))}")
+    return True
+
+
+def continue_latest(app: "App") -> bool:
+    info = persist.latest()
+    if info is None:
+        app.message("Nothing to continue", "There is no saved game yet. Start a campaign: the game is saved "
+                    "automatically after every turn.", kicker="Continue")
+        return False
+    return load(app, info.path)
+
+
+def leave_to_title(app: "App") -> None:
+    """Back to the title, asking first if turns were played since the last save."""
+    def go():
+        app.session = None
+        app.reset_to_title()
+    if app.unsaved:
+        app.confirm("Leave this game?", _unsaved_text(app), go, yes="Leave", no="Stay", kicker="Unsaved progress")
+    else:
+        go()
+
+
+def request_quit(app: "App") -> None:
+    def go():
+        app.running = False
+    if app.unsaved:
+        app.confirm("Quit Fair Share?", _unsaved_text(app), go, yes="Quit", no="Stay", kicker="Unsaved progress")
+    else:
+        go()
+
+
+def _unsaved_text(app: "App") -> str:
+    n = app.session.state.turn - app.saved_turn
+    return (f"You have played {n} turn{'s' if n != 1 else ''} since you last saved this game by name. The autosave "
+            "keeps the latest turn (Continue on the title screen), but a named save is safer: press S in the game "
+            "to make one.")

@@ -1,0 +1,81 @@
+"""Layout and scaling: where the panels of the play screen go for a given window size and text size.
+
+Everything is computed from the window size and the theme (1920x1080 at text size 1.0 is the reference), so the
+same layout holds from 1280x720 to 4K: panels scale with the window, rows grow with the text and never overlap.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.ink import Ink
+
+
+@dataclass(frozen=True)
+class PlayLayout:
+    top: pygame.Rect        # campaign, turn, global meters
+    left: pygame.Rect       # the allies and their pending orders
+    right: pygame.Rect      # the selected ally: meters and order buttons
+    map: pygame.Rect        # the map area (tabs, panes, legend)
+    tabs: pygame.Rect       # overlay and theatre tabs above the map
+    panes: pygame.Rect      # where the theatre maps go
+    legend: pygame.Rect     # the overlay legend
+    bottom: pygame.Rect     # buttons: report, save, help, settings, title, end turn
+
+
+def play_layout(ink: Ink, size: tuple[int, int], legend_h: int) -> PlayLayout:
+    th = ink.theme
+    w, h = size
+    m = th.px(14)
+    grow = 0.75 + 0.25 * th.text_scale
+    top_h = ink.lh("h3", True) + ink.lh("small") + th.tx(26)
+    bottom_h = ink.lh("body", True) + th.tx(36)
+    left_w = int(th.px(390) * grow)
+    right_w = int(th.px(500) * grow)
+    spare = w - left_w - right_w - 4 * m
+    if spare < w * 0.36:                      # very large text on a small window: keep the map usable
+        cut = (w * 0.36 - spare) / (left_w + right_w)
+        left_w, right_w = int(left_w * (1 - cut)), int(right_w * (1 - cut))
+    top = pygame.Rect(0, 0, w, top_h)
+    bottom = pygame.Rect(0, h - bottom_h, w, bottom_h)
+    body_y, body_h = top.bottom + m, bottom.y - top.bottom - 2 * m
+    left = pygame.Rect(m, body_y, left_w, body_h)
+    right = pygame.Rect(w - m - right_w, body_y, right_w, body_h)
+    map_rect = pygame.Rect(left.right + m, body_y, right.x - left.right - 2 * m, body_h)
+    tab_h = ink.lh("small", True) + th.tx(16)
+    tabs = pygame.Rect(map_rect.x, map_rect.y, map_rect.w, tab_h)
+    panes = pygame.Rect(map_rect.x, tabs.bottom + th.px(10), map_rect.w, map_rect.bottom - tabs.bottom - th.px(10))
+    legend_w = max(th.tx(230), ink.width("Hedging 0.3 or more", "small") + th.tx(70))
+    legend = pygame.Rect(panes.x + th.px(10), panes.bottom - legend_h - th.px(10), legend_w, legend_h)
+    return PlayLayout(top, left, right, map_rect, tabs, panes, legend, bottom)
+
+
+def columns(rect: pygame.Rect, weights: list[float], gap: int) -> list[pygame.Rect]:
+    """Split `rect` horizontally into columns of the given relative widths."""
+    total = sum(weights)
+    free = rect.w - gap * (len(weights) - 1)
+    out, x = [], rect.x
+    for wgt in weights:
+        cw = int(free * wgt / total)
+        out.append(pygame.Rect(x, rect.y, cw, rect.h))
+        x += cw + gap
+    return out
+
+
+def row_buttons(ink: Ink, rect: pygame.Rect, items: list[tuple[str, str]], gap: int, role: str = "body",
+                align: str = "left") -> list[pygame.Rect]:
+    """Rects for buttons with a key cap and a label, sized to their text, in a row inside `rect`."""
+    th = ink.theme
+    widths = [ink.width(label, role, True) + ink.width(key, "small", True) + th.tx(58) for key, label in items]
+    total = sum(widths) + gap * (len(items) - 1)
+    if total > rect.w:   # squeeze evenly rather than overflow
+        factor = (rect.w - gap * (len(items) - 1)) / max(1, sum(widths))
+        widths = [int(wd * factor) for wd in widths]
+        total = rect.w
+    x = rect.x if align == "left" else rect.right - total
+    out = []
+    for wd in widths:
+        out.append(pygame.Rect(x, rect.y, wd, rect.h))
+        x += wd + gap
+    return out

@@ -1,0 +1,143 @@
+"""Map labels: name, overlay value and U.S. presence for each ally, placed without overlapping.
+
+Greedy placement: adversaries, then allies from the smallest country up (small countries get the spot over
+their own territory first), then faint names of the other countries where they fit. A label pushed off its
+country gets a leader line to it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.ink import Ink
+from game.ui.mapdata import Theatre
+
+
+@dataclass(frozen=True)
+class Label:
+    iso: str
+    title: str
+    value: str = ""             # second line: the overlay's value
+    presence: float = -1.0      # U.S. presence 0-1 drawn as pips; < 0 for none
+    kind: str = "ally"          # ally | adversary | other
+    flags: str = ""             # short status after the value: "☢", "⚑"
+
+
+PIPS = 5
+
+
+def _size(ink: Ink, label: Label) -> tuple[int, int]:
+    th = ink.theme
+    if label.kind == "other":
+        return ink.width(label.title, "tiny"), ink.lh("tiny")
+    w = ink.width(label.title, "label", True)
+    h = ink.lh("label", True)
+    if label.value or label.presence >= 0:
+        w2 = ink.width(label.value + label.flags, "small", True) if label.value else 0
+        if label.presence >= 0:
+            w2 += th.tx(8) + _pips_width(ink)
+        w, h = max(w, w2), h + ink.lh("small", True)
+    return w + th.tx(6), h
+
+
+def _pips_width(ink: Ink) -> int:
+    th = ink.theme
+    return ink.width("★", "small", True) + PIPS * (th.tx(8) + th.tx(2))
+
+
+def _candidates(w: int, h: int):
+    yield 0, 0
+    for ring in (1, 2, 3, 4):
+        for dx, dy in ((0, -1), (0, 1), (1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1)):
+            yield round(dx * ring * w * 0.55), round(dy * ring * h * 0.8)
+
+
+def place_labels(ink: Ink, surf: pygame.Surface, theatre: Theatre, polys, labels: tuple[Label, ...]) -> None:
+    sw, sh = surf.get_size()
+    bounds = surf.get_rect().inflate(-ink.theme.px(6), -ink.theme.px(6))
+
+    def anchor(iso):
+        c = theatre.countries[iso]
+        return round(c.label[0] * sw), round(c.label[1] * sh)
+
+    def area(iso):
+        x0, y0, x1, y1 = theatre.countries[iso].bounds
+        return (x1 - x0) * (y1 - y0)
+
+    order = {"adversary": 0, "ally": 1, "other": 2}
+    todo = sorted((lb for lb in labels if lb.iso in theatre.countries and lb.iso in polys),
+                  key=lambda lb: (order[lb.kind], area(lb.iso) if lb.kind == "ally" else -area(lb.iso)))
+    pad = ink.theme.px(3)
+    dots = [pygame.Rect(0, 0, 1, 1).inflate(pad * 3, pad * 3).move(*anchor(lb.iso)) for lb in todo
+            if lb.kind == "ally"]
+    placed: list[pygame.Rect] = []
+    for lb in todo:
+        w, h = _size(ink, lb)
+        ax, ay = anchor(lb.iso)
+        x0, y0, x1, y1 = theatre.countries[lb.iso].bounds
+        country_box = pygame.Rect(x0 * sw, y0 * sh, (x1 - x0) * sw, (y1 - y0) * sh)
+        if lb.kind == "other" and (w > country_box.w * 1.1 or h > country_box.h * 1.2):
+            continue
+        chosen = None
+        for dx, dy in _candidates(w, h) if lb.kind != "other" else [(0, 0)]:
+            box = pygame.Rect(0, 0, w, h)
+            box.center = (ax + dx, ay + dy)
+            if not bounds.contains(box):
+                if lb.kind == "other" or not bounds.colliderect(box):
+                    continue
+                box.clamp_ip(bounds)
+            grown = box.inflate(pad * 2, pad * 2)
+            if grown.collidelist(placed) >= 0:
+                continue
+            if (dx or dy) and lb.kind == "ally" and any(grown.colliderect(d) for d in dots
+                                                        if d.center != (ax, ay)):
+                continue
+            chosen = box
+            break
+        if chosen is None:
+            if lb.kind == "other":
+                continue
+            chosen = pygame.Rect(0, 0, w, h)
+            chosen.center = (ax, ay)
+            chosen.clamp_ip(bounds)
+        placed.append(chosen.inflate(pad * 2, pad * 2))
+        _draw(ink, surf, lb, chosen, (ax, ay))
+
+
+def _draw(ink: Ink, surf, lb: Label, box: pygame.Rect, anchor: tuple[int, int]) -> None:
+    pal, th = ink.pal, ink.theme
+    if lb.kind == "other":
+        ink.halo_text(surf, lb.title, box.center, "tiny", pal["dim"], False, "center")
+        return
+    if not box.collidepoint(anchor):
+        target = (min(max(anchor[0], box.x), box.right), min(max(anchor[1], box.y), box.bottom))
+        pygame.draw.line(surf, pal["label_halo"], anchor, target, max(3, th.px(4)))
+        pygame.draw.line(surf, pal["text"], anchor, target, max(1, th.px(1.6)))
+        pygame.draw.circle(surf, pal["label_halo"], anchor, max(3, th.px(5)))
+        pygame.draw.circle(surf, pal["text"], anchor, max(2, th.px(3.5)))
+    color = pal["adversary_hatch"] if lb.kind == "adversary" else pal["text"]
+    y = box.y
+    ink.halo_text(surf, lb.title, (box.centerx, y), "label", color, True, "midtop")
+    y += ink.lh("label", True)
+    if not (lb.value or lb.presence >= 0):
+        return
+    pw = _pips_width(ink) + th.tx(8) if lb.presence >= 0 else 0
+    vw = ink.width(lb.value + lb.flags, "small", True) if lb.value else 0
+    x = box.centerx - (vw + pw) // 2
+    if lb.value:
+        ink.halo_text(surf, lb.value + lb.flags, (x, y), "small", pal["text"], True, "topleft")
+        x += vw + th.tx(8)
+    if lb.presence >= 0:
+        star = ink.halo_text(surf, "★", (x, y), "small", pal["select"], True, "topleft")
+        x = star.right + th.tx(2)
+        size = th.tx(8)
+        cy = star.centery - size // 2
+        filled = round(lb.presence * PIPS)
+        for i in range(PIPS):
+            r = pygame.Rect(x + i * (size + th.tx(2)), cy, size, size)
+            pygame.draw.rect(surf, pal["label_halo"], r.inflate(2, 2))
+            if i < filled:
+                pygame.draw.rect(surf, pal["select"], r)
+            else:
+                pygame.draw.rect(surf, pal["faint"], r, 1)

@@ -1,0 +1,73 @@
+"""Saves and settings for the window: the same calls as game.saves / game.settings, but every failure comes back
+as a message for a dialog instead of an exception (the window never crashes on a bad disk or a bad file)."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from game.saves import AUTOSAVE, SaveError, SaveInfo, list_saves, load_save, slot_path, write_save
+from game.settings import Settings, load_settings, save_settings
+
+__all__ = ["AUTOSAVE", "Settings", "settings", "store_settings", "save", "load", "saves", "latest", "slot_taken",
+           "when"]
+
+
+def settings() -> Settings:
+    try:
+        return load_settings()
+    except Exception:  # noqa: BLE001 - a broken settings file must not stop the game from opening
+        return Settings()
+
+
+def store_settings(value: Settings) -> str | None:
+    try:
+        save_settings(value)
+    except (SaveError, OSError) as error:
+        return f"Your settings could not be saved: {error}"
+    return None
+
+
+def save(session, slot: str) -> tuple[Path | None, str | None]:
+    try:
+        return write_save(session, slot), None
+    except (SaveError, OSError) as error:
+        return None, str(error)
+
+
+def load(path) -> tuple[object | None, str | None]:
+    try:
+        return load_save(path), None
+    except (SaveError, OSError) as error:
+        return None, str(error)
+    except Exception as error:  # noqa: BLE001 - a save that breaks the replay in an unforeseen way
+        return None, f"this save could not be replayed ({type(error).__name__}: {error})"
+
+
+def saves() -> tuple[list[SaveInfo], str | None]:
+    try:
+        return list_saves(), None
+    except (SaveError, OSError) as error:
+        return [], f"The saves folder could not be read: {error}"
+
+
+def latest() -> SaveInfo | None:
+    """The newest save that can be loaded (autosave included)."""
+    found, _ = saves()
+    return next((info for info in found if info.problem is None), None)
+
+
+def slot_taken(slot: str) -> tuple[bool, str | None]:
+    """(a save of that name exists, the problem with the name if any)."""
+    try:
+        return slot_path(slot).exists(), None
+    except SaveError as error:
+        return False, str(error)
+
+
+def when(iso: str) -> str:
+    """A save time for people: '12 Mar 2025, 14:05' in local time."""
+    try:
+        moment = datetime.fromisoformat(iso).astimezone()
+    except ValueError:
+        return iso or "unknown time"
+    return moment.strftime("%d %b %Y, %H:%M").lstrip("0")

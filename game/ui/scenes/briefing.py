@@ -1,0 +1,113 @@
+"""The briefing: the campaign's situation, goals and budget, and the events that open the game."""
+from __future__ import annotations
+
+import pygame
+
+from game.ui import bindings, doc, flow
+from game.ui.doc import Block
+from game.ui.fonts import reflow
+from game.ui.scenes.base import Scene
+from game.ui.scenes.title import campaign_meta
+from game.ui.widgets import Button, Scroll, draw_scrollbar
+
+
+class BriefingScene(Scene):
+    name = "briefing"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.left_scroll, self.right_scroll = Scroll(), Scroll()
+
+    def blocks(self) -> tuple[list[Block], list[Block]]:
+        s = self.session
+        c = s.campaign
+        cost = float((s.state.presence[0] * s.world.upkeep).sum())
+        left = [Block("h", "The situation"), Block("p", reflow(c.briefing))]
+        if c.goals:
+            left.append(Block("h", "Your goals"))
+            left += [Block("b", g) for g in c.goals]
+        right = [Block("h", "Your means"),
+                 Block("kv", f"${c.us.budget:g} bn per turn for these alliances. The forces already deployed cost "
+                       f"${cost:.1f} bn of it, so ${c.us.budget - cost:.1f} bn is free for new commitments.",
+                       key="U.S. budget"),
+                 Block("kv", f"{c.turns} turns, {c.calendar.label(0)} to {c.calendar.label(c.turns - 1)}.",
+                       key="Time"),
+                 Block("kv", f"{s.seed}: the same seed and the same orders always give the same game.",
+                       key="Seed")]
+        if s.opening_events:
+            right.append(Block("h", "As the game opens"))
+            for e in s.opening_events:
+                event = c.events[e]
+                right += [Block("t", event.title), Block("p", reflow(event.text), role="small", color="dim")]
+        return left, right
+
+    def layout(self, size) -> None:
+        th, ink = self.theme, self.ink
+        w, h = size
+        m = th.px(64)
+        self.head = pygame.Rect(m, th.px(36), w - 2 * m, ink.lh("small", True) + ink.lh("h1", True) * 2 + ink.lh("small"))
+        bh = ink.lh("body", True) + th.tx(28)
+        self.bottom = pygame.Rect(m, h - th.px(32) - bh, w - 2 * m, bh)
+        top = self.head.bottom + th.px(18)
+        col_h = self.bottom.y - th.px(24) - top
+        lw = int((w - 2 * m - th.px(40)) * 0.55)
+        self.left = pygame.Rect(m, top, lw, col_h)
+        self.right = pygame.Rect(self.left.right + th.px(40), top, w - 2 * m - lw - th.px(40), col_h)
+        pad = th.tx(28)
+        self.left_in, self.right_in = self.left.inflate(-2 * pad, -2 * pad), self.right.inflate(-2 * pad, -2 * pad)
+        left, right = self.blocks()
+        self.left_scroll.set_sizes(doc.measure(ink, left, self.left_in.w - th.px(12)), self.left_in.h)
+        self.right_scroll.set_sizes(doc.measure(ink, right, self.right_in.w - th.px(12)), self.right_in.h)
+        begin = pygame.Rect(0, 0, max(th.tx(320), ink.width("Begin the campaign", "body", True) + th.tx(130)), bh)
+        begin.bottomright = self.bottom.bottomright
+        back = pygame.Rect(0, 0, ink.width("Back", "body", True) + th.tx(110), bh)
+        back.bottomleft = self.bottom.bottomleft
+        self.buttons = [Button("begin", "Begin the campaign", begin, key="Enter", style="primary"),
+                        Button("back", "Back", back, key="Esc")]
+
+    def on_button(self, bid: str) -> None:
+        if bid == "begin":
+            flow.begin_play(self.app)
+        elif bid == "back":
+            self.on_back()
+
+    def on_back(self) -> None:
+        self.app.session = None
+        self.app.reset_to_title()
+
+    def on_key(self, event) -> bool:
+        if event.key in bindings.ENTER or event.key == pygame.K_SPACE:
+            flow.begin_play(self.app)
+            return True
+        step = {pygame.K_DOWN: 1, pygame.K_UP: -1, pygame.K_PAGEDOWN: 8, pygame.K_PAGEUP: -8}.get(event.key)
+        if step:
+            lh = self.ink.lh("body")
+            return self.left_scroll.by(step * lh) | self.right_scroll.by(step * lh)
+        if event.key in bindings.HELP_KEYS:
+            from game.ui.scenes.help import HelpScene
+            self.app.push(HelpScene(self.app))
+            return True
+        return False
+
+    def on_wheel(self, dy: int) -> bool:
+        pos = pygame.mouse.get_pos()
+        target = self.right_scroll if self.right.collidepoint(pos) else self.left_scroll
+        return target.by(-dy * self.ink.lh("body") * 3)
+
+    def draw(self, surface) -> None:
+        ink, th, pal = self.ink, self.theme, self.pal
+        surface.fill(pal["bg"])
+        c = self.session.campaign
+        ink.text(surface, "BRIEFING", self.head.topleft, "small", pal["accent"], True)
+        y = self.head.y + ink.lh("small", True)
+        for line in ink.wrap(c.name, self.head.w, "h1", True)[:2]:
+            ink.text(surface, line, (self.head.x, y), "h1", pal["text"], True)
+            y += ink.lh("h1", True)
+        ink.text(surface, campaign_meta(c), (self.head.x, y), "small", pal["dim"])
+        left, right = self.blocks()
+        for rect, inner, blocks, scroll in ((self.left, self.left_in, left, self.left_scroll),
+                                            (self.right, self.right_in, right, self.right_scroll)):
+            ink.panel(surface, rect, pal["panel"], radius=th.px(14))
+            doc.draw(ink, surface, blocks, pygame.Rect(inner.x, inner.y, inner.w - th.px(12), inner.h), scroll.offset)
+            draw_scrollbar(ink, surface, inner.move(th.px(16), 0), scroll)
+        self.draw_buttons(surface)

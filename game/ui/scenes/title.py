@@ -1,0 +1,293 @@
+"""The title screen: the campaigns (shipped, then the player's own, with the first problem of any broken one),
+continue, load, settings, help, quit."""
+from __future__ import annotations
+
+import pygame
+
+from game.ui import bindings, flow, persist
+from game.ui.scenes.base import Scene
+from game.ui.widgets import Button, Scroll, draw_scrollbar
+
+THEATRE_NAMES = {"europe": "Europe", "indo_pacific": "Indo-Pacific"}
+STEP_NAMES = {"year": "yearly turns", "half": "half-year turns", "quarter": "quarterly turns", "month": "monthly turns"}
+
+
+def theatre_name(tid: str) -> str:
+    return THEATRE_NAMES.get(tid, tid.replace("_", " ").title())
+
+
+def campaign_meta(c) -> str:
+    return (f"{c.turns} {STEP_NAMES.get(c.calendar.step, 'turns')} · {' + '.join(theatre_name(t) for t in c.theatres)}"
+            f" · {len(c.allies)} allies")
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.entries = []
+        self.selected = 0
+        self.scroll = Scroll()
+        self.latest = None
+        self.cards: list[Button] = []
+        self._refresh()
+
+    def _refresh(self) -> None:
+        from game.catalog import list_campaigns
+        try:
+            self.entries = list_campaigns()
+        except OSError as error:
+            self.entries = []
+            self.app.toast(f"Campaigns could not be listed: {error}")
+        self.latest = persist.latest()
+        self.selected = min(self.selected, max(len(self.entries) - 1, 0))
+
+    def on_resume(self) -> None:
+        self._refresh()
+        self.layout(self.app.screen.get_size())
+
+    # --- layout --------------------------------------------------------------------------------------------
+    def layout(self, size) -> None:
+        th, ink = self.theme, self.ink
+        w, h = size
+        m = th.px(64)
+        self.head = pygame.Rect(m, th.px(40), w - 2 * m, ink.lh("hero", True) + ink.lh("h3") + th.tx(10))
+        bh = ink.lh("body", True) + th.tx(26)
+        self.bottom = pygame.Rect(m, h - th.px(36) - bh, w - 2 * m, bh)
+        body_top = self.head.bottom + th.px(28)
+        body_h = self.bottom.y - th.px(30) - body_top
+        left_w = int((w - 2 * m) * 0.46)
+        self.list_rect = pygame.Rect(m, body_top + ink.lh("small", True) + th.tx(12), left_w,
+                                     body_h - ink.lh("small", True) - th.tx(12))
+        self.detail = pygame.Rect(self.list_rect.right + th.px(36), body_top, w - 2 * m - left_w - th.px(36), body_h)
+        self.card_h = ink.lh("h3", True) + ink.lh("small") + th.tx(26)
+        self.card_gap = th.px(10)
+        self.scroll.set_sizes(len(self.entries) * (self.card_h + self.card_gap), self.list_rect.h)
+        latest = self.latest
+        sub = f"{latest.campaign_name}, {latest.turn_label}" if latest else "no saved game yet"
+        items = [("continue", "Continue", "C"), ("load", "Load game", "L"), ("settings", "Settings", "O"),
+                 ("help", "Help", "F1"), ("quit", "Quit", "Esc")]
+        from game.ui.layout import row_buttons
+        rects = row_buttons(ink, self.bottom, [(k, lbl) for _, lbl, k in items], th.px(14))
+        self.buttons = [Button(bid, lbl, r, key=k, enabled=(bid != "continue" or latest is not None))
+                        for (bid, lbl, k), r in zip(items, rects)]
+        self.continue_hint = sub
+        start_h = ink.lh("body", True) + th.tx(28)
+        start = pygame.Rect(0, 0, max(th.tx(300), ink.width("Start campaign", "body", True) + th.tx(120)), start_h)
+        start.bottomright = (self.detail.right - th.tx(28), self.detail.bottom - th.tx(28))
+        entry = self.entries[self.selected] if self.entries else None
+        self.buttons.append(Button("start", "Start campaign", start, key="Enter", style="primary",
+                                   enabled=bool(entry and entry.campaign)))
+        self._place_cards()
+
+    def _place_cards(self) -> None:
+        self.cards = []
+        for i, entry in enumerate(self.entries):
+            y = self.list_rect.y + i * (self.card_h + self.card_gap) - self.scroll.offset
+            rect = pygame.Rect(self.list_rect.x, y, self.list_rect.w - self.theme.px(14), self.card_h)
+            if rect.bottom > self.list_rect.y and rect.y < self.list_rect.bottom:
+                self.cards.append(Button(f"campaign:{i}", entry.id, rect))
+        self.buttons = [b for b in self.buttons if not b.id.startswith("campaign:")] + self.cards
+
+    # --- events --------------------------------------------------------------------------------------------
+    def on_button(self, bid: str) -> None:
+        if bid.startswith("campaign:"):
+            self.select(int(bid.split(":")[1]))
+        elif bid == "start":
+            self.start()
+        elif bid == "continue":
+            flow.continue_latest(self.app)
+        elif bid == "load":
+            from game.ui.scenes.load import LoadScene
+            self.app.push(LoadScene(self.app))
+        elif bid == "settings":
+            from game.ui.scenes.settings import SettingsScene
+            self.app.push(SettingsScene(self.app))
+        elif bid == "help":
+            from game.ui.scenes.help import HelpScene
+            self.app.push(HelpScene(self.app))
+        elif bid == "quit":
+            flow.request_quit(self.app)
+
+    def select(self, i: int) -> None:
+        if not self.entries:
+            return
+        self.selected = max(0, min(i, len(self.entries) - 1))
+        top = self.selected * (self.card_h + self.card_gap)
+        if top < self.scroll.offset:
+            self.scroll.to(top)
+        elif top + self.card_h > self.scroll.offset + self.scroll.view:
+            self.scroll.to(top + self.card_h - self.scroll.view)
+        self.layout(self.app.screen.get_size())
+
+    def start(self) -> None:
+        if not self.entries:
+            return
+        entry = self.entries[self.selected]
+        if entry.campaign is None:
+            self.app.message(f"'{entry.path.name}' has problems", flow.campaign_problem(_error(entry)),
+                             kicker="Campaign problem", accent="bad")
+            return
+        flow.start_campaign(self.app, entry.campaign, getattr(self.app, "seed", None))
+
+    def on_key(self, event) -> bool:
+        k = event.key
+        if k in bindings.ENTER:
+            self.start()
+        elif k in (pygame.K_DOWN, pygame.K_TAB) and not event.mod & pygame.KMOD_SHIFT:
+            self.select(self.selected + 1)
+        elif k in (pygame.K_UP, pygame.K_TAB):
+            self.select(self.selected - 1)
+        elif k == pygame.K_HOME:
+            self.select(0)
+        elif k == pygame.K_END:
+            self.select(len(self.entries) - 1)
+        elif k == pygame.K_c:
+            flow.continue_latest(self.app)
+        elif k == pygame.K_l:
+            self.on_button("load")
+        elif k in bindings.SETTINGS_KEYS:
+            self.on_button("settings")
+        elif k in bindings.HELP_KEYS:
+            self.on_button("help")
+        elif k == pygame.K_q:
+            flow.request_quit(self.app)
+        elif k == pygame.K_F5:
+            self._refresh()
+            self.layout(self.app.screen.get_size())
+        else:
+            return False
+        return True
+
+    def on_wheel(self, dy: int) -> bool:
+        if self.scroll.by(-dy * (self.card_h + self.card_gap)):
+            self._place_cards()
+            return True
+        return False
+
+    def on_back(self) -> None:
+        flow.request_quit(self.app)
+
+    # --- drawing -------------------------------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        ink, th, pal = self.ink, self.theme, self.pal
+        surface.fill(pal["bg"])
+        self._draw_backdrop(surface)
+        ink.text(surface, "FAIR SHARE", self.head.topleft, "hero", pal["text"], True)
+        y = self.head.y + ink.lh("hero", True) - th.tx(4)
+        ink.text(surface, "Who pays for the defence of America's allies, and who then calls the tune?",
+                 (self.head.x + th.px(6), y), "h3", pal["dim"])
+        ink.text(surface, "CHOOSE A CAMPAIGN", (self.list_rect.x, self.list_rect.y - ink.lh("small", True) - th.tx(8)),
+                 "small", pal["accent"], True)
+        clip = surface.get_clip()
+        surface.set_clip(self.list_rect)
+        for card in self.cards:
+            self._draw_card(surface, card)
+        surface.set_clip(clip)
+        draw_scrollbar(ink, surface, self.list_rect, self.scroll)
+        self._draw_detail(surface)
+        self.draw_buttons(surface, [b for b in self.buttons if not b.id.startswith("campaign:")])
+        cont = self.button("continue")
+        if cont is not None:
+            ink.text(surface, self.continue_hint, (cont.rect.x + th.tx(4), cont.rect.bottom + th.tx(6)), "tiny",
+                     pal["dim"], max_w=self.bottom.w // 2)
+
+    def _draw_backdrop(self, surface) -> None:
+        from game.ui.mapview import Paint, fit_panes
+        mv = self.app.mapview
+        area = pygame.Rect(self.detail.x - self.theme.px(40), 0, surface.get_width() - self.detail.x + self.theme.px(40),
+                           surface.get_height())
+        panes = fit_panes(area, mv.theatres, ("europe",), 0)
+        if panes:
+            img = mv.surface(self.ink, panes[0], Paint(palette=self.theme.palette_name))
+            surface.blit(_faded(img, self.pal["bg"]), panes[0].rect)
+
+    def _draw_card(self, surface, card: Button) -> None:
+        ink, th, pal = self.ink, self.theme, self.pal
+        i = int(card.id.split(":")[1])
+        entry = self.entries[i]
+        chosen = i == self.selected
+        ink.panel(surface, card.rect, pal["card_hi"] if chosen else pal["card"] if self.hover == card.id
+                  else pal["panel"], pal["select"] if chosen else pal["border"],
+                  width=th.px(3) if chosen else th.line_w)
+        pad = th.tx(18)
+        x, y = card.rect.x + pad, card.rect.y + th.tx(10)
+        tag = "SHIPPED" if entry.shipped else "YOUR CAMPAIGN"
+        tag_w = ink.width(tag, "tiny", True)
+        ink.text(surface, tag, (card.rect.right - pad, y + th.tx(4)), "tiny", pal["faint"] if entry.shipped
+                 else pal["accent"], True, "topright")
+        if entry.campaign is not None:
+            ink.text(surface, entry.campaign.name, (x, y), "h3", pal["text"], True,
+                     max_w=card.rect.w - 3 * pad - tag_w)
+            ink.text(surface, campaign_meta(entry.campaign), (x, y + ink.lh("h3", True)), "small", pal["dim"],
+                     max_w=card.rect.w - 2 * pad)
+        else:
+            ink.text(surface, f"⚠ {entry.path.name}", (x, y), "h3", pal["bad"], True,
+                     max_w=card.rect.w - 3 * pad - tag_w)
+            first = entry.problems[0] if entry.problems else None
+            msg = f"line {first.line}: {first.message}" if first else "cannot be read"
+            ink.text(surface, msg, (x, y + ink.lh("h3", True)), "small", pal["bad"], max_w=card.rect.w - 2 * pad)
+
+    def _draw_detail(self, surface) -> None:
+        ink, th, pal = self.ink, self.theme, self.pal
+        ink.panel(surface, self.detail, pal["panel"], radius=th.px(14))
+        if not self.entries:
+            ink.text(surface, "No campaigns found.", (self.detail.x + th.tx(28), self.detail.y + th.tx(28)), "h3")
+            return
+        entry = self.entries[self.selected]
+        pad = th.tx(28)
+        inner = self.detail.inflate(-2 * pad, -2 * pad)
+        start = self.button("start")
+        bottom = (start.rect.y if start else self.detail.bottom) - th.tx(16)
+        y = inner.y
+        if entry.campaign is None:
+            ink.text(surface, "This campaign has problems", (inner.x, y), "h2", pal["bad"], True)
+            y += ink.lh("h2", True) + th.tx(10)
+            text = "\n".join(str(p) for p in entry.problems[:6]) or "The file could not be read."
+            y = ink.para(surface, text, pygame.Rect(inner.x, y, inner.w, bottom - y), "small", pal["text"])
+            ink.para(surface, "Fix the file, then press F5 to reload the list.",
+                     pygame.Rect(inner.x, y + th.tx(14), inner.w, bottom - y), "body", pal["dim"])
+            return
+        c = entry.campaign
+        for line in ink.wrap(c.name, inner.w, "h2", True)[:2]:
+            ink.text(surface, line, (inner.x, y), "h2", pal["text"], True)
+            y += ink.lh("h2", True)
+        ink.text(surface, campaign_meta(c) + f" · budget ${c.us.budget:g} bn per turn", (inner.x, y + th.tx(4)),
+                 "small", pal["accent"], True, max_w=inner.w)
+        y += ink.lh("small", True) + th.tx(18)
+        y = ink.para(surface, " ".join(c.description.split()), pygame.Rect(inner.x, y, inner.w, bottom - y),
+                     "body", pal["text"], spacing=1.12)
+        if c.goals and bottom - y > ink.lh("body") * 3:
+            y += th.tx(14)
+            ink.text(surface, "GOALS", (inner.x, y), "small", pal["accent"], True)
+            y += ink.lh("small", True) + th.tx(4)
+            for goal in c.goals:
+                if bottom - y < ink.lh("small") * 2:
+                    break
+                ink.text(surface, "•", (inner.x, y), "small", pal["accent"], True)
+                y = ink.para(surface, goal, pygame.Rect(inner.x + th.tx(22), y, inner.w - th.tx(22), bottom - y),
+                             "small", pal["dim"]) + th.tx(4)
+
+
+_FADE: dict = {}
+
+
+def _faded(img: pygame.Surface, bg) -> pygame.Surface:
+    """A dim copy of the map for the backdrop (cached by the source surface)."""
+    key = (id(img), img.get_size(), bg)
+    out = _FADE.get(key)
+    if out is None:
+        out = img.copy()
+        veil = pygame.Surface(img.get_size())
+        veil.fill(bg)
+        veil.set_alpha(175)
+        out.blit(veil, (0, 0))
+        _FADE.clear()
+        _FADE[key] = out
+    return out
+
+
+def _error(entry):
+    from game.campaign import CampaignError
+    return CampaignError(list(entry.problems))

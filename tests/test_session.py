@@ -1,0 +1,78 @@
+"""The command choke point: every action goes through Session.execute and is logged for replay."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from game.catalog import find_campaign
+from game.sim.session import CommandError, EndTurn, Session, SetOrder, command_from_list, command_to_list
+
+
+@pytest.fixture
+def tutorial():
+    return find_campaign("tutorial")
+
+
+def test_orders_are_pending_until_the_turn_ends_and_reset_to_hold(tutorial):
+    s = Session(tutorial, seed=1)
+    s.execute(SetOrder("poland", "pressure"))
+    s.execute(SetOrder("poland", "reassure"))   # changes allowed until the turn ends
+    assert s.order_of("poland") == "reassure" and s.state.turn == 0
+    report = s.execute(EndTurn())
+    assert s.state.turn == 1 and report.turn == 1
+    assert report.orders[0, tutorial.ally_index("poland")] == 2
+    assert s.order_of("poland") == "hold"
+
+
+def test_replay_from_the_log_is_identical(tutorial):
+    s = Session(tutorial, seed=4)
+    rng = np.random.default_rng(0)
+    while not s.over:
+        for a in tutorial.allies:
+            s.execute(SetOrder(a.id, ["hold", "pressure", "reassure", "withdraw", "criticize"][rng.integers(5)]))
+        s.execute(EndTurn())
+    log = [command_from_list(command_to_list(c)) for c in s.log]
+    again = Session.replay(tutorial, 4, log)
+    for name in ("spending", "trust", "alignment", "hedging", "presence", "threat", "credibility"):
+        assert np.array_equal(getattr(again.state, name), getattr(s.state, name))
+    assert again.outcome().score[0] == s.outcome().score[0]
+
+
+@pytest.mark.parametrize("command, message", [
+    (SetOrder("atlantis", "pressure"), "unknown ally 'atlantis'"),
+    (SetOrder("poland", "bribe"), "unknown order 'bribe'"),
+])
+def test_bad_commands_are_refused_and_not_logged(tutorial, command, message):
+    s = Session(tutorial)
+    with pytest.raises(CommandError, match=message):
+        s.execute(command)
+    assert s.log == []
+
+
+def test_no_command_after_the_game_is_over(tutorial):
+    s = Session(tutorial)
+    while not s.over:
+        s.execute(EndTurn())
+    with pytest.raises(CommandError, match="over"):
+        s.execute(EndTurn())
+
+
+def test_projected_cost_shows_the_budget_effect_before_committing(tutorial):
+    s = Session(tutorial)
+    hold = s.projected_cost()
+    s.execute(SetOrder("germany", "reassure"))
+    dearer = s.projected_cost()
+    s.execute(SetOrder("germany", "withdraw"))
+    cheaper = s.projected_cost()
+    assert cheaper < hold < dearer
+
+
+def test_saved_form_is_plain_data(tutorial):
+    s = Session(tutorial, seed=8)
+    s.execute(SetOrder("spain", "criticize"))
+    s.execute(EndTurn())
+    saved = s.to_save()
+    assert saved["seed"] == 8 and saved["campaign"]["id"] == "tutorial" and len(saved["campaign"]["hash"]) == 64
+    assert saved["log"] == [["order", "spain", "criticize"], ["end_turn"]]
+    with pytest.raises(CommandError):
+        command_from_list(["order", "spain"])
