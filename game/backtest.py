@@ -120,16 +120,18 @@ def render_text(bt: Backtest) -> str:
         rmse = f"{np.sqrt(np.mean(np.square(errs))):>8.2f}" if errs else f"{'-':>8}"
         lines.append(f"{ally.name[:15]:<16}{cells}{rmse}")
     late = [y for y in bt.years if y not in CALIBRATION_YEARS]
-    lines += ["", f"overall RMSE, percentage points: all recorded years {bt.rmse(bt.years):.3f}; "
-                  f"{CALIBRATION_YEARS.start}-{CALIBRATION_YEARS.stop - 1} (fitted) {_fmt(bt.rmse(CALIBRATION_YEARS))}; "
-                  f"later years (not fitted) {_fmt(bt.rmse(late))}"]
+    parts = [("all recorded years", bt.rmse(bt.years)),
+             (f"{CALIBRATION_YEARS.start}-{CALIBRATION_YEARS.stop - 1} (fitted)", bt.rmse(CALIBRATION_YEARS)),
+             ("later years (not fitted)", bt.rmse(late))]
+    shown = [f"{label} {value:.3f}" for label, value in parts if not np.isnan(value)]
+    lines += ["", "overall RMSE, percentage points: " + ("; ".join(shown) if shown else
+                                                         "no recorded year after the start to compare with")]
+    mean = bt.paths.mean(axis=(1, 2))
+    lines.append(f"allies' average spending (unweighted): {mean[0]:.2f} % in {bt.years[0]} -> "
+                 f"{mean[-1]:.2f} % in {bt.years[-1]} (model mean)")
     order = np.argsort(-median[-1])
     lines.append(f"model ranking in {bt.years[-1]}: " + ", ".join(bt.campaign.allies[i].name for i in order))
     return "\n".join(lines)
-
-
-def _fmt(x: float) -> str:
-    return "n/a" if np.isnan(x) else f"{x:.3f}"
 
 
 def command(args) -> int:

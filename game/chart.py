@@ -17,6 +17,7 @@ FITTED = (236, 236, 228)     # shading behind the calibration years
 
 def draw_backtest(bt, path: Path, panel=(420, 260), columns: int = 4) -> None:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")   # drawing to a file needs no window
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # keep stdout for the backtest's own output
     import pygame
 
     from game.backtest import CALIBRATION_YEARS
@@ -78,9 +79,10 @@ def draw_backtest(bt, path: Path, panel=(420, 260), columns: int = 4) -> None:
     surface.blit(font.render("10-90 % of runs", True, INK), (226, ly))
     pygame.draw.rect(surface, RECORDED, (390, ly + 3, 11, 11))
     surface.blit(font.render("recorded", True, INK), (408, ly))
-    pygame.draw.rect(surface, FITTED, (510, ly + 1, 30, 14))
-    pygame.draw.rect(surface, GRID, (510, ly + 1, 30, 14), 1)
-    surface.blit(font.render(f"calibration years {CALIBRATION_YEARS.start}-{CALIBRATION_YEARS.stop - 1}", True,
-                             INK), (546, ly))
+    if any(y in CALIBRATION_YEARS for y in years):
+        pygame.draw.rect(surface, FITTED, (510, ly + 1, 30, 14))
+        pygame.draw.rect(surface, GRID, (510, ly + 1, 30, 14), 1)
+        surface.blit(font.render(f"calibration years {CALIBRATION_YEARS.start}-{CALIBRATION_YEARS.stop - 1}",
+                                 True, INK), (546, ly))
     path.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(surface, str(path))

@@ -27,7 +27,8 @@ from game.sim.params import CALIBRATION_FILE, Params  # noqa: E402
 # The parameters fitted, with the range each may take (the model's claims must keep holding inside it).
 FREE = {
     "spending_rate": (0.1, 0.8),
-    "threat_weight": (1.0, 5.0),
+    "threat_weight": (1.0, 6.0),
+    "threat_curvature": (1.0, 3.0),
     "free_riding": (0.1, 0.8),
     "pressure_effect": (0.2, 1.5),
     "peacetime_floor": (0.5, 1.3),

@@ -22,11 +22,12 @@ class Params:
                                      # NATO allies' shares moved ~0.1-0.4 pp/yr in 2014-2019)
     peacetime_floor: float = 0.9     # % GDP an ally spends with no threat at all (lowest NATO-Europe 2014 levels)
     threat_weight: float = 3.2       # extra % GDP a fully threatened ally wants (Baltic 2024 levels ~3-3.5 %)
+    threat_curvature: float = 1.0    # >1: effort answers a grave threat more than proportionally
     trade_damping: float = 0.5       # share of that effort lost at full trade dependence on the adversary
                                      # (Indo-Pacific: China is nearly everyone's top trade partner)
     free_riding: float = 0.45        # share of that effort an ally sheds when fully sure of U.S. protection
                                      # (Olson & Zeckhauser 1966: the protected spend less)
-    max_rise: float = 0.8            # pp per year: the fastest a budget can grow (Poland 2022-24 ~0.85 pp/yr)
+    max_rise: float = 1.0            # pp per year: the fastest a budget can grow (judgement; see docs/model.md)
     max_fall: float = 0.3            # pp per year: budgets are sticky downwards
     pressure_effect: float = 0.8     # pp per year from conditional pressure at full threat x leverage
                                      # (Blankenship 2023: threats of abandonment raise contributions)
@@ -39,6 +40,7 @@ class Params:
     # --- trust (0-1) ------------------------------------------------------------------------------------------
     trust_reassure: float = 0.12     # share of the remaining distrust removed by one year of reassurance
     trust_pressure: float = 0.03     # conditional pressure strains trust a little
+    pressure_resentment: float = 3.0  # that strain is up to 4x on an ally already paying twice the guideline
     trust_withdraw: float = 0.30     # share of trust lost where forces leave
     trust_criticize: float = 0.01
     trust_spillover_same: float = 0.05   # per withdrawal elsewhere in the same theatre
@@ -52,6 +54,8 @@ class Params:
     alignment_pressure: float = 0.015
     alignment_criticize: float = 0.02
     alignment_withdraw: float = 0.12
+    alignment_nuclear: float = 0.2   # share of alignment lost on starting a weapons programme
+    alignment_realign: float = 0.5   # share lost on accommodating the adversary
     # --- hedging (0-1) and the nuclear threshold --------------------------------------------------------------
     hedging_comfort: float = 0.2     # insecurity (threat x unprotected share) an ally lives with unmoved
     hedging_growth: float = 0.5      # per year at full threat, no protection, full latency (Lanoszka 2018)
@@ -66,13 +70,19 @@ class Params:
     # --- threat -----------------------------------------------------------------------------------------------
     threat_rate: float = 0.4         # share of the gap to the threat target closed per year
     # --- adversaries ------------------------------------------------------------------------------------------
+    guarantee: float = 0.3           # share of U.S. deterrent power a treaty carries with no troops present
     us_weight: float = 2.0           # U.S. power at full presence and credibility, in adversary-capability units
     coalition_help: float = 0.3      # share of theatre partners' capability counted toward an ally's defence
     probe_rate: float = 0.35         # per year probe probability scale (times revisionism x exposure)
     probe_deterrence: float = 2.0    # how steeply deterrence (the ratio) suppresses probes: exp(-k x ratio)
     revisionism_rate: float = 0.2    # per year pull back toward the adversary's starting appetite
     revisionism_withdraw: float = 0.08   # per withdrawal in its theatre: retrenchment emboldens
-    revisionism_success: float = 0.1
+    revisionism_success: float = 0.1    # a successful probe whets the appetite
+    revisionism_repelled: float = 0.03   # a repelled one dampens it a little
+    crisis_threat: float = 0.05      # threat added by a repelled probe or an entrapment crisis (x3 where a probe
+                                     # succeeded; a neighbour's defeat adds it scaled by exposure)
+    aggression_trust: float = 0.15   # share of trust lost when aggression against it succeeds (a third for a
+                                     # neighbour): the U.S. promise did not deter
     # --- entrapment -------------------------------------------------------------------------------------------
     embolden_reassure: float = 0.35  # unconditional support emboldens allies in their own disputes (Snyder 1984)
     embolden_decay: float = 0.5      # per year
@@ -88,9 +98,13 @@ class Params:
     congress_threshold: float = 0.85  # domestic pressure above which Congress may force a drawdown
     congress_rate: float = 0.4       # per year probability above the threshold
     congress_cut: float = 0.1        # presence cut everywhere when Congress forces a drawdown
+    congress_trust: float = 0.1      # share of trust lost where that cut lands
+    congress_relief: float = 0.15    # domestic pressure released by the vote
+    domestic_entrapment: float = 0.05   # domestic pressure added by each entrapment crisis
     credibility_withdraw: float = 0.05   # global credibility lost per withdrawal anywhere
     credibility_reassure: float = 0.05
     credibility_aggression: float = 0.1
+    credibility_congress: float = 0.05
     # --- the 2 % line ----------------------------------------------------------------------------------------
     guideline: float = 2.0           # NATO's 2006/2014 guideline, % of GDP
 

@@ -30,6 +30,7 @@ class World:
     dispute: np.ndarray
     ceiling: np.ndarray
     baseline: np.ndarray        # (N,) % GDP spent with no threat at all
+    treaty: np.ndarray          # (N,) 1.0 for a treaty ally, 0.0 for a partner without a guarantee
     upkeep: np.ndarray
     theatre: np.ndarray         # (N,) theatre index of each ally
     adversary: np.ndarray       # (N,) adversary index of each ally
@@ -132,6 +133,7 @@ def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
         campaign=campaign, params=params, dt=1.0 / per_year, gdp=gdp, exposure=threat0,
         latency=col("latency"), trade=col("trade_dependence"), responsiveness=col("responsiveness"),
         dispute=col("dispute"), ceiling=col("ceiling"),
+        treaty=np.array([0.0 if a.partner else 1.0 for a in allies]),
         baseline=np.array([params.peacetime_floor if a.baseline is None else a.baseline for a in allies]), upkeep=col("upkeep"), theatre=theatre,
         adversary=adversary, alignment0=col("alignment"), protection0=prot0, self_reliance0=sr0,
         shortfall0=shortfall0, adv_onehot=(adversary[:, None] == np.arange(len(advs))[None, :]).astype(float),

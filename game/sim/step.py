@@ -39,10 +39,13 @@ def derive(state: State) -> Derived:
     w, p = state.world, state.world.params
     adv_cap = state.adv_capability[:, w.adversary]
     leverage = np.clip(p.leverage_base + p.leverage_domestic * state.domestic_pressure, 0.0, 1.0)[:, None]
-    # Deterrence ratio: U.S. power on the spot (presence x credibility) plus the ally's own capability and a
-    # share of its theatre partners', against the adversary's capability.
+    # Deterrence ratio: U.S. power there (guarantee and presence, times credibility) plus the ally's own
+    # capability and a share of its theatre partners', against the adversary's capability.
     partners = (state.capability * ~state.realigned) @ w.same_theatre
-    us_power = p.us_weight * state.presence * state.credibility[:, None] * adv_cap
+    # A treaty guarantee deters even where few U.S. troops stand (extended deterrence); partners without a
+    # treaty (Taiwan) count only on the forces actually there.
+    reach = p.guarantee * w.treaty + (1 - p.guarantee) * state.presence
+    us_power = p.us_weight * reach * state.credibility[:, None] * adv_cap
     deterrence = (us_power + state.capability + p.coalition_help * partners) / adv_cap
     return Derived(protection(state.trust, state.presence),
                    self_reliance(state.capability, state.threat, adv_cap), leverage, deterrence)
@@ -65,11 +68,14 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
     # --- spending (% GDP): part-way toward a target set by threat and free-riding, plus the orders ----------
     sf = np.zeros((len(FACTORS["spending"]), B, N))
     r = per_turn(p.spending_rate, dt)
-    sf[0] = r * p.threat_weight * threat
-    sf[1] = -r * p.threat_weight * p.trade_damping * threat * w.trade
-    sf[2] = -r * p.threat_weight * p.free_riding * threat * d.protection
+    felt = p.threat_weight * threat ** p.threat_curvature   # % GDP the threat alone calls for
+    sf[0] = r * felt
+    sf[1] = -r * felt * p.trade_damping * w.trade
+    sf[2] = -r * felt * p.free_riding * d.protection
     pushable = threat * w.responsiveness * active
-    sf[3] = fp * p.pressure_effect * dt * pushable * d.leverage * (1 - d.self_reliance)
+    # Pressing an ally that already pays past the guideline moves it less and breeds resentment.
+    paid_up = np.clip((state.spending - p.guideline) / p.guideline, 0.0, 1.0)
+    sf[3] = fp * p.pressure_effect * dt * pushable * d.leverage * (1 - d.self_reliance) * (1 - paid_up)
     sf[4] = fc * p.criticism_effect * dt * pushable
     sf[5] = (fw + p.withdrawal_spill * np.minimum(withdrawn_near, 3)) * p.withdrawal_jolt \
         * (0.5 + threat) * w.responsiveness * active
@@ -82,7 +88,8 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
     # --- trust ----------------------------------------------------------------------------------------------
     tf = np.zeros((len(FACTORS["trust"]), B, N))
     tf[0] = fr * per_turn(p.trust_reassure, dt) * (1 - trust)
-    tf[1] = -fp * p.trust_pressure * dt * trust
+    resentment = 1 + p.pressure_resentment * paid_up
+    tf[1] = -fp * p.trust_pressure * dt * trust * resentment
     tf[2] = -fw * p.trust_withdraw * trust
     tf[3] = -fc * p.trust_criticize * dt * trust
     spill = np.minimum(p.trust_spillover_same * withdrawn_near + p.trust_spillover_other * withdrawn_far, 0.5)
@@ -96,7 +103,7 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
     af[1] = -ra * p.alignment_self_reliance * (d.self_reliance - w.self_reliance0)
     af[2] = ra * (w.alignment0 - align)
     af[3] = fr * per_turn(p.alignment_reassure, dt) * (1 - align)
-    af[4] = -fp * p.alignment_pressure * dt * align
+    af[4] = -fp * p.alignment_pressure * dt * align * resentment
     af[5] = -fc * p.alignment_criticize * dt * align
     af[6] = -fw * p.alignment_withdraw * align
 
@@ -130,13 +137,13 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
 
     hit, held = aggression.astype(float), repelled.astype(float)
     hit_near = np.minimum(hit @ w.same_theatre, 2)
-    threat_jump = 0.15 * hit + 0.05 * held + 0.05 * hit_near * w.exposure + 0.05 * entrap
-    tf[6] = -(0.15 * hit + 0.05 * hit_near + 0.1 * congress[:, None] * (presence > 0)) * trust
+    threat_jump = p.crisis_threat * (3 * hit + held + hit_near * w.exposure + entrap)
+    tf[6] = -(p.aggression_trust * (hit + hit_near / 3) + p.congress_trust * congress[:, None] * (presence > 0)) * trust
     presence = np.clip(presence - p.congress_cut * congress[:, None], 0.0, 1.0)
     hf[3] = nuclear * (1.0 - hedge_now)
-    af[7] = -(0.2 * nuclear + 0.5 * realign) * align
+    af[7] = -(p.alignment_nuclear * nuclear + p.alignment_realign * realign) * align
     revisionism = np.clip(revisionism + p.revisionism_success * (hit @ w.adv_onehot)
-                          - 0.03 * (held @ w.adv_onehot), 0.0, 1.0)
+                          - p.revisionism_repelled * (held @ w.adv_onehot), 0.0, 1.0)
 
     threat_shift = state.threat_shift + threat_jump
     posture = np.sqrt(adv_capability / w.adversary_capability0) * (0.6 + 0.8 * revisionism) \
@@ -151,13 +158,13 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
     shortfall = np.maximum(p.guideline - spending, 0) @ w.gdp / (p.guideline * w.gdp.sum())
     overrun = np.maximum(cost / state.budget - 1.0, 0.0)
     dp_target = np.clip(w.campaign.us.domestic_pressure + p.domestic_free_riding * (shortfall - w.shortfall0)
-                        + p.domestic_overrun * overrun + 0.05 * (entrap @ ones), 0.0, 1.0)
+                        + p.domestic_overrun * overrun + p.domestic_entrapment * (entrap @ ones), 0.0, 1.0)
     domestic = state.domestic_pressure + per_turn(p.domestic_rate, dt) * (dp_target - state.domestic_pressure)
-    domestic = np.clip(domestic - 0.15 * congress, 0.0, 1.0)  # a forced drawdown releases some pressure
+    domestic = np.clip(domestic - p.congress_relief * congress, 0.0, 1.0)  # the vote releases some pressure
     credibility = np.clip(
         state.credibility - p.credibility_withdraw * (fw @ ones)
         + p.credibility_reassure * (1 - state.credibility) * (fr @ ones) / N
-        - p.credibility_aggression * (aggression @ ones) - 0.05 * congress, 0.0, 1.0)
+        - p.credibility_aggression * (aggression @ ones) - p.credibility_congress * congress, 0.0, 1.0)
 
     new = state.evolve(
         turn=state.turn + 1, spending=spending, capability=capability, threat=threat, threat_shift=threat_shift,

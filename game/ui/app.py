@@ -125,11 +125,14 @@ class App:
             self.stack.pop()
         self.push(scene)
 
-    def reset_to_title(self) -> None:
+    def reset_to_title(self, resume: bool = True) -> None:
+        """Back to the title alone; `resume=False` when another scene is about to be pushed on top of it (the
+        title then refreshes its lists only when it is shown again)."""
         from game.ui.scenes.title import TitleScene
         if self.stack and isinstance(self.stack[0], TitleScene):
             del self.stack[1:]
-            self.stack[0].on_resume()
+            if resume:
+                self.stack[0].on_resume()
         else:
             self.stack = []
             self.push(TitleScene(self))
@@ -168,7 +171,7 @@ class App:
             swallow, self._swallow = self._swallow, None
             if getattr(event, "text", None) == swallow:
                 return
-        elif event.type not in (pygame.TEXTINPUT, pygame.MOUSEMOTION):
+        elif event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
             self._swallow = None
         if event.type == pygame.QUIT:
             flow.request_quit(self)

@@ -38,14 +38,14 @@ def start_campaign(app: "App", ref, seed: int | None = None) -> bool:
                     accent="bad")
         return False
     app.session, app.saved_turn = session, 0
-    app.reset_to_title()
+    app.reset_to_title(resume=False)
     app.push(BriefingScene(app))
     return True
 
 
 def begin_play(app: "App") -> None:
     from game.ui.scenes.play import PlayScene
-    app.reset_to_title()
+    app.reset_to_title(resume=False)
     app.push(PlayScene(app))
 
 
@@ -93,7 +93,7 @@ def load(app: "App", path) -> bool:
                     kicker="Load problem", accent="bad")
         return False
     app.session, app.saved_turn = session, session.state.turn
-    app.reset_to_title()
+    app.reset_to_title(resume=False)
     app.push(EndScene(app) if session.over else PlayScene(app))
     app.toast(f"Loaded: {session.campaign.name}, {session.campaign.calendar.label(min(session.state.turn, session.campaign.turns - 1))}")
     return True

@@ -44,14 +44,13 @@ class Ink:
         return rect
 
     def halo_text(self, surf, text, pos, role="label", color=None, bold=True, anchor="center") -> pygame.Rect:
-        """Text with a dark outline, readable on any map colour."""
+        """Text with a dark outline, readable on any map colour (the outlined text is cached as one surface)."""
         size = self.theme.fs(role)
-        halo = self.fonts.render(text, size, self.pal["label_halo"], bold)
-        rect = halo.get_rect(**{anchor: (int(pos[0]), int(pos[1]))})
+        img = _halo(self.fonts, text, size, tuple(color or self.pal["text"]), tuple(self.pal["label_halo"]), bold)
         d = max(1, round(size / 12))
-        for dx, dy in ((-d, 0), (d, 0), (0, -d), (0, d), (-d, -d), (d, d), (-d, d), (d, -d)):
-            surf.blit(halo, rect.move(dx, dy))
-        surf.blit(self.fonts.render(text, size, color or self.pal["text"], bold), rect)
+        rect = img.get_rect().inflate(-2 * d, -2 * d)
+        setattr(rect, anchor, (int(pos[0]), int(pos[1])))
+        surf.blit(img, rect.move(-d, -d))
         return rect
 
     def para(self, surf, text: str, rect: pygame.Rect, role: str = "body", color: Color | None = None,
@@ -150,11 +149,31 @@ class Ink:
         pygame.draw.rect(surf, self.pal["bg"], rect, border_radius=self.theme.px(5))
         pygame.draw.rect(surf, color or self.pal["dim"], rect, max(1, self.theme.px(1.5)),
                          border_radius=self.theme.px(5))
-        self.text(surf, key, rect.center, role, color or self.pal["text"], True, "center")
+        faint = color is not None and color == self.pal["faint"]
+        self.text(surf, key, rect.center, role, self.pal["faint"] if faint else self.pal["text"], True, "center")
         return rect
 
     def dim_screen(self, surf) -> None:
         surf.blit(_veil(surf.get_size()), (0, 0))
+
+
+_HALOS: dict = {}
+
+
+def _halo(fonts: FontBook, text: str, size: int, color, halo, bold: bool) -> pygame.Surface:
+    key = (text, size, color, halo, bold)
+    img = _HALOS.get(key)
+    if img is None:
+        back = fonts.render(text, size, halo, bold)
+        d = max(1, round(size / 12))
+        img = pygame.Surface((back.get_width() + 2 * d, back.get_height() + 2 * d), pygame.SRCALPHA)
+        for dx, dy in ((-d, 0), (d, 0), (0, -d), (0, d), (-d, -d), (d, d), (-d, d), (d, -d)):
+            img.blit(back, (d + dx, d + dy))
+        img.blit(fonts.render(text, size, color, bold), (d, d))
+        if len(_HALOS) > 3000:
+            _HALOS.clear()
+        _HALOS[key] = img
+    return img
 
 
 @lru_cache(maxsize=4)

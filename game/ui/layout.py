@@ -20,19 +20,19 @@ class PlayLayout:
     map: pygame.Rect        # the map area (tabs, panes, legend)
     tabs: pygame.Rect       # overlay and theatre tabs above the map
     panes: pygame.Rect      # where the theatre maps go
-    legend: pygame.Rect     # the overlay legend
+    legend: pygame.Rect     # the overlay legend, top of a strip left of the map (adversaries below it)
     bottom: pygame.Rect     # buttons: report, save, help, settings, title, end turn
 
 
-def play_layout(ink: Ink, size: tuple[int, int], legend_h: int) -> PlayLayout:
+def play_layout(ink: Ink, size: tuple[int, int], legend_size: tuple[int, int]) -> PlayLayout:
     th = ink.theme
     w, h = size
     m = th.px(14)
     grow = 0.75 + 0.25 * th.text_scale
-    top_h = ink.lh("h3", True) + ink.lh("small") + th.tx(26)
+    top_h = ink.lh("tiny", True) + ink.lh("small", True) + th.tx(36)
     bottom_h = ink.lh("body", True) + th.tx(36)
-    left_w = int(th.px(390) * grow)
-    right_w = int(th.px(500) * grow)
+    left_w = int(th.px(370) * grow)
+    right_w = int(th.px(480) * grow)
     spare = w - left_w - right_w - 4 * m
     if spare < w * 0.36:                      # very large text on a small window: keep the map usable
         cut = (w * 0.36 - spare) / (left_w + right_w)
@@ -45,9 +45,11 @@ def play_layout(ink: Ink, size: tuple[int, int], legend_h: int) -> PlayLayout:
     map_rect = pygame.Rect(left.right + m, body_y, right.x - left.right - 2 * m, body_h)
     tab_h = ink.lh("small", True) + th.tx(16)
     tabs = pygame.Rect(map_rect.x, map_rect.y, map_rect.w, tab_h)
-    panes = pygame.Rect(map_rect.x, tabs.bottom + th.px(10), map_rect.w, map_rect.bottom - tabs.bottom - th.px(10))
-    legend_w = max(th.tx(230), ink.width("Hedging 0.3 or more", "small") + th.tx(70))
-    legend = pygame.Rect(panes.x + th.px(10), panes.bottom - legend_h - th.px(10), legend_w, legend_h)
+    legend_w, legend_h = legend_size
+    legend = pygame.Rect(map_rect.x, tabs.bottom + th.px(10), legend_w, legend_h)
+    panes_x = legend.right + th.px(12)
+    panes = pygame.Rect(panes_x, tabs.bottom + th.px(10), map_rect.right - panes_x,
+                        map_rect.bottom - tabs.bottom - th.px(10))
     return PlayLayout(top, left, right, map_rect, tabs, panes, legend, bottom)
 
 

@@ -6,6 +6,7 @@ country gets a leader line to it.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pygame
@@ -46,11 +47,19 @@ def _pips_width(ink: Ink) -> int:
     return ink.width("★", "small", True) + PIPS * (th.tx(8) + th.tx(2))
 
 
+_DIRS = [(math.cos(a * math.pi / 8), math.sin(a * math.pi / 8)) for a in range(16)]
+
+
 def _candidates(w: int, h: int):
-    yield 0, 0
-    for ring in (1, 2, 3, 4):
-        for dx, dy in ((0, -1), (0, 1), (1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1)):
-            yield round(dx * ring * w * 0.55), round(dy * ring * h * 0.8)
+    """Offsets from the anchor, nearest first (in units of the label's own size)."""
+    out = [(0.0, 0, 0)]
+    for r in (0.35, 0.7, 1.0, 1.35, 1.7, 2.1, 2.6, 3.2):
+        for cx, cy in _DIRS:
+            dx, dy = cx * r * w * 0.6, cy * r * h * 0.9
+            out.append((math.hypot(dx / w, dy / h), round(dx), round(dy)))
+    out.sort(key=lambda c: c[0])
+    for _, dx, dy in out:
+        yield dx, dy
 
 
 def place_labels(ink: Ink, surf: pygame.Surface, theatre: Theatre, polys, labels: tuple[Label, ...]) -> None:

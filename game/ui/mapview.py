@@ -89,42 +89,68 @@ class MapView:
         return None
 
     # --- drawing -------------------------------------------------------------------------------------------
-    def surface(self, ink: Ink, pane: Pane, paint: Paint) -> pygame.Surface:
-        """The map of one pane with its fills, hatches and labels (cached by its inputs)."""
-        key = (pane.theatre, pane.rect.size, paint, ink.theme)
+    def surface(self, ink: Ink, pane: Pane, paint: Paint, layer: str = "map") -> pygame.Surface:
+        """The map of one pane with its fills and hatches (layer 'map'), or its labels on a transparent surface
+        (layer 'labels'), cached by their inputs. Outlines of the selection go between the two."""
+        key = (layer, pane.theatre, pane.rect.size, paint, ink.theme)
         surf = self._surfaces.get(key)
         if surf is None:
-            surf = self._render(ink, pane.theatre, pane.rect.size, paint)
+            surf = self._render(ink, pane.theatre, pane.rect.size, paint) if layer == "map" else \
+                self._labels(ink, pane.theatre, pane.rect.size, paint)
             self._surfaces[key] = surf
-            if len(self._surfaces) > 12:
+            if len(self._surfaces) > 16:
                 self._surfaces.popitem(last=False)
         else:
             self._surfaces.move_to_end(key)
         return surf
 
-    def _render(self, ink: Ink, tid: str, size: tuple[int, int], paint: Paint) -> pygame.Surface:
+    def _base(self, ink: Ink, tid: str, size: tuple[int, int], foes: frozenset) -> pygame.Surface:
+        """What does not change during a game: sea, graticule, land, borders, the adversaries (cached)."""
+        key = ("base", tid, size, ink.theme, foes)
+        surf = self._surfaces.get(key)
+        if surf is not None:
+            return surf
         pal, th = ink.pal, ink.theme
-        theatre = self.theatres[tid]
         surf = pygame.Surface(size).convert() if pygame.display.get_surface() else pygame.Surface(size)
         surf.fill(pal["sea"])
-        self._graticule(surf, theatre, pal["sea_line"])
+        self._graticule(surf, self.theatres[tid], pal["sea_line"])
+        polys = self.projected(tid, size)
+        for iso, rings in polys.items():
+            for pts in rings:
+                pygame.draw.polygon(surf, pal["adversary"] if iso in foes else pal["land"], pts)
+        tile = hatch_tile("#", size, pal["adversary_hatch"], max(6, th.px(11)), max(1, th.px(2.2)))
+        for iso in foes:
+            if iso in polys:
+                self._hatch(surf, polys[iso], tile)
+        for rings in polys.values():
+            for pts in rings:
+                pygame.draw.lines(surf, pal["land_line"], True, pts, max(1, th.px(1.0)))
+        self._surfaces[key] = surf
+        return surf
+
+    def _render(self, ink: Ink, tid: str, size: tuple[int, int], paint: Paint) -> pygame.Surface:
+        pal, th = ink.pal, ink.theme
+        foes = frozenset(iso for iso, kind in paint.hatches if kind == "#")
+        surf = self._base(ink, tid, size, foes).copy()
         polys = self.projected(tid, size)
         fills = dict(paint.fills)
-        for iso, rings in polys.items():
-            color = fills.get(iso, pal["land"])
-            for pts in rings:
+        for iso, color in paint.fills:
+            for pts in polys.get(iso, ()):
                 pygame.draw.polygon(surf, color, pts)
         spacing, lw = max(6, th.px(11)), max(1, th.px(2.2))
         for iso, kind in paint.hatches:
-            if iso in polys:
-                color = pal["adversary_hatch"] if kind == "#" else readable_on(fills.get(iso, pal["land"]))
-                self._hatch(surf, polys[iso], hatch_tile(kind, size, color, spacing, lw))
-        for iso, rings in polys.items():
-            line = pal["ally_line"] if iso in fills else pal["land_line"]
-            for pts in rings:
-                pygame.draw.lines(surf, line, True, pts, max(1, th.px(1.6 if iso in fills else 1.0)))
-        place_labels(ink, surf, theatre, polys, paint.labels)
+            if iso in polys and kind != "#":
+                self._hatch(surf, polys[iso], hatch_tile(kind, size, readable_on(fills.get(iso, pal["land"])),
+                                                         spacing, lw))
+        for iso in fills:
+            for pts in polys.get(iso, ()):
+                pygame.draw.lines(surf, pal["ally_line"], True, pts, max(1, th.px(1.6)))
         pygame.draw.rect(surf, pal["border"], surf.get_rect(), th.line_w)
+        return surf
+
+    def _labels(self, ink: Ink, tid: str, size: tuple[int, int], paint: Paint) -> pygame.Surface:
+        surf = pygame.Surface(size, pygame.SRCALPHA)
+        place_labels(ink, surf, self.theatres[tid], self.projected(tid, size), paint.labels)
         return surf
 
     @staticmethod

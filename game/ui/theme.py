@@ -7,6 +7,7 @@ No pygame display is needed to import this module.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 Color = tuple[int, int, int]
 
@@ -111,18 +112,18 @@ class Theme:
     text_scale: float = 1.0
     palette_name: str = "default"
 
-    @property
+    @cached_property
     def s(self) -> float:
         """Layout scale: 1.0 at 1920x1080, 0.667 at 1280x720, limited by the narrower side."""
         w, h = self.size
         return max(0.4, min(h / 1080, w / 1920))
 
-    @property
+    @cached_property
     def t(self) -> float:
         """Text scale: layout scale times the player's text-size setting."""
         return self.s * self.text_scale
 
-    @property
+    @cached_property
     def pal(self) -> dict[str, Color]:
         return PALETTES.get(self.palette_name, BASE)
 

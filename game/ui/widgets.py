@@ -55,7 +55,7 @@ def draw_button(ink: Ink, surf: pygame.Surface, b: Button, hovered: bool = False
     x = r.x + pad
     if b.key:
         cap = ink.key_cap(surf, (x, r.centery), b.key, "small", "midleft",
-                          color=fg if b.enabled else pal["faint"])
+                          color=None if b.enabled else pal["faint"])
         x = cap.right + th.tx(10)
     sub_w = ink.width(b.sub, "small", True) + pad if b.sub else 0
     if b.style in ("normal", "primary", "tab", "ghost") and not b.key and not b.sub:

@@ -1,0 +1,154 @@
+"""The map's legend (colour scale, hatches, presence pips, selection) and its hover tooltip."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pygame
+
+from game.ui.ink import Ink, hatch_tile
+from game.ui.playview import HEDGING_HATCH, AllyView
+from game.ui.theme import GUIDELINE, OVERLAY_TITLES, SPENDING_MAX, overlay_color
+
+KEYS = (("/", f"Hedging {HEDGING_HATCH:g} or more"), ("x", "Nuclear programme ☢"), ("\\", "Made its own deal ⚑"),
+        ("#", "Adversary"))
+
+
+def legend_size(ink: Ink) -> tuple[int, int]:
+    th = ink.theme
+    w = max(ink.width(label, "small") for _, label in KEYS) + th.tx(34) + th.tx(10) + 2 * th.tx(14)
+    h = (th.tx(14) * 2 + 2 * ink.lh("small", True) + th.tx(8) + th.tx(16) + ink.lh("tiny") + th.tx(10)
+         + (len(KEYS) + 2) * (ink.lh("small") + th.tx(6)))
+    return w, h
+
+
+@lru_cache(maxsize=16)
+def _ramp(overlay: str, w: int, h: int) -> pygame.Surface:
+    surf = pygame.Surface((max(1, w), max(1, h)))
+    for x in range(w):
+        t = x / max(1, w - 1)
+        surf.fill(overlay_color(overlay, t * SPENDING_MAX if overlay == "spending" else t), (x, 0, 1, h))
+    return surf
+
+
+def draw_legend(ink: Ink, surf, rect: pygame.Rect, overlay: str) -> None:
+    th, pal = ink.theme, ink.pal
+    ink.panel(surf, rect, pal["panel"], radius=th.px(10))
+    pad = th.tx(14)
+    x, y, w = rect.x + pad, rect.y + pad, rect.w - 2 * pad
+    for line in ink.wrap(OVERLAY_TITLES[overlay], w, "small", True)[:2]:
+        ink.text(surf, line, (x, y), "small", pal["text"], True, max_w=w)
+        y += ink.lh("small", True)
+    y = rect.y + pad + 2 * ink.lh("small", True) + th.tx(8)
+    ramp = pygame.Rect(x, y, w, th.tx(16))
+    surf.blit(_ramp(overlay, ramp.w, ramp.h), ramp)
+    pygame.draw.rect(surf, pal["border"], ramp, 1)
+    y = ramp.bottom + th.tx(2)
+    if overlay == "spending":
+        ticks = ((0.0, "0 %"), (GUIDELINE / SPENDING_MAX, "2 % line"), (1.0, "5 %"))
+        gx = ramp.x + round(ramp.w * GUIDELINE / SPENDING_MAX)
+        pygame.draw.line(surf, pal["text"], (gx, ramp.y - th.px(3)), (gx, ramp.bottom + th.px(3)), max(2, th.px(3)))
+    else:
+        ticks = ((0.0, "0 low"), (0.5, "0.5"), (1.0, "high 1"))
+    for t, label in ticks:
+        anchor = "topleft" if t == 0 else "topright" if t == 1 else "midtop"
+        ink.text(surf, label, (ramp.x + round(ramp.w * t), y), "tiny", pal["dim"], anchor=anchor)
+    y += ink.lh("tiny") + th.tx(10)
+    sw_w, sw_h = th.tx(34), ink.lh("small") - th.tx(2)
+    row = ink.lh("small") + th.tx(6)
+    spacing, lw = max(6, th.px(11)), max(1, th.px(2.2))
+    for kind, label in KEYS:
+        sw = pygame.Rect(x, y + th.tx(1), sw_w, sw_h)
+        base = pal["adversary"] if kind == "#" else overlay_color(overlay, 0.5 if overlay != "spending" else 2.5)
+        pygame.draw.rect(surf, base, sw)
+        color = pal["adversary_hatch"] if kind == "#" else (12, 16, 24)
+        surf.blit(hatch_tile(kind, (sw_w, sw_h), color, spacing, lw), sw)
+        pygame.draw.rect(surf, pal["border"], sw, 1)
+        ink.text(surf, label, (sw.right + th.tx(10), y), "small", pal["text"], max_w=rect.right - pad - sw.right)
+        y += row
+    star = ink.text(surf, "★", (x, y), "small", pal["select"], True)
+    px = star.right + th.tx(2)
+    size = th.tx(7)
+    for i in range(5):
+        r = pygame.Rect(px + i * (size + th.tx(2)), star.centery - size // 2, size, size)
+        pygame.draw.rect(surf, pal["select"], r) if i < 3 else pygame.draw.rect(surf, pal["faint"], r, 1)
+    ink.text(surf, "U.S. presence", (max(x + sw_w + th.tx(10), px + 5 * (size + th.tx(2)) + th.tx(8)), y),
+             "small", pal["text"])
+    y += row
+    sel = pygame.Rect(x, y + th.tx(1), sw_w, sw_h)
+    pygame.draw.rect(surf, pal["select"], sel, max(2, th.px(3)))
+    ink.text(surf, "Selected ally", (sel.right + th.tx(10), y), "small", pal["text"])
+
+
+def tooltip_lines(hit_iso: str, name: str, ally: AllyView | None, adversary=None, state=None) -> list[tuple[str, bool]]:
+    if ally is not None:
+        n = ally.now
+        return [(ally.name + ally.flags, True),
+                (f"Order: {ally.order}", False),
+                (f"Spending {n['spending']:.2f} % of GDP ({ally.delta['spending']:+.2f})", False),
+                (f"Threat {n['threat']:.2f}  ·  trust {n['trust']:.2f}", False),
+                (f"Alignment {n['alignment']:.2f}  ·  hedging {n['hedging']:.2f}", False),
+                (f"U.S. presence {n['presence']:.2f}  ·  deterrence {ally.deterrence:.1f}×", False),
+                ("Click to select", False)]
+    if adversary is not None and state is not None:
+        k = [a.id for a in state.world.campaign.adversaries].index(adversary.id)
+        return [(f"{adversary.name}: adversary", True),
+                (f"Military spending ${float(state.adv_capability[0, k]):,.0f} bn a year", False),
+                (f"Appetite for probing {float(state.revisionism[0, k]):.2f}", False)]
+    return [(name, True)]
+
+
+def draw_tooltip(ink: Ink, surf, pos, lines: list[tuple[str, bool]]) -> None:
+    th, pal = ink.theme, ink.pal
+    pad = th.tx(12)
+    w = max(ink.width(t, "small", b) for t, b in lines) + 2 * pad
+    h = sum(ink.lh("small", b) for _, b in lines) + 2 * pad
+    rect = pygame.Rect(pos[0] + th.px(18), pos[1] + th.px(18), w, h)
+    if rect.right > surf.get_width() - th.px(6):
+        rect.right = pos[0] - th.px(12)
+    if rect.bottom > surf.get_height() - th.px(6):
+        rect.bottom = pos[1] - th.px(12)
+    rect.clamp_ip(surf.get_rect())
+    ink.shadow(surf, rect, th.px(8))
+    ink.panel(surf, rect, pal["card"], pal["accent"], radius=th.px(8))
+    y = rect.y + pad
+    for text, bold in lines:
+        ink.text(surf, text, (rect.x + pad, y), "small", pal["text"] if bold else pal["dim"], bold)
+        y += ink.lh("small", bold)
+
+
+def draw_adversaries(ink: Ink, surf, rect: pygame.Rect, foes, attacks: int, crises: int) -> None:
+    """The adversaries' strength and appetite, under the legend."""
+    th, pal = ink.theme, ink.pal
+    pad = th.tx(14)
+    need = 2 * pad + ink.lh("small", True) + th.tx(6)
+    per = ink.lh("h3", True) + 3 * ink.lh("small") + th.tx(40)
+    if rect.h < need + per:
+        return
+    shown = foes[:max(1, (rect.h - need - ink.lh("small") * 2) // per)]
+    h = need + per * len(shown) + ink.lh("small") * 2
+    box = pygame.Rect(rect.x, rect.y, rect.w, min(rect.h, h))
+    ink.panel(surf, box, pal["panel"], radius=th.px(10))
+    x, y, w = box.x + pad, box.y + pad, box.w - 2 * pad
+    ink.text(surf, "ADVERSARY" if len(foes) == 1 else "ADVERSARIES", (x, y), "small", pal["adversary_hatch"], True)
+    y += ink.lh("small", True) + th.tx(6)
+    for foe in shown:
+        sw = pygame.Rect(x, y + th.tx(4), th.tx(22), ink.lh("h3", True) - th.tx(8))
+        pygame.draw.rect(surf, pal["adversary"], sw)
+        surf.blit(hatch_tile("#", sw.size, pal["adversary_hatch"], max(6, th.px(11)), max(1, th.px(2.2))), sw)
+        ink.text(surf, foe.name, (sw.right + th.tx(10), y), "h3", pal["text"], True, max_w=w - sw.w - th.tx(10))
+        y += ink.lh("h3", True) + th.tx(4)
+        cap = foe.capability
+        change = cap[-1] / cap[0] - 1 if cap[0] else 0.0
+        ink.text(surf, "Military spending", (x, y), "small", pal["dim"], max_w=w)
+        y += ink.lh("small")
+        ink.text(surf, f"${cap[-1]:,.0f} bn a year ({change * 100:+.0f} %)", (x, y), "small", pal["text"], True,
+                 max_w=w)
+        y += ink.lh("small") + th.tx(6)
+        ink.text(surf, f"Appetite for probing {foe.revisionism:.2f}", (x, y), "small", pal["dim"], max_w=w)
+        y += ink.lh("small") + th.tx(4)
+        ink.bar(surf, pygame.Rect(x, y, w, th.tx(8)), foe.revisionism, pal["adversary_hatch"])
+        y += th.tx(22)
+    col = pal["bad"] if attacks else pal["dim"]
+    ink.text(surf, f"Successful attacks: {attacks}", (x, y), "small", col, bool(attacks), max_w=w)
+    y += ink.lh("small")
+    ink.text(surf, f"Crises so far: {crises}", (x, y), "small", pal["dim"], max_w=w)

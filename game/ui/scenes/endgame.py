@@ -1,0 +1,177 @@
+"""The end of the game: the four pillars, the score, a short account (key happenings, best and worst ally
+moves), and the way back to the title."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pygame
+
+from game.campaign.model import ORDERS
+from game.sim.explain import happenings
+from game.ui import bindings
+from game.ui.layout import columns
+from game.ui.scenes.base import Scene
+from game.ui.widgets import Button
+
+PILLAR_TITLES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
+
+
+def verdict(score: float) -> str:
+    return ("An alliance in fine shape" if score >= 75 else "A fair result" if score >= 60
+            else "A mixed record" if score >= 45 else "A troubled alliance")
+
+
+def account(session) -> dict:
+    """Everything the end screen says, read off the finished session."""
+    s, c, start = session.state, session.campaign, session.start
+    o = session.outcome()
+    pillars = {p: float(getattr(o, p)[0]) for p in PILLAR_TITLES}
+    aggr, crises = int(s.aggressions[0]), int(s.crises[0])
+    nukes, realigned = int(s.nuclear[0].sum()), int(s.realigned[0].sum())
+    notes = {
+        "deterrence": "No adversary attack succeeded." if aggr == 0 else
+        f"{aggr} successful attack{'s' if aggr > 1 else ''}, {crises} crisis{'es' if crises != 1 else ''} in all.",
+        "burden": f"Allies carried {float(o.burden_share[0]) * 100:.0f} % of the common defence; the U.S. spent "
+                  f"{float(o.us_cost_ratio[0]) * 100:.0f} % of its budget.",
+        "influence": "How closely the allies follow Washington, weighted by the size of their economies.",
+        "cohesion": "No ally went nuclear or made its own deal." if nukes + realigned == 0 else
+        f"{nukes} nuclear programme{'s' if nukes != 1 else ''}, {realigned} ally deal{'s' if realigned != 1 else ''} "
+        "with the adversary.",
+    }
+    events = []
+    for i, report in enumerate(session.reports):
+        for h in happenings(report, session.history[i + 1]):
+            if h.grave and h.kind != "event":
+                events.append(f"{c.calendar.label(i)}: {h.title}")
+    moves = []
+    for i, a in enumerate(c.allies):
+        d = {v: float(getattr(s, v)[0, i] - getattr(start, v)[0, i]) for v in ("spending", "trust", "alignment",
+                                                                               "hedging")}
+        broke = bool(s.nuclear[0, i] or s.realigned[0, i])
+        value = 0.5 * d["spending"] + d["trust"] + d["alignment"] - 2 * d["hedging"] - (1.0 if broke else 0.0)
+        used = Counter(ORDERS[int(r.orders[0, i])] for r in session.reports)
+        orders = ", ".join(f"{o} ×{n}" for o, n in used.most_common(3))
+        text = (f"spending {float(start.spending[0, i]):.2f} → {float(s.spending[0, i]):.2f} % GDP, trust "
+                f"{float(start.trust[0, i]):.2f} → {float(s.trust[0, i]):.2f}, alignment "
+                f"{float(start.alignment[0, i]):.2f} → {float(s.alignment[0, i]):.2f}. Your orders: {orders}.")
+        moves.append((value, a.name, text))
+    moves.sort()
+    return {"pillars": pillars, "score": float(o.score[0]), "notes": notes, "events": events,
+            "best": moves[-1] if moves else None, "worst": moves[0] if len(moves) > 1 else None}
+
+
+class EndScene(Scene):
+    name = "end"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.data = account(app.session)
+
+    def layout(self, size) -> None:
+        ink, th = self.ink, self.theme
+        w, h = size
+        m = th.px(64)
+        bh = ink.lh("body", True) + th.tx(26)
+        self.head = pygame.Rect(m, th.px(36), w - 2 * m, ink.lh("small", True) + ink.lh("h1", True))
+        self.bottom = pygame.Rect(m, h - th.px(32) - bh, w - 2 * m, bh)
+        score_w = th.tx(330)
+        card_h = ink.lh("small", True) + ink.lh("h1", True) + th.tx(20) + ink.lh("small") * 3 + th.tx(40)
+        top = self.head.bottom + th.px(24)
+        self.score_rect = pygame.Rect(m, top, score_w, card_h)
+        self.cards = columns(pygame.Rect(self.score_rect.right + th.px(20), top, w - 2 * m - score_w - th.px(20),
+                                         card_h), [1, 1, 1, 1], th.px(16))
+        story_top = top + card_h + th.px(24)
+        self.story = pygame.Rect(m, story_top, w - 2 * m, self.bottom.y - th.px(24) - story_top)
+        title = pygame.Rect(0, 0, ink.width("Back to the title", "body", True) + th.tx(120), bh)
+        title.bottomright = self.bottom.bottomright
+        rep = pygame.Rect(self.bottom.x, self.bottom.y, ink.width("Turn reports", "body", True) + th.tx(90), bh)
+        self.buttons = [Button("reports", "Turn reports", rep, key="L"),
+                        Button("title", "Back to the title", title, key="Enter", style="primary")]
+
+    def on_button(self, bid: str) -> None:
+        if bid == "title":
+            self.app.session = None
+            self.app.reset_to_title()
+        elif bid == "reports" and self.session.reports:
+            from game.ui.scenes.report import ReportScene
+            self.app.push(ReportScene(self.app, len(self.session.reports) - 1))
+
+    def on_key(self, event) -> bool:
+        if event.key in bindings.ENTER:
+            self.on_button("title")
+        elif event.key == pygame.K_l:
+            self.on_button("reports")
+        elif event.key in bindings.HELP_KEYS:
+            from game.ui.scenes.help import HelpScene
+            self.app.push(HelpScene(self.app))
+        else:
+            return False
+        return True
+
+    def on_back(self) -> None:
+        self.on_button("title")
+
+    def draw(self, surface) -> None:
+        ink, th, pal = self.ink, self.theme, self.pal
+        d = self.data
+        surface.fill(pal["bg"])
+        ink.text(surface, "CAMPAIGN COMPLETE", self.head.topleft, "small", pal["accent"], True)
+        ink.text(surface, self.session.campaign.name, (self.head.x, self.head.y + ink.lh("small", True)), "h1",
+                 pal["text"], True, max_w=self.head.w)
+        r = self.score_rect
+        ink.panel(surface, r, pal["card_hi"], pal["select"], radius=th.px(14), width=max(2, th.px(3)))
+        pad = th.tx(22)
+        ink.text(surface, "FINAL SCORE", (r.x + pad, r.y + pad), "small", pal["select"], True)
+        big = ink.text(surface, f"{d['score']:.0f}", (r.x + pad, r.y + pad + ink.lh("small", True)), "hero",
+                       pal["text"], True)
+        ink.text(surface, "/ 100", (big.right + th.tx(8), big.bottom - th.tx(22)), "h3", pal["dim"], True,
+                 "bottomleft")
+        ink.para(surface, verdict(d["score"]), pygame.Rect(r.x + pad, big.bottom, r.w - 2 * pad, r.bottom - big.bottom),
+                 "body", pal["text"], True)
+        for card, (key, value) in zip(self.cards, d["pillars"].items()):
+            ink.panel(surface, card, pal["panel"], radius=th.px(14))
+            x, y, cw = card.x + pad, card.y + pad, card.w - 2 * pad
+            ink.text(surface, PILLAR_TITLES[key].upper(), (x, y), "small", pal["accent"], True)
+            y += ink.lh("small", True)
+            ink.text(surface, f"{value:.0f}", (x, y), "h1", pal["text"], True)
+            y += ink.lh("h1", True) + th.tx(4)
+            ink.bar(surface, pygame.Rect(x, y, cw, th.tx(12)), value / 100,
+                    pal["good_fill"] if value >= 50 else pal["bad"], marker=0.5)
+            y += th.tx(24)
+            ink.para(surface, d["notes"][key], pygame.Rect(x, y, cw, card.bottom - y - th.tx(8)), "small", pal["dim"])
+        self._draw_story(surface)
+        self.draw_buttons(surface)
+
+    def _draw_story(self, surface) -> None:
+        ink, th, pal = self.ink, self.theme, self.pal
+        d = self.data
+        ink.panel(surface, self.story, pal["panel"], radius=th.px(14))
+        pad = th.tx(26)
+        left, right = columns(self.story.inflate(-2 * pad, -2 * pad), [1, 1.15], th.px(40))
+        y = left.y
+        ink.text(surface, "KEY HAPPENINGS", (left.x, y), "small", pal["accent"], True)
+        y += ink.lh("small", True) + th.tx(8)
+        items = d["events"] or ["No attack, no crisis beyond the ordinary, no ally broke ranks."]
+        for item in items:
+            if y + ink.lh("body") > left.bottom:
+                ink.text(surface, f"… and {len(items) - items.index(item)} more (see the turn reports)", (left.x, y),
+                         "small", pal["dim"])
+                break
+            ink.text(surface, "•", (left.x, y), "body", pal["accent"], True)
+            y = ink.para(surface, item, pygame.Rect(left.x + th.tx(24), y, left.w - th.tx(24), left.bottom - y),
+                         "body", pal["text"]) + th.tx(4)
+        y = right.y
+        for label, move, color in (("YOUR BEST ALLY RELATIONSHIP", d["best"], "good"),
+                                   ("YOUR MOST STRAINED ALLY", d["worst"], "bad")):
+            if not move or y > right.bottom - ink.lh("body") * 2:
+                continue
+            ink.text(surface, label, (right.x, y), "small", pal[color], True)
+            y += ink.lh("small", True) + th.tx(4)
+            ink.text(surface, move[1], (right.x, y), "h3", pal["text"], True)
+            y += ink.lh("h3", True)
+            y = ink.para(surface, move[2], pygame.Rect(right.x, y, right.w, right.bottom - y), "body",
+                         pal["dim"]) + th.tx(18)
+        if y < right.bottom - ink.lh("small") * 3:
+            ink.para(surface, "No single order wins everywhere: the allies that learn to carry their own defence "
+                     "also learn they need not follow Washington. Open the turn reports (L) to see why each ally "
+                     "moved as it did.", pygame.Rect(right.x, y, right.w, right.bottom - y), "small", pal["faint"])

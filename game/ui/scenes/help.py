@@ -1,0 +1,115 @@
+"""Help: the controls, the ideas behind each order, and why allies move (from the model's FACTOR_HELP)."""
+from __future__ import annotations
+
+import pygame
+
+from game.sim.report import FACTOR_HELP, FACTORS
+from game.ui import bindings, doc
+from game.ui.doc import Block
+from game.ui.scenes.base import Scene
+from game.ui.widgets import Button, Scroll, draw_scrollbar
+
+ORDER_IDEAS = (
+    ("P  Pressure", "A bargain with a condition: do more for your own defence, or our commitment shrinks; do it, "
+     "and we stand by you. It works where the ally feels a real threat and believes the warning, and an impatient "
+     "Congress makes the warning more believable. It costs a little trust and a little deference."),
+    ("R  Reassure", "Visits, exercises, deployments: proof that the promise holds, with no strings attached. Trust "
+     "and alignment rise and hedging fades, but the ally can relax and ride on U.S. protection, it costs budget, "
+     "and an ally sure of support may press its own quarrels and drag you in (entrapment)."),
+    ("W  Withdraw", "Actually bring forces home. It frees money and frightened allies do arm faster, but trust "
+     "collapses, every ally nearby wonders if it is next, the adversary sees an opening, and a desperate ally may "
+     "look for a bomb of its own or a deal with the other side. Hedging is far easier to prevent than to undo."),
+    ("C  Criticize", "Complain in public that the ally does not pay its share. It makes headlines and costs you "
+     "some goodwill, but research on U.S. alliances finds it barely moves budgets: ignoring it costs the ally "
+     "nothing."),
+    ("H  Hold", "Change nothing this turn. Every ally holds unless you give it another order."),
+)
+
+DILEMMA = ("The burden-sharing dilemma: an ally that carries more of its own defence needs Washington less, and "
+           "an ally that needs Washington less follows it less, on trade, on nuclear choices, on a Europe of its "
+           "own. No single order, repeated everywhere, wins on all four counts: deterrence, burden, influence and "
+           "cohesion.")
+
+PROJECTOR = ("On a projector: press F11 for fullscreen and set the text size to 130 % or more in Settings (O); "
+             "the High contrast colours survive washed-out beamers better. Every colour on the map also has a "
+             "number, a label or a hatch, so the game reads in black and white and for colour-blind players.")
+
+
+def help_blocks() -> tuple[list[Block], list[Block]]:
+    left: list[Block] = []
+    for title, rows in bindings.CONTROLS:
+        left.append(Block("h", title))
+        left += [Block("kv", what, key=keys) for keys, what in rows]
+    left += [Block("h", "On a projector"), Block("p", PROJECTOR)]
+    right = [Block("h", "The orders, and the ideas behind them")]
+    right += [Block("kv", text, key=name) for name, text in ORDER_IDEAS]
+    right += [Block("h", "The dilemma"), Block("p", DILEMMA)]
+    right.append(Block("h", "Why allies move: the factors in the turn report"))
+    seen = set()
+    for var, factors in FACTORS.items():
+        for f in factors:
+            if f in seen or f not in FACTOR_HELP:
+                continue
+            seen.add(f)
+            text = FACTOR_HELP[f]
+            right.append(Block("kv", text[0].upper() + text[1:] + ".", key=f[0].upper() + f[1:], role="small"))
+    return left, right
+
+
+class HelpScene(Scene):
+    name = "help"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.scrolls = [Scroll(), Scroll()]
+        self.blocks = help_blocks()
+
+    def layout(self, size) -> None:
+        ink, th = self.ink, self.theme
+        w, h = size
+        m = th.px(56)
+        self.head = pygame.Rect(m, th.px(30), w - 2 * m, ink.lh("h1", True))
+        bh = ink.lh("body", True) + th.tx(24)
+        self.bottom = pygame.Rect(m, h - th.px(28) - bh, w - 2 * m, bh)
+        top = self.head.bottom + th.px(18)
+        ch = self.bottom.y - th.px(18) - top
+        lw = int((w - 2 * m - th.px(32)) * 0.44)
+        self.cols = [pygame.Rect(m, top, lw, ch), pygame.Rect(m + lw + th.px(32), top, w - 2 * m - lw - th.px(32), ch)]
+        pad = th.tx(26)
+        self.inner = [c.inflate(-2 * pad, -2 * pad) for c in self.cols]
+        for scroll, inner, blocks in zip(self.scrolls, self.inner, self.blocks):
+            scroll.set_sizes(doc.measure(ink, blocks, inner.w - th.px(14)), inner.h)
+        back = pygame.Rect(0, 0, ink.width("Back", "body", True) + th.tx(110), bh)
+        back.bottomright = self.bottom.bottomright
+        self.buttons = [Button("back", "Back", back, key="Esc", style="primary")]
+
+    def on_button(self, bid: str) -> None:
+        self.app.pop(self)
+
+    def on_key(self, event) -> bool:
+        lh = self.ink.lh("body")
+        step = {pygame.K_DOWN: 2 * lh, pygame.K_UP: -2 * lh, pygame.K_PAGEDOWN: self.inner[0].h - lh,
+                pygame.K_PAGEUP: -(self.inner[0].h - lh)}.get(event.key)
+        if step:
+            return self.scrolls[0].by(step) | self.scrolls[1].by(step)
+        if event.key in bindings.ENTER or event.key in bindings.HELP_KEYS:
+            self.app.pop(self)
+            return True
+        return False
+
+    def on_wheel(self, dy: int) -> bool:
+        pos = pygame.mouse.get_pos()
+        i = 1 if self.cols[1].collidepoint(pos) else 0
+        return self.scrolls[i].by(-dy * self.ink.lh("body") * 3)
+
+    def draw(self, surface) -> None:
+        ink, th, pal = self.ink, self.theme, self.pal
+        surface.fill(pal["bg"])
+        ink.text(surface, "How to play Fair Share", self.head.topleft, "h1", pal["text"], True)
+        for col, inner, scroll, blocks in zip(self.cols, self.inner, self.scrolls, self.blocks):
+            ink.panel(surface, col, pal["panel"], radius=th.px(14))
+            doc.draw(ink, surface, blocks, pygame.Rect(inner.x, inner.y, inner.w - th.px(14), inner.h), scroll.offset)
+            draw_scrollbar(ink, surface, inner.move(th.px(12), 0), scroll)
+        ink.text(surface, "↑ ↓ PgUp PgDn or the mouse wheel to scroll", (self.bottom.x, self.bottom.centery), "small",
+                 pal["faint"], anchor="midleft")
+        self.draw_buttons(surface)

@@ -1,0 +1,289 @@
+"""The play screen: the map, every ally's meters and pending order, the global meters, and the orders.
+
+Orders go to the model only as `session.execute(SetOrder(...))`; the turn ends through flow.end_turn (which uses
+`session.execute(EndTurn())`). Everything drawn is read from the session through game.ui.playview.
+"""
+from __future__ import annotations
+
+import pygame
+
+from game.campaign.model import ORDERS
+from game.sim.explain import ally_changes
+from game.sim.session import SetOrder
+from game.ui import bindings, flow
+from game.ui.layout import play_layout, row_buttons
+from game.ui.maplegend import legend_size
+from game.ui.mapview import fit_panes
+from game.ui.playpanels import list_row_height
+from game.ui.playview import adversary_views, ally_views, global_view, news, order_costs, paint
+from game.ui.scenes.base import Scene
+from game.ui.theme import OVERLAYS
+from game.ui.widgets import Button
+
+ORDER_ROW = ("pressure", "reassure", "withdraw", "criticize", "hold")
+
+
+class PlayScene(Scene):
+    name = "play"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.selected = 0
+        overlay = app.settings.overlay
+        self.overlay_i = OVERLAYS.index(overlay) if overlay in OVERLAYS else 0
+        self.view_i = 0
+        self.hover_map: tuple[str, str] | None = None
+        self.mouse = (0, 0)
+        self._cache_key = None
+        self._cache: dict = {}
+        self.panes = []
+
+    # --- what to show (cached by the inputs it is read from) ----------------------------------------------
+    @property
+    def overlay(self) -> str:
+        return OVERLAYS[self.overlay_i]
+
+    def views(self) -> list[tuple[str, ...]]:
+        have = tuple(t for t in self.session.campaign.theatres if t in self.app.mapview.theatres)
+        return ([have] if len(have) > 1 else []) + [(t,) for t in have]
+
+    def view(self) -> dict:
+        s = self.session
+        key = (s, len(s.history), s.pending.tobytes(), self.selected)
+        if key != self._cache_key:
+            allies = ally_views(s)
+            last = ally_changes(s.reports[-1], s.history[-2], s.history[-1], self.selected) if s.reports else None
+            self._cache = {"allies": allies, "global": global_view(s), "news": news(s), "last": last,
+                           "foes": adversary_views(s),
+                           "costs": order_costs(s, self.selected) if not s.over else {}, "paints": {}}
+            self._cache_key = key
+        return self._cache
+
+    def paint_for(self, tid: str):
+        v = self.view()
+        key = (tid, self.overlay, self.theme.palette_name)
+        if key not in v["paints"]:
+            v["paints"][key] = paint(self.session, v["allies"], self.overlay, self.app.mapview.theatres[tid],
+                                     self.theme.palette_name)
+        return v["paints"][key]
+
+    # --- layout --------------------------------------------------------------------------------------------
+    def layout(self, size) -> None:
+        ink, th = self.ink, self.theme
+        self.L = L = play_layout(ink, size, legend_size(ink))
+        n = len(self.session.campaign.allies)
+        head = ink.lh("small", True) + th.tx(16)
+        pad = th.tx(12)
+        gap = th.px(6)
+        avail = L.left.h - head - 2 * pad
+        rh = list_row_height(ink)
+        self.compact = (rh + gap) * n > avail
+        self.row_h = max(ink.lh("body", True) + th.tx(8), min(rh, avail // max(n, 1) - gap))
+        self.buttons = []
+        y = L.left.y + pad + head
+        for i in range(n):
+            rect = pygame.Rect(L.left.x + pad, y, L.left.w - 2 * pad, self.row_h)
+            self.buttons.append(Button(f"ally:{i}", self.session.campaign.allies[i].name, rect))
+            y += self.row_h + gap
+        self.news_rect = pygame.Rect(L.left.x + pad, y + th.tx(8), L.left.w - 2 * pad, L.left.bottom - pad - y - th.tx(8))
+        if self.news_rect.h > ink.lh("small", True) * 3:
+            self.buttons.append(Button("news", "News", self.news_rect, key="E"))
+        # overlay tabs and the theatre switch
+        tab_items = [(str(i + 1), o.capitalize()) for i, o in enumerate(OVERLAYS)]
+        views = self.views()
+        theatre_w = th.tx(250) if len(views) > 1 else 0
+        tab_area = pygame.Rect(L.tabs.x, L.tabs.y, L.tabs.w - theatre_w - (th.px(10) if theatre_w else 0), L.tabs.h)
+        for i, r in enumerate(row_buttons(ink, tab_area, tab_items, th.px(6), "small")):
+            self.buttons.append(Button(f"overlay:{i}", OVERLAYS[i].capitalize(), r, key=str(i + 1), style="tab",
+                                       role="small"))
+        if theatre_w:
+            self.buttons.append(Button("theatre", "Theatre", pygame.Rect(L.tabs.right - theatre_w, L.tabs.y, theatre_w,
+                                                                          L.tabs.h), key="T", style="tab", role="small"))
+        # orders, bottom of the right panel
+        oh = ink.lh("body", True) + ink.lh("tiny") + th.tx(14)
+        og = th.px(8)
+        y = L.right.bottom - pad - 5 * oh - 4 * og
+        self.orders_top = y - ink.lh("small", True) - th.tx(12)
+        for order in ORDER_ROW:
+            self.buttons.append(Button(f"order:{order}", order.capitalize(),
+                                       pygame.Rect(L.right.x + pad, y, L.right.w - 2 * pad, oh), key=order[0].upper(),
+                                       style="order", order=order))
+            y += oh + og
+        # the bottom bar
+        bar = L.bottom.inflate(-th.px(28), -th.tx(14))
+        items = [("L", "Report"), ("S", "Save"), ("F1", "Help"), ("O", "Settings"), ("Esc", "Title")]
+        end_w = ink.width("End turn", "body", True) + ink.width("Enter", "small", True) + th.tx(90)
+        left_area = pygame.Rect(bar.x, bar.y, bar.w - end_w - th.px(20), bar.h)
+        ids = ["report", "save", "help", "settings", "title"]
+        for bid, (k, label), r in zip(ids, items, row_buttons(ink, left_area, items, th.px(10))):
+            self.buttons.append(Button(bid, label, r, key=k))
+        self.hint_x = self.buttons[-1].rect.right + th.px(24)
+        end = pygame.Rect(bar.right - end_w, bar.y, end_w, bar.h)
+        self.buttons.append(Button("end", "End turn", end, key="Enter", style="primary"))
+        self._place_panes()
+        self._sync_buttons()
+
+    def _place_panes(self) -> None:
+        L, th = self.L, self.theme
+        views = self.views()
+        ids = views[self.view_i % len(views)] if views else ()
+        theatres = self.app.mapview.theatres
+        self.panes = fit_panes(L.panes, theatres, ids, th.px(12))
+        self.legend = L.legend
+
+    def _sync_buttons(self) -> None:
+        """Active and enabled states follow the session (called after every change)."""
+        s = self.session
+        order = ORDERS[int(s.pending[self.selected])] if not s.over else None
+        for b in self.buttons:
+            if b.id.startswith("order:"):
+                b.active = b.order == order
+                b.enabled = not s.over
+            elif b.id.startswith("overlay:"):
+                b.active = int(b.id.split(":")[1]) == self.overlay_i
+        self.button("report").enabled = bool(s.reports)
+        self.button("end").enabled = not s.over
+        self.button("end").label = "End turn" if s.state.turn + 1 < s.campaign.turns else "Final turn"
+
+    # --- lifecycle -----------------------------------------------------------------------------------------
+    def on_resume(self) -> None:
+        if self.session is not None and self.session.over:
+            from game.ui.scenes.endgame import EndScene
+            self.app.replace(EndScene(self.app))
+            return
+        self._sync_buttons()
+
+    # --- acting --------------------------------------------------------------------------------------------
+    def select(self, i: int) -> None:
+        n = len(self.session.campaign.allies)
+        self.selected = i % n
+        self._sync_buttons()
+
+    def give(self, order: str, everyone: bool = False) -> None:
+        s = self.session
+        if s.over:
+            return
+        targets = s.campaign.allies if everyone else [s.campaign.allies[self.selected]]
+        for ally in targets:
+            s.execute(SetOrder(ally.id, order))
+        self._sync_buttons()
+
+    def ask_end_turn(self) -> None:
+        s = self.session
+        if s.over:
+            return
+        g = self.view()["global"]
+        given = [f"{a.name}: {a.order}" for a in self.view()["allies"] if a.order != "hold"]
+        orders = "; ".join(given) if given else "every ally holds"
+        left = g.budget - g.projected
+        money = f"${g.projected:,.1f} bn of ${g.budget:,.1f} bn " + \
+                (f"(${-left:,.1f} bn over budget)" if left < 0 else f"(${left:,.1f} bn left)")
+        self.app.confirm(f"End {g.label}?", f"Orders: {orders}.\n\nProjected U.S. cost next turn: {money}.",
+                         lambda: flow.end_turn(self.app), yes="End turn", no="Keep planning", kicker="Orders")
+
+    def show_news(self) -> None:
+        from game.ui.scenes.event import EventDialog
+        items = self.view()["news"]
+        label = self.view()["global"].label
+        for n, (title, text, _) in reversed(list(enumerate(items))):
+            self.app.push(EventDialog(self.app, (title, text, "event"), n + 1, len(items), label))
+
+    def open_report(self) -> None:
+        if self.session.reports:
+            from game.ui.scenes.report import ReportScene
+            self.app.push(ReportScene(self.app, len(self.session.reports) - 1))
+
+    def on_button(self, bid: str) -> None:
+        kind, _, arg = bid.partition(":")
+        if kind == "ally":
+            self.select(int(arg))
+        elif kind == "order":
+            self.give(arg)
+        elif kind == "overlay":
+            self.overlay_i = int(arg)
+            self._sync_buttons()
+        elif bid == "theatre":
+            self.switch_theatre()
+        elif bid == "news":
+            self.show_news()
+        elif bid == "report":
+            self.open_report()
+        elif bid == "save":
+            from game.ui.scenes.saveas import SaveAsScene
+            self.app.push(SaveAsScene(self.app))
+        elif bid == "help":
+            from game.ui.scenes.help import HelpScene
+            self.app.push(HelpScene(self.app))
+        elif bid == "settings":
+            from game.ui.scenes.settings import SettingsScene
+            self.app.push(SettingsScene(self.app))
+        elif bid == "title":
+            flow.leave_to_title(self.app)
+        elif bid == "end":
+            self.ask_end_turn()
+
+    def switch_theatre(self) -> None:
+        views = self.views()
+        if len(views) > 1:
+            self.view_i = (self.view_i + 1) % len(views)
+            self._place_panes()
+            self.hover_map = None
+        else:
+            self.app.toast("This campaign has a single theatre")
+
+    def on_key(self, event) -> bool:
+        k, shift = event.key, bool(event.mod & pygame.KMOD_SHIFT)
+        if k in bindings.ORDER_BY_KEY:
+            self.give(bindings.ORDER_BY_KEY[k], everyone=shift)
+        elif k in bindings.OVERLAY_BY_KEY:
+            self.on_button(f"overlay:{bindings.OVERLAY_BY_KEY[k]}")
+        elif k == pygame.K_TAB:
+            self.select(self.selected + (-1 if shift else 1))
+        elif k in bindings.NEXT_KEYS:
+            self.select(self.selected + 1)
+        elif k in bindings.PREV_KEYS:
+            self.select(self.selected - 1)
+        elif k in bindings.ENTER:
+            self.ask_end_turn()
+        elif k == pygame.K_t:
+            self.switch_theatre()
+        elif k == pygame.K_l:
+            self.open_report()
+        elif k == pygame.K_e:
+            self.show_news()
+        elif k == pygame.K_s:
+            self.on_button("save")
+        elif k in bindings.HELP_KEYS:
+            self.on_button("help")
+        elif k in bindings.SETTINGS_KEYS:
+            self.on_button("settings")
+        else:
+            return False
+        return True
+
+    def on_back(self) -> None:
+        flow.leave_to_title(self.app)
+
+    def process_event(self, event) -> bool:
+        if event.type == pygame.MOUSEMOTION:
+            changed = self._hover(event.pos)
+            hit = self.app.mapview.country_at(self.panes, event.pos)
+            moved = hit is not None and event.pos != self.mouse
+            changed = changed or hit != self.hover_map or moved
+            self.hover_map, self.mouse = hit, event.pos
+            return changed
+        return super().process_event(event)
+
+    def on_click(self, pos) -> bool:
+        hit = self.app.mapview.country_at(self.panes, pos)
+        if hit:
+            for i, a in enumerate(self.session.campaign.allies):
+                if a.country == hit[1]:
+                    self.select(i)
+                    return True
+        return False
+
+    # --- drawing -------------------------------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        from game.ui.scenes.playdraw import draw_play
+        draw_play(self, surface)

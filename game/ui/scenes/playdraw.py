@@ -1,0 +1,196 @@
+"""Drawing the play screen (kept apart from its event handling). Reads the scene and the session; changes
+nothing but the caches keyed by what they show."""
+from __future__ import annotations
+
+import pygame
+
+from game.ui.maplegend import draw_adversaries, draw_legend, draw_tooltip, tooltip_lines
+from game.ui.playpanels import draw_ally_detail, draw_ally_row, draw_top, money
+from game.ui.theme import ORDER_BLURB, ORDER_COLORS, lerp, readable_on
+from game.ui.widgets import draw_button
+
+
+def draw_play(scene, surface: pygame.Surface) -> None:
+    ink, th, pal, L = scene.ink, scene.theme, scene.pal, scene.L
+    v = scene.view()
+    allies, g = v["allies"], v["global"]
+    surface.fill(pal["bg"])
+    draw_top(ink, surface, L.top, scene.session.campaign.name, g)
+    _draw_left(scene, surface, allies)
+    _draw_map(scene, surface, allies)
+    _draw_right(scene, surface, allies[scene.selected], v["costs"], g)
+    _draw_bottom(scene, surface, g)
+    if scene.hover_map is not None:
+        _draw_tooltip(scene, surface, allies)
+
+
+def _draw_left(scene, surface, allies) -> None:
+    ink, th, pal, L = scene.ink, scene.theme, scene.pal, scene.L
+    ink.panel(surface, L.left, pal["panel"], radius=th.px(12))
+    pad = th.tx(12)
+    ink.text(surface, "ALLIES AND THEIR ORDERS", (L.left.x + pad + th.tx(4), L.left.y + pad), "small", pal["accent"],
+             True, max_w=L.left.w - 2 * pad)
+    for b in scene.buttons:
+        if b.id.startswith("ally:"):
+            i = int(b.id.split(":")[1])
+            if scene.compact:
+                _compact_row(scene, surface, b.rect, allies[i], i == scene.selected, scene.hover == b.id)
+            else:
+                draw_ally_row(ink, surface, b.rect, allies[i], scene.overlay, i == scene.selected, scene.hover == b.id)
+    news = scene.button("news")
+    if news is not None:
+        r = news.rect
+        bg = pal["card"] if scene.hover == "news" else pal["bg"]
+        pygame.draw.rect(surface, bg, r, border_radius=th.px(8))
+        pygame.draw.rect(surface, pal["border"], r, th.line_w, border_radius=th.px(8))
+        x, y = r.x + pad, r.y + pad
+        label = "THIS TURN'S NEWS" if scene.session.reports else "AS THE GAME OPENS"
+        ink.text(surface, label, (x, y), "small", pal["accent"], True)
+        ink.key_cap(surface, (r.right - pad, y + ink.lh("small", True) // 2), "E", "tiny", "midright")
+        y += ink.lh("small", True) + th.tx(8)
+        items = scene.view()["news"]
+        if not items:
+            ink.para(surface, "A quiet turn: nothing out of the ordinary.", pygame.Rect(x, y, r.w - 2 * pad,
+                     r.bottom - y), "small", pal["dim"])
+        for title, _, grave in items:
+            lines = ink.wrap(title, r.w - 2 * pad - th.tx(20), "small", True)
+            if y + ink.lh("small", True) * len(lines) > r.bottom - pad:
+                ink.text(surface, "… more (E)", (x, y), "small", pal["dim"])
+                break
+            ink.text(surface, "!" if grave else "•", (x, y), "small", pal["bad"] if grave else pal["accent"], True)
+            for line in lines:
+                ink.text(surface, line, (x + th.tx(20), y), "small", pal["text"], True)
+                y += ink.lh("small", True)
+            y += th.tx(4)
+
+
+def _compact_row(scene, surface, rect, a, selected, hovered) -> None:
+    ink, th, pal = scene.ink, scene.theme, scene.pal
+    pygame.draw.rect(surface, pal["card_hi"] if selected else pal["card"] if hovered else pal["panel"], rect,
+                     border_radius=th.px(6))
+    if selected:
+        pygame.draw.rect(surface, pal["select"], rect, max(2, th.px(3)), border_radius=th.px(6))
+    chip = ink.chip(surface, (rect.right - th.tx(8), rect.centery), a.order, "tiny", "midright", long=False,
+                    dim=a.order == "hold")
+    ink.text(surface, ("▶ " if selected else "") + a.name + a.flags, (rect.x + th.tx(10), rect.centery), "small",
+             pal["text"], True, "midleft", max_w=chip.x - rect.x - th.tx(20))
+
+
+def _draw_map(scene, surface, allies) -> None:
+    ink, th, pal, L = scene.ink, scene.theme, scene.pal, scene.L
+    mv = scene.app.mapview
+    for b in scene.buttons:
+        if b.id.startswith("overlay:") or b.id == "theatre":
+            draw_button(ink, surface, b, hovered=scene.hover == b.id)
+    theatre_b = scene.button("theatre")
+    if theatre_b is not None:
+        from game.ui.scenes.title import theatre_name
+        names = " + ".join(theatre_name(p.theatre) for p in scene.panes) or "—"
+        r = theatre_b.rect
+        ink.text(surface, names, (r.right - th.tx(12), r.centery), "small", pal["text"], True, "midright",
+                 max_w=r.w - th.tx(70))
+    if not scene.panes:
+        ink.panel(surface, L.panes, pal["panel"])
+        ink.para(surface, "There is no map for this campaign's theatre. Use the ally list on the left: everything "
+                 "works without the map.", L.panes.inflate(-th.tx(60), -th.tx(60)), "body", pal["dim"])
+    for pane in scene.panes:
+        surface.blit(mv.surface(ink, pane, scene.paint_for(pane.theatre)), pane.rect)
+    sel = allies[scene.selected]
+    for pane in scene.panes:
+        if scene.hover_map and scene.hover_map[0] == pane.theatre:
+            mv.outline(surface, pane, scene.hover_map[1], pal["text"], max(2, th.px(2)))
+        mv.outline(surface, pane, sel.iso, pal["label_halo"], max(4, th.px(7)))
+        mv.outline(surface, pane, sel.iso, pal["select"], max(2, th.px(4)))
+        surface.blit(mv.surface(ink, pane, scene.paint_for(pane.theatre), "labels"), pane.rect)
+    draw_legend(ink, surface, scene.legend, scene.overlay)
+    st = scene.session.state
+    below = pygame.Rect(scene.legend.x, scene.legend.bottom + th.px(12), scene.legend.w,
+                        L.map.bottom - scene.legend.bottom - th.px(12))
+    draw_adversaries(ink, surface, below, scene.view()["foes"], int(st.aggressions[0]), int(st.crises[0]))
+
+
+def _draw_right(scene, surface, a, costs, g) -> None:
+    ink, th, pal, L = scene.ink, scene.theme, scene.pal, scene.L
+    ink.panel(surface, L.right, pal["panel"], radius=th.px(12))
+    pad = th.tx(18)
+    inner = pygame.Rect(L.right.x + pad, L.right.y + pad, L.right.w - 2 * pad, scene.orders_top - L.right.y - pad)
+    clip = surface.get_clip()
+    surface.set_clip(inner.inflate(th.px(8), th.px(4)))
+    y = draw_ally_detail(ink, surface, inner, a, g.label) + th.tx(14)
+    last = scene.view()["last"]
+    if last and scene.orders_top - y > ink.lh("small") * 3:
+        pygame.draw.line(surface, pal["border"], (inner.x, y - th.tx(6)), (inner.right, y - th.tx(6)), th.line_w)
+        ink.text(surface, "LAST TURN", (inner.x, y + th.tx(2)), "small", pal["accent"], True)
+        y += ink.lh("small", True) + th.tx(8)
+        for var in ("spending", "trust", "alignment", "hedging"):
+            text = last[var].sentence(a.name)
+            need = ink.para_height(text, inner.w, "small")
+            if y + need > scene.orders_top - th.tx(16):
+                break
+            y = ink.para(surface, text, pygame.Rect(inner.x, y, inner.w, need + 2), "small", pal["dim"]) + th.tx(6)
+    surface.set_clip(clip)
+    y = scene.orders_top
+    pygame.draw.line(surface, pal["border"], (inner.x, y - th.tx(6)), (inner.right, y - th.tx(6)), th.line_w)
+    title = f"ORDER FOR {a.name.upper()}, {g.label}" if not g.over else "THE CAMPAIGN IS OVER"
+    ink.text(surface, title, (inner.x, y + th.tx(2)), "small", pal["accent"], True, max_w=inner.w)
+    for b in scene.buttons:
+        if b.id.startswith("order:"):
+            _order_button(scene, surface, b, costs.get(b.order, 0.0))
+
+
+def _order_button(scene, surface, b, cost: float) -> None:
+    ink, th, pal = scene.ink, scene.theme, scene.pal
+    r, color = b.rect, ORDER_COLORS[b.order]
+    hovered = scene.hover == b.id
+    bg = color if b.active else lerp(pal["card"], color, 0.3 if hovered else 0.1)
+    if not b.enabled:
+        bg = lerp(bg, pal["panel"], 0.6)
+    pygame.draw.rect(surface, bg, r, border_radius=th.px(8))
+    pygame.draw.rect(surface, color, r, max(th.line_w, th.px(3) if b.active else 0), border_radius=th.px(8))
+    fg = readable_on(bg) if b.active else pal["text"]
+    sub = readable_on(bg) if b.active else pal["dim"]
+    pad = th.tx(12)
+    cap = ink.key_cap(surface, (r.x + pad, r.centery), b.key, "body", "midleft",
+                      color=None if b.enabled else pal["faint"])
+    x = cap.right + th.tx(14)
+    top = r.centery - (ink.lh("body", True) + ink.lh("tiny")) // 2
+    label = b.label + ("  ✓ chosen" if b.active else "")
+    cost_text = "±$0" if abs(cost) < 0.05 else f"{'+' if cost > 0 else '−'}{money(abs(cost))}"
+    cost_w = ink.width(cost_text, "small", True)
+    ink.text(surface, label, (x, top), "body", fg, True, max_w=r.right - pad - cost_w - th.tx(10) - x)
+    ink.text(surface, ORDER_BLURB[b.order], (x, top + ink.lh("body", True)), "tiny", sub,
+             max_w=r.right - pad - cost_w - th.tx(10) - x)
+    cost_col = fg if b.active else (pal["bad"] if cost > 0.05 else pal["good"] if cost < -0.05 else pal["dim"])
+    ink.text(surface, cost_text, (r.right - pad, r.centery), "small", cost_col, True, "midright")
+
+
+def _draw_bottom(scene, surface, g) -> None:
+    ink, th, pal, L = scene.ink, scene.theme, scene.pal, scene.L
+    pygame.draw.rect(surface, pal["bar"], L.bottom)
+    pygame.draw.line(surface, pal["border"], L.bottom.topleft, L.bottom.topright, th.line_w)
+    for b in scene.buttons:
+        if b.id in ("report", "save", "help", "settings", "title", "end"):
+            draw_button(ink, surface, b, hovered=scene.hover == b.id)
+    end = scene.button("end")
+    room = end.rect.x - th.px(24) - scene.hint_x
+    if room > th.tx(200):
+        if scene.app.settings.show_tutorial_hints and g.turn == 0:
+            hint = "Pick an ally (Tab or click), give it an order (P R W C H), then End turn."
+        else:
+            n = sum(1 for a in scene.view()["allies"] if a.order != "hold")
+            hint = f"{n} order{'s' if n != 1 else ''} set, the rest hold  ·  next cost {money(g.projected)}"
+        lines = ink.wrap(hint, room, "small")
+        y = L.bottom.centery - len(lines[:2]) * ink.lh("small") // 2
+        for line in lines[:2]:
+            ink.text(surface, line, (scene.hint_x, y), "small", pal["dim"])
+            y += ink.lh("small")
+
+
+def _draw_tooltip(scene, surface, allies) -> None:
+    tid, iso = scene.hover_map
+    theatre = scene.app.mapview.theatres[tid]
+    country = theatre.countries.get(iso)
+    ally = next((a for a in allies if a.iso == iso), None)
+    adv = next((x for x in scene.session.campaign.adversaries if x.country == iso), None)
+    lines = tooltip_lines(iso, country.name if country else iso, ally, adv, scene.session.state)
+    draw_tooltip(scene.ink, surface, scene.mouse, lines)

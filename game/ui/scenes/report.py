@@ -1,0 +1,159 @@
+"""The turn report: the turn's events, then for each ally what changed and why, in plain sentences
+(explain.Change.sentence) and small bars for the factors that add up to each change. Scrollable; any past turn."""
+from __future__ import annotations
+
+import pygame
+
+from game.sim.explain import ally_changes, happenings, order_summary
+from game.sim.outcome import outcome
+from game.ui import bindings
+from game.ui.fonts import reflow
+from game.ui.layout import columns
+from game.ui.scenes.base import Scene
+from game.ui.widgets import Button, Scroll, draw_scrollbar
+
+VAR_TITLES = {"spending": "Spending", "trust": "Trust in the U.S.", "alignment": "Alignment", "hedging": "Hedging"}
+GOOD_UP = {"spending": True, "trust": True, "alignment": True, "hedging": False}
+
+
+class ReportScene(Scene):
+    name = "report"
+
+    def __init__(self, app, index: int, after_turn: bool = False):
+        super().__init__(app)
+        self.after_turn = after_turn
+        self.scroll = Scroll()
+        self._load(index)
+
+    def _load(self, index: int) -> None:
+        s = self.session
+        self.index = max(0, min(index, len(s.reports) - 1))
+        self.report = s.reports[self.index]
+        self.before, self.after = s.history[self.index], s.history[self.index + 1]
+        self.changes = [ally_changes(self.report, self.before, self.after, i) for i in range(len(s.campaign.allies))]
+        self.events = happenings(self.report, self.after)
+        self.scales = {var: max([abs(f.value) for ch in self.changes for f in ch[var].factors] + [1e-9])
+                       for var in GOOD_UP}
+        self.score_before = float(outcome(self.before, s.start).score[0]) if self.index else None
+        self.score_after = float(outcome(self.after, s.start).score[0])
+        self.scroll.to(0)
+
+    def turn_label(self) -> str:
+        return self.session.campaign.calendar.label(self.index)
+
+    # --- layout --------------------------------------------------------------------------------------------
+    def layout(self, size) -> None:
+        ink, th = self.ink, self.theme
+        w, h = size
+        m = th.px(48)
+        bh = ink.lh("body", True) + th.tx(24)
+        self.head = pygame.Rect(m, th.px(28), w - 2 * m, ink.lh("small", True) + ink.lh("h1", True))
+        self.bottom = pygame.Rect(m, h - th.px(24) - bh, w - 2 * m, bh)
+        self.view_rect = pygame.Rect(m, self.head.bottom + th.px(18), w - 2 * m,
+                                     self.bottom.y - th.px(18) - self.head.bottom - th.px(18))
+        self.inner = self.view_rect.inflate(-th.tx(48), -th.tx(36))
+        self.inner.w -= th.px(14)
+        n_cols = 4 if (self.inner.w - 3 * th.px(28)) / 4 >= th.tx(300) else 2
+        self.cols = n_cols
+        self.col_w = (self.inner.w - (n_cols - 1) * th.px(28)) // n_cols
+        self.blocks = [("summary", self._summary_h()), ("events", self._events_h())]
+        self.blocks += [(i, self._ally_h(i)) for i in range(len(self.changes))]
+        self.scroll.set_sizes(sum(hh for _, hh in self.blocks), self.inner.h)
+        s = self.session
+        close = "See the outcome" if (s.over and self.index == len(s.reports) - 1) else \
+            "Back to the map" if self.after_turn else "Close"
+        items = [("prev", "Previous turn", "◀"), ("next", "Next turn", "▶")]
+        self.buttons = []
+        x = self.bottom.x
+        for bid, label, key in items:
+            bw = ink.width(label, "body", True) + th.tx(80)
+            self.buttons.append(Button(bid, label, pygame.Rect(x, self.bottom.y, bw, bh), key=key))
+            x += bw + th.px(12)
+        self.buttons[0].enabled = self.index > 0
+        self.buttons[1].enabled = self.index < len(s.reports) - 1
+        cw = ink.width(close, "body", True) + th.tx(110)
+        self.buttons.append(Button("close", close, pygame.Rect(self.bottom.right - cw, self.bottom.y, cw, bh),
+                                   key="Enter", style="primary"))
+
+    def _summary_h(self) -> int:
+        return self.ink.lh("body", True) + self.ink.lh("small") * 2 + self.theme.tx(24)
+
+    def _events_h(self) -> int:
+        ink, th = self.ink, self.theme
+        h = ink.lh("small", True) + th.tx(10)
+        if not self.events:
+            return h + ink.lh("small") + th.tx(24)
+        for e in self.events:
+            h += ink.lh("body", True) + ink.para_height(reflow(e.text), self.inner.w - th.tx(30), "small") + th.tx(10)
+        return h + th.tx(18)
+
+    def _column_h(self, i: int, var: str) -> int:
+        ink, th = self.ink, self.theme
+        change = self.changes[i][var]
+        h = ink.lh("small", True) + th.tx(4)
+        h += ink.para_height(change.sentence(self.session.campaign.allies[i].name), self.col_w, "small") + th.tx(8)
+        return h + len(change.factors) * (ink.lh("tiny") + th.tx(6))
+
+    def _ally_h(self, i: int) -> int:
+        ink, th = self.ink, self.theme
+        cols = [self._column_h(i, var) for var in GOOD_UP]
+        rows = [max(cols[j:j + self.cols]) for j in range(0, 4, self.cols)]
+        return ink.lh("h3", True) + th.tx(14) + sum(rows) + th.tx(16) * len(rows) + th.tx(24)
+
+    # --- events --------------------------------------------------------------------------------------------
+    def on_button(self, bid: str) -> None:
+        if bid == "prev":
+            self.goto(self.index - 1)
+        elif bid == "next":
+            self.goto(self.index + 1)
+        elif bid == "close":
+            self.app.pop(self)
+
+    def goto(self, index: int) -> None:
+        if 0 <= index < len(self.session.reports) and index != self.index:
+            self._load(index)
+            self.layout(self.app.screen.get_size())
+
+    def on_key(self, event) -> bool:
+        k = event.key
+        lh = self.ink.lh("body")
+        if k in bindings.ENTER or k == pygame.K_SPACE:
+            self.app.pop(self)
+        elif k in (pygame.K_LEFT, pygame.K_LEFTBRACKET):
+            self.goto(self.index - 1)
+        elif k in (pygame.K_RIGHT, pygame.K_RIGHTBRACKET):
+            self.goto(self.index + 1)
+        elif k == pygame.K_DOWN:
+            return self.scroll.by(lh * 2)
+        elif k == pygame.K_UP:
+            return self.scroll.by(-lh * 2)
+        elif k == pygame.K_PAGEDOWN:
+            return self.scroll.by(self.inner.h - lh * 2)
+        elif k == pygame.K_PAGEUP:
+            return self.scroll.by(-(self.inner.h - lh * 2))
+        elif k == pygame.K_HOME:
+            return self.scroll.to(0)
+        elif k == pygame.K_END:
+            return self.scroll.to(self.scroll.content)
+        elif k in bindings.HELP_KEYS:
+            from game.ui.scenes.help import HelpScene
+            self.app.push(HelpScene(self.app))
+        else:
+            return False
+        return True
+
+    def on_wheel(self, dy: int) -> bool:
+        return self.scroll.by(-dy * self.ink.lh("body") * 3)
+
+    # --- drawing -------------------------------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        from game.ui.scenes.reportdraw import draw_report
+        draw_report(self, surface)
+        draw_scrollbar(self.ink, surface, self.view_rect.inflate(-self.theme.px(8), -self.theme.tx(24)), self.scroll)
+        self.draw_buttons(surface)
+
+    def orders_text(self) -> str:
+        return order_summary(self.report.orders[0], self.after)
+
+    def columns(self, rect: pygame.Rect) -> list[pygame.Rect]:
+        return columns(rect, [1] * self.cols, self.theme.px(28))

@@ -1,0 +1,113 @@
+"""Drawing the turn report: header, summary, events, and per ally the sentences and factor bars."""
+from __future__ import annotations
+
+import pygame
+
+from game.ui.fonts import reflow
+from game.ui.scenes.report import GOOD_UP, VAR_TITLES
+
+
+def draw_report(scene, surface) -> None:
+    ink, th, pal = scene.ink, scene.theme, scene.pal
+    surface.fill(pal["bg"])
+    s = scene.session
+    ink.text(surface, f"TURN REPORT  ·  TURN {scene.index + 1} OF {s.campaign.turns}", scene.head.topleft, "small",
+             pal["accent"], True)
+    ink.text(surface, f"{scene.turn_label()}: what changed, and why", (scene.head.x, scene.head.y +
+             ink.lh("small", True)), "h1", pal["text"], True, max_w=scene.head.w)
+    ink.panel(surface, scene.view_rect, pal["panel"], radius=th.px(14))
+    clip = surface.get_clip()
+    surface.set_clip(scene.view_rect.inflate(-th.px(4), -th.px(4)))
+    y = scene.inner.y - scene.scroll.offset
+    for kind, h in scene.blocks:
+        if y + h >= scene.view_rect.y and y <= scene.view_rect.bottom:
+            rect = pygame.Rect(scene.inner.x, y, scene.inner.w, h)
+            if kind == "summary":
+                _summary(scene, surface, rect)
+            elif kind == "events":
+                _events(scene, surface, rect)
+            else:
+                _ally(scene, surface, rect, kind)
+        y += h
+    surface.set_clip(clip)
+
+
+def _summary(scene, surface, rect) -> None:
+    ink, th, pal = scene.ink, scene.theme, scene.pal
+    r = scene.report
+    cost, budget = float(r.us_cost[0]), float(scene.before.budget[0])
+    ink.text(surface, "Your orders: " + scene.orders_text(), rect.topleft, "body", pal["text"], True,
+             max_w=rect.w)
+    y = rect.y + ink.lh("body", True) + th.tx(4)
+    over = cost > budget
+    money = f"U.S. spending this turn: ${cost:,.1f} bn of a ${budget:,.1f} bn budget" + \
+        (f"  (${cost - budget:,.1f} bn over)" if over else f"  (${budget - cost:,.1f} bn to spare)")
+    ink.text(surface, money, (rect.x, y), "small", pal["bad"] if over else pal["dim"], True, max_w=rect.w)
+    y += ink.lh("small")
+    score = f"Score so far: {scene.score_after:.0f}" + \
+        (f"  (was {scene.score_before:.0f})" if scene.score_before is not None else "")
+    ink.text(surface, score, (rect.x, y), "small", pal["dim"], max_w=rect.w)
+
+
+def _events(scene, surface, rect) -> None:
+    ink, th, pal = scene.ink, scene.theme, scene.pal
+    y = rect.y
+    ink.text(surface, "WHAT HAPPENED", (rect.x, y), "small", pal["accent"], True)
+    y += ink.lh("small", True) + th.tx(10)
+    if not scene.events:
+        ink.text(surface, "A quiet turn: no crisis, no event.", (rect.x, y), "small", pal["dim"])
+        return
+    for e in scene.events:
+        mark_col = pal["bad"] if e.grave and e.kind != "event" else pal["accent"]
+        ink.text(surface, "!" if e.grave and e.kind != "event" else "•", (rect.x, y), "body", mark_col, True)
+        ink.text(surface, e.title, (rect.x + th.tx(30), y), "body", pal["text"], True, max_w=rect.w - th.tx(30))
+        y += ink.lh("body", True)
+        y = ink.para(surface, reflow(e.text), pygame.Rect(rect.x + th.tx(30), y, rect.w - th.tx(30), 10_000),
+                     "small", pal["dim"]) + th.tx(10)
+
+
+def _ally(scene, surface, rect, i: int) -> None:
+    ink, th, pal = scene.ink, scene.theme, scene.pal
+    ally = scene.session.campaign.allies[i]
+    from game.campaign.model import ORDERS
+    order = ORDERS[int(scene.report.orders[0, i])]
+    pygame.draw.line(surface, pal["border"], rect.topleft, rect.topright, th.line_w)
+    y = rect.y + th.tx(12)
+    name = ink.text(surface, ally.name, (rect.x, y), "h3", pal["text"], True)
+    ink.chip(surface, (name.right + th.tx(16), name.centery), order, "small", "midleft", dim=order == "hold")
+    y += ink.lh("h3", True) + th.tx(8)
+    changes = scene.changes[i]
+    vars_ = list(GOOD_UP)
+    for row_start in range(0, 4, scene.cols):
+        cols = scene.columns(pygame.Rect(rect.x, y, rect.w, 10))
+        heights = []
+        for col, var in zip(cols, vars_[row_start:row_start + scene.cols]):
+            heights.append(_column(scene, surface, col, ally.name, changes[var], var) - y)
+        y += max(heights) + th.tx(16)
+
+
+def _column(scene, surface, col: pygame.Rect, name: str, change, var: str) -> int:
+    ink, th, pal = scene.ink, scene.theme, scene.pal
+    y = col.y
+    unit = " % GDP" if var == "spending" else ""
+    head = f"{VAR_TITLES[var].upper()}  {change.before:.2f} → {change.after:.2f}{unit}"
+    ink.text(surface, head, (col.x, y), "small", pal["accent"], True, max_w=col.w)
+    y += ink.lh("small", True) + th.tx(4)
+    y = ink.para(surface, change.sentence(name), pygame.Rect(col.x, y, col.w, 10_000), "small", pal["text"]) + th.tx(8)
+    lh = ink.lh("tiny")
+    name_w = int(col.w * 0.47)
+    bar_w = int(col.w * 0.30)
+    mid = col.x + name_w + bar_w // 2
+    scale = scene.scales[var]
+    for f in change.factors:
+        ink.text(surface, f.name, (col.x, y), "tiny", pal["dim"], max_w=name_w - th.tx(8))
+        length = max(2, round(abs(f.value) / scale * bar_w / 2))
+        good = (f.value > 0) == GOOD_UP[var]
+        color = pal["good_fill"] if good else pal["bad"]
+        bar = pygame.Rect(mid if f.value > 0 else mid - length, y + th.tx(3), length, lh - th.tx(6))
+        pygame.draw.rect(surface, color, bar, border_radius=th.px(2))
+        pygame.draw.line(surface, pal["faint"], (mid, y), (mid, y + lh), 1)
+        value = (f"{f.value:+.2f}" if abs(f.value) >= 0.01 else f"{f.value:+.3f}") + (" pp" if var == "spending" else "")
+        ink.text(surface, value, (col.right, y), "tiny", pal["good"] if good else pal["bad"], True, "topright")
+        y += lh + th.tx(6)
+    return y

@@ -1,0 +1,108 @@
+"""Save the game under a name (a slot): a text field, the names already used, and a check before overwriting."""
+from __future__ import annotations
+
+import pygame
+
+from game.ui import bindings, flow, persist
+from game.ui.scenes.dialogs import Dialog
+from game.ui.widgets import TextField
+
+
+class SaveAsScene(Dialog):
+    name = "save_as"
+
+    def __init__(self, app):
+        s = app.session
+        default = f"{s.campaign.id.replace('_', ' ')} turn {s.state.turn}"[:40]
+        super().__init__(app, "Save the game", "", [("save", "Save", "Enter"), ("cancel", "Cancel", "Esc")],
+                         kicker="Save as", width=820)
+        self.field = TextField(default)
+        self.problem: str | None = None
+        found, _ = persist.saves()
+        self.existing = [i.slot for i in found if i.slot != persist.AUTOSAVE][:6]
+        self.text = ("Letters, digits, spaces, '-' and '_'; up to 40 characters.")
+
+    def layout(self, size) -> None:
+        super().layout(size)
+        th, ink = self.theme, self.ink
+        pad = th.tx(32)
+        title_h = ink.lh("h2", True) + ink.lh("small", True) + th.tx(6)
+        field_h = ink.lh("h3") + th.tx(20)
+        bh = self.buttons[0].rect.h
+        h = pad + title_h + th.tx(16) + field_h + th.tx(12) + ink.lh("small") * 3 + th.tx(34) + bh + pad
+        self.card = pygame.Rect(self.card.x, (size[1] - h) // 2, self.card.w, h)
+        self.field_rect = pygame.Rect(self.card.x + pad, self.card.y + pad + title_h + th.tx(16),
+                                      self.card.w - 2 * pad, field_h)
+        for b in self.buttons:
+            b.rect.bottom = self.card.bottom - pad
+
+    def on_enter(self) -> None:
+        pygame.key.start_text_input()
+
+    def choose(self, bid: str) -> None:
+        if bid == "cancel":
+            self.close()
+            return
+        slot = self.field.text.strip()
+        taken, problem = persist.slot_taken(slot)
+        if problem:
+            self.problem = problem[0].upper() + problem[1:] + "."
+            return
+        if slot.lower().replace(" ", "_") == persist.AUTOSAVE:
+            self.problem = "'autosave' is kept for the automatic save; please choose another name."
+            return
+
+        def write():
+            if flow.save_as(self.app, slot):
+                self.close()
+        if taken:
+            self.app.confirm(f"Replace the save '{slot}'?", "A save with this name exists. Saving now replaces it "
+                             "with this game.", write, yes="Replace", no="Keep it", kicker="Save as")
+        else:
+            write()
+
+    def close(self) -> None:
+        pygame.key.stop_text_input()
+        self.app.pop(self)
+
+    def on_key(self, event) -> bool:
+        if event.key in bindings.ENTER:
+            self.choose("save")
+            return True
+        if self.field.handle(event):
+            self.problem = None
+            return True
+        return False
+
+    def on_text(self, event) -> bool:
+        if self.field.handle(event):
+            self.problem = None
+            return True
+        return False
+
+    def draw(self, surface) -> None:
+        ink, th, pal = self.ink, self.theme, self.pal
+        ink.dim_screen(surface)
+        ink.shadow(surface, self.card)
+        ink.panel(surface, self.card, pal["panel"], pal["accent"], radius=th.px(14), width=max(2, th.px(3)))
+        pad = th.tx(32)
+        ink.text(surface, "SAVE AS", (self.card.x + pad, self.card.y + pad), "small", pal["accent"], True)
+        ink.text(surface, self.title, (self.card.x + pad, self.card.y + pad + ink.lh("small", True) + th.tx(6)), "h2",
+                 pal["text"], True)
+        f = self.field_rect
+        pygame.draw.rect(surface, pal["bg"], f, border_radius=th.px(8))
+        pygame.draw.rect(surface, pal["select"], f, max(2, th.px(3)), border_radius=th.px(8))
+        shown = ink.text(surface, self.field.text, (f.x + th.tx(14), f.centery), "h3", pal["text"], anchor="midleft",
+                         max_w=f.w - th.tx(40))
+        caret_x = (shown.right if self.field.text else f.x + th.tx(14)) + th.px(3)
+        pygame.draw.line(surface, pal["select"], (caret_x, f.y + th.tx(8)), (caret_x, f.bottom - th.tx(8)),
+                         max(2, th.px(2)))
+        y = f.bottom + th.tx(12)
+        if self.problem:
+            ink.para(surface, "⚠ " + self.problem, pygame.Rect(f.x, y, f.w, ink.lh("small") * 2), "small", pal["bad"])
+        else:
+            ink.text(surface, self.text, (f.x, y), "small", pal["dim"], max_w=f.w)
+        y += ink.lh("small") * 2 + th.tx(6)
+        if self.existing:
+            ink.text(surface, "Your saves: " + ", ".join(self.existing), (f.x, y), "small", pal["faint"], max_w=f.w)
+        self.draw_buttons(surface)

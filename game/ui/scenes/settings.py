@@ -1,0 +1,128 @@
+"""Settings: text size, fullscreen, colours, the map overlay at start, tutorial hints, frame-rate cap.
+Every change applies at once and is saved with game.settings.save_settings."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pygame
+
+from game.ui import bindings
+from game.ui.scenes.base import Scene
+from game.ui.theme import OVERLAY_TITLES, OVERLAYS, PALETTE_NAMES
+from game.ui.widgets import Button
+
+TEXT_SIZES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+FPS = (30, 60, 120, 144)
+
+ROWS = (  # field, label, choices, how to show a choice, what it is for
+    ("text_scale", "Text size", TEXT_SIZES, lambda v: f"{v * 100:.0f} %",
+     "Makes every word and number larger. On a projector, 130 % or more reads well from the back of the room."),
+    ("fullscreen", "Fullscreen", (False, True), lambda v: "On" if v else "Off",
+     "Fill the whole screen (F11 toggles it anywhere). The layout adapts to any size from 1280x720 up."),
+    ("palette", "Colours", tuple(PALETTE_NAMES), lambda v: PALETTE_NAMES[v],
+     "High contrast uses a black background and brighter lines: better on washed-out projectors."),
+    ("overlay", "Map shows at start", OVERLAYS, lambda v: OVERLAY_TITLES[v],
+     "Which figure colours the map when a game opens (keys 1-5 switch it during play)."),
+    ("show_tutorial_hints", "Tutorial hints", (True, False), lambda v: "On" if v else "Off",
+     "Short reminders of the controls at the bottom of the map screen."),
+    ("fps_cap", "Frame-rate cap", FPS, lambda v: f"{v} FPS",
+     "The most frames per second while something moves. The game redraws only when something changes."),
+)
+
+
+class SettingsScene(Scene):
+    name = "settings"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.row = 0
+
+    def value(self, field: str):
+        return getattr(self.app.settings, field)
+
+    def layout(self, size) -> None:
+        ink, th = self.ink, self.theme
+        w, h = size
+        cw = min(w - th.px(80), int(th.px(1100) * min(1.4, 0.8 + 0.2 * th.text_scale)))
+        self.card = pygame.Rect((w - cw) // 2, th.px(40), cw, h - th.px(80))
+        pad = th.tx(36)
+        self.row_h = ink.lh("body", True) + th.tx(26)
+        y = self.card.y + pad + ink.lh("h1", True) + th.tx(20)
+        self.rows = []
+        self.buttons = []
+        val_w = max(ink.width(fmt(c), "body", True) for _, _, choices, fmt, _ in ROWS for c in choices) + th.tx(40)
+        for i, (_field, _label, _choices, _fmt, _) in enumerate(ROWS):
+            rect = pygame.Rect(self.card.x + pad, y, self.card.w - 2 * pad, self.row_h)
+            self.rows.append(rect)
+            bw = self.row_h
+            nxt = pygame.Rect(rect.right - bw, rect.y, bw, self.row_h)
+            prv = pygame.Rect(nxt.x - val_w - bw, rect.y, bw, self.row_h)
+            self.buttons.append(Button(f"row:{i}", "", rect, style="ghost"))
+            self.buttons.append(Button(f"prev:{i}", "◀", prv))
+            self.buttons.append(Button(f"next:{i}", "▶", nxt))
+            y += self.row_h + th.tx(10)
+        self.help_top = y + th.tx(10)
+        bh = ink.lh("body", True) + th.tx(24)
+        done = pygame.Rect(0, 0, ink.width("Done", "body", True) + th.tx(110), bh)
+        done.bottomright = (self.card.right - pad, self.card.bottom - pad)
+        self.buttons.append(Button("done", "Done", done, key="Esc", style="primary"))
+
+    def change(self, i: int, step: int) -> None:
+        field, _, choices, _, _ = ROWS[i]
+        current = self.value(field)
+        idx = min(range(len(choices)), key=lambda j: abs(choices[j] - current)) if isinstance(current, float) \
+            else choices.index(current) if current in choices else 0
+        new = choices[(idx + step) % len(choices)]
+        self.row = i
+        self.app.apply_settings(replace(self.app.settings, **{field: new}))
+
+    def on_button(self, bid: str) -> None:
+        kind, _, arg = bid.partition(":")
+        if kind == "row":
+            self.row = int(arg)
+            self.change(int(arg), 1)
+        elif kind in ("prev", "next"):
+            self.change(int(arg), -1 if kind == "prev" else 1)
+        elif bid == "done":
+            self.app.pop(self)
+
+    def on_key(self, event) -> bool:
+        k = event.key
+        if k in (pygame.K_DOWN, pygame.K_TAB):
+            self.row = (self.row + (-1 if event.mod & pygame.KMOD_SHIFT else 1)) % len(ROWS)
+        elif k == pygame.K_UP:
+            self.row = (self.row - 1) % len(ROWS)
+        elif k == pygame.K_LEFT:
+            self.change(self.row, -1)
+        elif k in (pygame.K_RIGHT, pygame.K_SPACE) or k in bindings.ENTER:
+            self.change(self.row, 1)
+        else:
+            return False
+        return True
+
+    def draw(self, surface) -> None:
+        ink, th, pal = self.ink, self.theme, self.pal
+        surface.fill(pal["bg"])
+        ink.panel(surface, self.card, pal["panel"], radius=th.px(16))
+        pad = th.tx(36)
+        ink.text(surface, "Settings", (self.card.x + pad, self.card.y + pad), "h1", pal["text"], True)
+        for i, (field, label, _, fmt, _) in enumerate(ROWS):
+            rect = self.rows[i]
+            focused = i == self.row
+            row_b = self.button(f"row:{i}")
+            bg = pal["card_hi"] if focused else pal["card"] if self.hover == row_b.id else pal["panel"]
+            pygame.draw.rect(surface, bg, rect, border_radius=th.px(8))
+            if focused:
+                pygame.draw.rect(surface, pal["select"], rect, max(2, th.px(3)), border_radius=th.px(8))
+            ink.text(surface, label, (rect.x + th.tx(18), rect.centery), "body", pal["text"], True, "midleft")
+            prv, nxt = self.button(f"prev:{i}"), self.button(f"next:{i}")
+            self.draw_buttons(surface, [prv, nxt])
+            ink.text(surface, fmt(self.value(field)), ((prv.rect.right + nxt.rect.x) // 2, rect.centery), "body",
+                     pal["select"] if focused else pal["text"], True, "center")
+        blurb = ROWS[self.row][4]
+        done = self.button("done")
+        ink.para(surface, blurb, pygame.Rect(self.card.x + pad, self.help_top, self.card.w - 2 * pad,
+                                             done.rect.y - self.help_top - th.tx(10)), "body", pal["dim"])
+        ink.text(surface, "↑ ↓ choose  ·  ← → change  ·  Esc done", (self.card.x + pad, done.rect.centery), "small",
+                 pal["faint"], anchor="midleft")
+        self.draw_buttons(surface, [done])

@@ -1,0 +1,143 @@
+"""Screenshots of every scene, rendered headless: `python -m game.ui.shots [FOLDER] [WIDTHxHEIGHT]`.
+
+With no folder it writes the README's three screenshots (title.png, play.png, report.png) into
+assets/screenshots/ at 1920x1080. Saves go to a temporary folder, never to the player's own.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def _headless() -> None:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+
+def scripted_game(app, campaign: str = "europe_2024", seed: int = 7, turns: int = 4):
+    """Start `campaign` and play a few turns with a plausible mix of orders (through session.execute only)."""
+    from game.sim.session import SetOrder
+    from game.ui import flow
+    flow.start_campaign(app, campaign, seed)
+    flow.begin_play(app)
+    s = app.session
+    ids = [a.id for a in s.campaign.allies]
+    plan = ["pressure", "reassure", "hold", "criticize", "pressure", "withdraw"]
+    for t in range(turns):
+        for i, ally in enumerate(ids):
+            s.execute(SetOrder(ally, plan[(i + t) % len(plan)] if (i + t) % 3 == 0 else "hold"))
+        flow.end_turn(app)
+        app.reset_to_title()
+        flow.begin_play(app)
+    return s
+
+
+def set_orders(app, orders: dict[str, str]) -> None:
+    from game.sim.session import SetOrder
+    for ally, order in orders.items():
+        app.session.execute(SetOrder(ally, order))
+    app.scene._sync_buttons()
+
+
+def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024") -> dict[str, Path]:
+    """Every scene as a PNG in `folder`; returns {scene name: path}."""
+    import pygame
+
+    from game.ui.app import App
+    from game.ui.scenes.endgame import EndScene
+    from game.ui.scenes.event import EventDialog
+    from game.ui.scenes.help import HelpScene
+    from game.ui.scenes.load import LoadScene
+    from game.ui.scenes.report import ReportScene
+    from game.ui.scenes.saveas import SaveAsScene
+    from game.ui.scenes.settings import SettingsScene
+    from game.ui import flow
+
+    folder.mkdir(parents=True, exist_ok=True)
+    out: dict[str, Path] = {}
+    app = App(size=size)
+
+    def shot(name: str) -> None:
+        app.render(force=True)
+        path = folder / f"{name}.png"
+        pygame.image.save(app.screen, str(path))
+        out[name] = path
+
+    shot("title")
+    flow.start_campaign(app, campaign, 7)
+    shot("briefing")
+    app.reset_to_title()
+    scripted_game(app, campaign)
+    play = app.scene
+    ids = [a.id for a in app.session.campaign.allies]
+    play.select(min(4, len(ids) - 1))
+    set_orders(app, {ids[min(4, len(ids) - 1)]: "pressure", ids[0]: "reassure", ids[-1]: "criticize"})
+    play.mouse = (0, 0)
+    shot("play")
+    for key, name in ((pygame.K_2, "trust"), (pygame.K_3, "spending"), (pygame.K_5, "hedging")):
+        app.handle(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=""))
+        shot(f"play_{name}")
+    app.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_1, mod=0, unicode=""))
+    app.push(ReportScene(app, len(app.session.reports) - 1))
+    shot("report")
+    app.pop()
+    app.push(EventDialog(app, ("Russian jets over the Baltic", "Russian aircraft fly close to Baltic airspace again, "
+                               "and the front-line allies ask what Washington will do.", "aggression"), 1, 2, "2026"))
+    shot("event")
+    app.pop()
+    app.push(SaveAsScene(app))
+    shot("save_as")
+    app.pop()
+    app.confirm("Leave this game?", "You have played 4 turns since you last saved.", lambda: None, yes="Leave",
+                no="Stay", kicker="Unsaved progress")
+    shot("confirm")
+    app.pop()
+    app.push(HelpScene(app))
+    shot("help")
+    app.pop()
+    app.push(SettingsScene(app))
+    shot("settings")
+    app.pop()
+    app.push(LoadScene(app))
+    shot("load")
+    app.pop()
+    while not app.session.over:
+        flow.end_turn(app)
+    app.reset_to_title()
+    app.push(EndScene(app))
+    shot("end")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    _headless()
+    import pygame
+    folder = Path(argv[0]) if argv else None
+    size = tuple(int(x) for x in argv[1].split("x")) if len(argv) > 1 else (1920, 1080)
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["FAIRSHARE_HOME"] = home
+        pygame.init()
+        try:
+            if folder is None:
+                from game.paths import asset_path
+                target = Path(asset_path("screenshots")) if Path(asset_path("screenshots")).exists() else \
+                    Path(__file__).resolve().parents[2] / "assets" / "screenshots"
+                with tempfile.TemporaryDirectory() as tmp:
+                    shots = render_all(Path(tmp), size)
+                    target.mkdir(parents=True, exist_ok=True)
+                    for name in ("title", "play", "report"):
+                        (target / f"{name}.png").write_bytes(shots[name].read_bytes())
+                        print(target / f"{name}.png")
+            else:
+                for path in render_all(folder, size).values():
+                    print(path)
+        finally:
+            pygame.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
