@@ -35,15 +35,14 @@ class ExprEnv:
         return {"mean": np.mean, "min": np.min, "max": np.max}[func](values, axis=-1)
 
 
-def _ally_columns(state: State, effect: Effect) -> tuple[np.ndarray, np.ndarray]:
-    """Which allies an effect touches and by how much each (its scale)."""
+def _ally_scale(state: State, effect: Effect) -> np.ndarray:
+    """How much of an effect each ally takes: 0 for allies it does not touch, else 1 or its exposure."""
     c = state.world.campaign
     if effect.target == "allies":
-        mask = np.array([not effect.theatre or a.theatre == effect.theatre for a in c.allies])
+        touched = np.array([not effect.theatre or a.theatre == effect.theatre for a in c.allies])
     else:
-        mask = np.array([a.id == effect.target for a in c.allies])
-    scale = state.world.exposure if effect.scale == "exposure" else np.ones(len(c.allies))
-    return mask, scale * mask
+        touched = np.array([a.id == effect.target for a in c.allies])
+    return (state.world.exposure if effect.scale == "exposure" else 1.0) * touched
 
 
 def apply_effect(arrays: dict, state: State, effect: Effect, runs: np.ndarray) -> None:
@@ -58,8 +57,7 @@ def apply_effect(arrays: dict, state: State, effect: Effect, runs: np.ndarray) -
         arrays[name] = arrays[name].copy()
         arrays[name][:, k] += effect.add * on
     else:
-        _, scale = _ally_columns(state, effect)
-        delta = effect.add * on[:, None] * scale[None, :]
+        delta = effect.add * on[:, None] * _ally_scale(state, effect)[None, :]
         arrays[effect.var] = arrays[effect.var] + delta
         if effect.var == "threat":  # a threat event lasts: it moves the level threat settles at too
             arrays["threat_shift"] = arrays["threat_shift"] + delta
