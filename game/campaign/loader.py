@@ -75,7 +75,8 @@ class _Loader:
             turns=turns, calendar=Calendar(**calendar), us=UnitedStates(**us),
             allies=tuple(Ally(**values) for _, values in allies),
             adversaries=tuple(Adversary(**values) for _, values in adversaries),
-            events=tuple(built_events), goals=top["goals"], sources=top["sources"], score_weights=weights)
+            events=tuple(built_events), goals=top["goals"], sources=top["sources"], score_weights=weights,
+            settled=top["settled"])
 
     # -- parts
     def sub(self, value: Any, table: dict, where: str) -> dict | None:

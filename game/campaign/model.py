@@ -115,6 +115,10 @@ class Campaign:
     goals: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     score_weights: dict[str, float] = field(default_factory=lambda: {p: 1.0 for p in PILLARS})
+    # True: each ally's spending starts at rest (the model's baseline is set so the starting level is its target),
+    # so only changes in threat, protection and the orders move it; False: it moves from the data toward the
+    # model's target from the first turn (historical campaigns, where allies were out of balance).
+    settled: bool = False
     path: str = ""          # file it was loaded from, if any
     content_hash: str = ""  # sha256 of the file's bytes: saves check they replay the same campaign
 

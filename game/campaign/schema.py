@@ -64,6 +64,7 @@ TOP = {
     "goals": Field("strlist", ()),
     "sources": Field("strlist", REQUIRED, min_items=1),
     "score_weights": Field("map", None),
+    "settled": Field("bool", False),
 }
 
 CALENDAR = {

@@ -10,7 +10,7 @@ from game.sim.report import FACTORS, Report
 from game.sim.state import State
 
 UNITS = {"spending": ("pp", "% of GDP"), "trust": ("", ""), "alignment": ("", ""), "hedging": ("", "")}
-NOISE = {"spending": 0.005, "trust": 0.002, "alignment": 0.002, "hedging": 0.002}
+NOISE = {"spending": 0.005, "trust": 0.005, "alignment": 0.005, "hedging": 0.005}  # below: shown as 0.00
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ import numpy as np
 from game.campaign.model import PILLARS
 from game.sim.state import State
 
+BURDEN_SCALE = 150
+
 
 @dataclass(frozen=True, eq=False)
 class Outcome:
@@ -35,14 +37,20 @@ def burden_share(ally_milex: np.ndarray, us_cost: np.ndarray) -> np.ndarray:
 def outcome(state: State, start: State) -> Outcome:
     """Judge a (finished or running) game against its opening position `start`."""
     w = state.world
-    years = max(state.turn, 1) * w.dt
-    us_cost = state.us_cost_total / years
     # The allies' share of the common defence: their military spending against what the U.S. spent on them.
-    share = burden_share(state.ally_milex_total / years, us_cost)
-    start_share = burden_share((start.spending / 100 * w.gdp).sum(-1), (start.presence * w.upkeep).sum(-1))
-    ratio = state.us_cost_total / np.maximum(state.budget_total, 1e-9)
-    # 50 means the allies carry the same share as at the start; each point of share taken over adds 5.
-    burden = np.clip(50 + 500 * (share - start_share) - 60 * np.maximum(ratio - 1, 0), 0, 100)
+    start_milex, start_cost = start.spending @ w.gdp / 100, start.presence @ w.upkeep
+    start_share = burden_share(start_milex, start_cost)
+    if state.turn == 0:  # before the first turn, judge the opening position itself
+        share, us_cost, ratio = start_share, start_cost, start_cost / start.budget
+    else:
+        years = state.turn * w.dt
+        us_cost = state.us_cost_total / years
+        share = burden_share(state.ally_milex_total / years, us_cost)
+        ratio = state.us_cost_total / np.maximum(state.budget_total, 1e-9)
+    # 50 means the allies carry the same share as at the start; every 1 % of the U.S. part of the burden that
+    # they take over adds BURDEN_SCALE / 100 points (and every 1 % the U.S. takes back costs as much).
+    taken_over = 1 - (1 - share) / np.maximum(1 - start_share, 1e-9)
+    burden = np.clip(50 + BURDEN_SCALE * taken_over - 60 * np.maximum(ratio - 1, 0), 0, 100)
     deterrence = np.clip(100 - 45 * state.aggressions - 4 * state.crises, 0, 100)
     weight = w.gdp / w.gdp.sum()
     influence = 100 * (state.alignment * ~state.realigned) @ weight

@@ -32,15 +32,15 @@ def uniform(order: str) -> Policy:
 
 
 def adaptive_orders(state: State, rng: np.random.Generator | None = None) -> np.ndarray:
-    """A sensible adviser: shore up exposed allies where deterrence is thin and allies losing faith; press
-    the ones below the guideline and the threatened ones that still trust Washington (pressure works where the
-    threat is real and the warning believed); never spend past the budget on reassurance."""
+    """A sensible adviser: shore up exposed allies where deterrence is thin and allies losing faith; press the
+    ones spending less than their threat warrants (pressure works where the threat is real; pressing an ally
+    that already pays breeds resentment); never spend past the budget on reassurance."""
     w, p = state.world, state.world.params
     d = derive(state)
-    thin = (d.deterrence < 1.3) & (state.threat >= 0.6)
-    shaky = (state.trust < 0.5) | (state.hedging > 0.25) | (state.alignment < w.alignment0 - 0.08)
-    free_rider = (state.spending < p.guideline) | ((state.threat >= 0.45) & (state.trust > 0.55))
-    orders = np.where(thin | shaky, REASSURE, np.where(free_rider, PRESSURE, HOLD)).astype(np.int8)
+    thin = (d.deterrence < 1.0) & (state.threat >= 0.6)
+    shaky = (state.trust < 0.45) | (state.hedging > 0.3) | (state.alignment < w.alignment0 - 0.08)
+    below_par = state.spending < p.guideline + 1.5 * state.threat
+    orders = np.where(thin | shaky, REASSURE, np.where(below_par, PRESSURE, HOLD)).astype(np.int8)
     # Keep within budget: drop the reassurances of the least exposed allies first.
     extra = (orders == REASSURE) * (p.reassure_cost + p.reassure_presence) * w.upkeep
     by_exposure = np.argsort(-w.exposure, kind="stable")

@@ -134,7 +134,7 @@ def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
         latency=col("latency"), trade=col("trade_dependence"), responsiveness=col("responsiveness"),
         dispute=col("dispute"), ceiling=col("ceiling"),
         treaty=np.array([0.0 if a.partner else 1.0 for a in allies]),
-        baseline=np.array([params.peacetime_floor if a.baseline is None else a.baseline for a in allies]), upkeep=col("upkeep"), theatre=theatre,
+        baseline=_baselines(campaign, params, prot0), upkeep=col("upkeep"), theatre=theatre,
         adversary=adversary, alignment0=col("alignment"), protection0=prot0, self_reliance0=sr0,
         shortfall0=shortfall0, adv_onehot=(adversary[:, None] == np.arange(len(advs))[None, :]).astype(float),
         adversary_theatre=np.array([theatres.index(a.theatre) for a in advs]),
@@ -147,6 +147,22 @@ def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
 def compile_conditions(campaign: Campaign) -> tuple:
     from game.campaign.expr import parse
     return tuple(None if e.when is None else parse(e.when, campaign) for e in campaign.events)
+
+
+def _baselines(campaign: Campaign, params: Params, protection0: np.ndarray) -> np.ndarray:
+    """% GDP each ally spends with no threat: the campaign's value, the peacetime floor, or, in a settled campaign,
+    whatever makes its starting spending the level the model's spending target gives it."""
+    out = []
+    for a, prot in zip(campaign.allies, protection0):
+        if a.baseline is not None:
+            out.append(a.baseline)
+        elif campaign.settled:
+            felt = params.threat_weight * a.threat ** params.threat_curvature
+            target = felt * (1 - params.trade_damping * a.trade_dependence - params.free_riding * prot)
+            out.append(max(a.spending - target, 0.0))
+        else:
+            out.append(params.peacetime_floor)
+    return np.array(out)
 
 
 def initial_state(world: World, runs: int = 1) -> State:

@@ -21,6 +21,7 @@ from game.ui.scenes.base import Scene
 from game.ui.theme import Theme
 
 MIN_SIZE = (960, 540)
+DENSE_CAP = 1.2
 TOAST_SECONDS = 2.2
 
 
@@ -34,8 +35,10 @@ class App:
         self.window_size = tuple(size or self.settings.window_size)
         self.screen = self._set_mode(self.window_size, self.settings.fullscreen and size is None)
         self.ink = Ink(self.fonts, self._theme())
+        self.dense = self._dense()
         self.stack: list[Scene] = []
         self.session = None
+        self.seed: int | None = None      # the seed for campaigns started from the title (None: a fresh one)
         self.saved_turn = 0
         self.running = True
         self.dirty = True
@@ -52,6 +55,8 @@ class App:
         else:
             size = (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
             screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+            if screen.get_size() != size:   # leaving fullscreen: some drivers keep the old size on the first call
+                screen = pygame.display.set_mode(size, pygame.RESIZABLE)
         self.fullscreen = fullscreen
         pygame.display.set_caption("Fair Share")
         return screen
@@ -59,8 +64,17 @@ class App:
     def _theme(self) -> Theme:
         return Theme(self.screen.get_size(), self.settings.text_scale, self.settings.palette)
 
+    def _dense(self) -> Ink:
+        """Ink for dense displays (the map, its legend, the top bar): text size capped at 120 %, so that a large
+        text setting enlarges the panels without crowding the map."""
+        theme = self.ink.theme
+        if theme.text_scale <= DENSE_CAP:
+            return self.ink
+        return Ink(self.fonts, Theme(theme.size, DENSE_CAP, theme.palette_name))
+
     def relayout(self) -> None:
         self.ink = Ink(self.fonts, self._theme())
+        self.dense = self._dense()
         for scene in self.stack:
             scene.layout(self.screen.get_size())
         self.dirty = True
@@ -249,6 +263,7 @@ class App:
         clock = pygame.time.Clock()
         dt = 0.0
         pygame.key.stop_text_input()
+        pygame.key.set_repeat(350, 40)
         while self.running:
             animating = self.tick(dt)
             if animating or self.dirty:
@@ -269,13 +284,13 @@ class App:
 
 def run(campaign: str | None = None, seed: int | None = None) -> int:
     """Open the window: the title screen, or straight into `campaign` (id or path). Returns the exit code."""
-    pygame.init()
+    pygame.display.init()       # the game has no sound: no audio device is opened
+    pygame.font.init()
     try:
         app = App(strict=False)
+        app.seed = seed
         if campaign is not None:
             flow.start_campaign(app, campaign, seed)
-        elif seed is not None:
-            app.seed = seed
         code = app.loop()
         if not app.fullscreen:
             persist.store_settings(replace(app.settings, window_size=app.window_size, fullscreen=False))

@@ -43,7 +43,7 @@ def _lines(ink: Ink, block: Block, width: int) -> list[tuple[int, int, str, str,
         indent = th.tx(24)
         out.append((0, 0, "•", role, True, "accent"))
     elif block.kind == "kv":
-        indent = min(width // 3, th.tx(250))
+        indent = min(width // 3, th.tx(190 if role == "small" else 250))
         for i, line in enumerate(ink.wrap(block.key, indent - th.tx(14), role, True)):
             out.append((0, i * lh, line, role, True, "select"))
     y = 0

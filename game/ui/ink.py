@@ -185,19 +185,21 @@ def _veil(size) -> pygame.Surface:
 
 @lru_cache(maxsize=32)
 def hatch_tile(kind: str, size: tuple[int, int], color: Color, spacing: int, width: int) -> pygame.Surface:
-    """A transparent surface covered with a hatch pattern: '/' hedging, '\\' realigned, 'x' nuclear,
-    '#' adversary."""
+    """A transparent surface covered with a hatch pattern: '/' diagonal (hedging), '\\' horizontal (made its
+    own deal), 'x' square grid (nuclear programme), '#' diagonal cross-hatch (adversary)."""
     surf = pygame.Surface(size, pygame.SRCALPHA)
     w, h = size
     rgba = (*color, 235)
-    if kind in ("/", "x"):
+    if kind in ("/", "#"):
         for x in range(-h, w + h, spacing):
             pygame.draw.line(surf, rgba, (x, h), (x + h, 0), width)
-    if kind in ("\\", "x"):
-        for x in range(-h, w + h, spacing):
-            pygame.draw.line(surf, rgba, (x, 0), (x + h, h), width)
     if kind == "#":
         for x in range(-h, w + h, spacing):
-            pygame.draw.line(surf, rgba, (x, h), (x + h, 0), width)
             pygame.draw.line(surf, rgba, (x, 0), (x + h, h), width)
+    if kind in ("\\", "x"):
+        for y in range(spacing // 2, h, spacing):
+            pygame.draw.line(surf, rgba, (0, y), (w, y), width)
+    if kind == "x":
+        for x in range(spacing // 2, w, spacing):
+            pygame.draw.line(surf, rgba, (x, 0), (x, h), width)
     return surf

@@ -24,12 +24,13 @@ class PlayLayout:
     bottom: pygame.Rect     # buttons: report, save, help, settings, title, end turn
 
 
-def play_layout(ink: Ink, size: tuple[int, int], legend_size: tuple[int, int]) -> PlayLayout:
+def play_layout(ink: Ink, dense: Ink, size: tuple[int, int], legend_size: tuple[int, int]) -> PlayLayout:
+    """`ink` sizes the side panels and the bottom bar; `dense` (capped text) the top bar and the map area."""
     th = ink.theme
     w, h = size
     m = th.px(14)
     grow = 0.75 + 0.25 * th.text_scale
-    top_h = ink.lh("tiny", True) + ink.lh("small", True) + th.tx(36)
+    top_h = dense.lh("tiny", True) + dense.lh("small", True) + dense.theme.tx(36)
     bottom_h = ink.lh("body", True) + th.tx(36)
     left_w = int(th.px(370) * grow)
     right_w = int(th.px(480) * grow)
@@ -43,7 +44,7 @@ def play_layout(ink: Ink, size: tuple[int, int], legend_size: tuple[int, int]) -
     left = pygame.Rect(m, body_y, left_w, body_h)
     right = pygame.Rect(w - m - right_w, body_y, right_w, body_h)
     map_rect = pygame.Rect(left.right + m, body_y, right.x - left.right - 2 * m, body_h)
-    tab_h = ink.lh("small", True) + th.tx(16)
+    tab_h = dense.lh("small", True) + dense.theme.tx(16)
     tabs = pygame.Rect(map_rect.x, map_rect.y, map_rect.w, tab_h)
     legend_w, legend_h = legend_size
     legend = pygame.Rect(map_rect.x, tabs.bottom + th.px(10), legend_w, legend_h)

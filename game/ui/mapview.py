@@ -24,6 +24,7 @@ class Paint:
     hatches: tuple[tuple[str, str], ...] = ()     # (iso, kind): '/' hedging, '\\' realigned, 'x' nuclear, '#' foe
     labels: tuple[Label, ...] = ()
     palette: str = "default"
+    backdrop: bool = False      # a decoration: sea in the background colour, no grid, no frame
 
 
 @dataclass(frozen=True)
@@ -104,16 +105,18 @@ class MapView:
             self._surfaces.move_to_end(key)
         return surf
 
-    def _base(self, ink: Ink, tid: str, size: tuple[int, int], foes: frozenset) -> pygame.Surface:
+    def _base(self, ink: Ink, tid: str, size: tuple[int, int], foes: frozenset,
+              backdrop: bool = False) -> pygame.Surface:
         """What does not change during a game: sea, graticule, land, borders, the adversaries (cached)."""
-        key = ("base", tid, size, ink.theme, foes)
+        key = ("base", tid, size, ink.theme, foes, backdrop)
         surf = self._surfaces.get(key)
         if surf is not None:
             return surf
         pal, th = ink.pal, ink.theme
         surf = pygame.Surface(size).convert() if pygame.display.get_surface() else pygame.Surface(size)
-        surf.fill(pal["sea"])
-        self._graticule(surf, self.theatres[tid], pal["sea_line"])
+        surf.fill(pal["bg"] if backdrop else pal["sea"])
+        if not backdrop:
+            self._graticule(surf, self.theatres[tid], pal["sea_line"])
         polys = self.projected(tid, size)
         for iso, rings in polys.items():
             for pts in rings:
@@ -131,7 +134,7 @@ class MapView:
     def _render(self, ink: Ink, tid: str, size: tuple[int, int], paint: Paint) -> pygame.Surface:
         pal, th = ink.pal, ink.theme
         foes = frozenset(iso for iso, kind in paint.hatches if kind == "#")
-        surf = self._base(ink, tid, size, foes).copy()
+        surf = self._base(ink, tid, size, foes, paint.backdrop).copy()
         polys = self.projected(tid, size)
         fills = dict(paint.fills)
         for iso, color in paint.fills:
@@ -145,7 +148,8 @@ class MapView:
         for iso in fills:
             for pts in polys.get(iso, ()):
                 pygame.draw.lines(surf, pal["ally_line"], True, pts, max(1, th.px(1.6)))
-        pygame.draw.rect(surf, pal["border"], surf.get_rect(), th.line_w)
+        if not paint.backdrop:
+            pygame.draw.rect(surf, pal["border"], surf.get_rect(), th.line_w)
         return surf
 
     def _labels(self, ink: Ink, tid: str, size: tuple[int, int], paint: Paint) -> pygame.Surface:

@@ -7,7 +7,7 @@ import pygame
 from game.ui.ink import Ink
 from game.ui.layout import columns
 from game.ui.playview import AllyView, GlobalView, deterrence_word
-from game.ui.theme import GUIDELINE, SPENDING_MAX, overlay_color, overlay_text
+from game.ui.theme import GUIDELINE, SPENDING_MAX, overlay_color
 
 PILLAR_NAMES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
 METERS = (  # var, label, good when it rises?
@@ -45,7 +45,7 @@ def draw_top(ink: Ink, surf, rect: pygame.Rect, name: str, g: GlobalView) -> Non
     pygame.draw.rect(surf, pal["bar"], rect)
     pygame.draw.line(surf, pal["border"], rect.bottomleft, (rect.right, rect.bottom - 1), th.line_w)
     inner = rect.inflate(-th.px(28), -th.tx(24))
-    name_c, budget_c, dom_c, cred_c, pill_c = columns(inner, [2.3, 2.7, 1.3, 1.3, 4.3], th.px(30))
+    name_c, budget_c, dom_c, cred_c, pill_c = columns(inner, [2.2, 2.6, 1.45, 1.2, 4.4], th.px(26))
     title = short_name(ink, name, name_c.w, "h3")
     ink.text(surf, title, name_c.topleft, "h3", pal["text"], True, max_w=name_c.w)
     when = "Campaign complete" if g.over else f"Turn {g.turn + 1} of {g.turns}  ·  {g.label}"
@@ -65,13 +65,17 @@ def draw_top(ink: Ink, surf, rect: pygame.Rect, name: str, g: GlobalView) -> Non
         _column(ink, surf, col, label, f"{hist[-1]:.2f}", trend(ink, "x", delta, good_up), hist[-1], color)
 
     # the four pillars so far, and the score
-    cols = columns(pill_c, [1, 1, 1, 1, 0.8], th.px(18))
+    cols = columns(pill_c, [1, 1, 1, 1, 0.6], th.px(14))
     for col, (key, value) in zip(cols, g.pillars.items()):
-        _column(ink, surf, col, PILLAR_NAMES[key].upper(), f"{value:.0f}", None, value / 100,
-                pal["good_fill"] if value >= 50 else pal["bad"])
+        if value is None:
+            _column(ink, surf, col, PILLAR_NAMES[key].upper(), "–", ("after turn 1", pal["faint"]), 0.0, pal["track"])
+        else:
+            _column(ink, surf, col, PILLAR_NAMES[key].upper(), f"{value:.0f}", None, value / 100,
+                    pal["good_fill"] if value >= 50 else pal["bad"])
     sc = cols[-1]
     ink.text(surf, "SCORE", (sc.right, sc.y), "tiny", pal["select"], True, "topright")
-    ink.text(surf, f"{g.score:.0f}", (sc.right, sc.bottom + th.tx(6)), "h2", pal["text"], True, "bottomright")
+    ink.text(surf, "–" if g.score is None else f"{g.score:.0f}", (sc.right, sc.bottom + th.tx(6)), "h2",
+             pal["text"], True, "bottomright")
 
 
 def _column(ink: Ink, surf, col: pygame.Rect, label: str, value: str, note, frac: float, color,
@@ -121,7 +125,7 @@ def meter_row_height(ink: Ink) -> int:
     return ink.lh("small", True) + ink.theme.tx(30)
 
 
-def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, label: str) -> int:
+def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, label: str, compact: bool = False) -> int:
     """Name, status and five meters with their trends; returns the y below them."""
     th, pal = ink.theme, ink.pal
     x, y, w = rect.x, rect.y, rect.w
@@ -134,30 +138,44 @@ def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, label: str)
         status += "  ·  ⚑ made its own deal"
     ink.text(surf, status, (x, y), "small", pal["bad"] if (a.nuclear or a.realigned) else pal["dim"], max_w=w)
     y += ink.lh("small") + th.tx(14)
-    rh = meter_row_height(ink)
+    rh = ink.lh("small", True) + th.tx(10) if compact else meter_row_height(ink)
     for var, name, good_up in METERS:
-        _ally_meter(ink, surf, pygame.Rect(x, y, w, rh), a, var, name, good_up)
+        _ally_meter(ink, surf, pygame.Rect(x, y, w, rh), a, var, name, good_up, compact)
         y += rh
     # presence and deterrence, in words and numbers
     y += th.tx(2)
-    ink.text(surf, f"★ U.S. presence {a.now['presence']:.2f}", (x, y), "small", pal["select"], True)
-    ink.text(surf, f"Self-reliance {a.self_reliance:.2f}", (rect.right, y), "small", pal["dim"], anchor="topright")
-    y += ink.lh("small", True) + th.tx(2)
-    det = f"Deterrence {a.deterrence:.1f}× ({deterrence_word(a.deterrence)})"
-    ink.text(surf, det, (x, y), "small", pal["bad"] if a.deterrence < 0.8 else pal["text"], True)
-    ink.text(surf, f"Leans on U.S. {a.protection:.2f}", (rect.right, y), "small", pal["dim"], anchor="topright")
-    return y + ink.lh("small", True)
+    pairs = (((f"★ U.S. presence {a.now['presence']:.2f}", pal["select"], True),
+              (f"Self-reliance {a.self_reliance:.2f}", pal["dim"], False)),
+             ((f"Deterrence {a.deterrence:.1f}× ({deterrence_word(a.deterrence)})",
+               pal["bad"] if a.deterrence < 0.8 else pal["text"], True),
+              (f"Leans on U.S. {a.protection:.2f}", pal["dim"], False)))
+    gap = th.tx(16)
+    for left, right in pairs:   # side by side where they fit, else one under the other
+        lh = ink.lh("small", True) + th.tx(2)
+        ink.text(surf, left[0], (x, y), "small", left[1], left[2], max_w=w)
+        if ink.width(left[0], "small", left[2]) + gap + ink.width(right[0], "small", right[2]) > w:
+            y += lh
+        ink.text(surf, right[0], (rect.right, y), "small", right[1], right[2], "topright", max_w=w)
+        y += lh
+    return y
 
 
-def _ally_meter(ink: Ink, surf, row: pygame.Rect, a: AllyView, var: str, name: str, good_up) -> None:
+def _ally_meter(ink: Ink, surf, row: pygame.Rect, a: AllyView, var: str, name: str, good_up,
+                compact: bool = False) -> None:
     th, pal = ink.theme, ink.pal
     value = a.now[var]
-    ink.text(surf, name, row.topleft, "small", pal["dim"], True)
     tr, tcol = trend(ink, var, a.delta[var], good_up)
     tr_w = ink.width("▲ +0.00", "small", True)
     ink.text(surf, tr, (row.right, row.y), "small", tcol, True, "topright")
     val = f"{value:.2f} % GDP" if var == "spending" else f"{value:.2f}"
-    ink.text(surf, val, (row.right - tr_w - th.tx(12), row.y), "small", pal["text"], True, "topright")
+    shown = ink.text(surf, val, (row.right - tr_w - th.tx(12), row.y), "small", pal["text"], True, "topright")
+    ink.text(surf, name, row.topleft, "small", pal["dim"], True, max_w=shown.x - row.x - th.tx(10))
+    if compact:   # one line: a thin bar under the words stands in for the bar and the sparkline
+        frac = value / SPENDING_MAX if var == "spending" else value
+        color = (pal["good_fill"] if value >= GUIDELINE else pal["bad"]) if var == "spending" else \
+            pal["bad"] if var in ("threat", "hedging") else pal["good_fill"]
+        ink.bar(surf, pygame.Rect(row.x, row.y + ink.lh("small", True) + th.tx(1), row.w, th.tx(4)), frac, color)
+        return
     bar_y = row.y + ink.lh("small", True) + th.tx(6)
     bar_w = int(row.w * 0.62)
     bar = pygame.Rect(row.x, bar_y, bar_w, th.tx(12))
@@ -174,7 +192,3 @@ def _ally_meter(ink: Ink, surf, row: pygame.Rect, a: AllyView, var: str, name: s
         hist = a.history[var]
         lo, hi = max(0.0, min(hist) - 0.1), min(1.0, max(hist) + 0.1)
         ink.sparkline(surf, spark, hist, lo, hi, pal["accent"])
-
-
-def overlay_caption(overlay: str, a: AllyView) -> str:
-    return overlay_text(overlay, a.overlay(overlay))

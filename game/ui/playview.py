@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from game.campaign.model import ORDERS
 from game.sim.explain import happenings
 from game.sim.state import ORDER_CODE
@@ -56,8 +54,8 @@ class GlobalView:
     last_cost: float | None
     domestic: tuple         # history of domestic pressure
     credibility: tuple
-    pillars: dict           # name -> 0-100
-    score: float
+    pillars: dict           # name -> 0-100, None before the first turn (nothing to judge yet)
+    score: float | None
     over: bool
 
 
@@ -82,14 +80,15 @@ def ally_views(session) -> list[AllyView]:
 def global_view(session) -> GlobalView:
     s, c = session.state, session.campaign
     o = session.outcome()
-    pillars = {p: float(getattr(o, p)[0]) for p in ("deterrence", "burden", "influence", "cohesion")}
+    pillars = {p: (float(getattr(o, p)[0]) if s.turn else None) for p in ("deterrence", "burden", "influence",
+                                                                         "cohesion")}
     return GlobalView(
         turn=s.turn, turns=c.turns, label=c.calendar.label(min(s.turn, c.turns - 1)), budget=float(s.budget[0]),
         projected=session.projected_cost(),
         last_cost=float(session.reports[-1].us_cost[0]) if session.reports else None,
         domestic=tuple(float(st.domestic_pressure[0]) for st in session.history),
         credibility=tuple(float(st.credibility[0]) for st in session.history),
-        pillars=pillars, score=float(o.score[0]), over=session.over)
+        pillars=pillars, score=float(o.score[0]) if s.turn else None, over=session.over)
 
 
 def order_costs(session, ally: int) -> dict[str, float]:
@@ -145,9 +144,6 @@ def deterrence_word(ratio: float) -> str:
     return "strong" if ratio >= 2.0 else "solid" if ratio >= 1.3 else "thin" if ratio >= 0.8 else "very thin"
 
 
-def mean_or(values, default=0.0) -> float:
-    return float(np.mean(values)) if len(values) else default
-
 
 @dataclass(frozen=True)
 class AdversaryView:
@@ -166,3 +162,19 @@ def adversary_views(session) -> list[AdversaryView]:
                           tuple(float(st.adv_capability[0, k]) for st in session.history),
                           float(session.state.revisionism[0, k]), int((w.adversary == k).sum()))
             for k, a in enumerate(c.adversaries)]
+
+
+def campaign_paint(campaign, theatre, palette: str) -> Paint:
+    """A campaign's opening position on one theatre map: allies shaded by their starting spending."""
+    from game.ui.theme import spending_color
+    fills, hatches, labels = [], [], []
+    isos = {a.country for a in campaign.allies}
+    for a in campaign.allies:
+        if a.country in theatre.countries:
+            fills.append((a.country, spending_color(a.spending)))
+            labels.append(Label(a.country, a.name, f"{a.spending:.1f} %", -1.0, "ally"))
+    for adv in campaign.adversaries:
+        if adv.country in theatre.countries and adv.country not in isos:
+            hatches.append((adv.country, "#"))
+            labels.append(Label(adv.country, adv.name.upper(), kind="adversary"))
+    return Paint(tuple(fills), tuple(hatches), tuple(labels), palette)

@@ -60,6 +60,7 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024") -
     app = App(size=size)
 
     def shot(name: str) -> None:
+        app.toasts = []
         app.render(force=True)
         path = folder / f"{name}.png"
         pygame.image.save(app.screen, str(path))
@@ -69,7 +70,7 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024") -
     flow.start_campaign(app, campaign, 7)
     shot("briefing")
     app.reset_to_title()
-    scripted_game(app, campaign)
+    scripted_game(app, campaign, turns=5)
     play = app.scene
     ids = [a.id for a in app.session.campaign.allies]
     play.select(min(4, len(ids) - 1))
@@ -80,7 +81,10 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024") -
         app.handle(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=""))
         shot(f"play_{name}")
     app.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_1, mod=0, unicode=""))
-    app.push(ReportScene(app, len(app.session.reports) - 1))
+    from game.sim.explain import happenings
+    s = app.session
+    busiest = max(range(len(s.reports)), key=lambda i: (len(happenings(s.reports[i], s.history[i + 1])), i))
+    app.push(ReportScene(app, busiest))
     shot("report")
     app.pop()
     app.push(EventDialog(app, ("Russian jets over the Baltic", "Russian aircraft fly close to Baltic airspace again, "

@@ -32,6 +32,11 @@ class Scene:
         return self.app.ink
 
     @property
+    def dense(self):
+        """Ink for the map, its legend and the top bar (text size capped)."""
+        return self.app.dense
+
+    @property
     def theme(self):
         return self.app.ink.theme
 
@@ -128,10 +133,6 @@ class Scene:
         i = ids.index(self.focus) if self.focus in ids else (-1 if step > 0 else 0)
         self.focus = ids[(i + step) % len(ids)]
         return True
-
-
-def key_is(event, *keys) -> bool:
-    return event.type == pygame.KEYDOWN and event.key in keys
 
 
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)

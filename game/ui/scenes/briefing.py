@@ -39,6 +39,12 @@ class BriefingScene(Scene):
             for e in s.opening_events:
                 event = c.events[e]
                 right += [Block("t", event.title), Block("p", reflow(event.text), role="small", color="dim")]
+        right.append(Block("h", "The other side"))
+        right += [Block("kv", f"${adv.capability:,.0f} bn a year on its military; appetite for probing "
+                        f"{adv.revisionism:.2f}.", key=adv.name, role="small") for adv in c.adversaries]
+        right.append(Block("h", "Your allies at the start"))
+        right += [Block("kv", f"{a.spending:.2f} % of GDP · threat {a.threat:.2f} · trust {a.trust:.2f}"
+                        f" · U.S. forces {a.presence:.2f}", key=a.name, role="small") for a in c.allies]
         return left, right
 
     def layout(self, size) -> None:

@@ -29,7 +29,8 @@ def account(session) -> dict:
     aggr, crises = int(s.aggressions[0]), int(s.crises[0])
     nukes, realigned = int(s.nuclear[0].sum()), int(s.realigned[0].sum())
     notes = {
-        "deterrence": "No adversary attack succeeded." if aggr == 0 else
+        "deterrence": (f"No adversary attack succeeded; {crises} crisis{'es' if crises != 1 else ''} on the way."
+                       if crises else "No adversary attack succeeded, and no crisis.") if aggr == 0 else
         f"{aggr} successful attack{'s' if aggr > 1 else ''}, {crises} crisis{'es' if crises != 1 else ''} in all.",
         "burden": f"Allies carried {float(o.burden_share[0]) * 100:.0f} % of the common defence; the U.S. spent "
                   f"{float(o.us_cost_ratio[0]) * 100:.0f} % of its budget.",
@@ -41,8 +42,8 @@ def account(session) -> dict:
     events = []
     for i, report in enumerate(session.reports):
         for h in happenings(report, session.history[i + 1]):
-            if h.grave and h.kind != "event":
-                events.append(f"{c.calendar.label(i)}: {h.title}")
+            if h.kind != "event" or h.grave:
+                events.append(f"{c.calendar.label(i)}: {h.title}" + (" (turned back)" if h.kind == "probe" else ""))
     moves = []
     for i, a in enumerate(c.allies):
         d = {v: float(getattr(s, v)[0, i] - getattr(start, v)[0, i]) for v in ("spending", "trust", "alignment",
@@ -56,8 +57,16 @@ def account(session) -> dict:
                 f"{float(start.alignment[0, i]):.2f} → {float(s.alignment[0, i]):.2f}. Your orders: {orders}.")
         moves.append((value, a.name, text))
     moves.sort()
+    from game.sim.outcome import outcome
+    history = [outcome(st, start) for st in session.history[1:]]   # judged after each turn played
+    trend = {p: [float(getattr(h, p)[0]) for h in history] for p in PILLAR_TITLES}
+    trend["score"] = [float(h.score[0]) for h in history]
+    table = [(a.name, float(start.spending[0, i]), float(s.spending[0, i]), float(s.trust[0, i]),
+              float(s.alignment[0, i]), float(s.hedging[0, i]), bool(s.nuclear[0, i] or s.realigned[0, i]))
+             for i, a in enumerate(c.allies)]
     return {"pillars": pillars, "score": float(o.score[0]), "notes": notes, "events": events,
-            "best": moves[-1] if moves else None, "worst": moves[0] if len(moves) > 1 else None}
+            "best": moves[-1] if moves else None, "worst": moves[0] if len(moves) > 1 else None,
+            "trend": trend, "table": table, "labels": [c.calendar.label(t) for t in range(len(session.history) - 1)]}
 
 
 class EndScene(Scene):
@@ -147,7 +156,8 @@ class EndScene(Scene):
         d = self.data
         ink.panel(surface, self.story, pal["panel"], radius=th.px(14))
         pad = th.tx(26)
-        left, right = columns(self.story.inflate(-2 * pad, -2 * pad), [1, 1.15], th.px(40))
+        left, right = columns(self.story.inflate(-2 * pad, -2 * pad), [1, 1.25], th.px(48))
+        self._draw_trends(surface, right)
         y = left.y
         ink.text(surface, "KEY HAPPENINGS", (left.x, y), "small", pal["accent"], True)
         y += ink.lh("small", True) + th.tx(8)
@@ -160,18 +170,52 @@ class EndScene(Scene):
             ink.text(surface, "•", (left.x, y), "body", pal["accent"], True)
             y = ink.para(surface, item, pygame.Rect(left.x + th.tx(24), y, left.w - th.tx(24), left.bottom - y),
                          "body", pal["text"]) + th.tx(4)
-        y = right.y
+        y += th.tx(14)
         for label, move, color in (("YOUR BEST ALLY RELATIONSHIP", d["best"], "good"),
                                    ("YOUR MOST STRAINED ALLY", d["worst"], "bad")):
-            if not move or y > right.bottom - ink.lh("body") * 2:
+            if not move or y > left.bottom - ink.lh("body") * 3:
                 continue
-            ink.text(surface, label, (right.x, y), "small", pal[color], True)
+            ink.text(surface, label, (left.x, y), "small", pal[color], True)
             y += ink.lh("small", True) + th.tx(4)
-            ink.text(surface, move[1], (right.x, y), "h3", pal["text"], True)
+            ink.text(surface, move[1], (left.x, y), "h3", pal["text"], True)
             y += ink.lh("h3", True)
-            y = ink.para(surface, move[2], pygame.Rect(right.x, y, right.w, right.bottom - y), "body",
-                         pal["dim"]) + th.tx(18)
-        if y < right.bottom - ink.lh("small") * 3:
+            y = ink.para(surface, move[2], pygame.Rect(left.x, y, left.w, left.bottom - y), "small",
+                         pal["dim"]) + th.tx(14)
+        if y < left.bottom - ink.lh("small") * 3:
             ink.para(surface, "No single order wins everywhere: the allies that learn to carry their own defence "
                      "also learn they need not follow Washington. Open the turn reports (L) to see why each ally "
-                     "moved as it did.", pygame.Rect(right.x, y, right.w, right.bottom - y), "small", pal["faint"])
+                     "moved as it did.", pygame.Rect(left.x, y, left.w, left.bottom - y), "small", pal["faint"])
+
+    def _draw_trends(self, surface, rect: pygame.Rect) -> None:
+        from game.ui.charts import line_chart
+        from game.ui.theme import OKABE_ITO
+        ink, th, pal = self.ink, self.theme, self.pal
+        d = self.data
+        ink.text(surface, "THE PILLARS, TURN BY TURN", rect.topleft, "small", pal["accent"], True)
+        table_h = min(rect.h // 2, (len(d["table"]) + 1) * ink.lh("small") + th.tx(30))
+        chart = pygame.Rect(rect.x, rect.y + ink.lh("small", True) + th.tx(6), rect.w,
+                            rect.h - table_h - ink.lh("small", True) - th.tx(10))
+        colors = {"deterrence": OKABE_ITO["sky"], "burden": OKABE_ITO["orange"], "influence": OKABE_ITO["green"],
+                  "cohesion": OKABE_ITO["purple"], "score": pal["text"]}
+        series = [(PILLAR_TITLES.get(k, "Score"), d["trend"][k], colors[k]) for k in colors]
+        line_chart(ink, surface, chart, series, 0, 100, d["labels"], [0, 25, 50, 75, 100])
+        y = chart.bottom + th.tx(14)
+        ink.text(surface, "WHERE YOUR ALLIES ENDED", (rect.x, y), "small", pal["accent"], True)
+        y += ink.lh("small", True) + th.tx(4)
+        rows = d["table"]
+        n_cols = 2 if len(rows) > 6 else 1
+        per = -(-len(rows) // n_cols)
+        for j, col in enumerate(columns(pygame.Rect(rect.x, y, rect.w, rect.bottom - y), [1] * n_cols, th.px(28))):
+            cells = columns(col, [1.25, 1.5, 0.7, 0.7], th.px(8))
+            for cell, head in zip(cells, ("Ally", "Spending %", "Trust", "Align")):
+                ink.text(surface, head, (cell.x, col.y), "tiny", pal["faint"], True, max_w=cell.w)
+            yy = col.y + ink.lh("tiny", True)
+            for name, s0, s1, trust, align, hedge, broke in rows[j * per:(j + 1) * per]:
+                if yy + ink.lh("small") > col.bottom:
+                    break
+                values = (name + (" ⚑" if broke else ""), f"{s0:.2f} → {s1:.2f}", f"{trust:.2f}", f"{align:.2f}")
+                for k, (cell, text) in enumerate(zip(cells, values)):
+                    color = (pal["bad"] if broke else pal["text"]) if k == 0 else \
+                        (pal["good"] if s1 >= s0 else pal["bad"]) if k == 1 else pal["dim"]
+                    ink.text(surface, text, (cell.x, yy), "small", color, k < 2, max_w=cell.w)
+                yy += ink.lh("small")

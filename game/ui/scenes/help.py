@@ -41,6 +41,14 @@ def help_blocks() -> tuple[list[Block], list[Block]]:
         left.append(Block("h", title))
         left += [Block("kv", what, key=keys) for keys, what in rows]
     left += [Block("h", "On a projector"), Block("p", PROJECTOR)]
+    try:
+        from game.catalog import user_campaigns_dir
+        from game.saves import saves_dir
+        left += [Block("h", "Your files"),
+                 Block("kv", str(user_campaigns_dir()), key="Campaigns", role="small"),
+                 Block("kv", str(saves_dir()), key="Saves", role="small")]
+    except OSError:
+        pass
     right = [Block("h", "The orders, and the ideas behind them")]
     right += [Block("kv", text, key=name) for name, text in ORDER_IDEAS]
     right += [Block("h", "The dilemma"), Block("p", DILEMMA)]

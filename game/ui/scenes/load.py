@@ -130,7 +130,7 @@ class LoadScene(Scene):
         x, y = b.rect.x + pad, b.rect.y + th.tx(9)
         when = persist.when(info.saved_at)
         ink.text(surface, when, (b.rect.right - pad, y), "small", pal["dim"], anchor="topright")
-        name = info.slot + ("  (autosave)" if info.slot == persist.AUTOSAVE else "")
+        name = "Autosave (your latest turn)" if info.slot == persist.AUTOSAVE else info.slot
         ink.text(surface, name, (x, y), "body", pal["bad"] if info.problem else pal["text"], True,
                  max_w=b.rect.w - 3 * pad - ink.width(when, "small"))
         y += ink.lh("body", True)

@@ -14,7 +14,7 @@ from game.ui import bindings, flow
 from game.ui.layout import play_layout, row_buttons
 from game.ui.maplegend import legend_size
 from game.ui.mapview import fit_panes
-from game.ui.playpanels import list_row_height
+from game.ui.playpanels import list_row_height, meter_row_height
 from game.ui.playview import adversary_views, ally_views, global_view, news, order_costs, paint
 from game.ui.scenes.base import Scene
 from game.ui.theme import OVERLAYS
@@ -69,8 +69,8 @@ class PlayScene(Scene):
 
     # --- layout --------------------------------------------------------------------------------------------
     def layout(self, size) -> None:
-        ink, th = self.ink, self.theme
-        self.L = L = play_layout(ink, size, legend_size(ink))
+        ink, th, dense = self.ink, self.theme, self.dense
+        self.L = L = play_layout(ink, dense, size, legend_size(dense))
         n = len(self.session.campaign.allies)
         head = ink.lh("small", True) + th.tx(16)
         pad = th.tx(12)
@@ -91,17 +91,25 @@ class PlayScene(Scene):
         # overlay tabs and the theatre switch
         tab_items = [(str(i + 1), o.capitalize()) for i, o in enumerate(OVERLAYS)]
         views = self.views()
-        theatre_w = th.tx(250) if len(views) > 1 else 0
+        theatre_w = dense.theme.tx(250) if len(views) > 1 else 0
         tab_area = pygame.Rect(L.tabs.x, L.tabs.y, L.tabs.w - theatre_w - (th.px(10) if theatre_w else 0), L.tabs.h)
-        for i, r in enumerate(row_buttons(ink, tab_area, tab_items, th.px(6), "small")):
+        for i, r in enumerate(row_buttons(dense, tab_area, tab_items, th.px(6), "small")):
             self.buttons.append(Button(f"overlay:{i}", OVERLAYS[i].capitalize(), r, key=str(i + 1), style="tab",
                                        role="small"))
         if theatre_w:
             self.buttons.append(Button("theatre", "Theatre", pygame.Rect(L.tabs.right - theatre_w, L.tabs.y, theatre_w,
                                                                           L.tabs.h), key="T", style="tab", role="small"))
-        # orders, bottom of the right panel
+        # orders, bottom of the right panel: with blurbs, or one line each when the panel is short
         oh = ink.lh("body", True) + ink.lh("tiny") + th.tx(14)
         og = th.px(8)
+        detail_h = ink.lh("h2", True) + ink.lh("small") + th.tx(16) + 5 * meter_row_height(ink) \
+            + 2 * ink.lh("small", True) + th.tx(4)
+        orders_h = ink.lh("small", True) + th.tx(12) + 5 * oh + 4 * og
+        self.compact_orders = detail_h + orders_h + 2 * pad > L.right.h
+        if self.compact_orders:
+            oh = ink.lh("body", True) + th.tx(12)
+            orders_h = ink.lh("small", True) + th.tx(12) + 5 * oh + 4 * og
+        self.compact_meters = detail_h + orders_h + 2 * pad > L.right.h
         y = L.right.bottom - pad - 5 * oh - 4 * og
         self.orders_top = y - ink.lh("small", True) - th.tx(12)
         for order in ORDER_ROW:
@@ -185,6 +193,8 @@ class PlayScene(Scene):
         from game.ui.scenes.event import EventDialog
         items = self.view()["news"]
         label = self.view()["global"].label
+        if not items:
+            self.app.toast("No news this turn")
         for n, (title, text, _) in reversed(list(enumerate(items))):
             self.app.push(EventDialog(self.app, (title, text, "event"), n + 1, len(items), label))
 

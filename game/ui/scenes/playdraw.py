@@ -15,7 +15,7 @@ def draw_play(scene, surface: pygame.Surface) -> None:
     v = scene.view()
     allies, g = v["allies"], v["global"]
     surface.fill(pal["bg"])
-    draw_top(ink, surface, L.top, scene.session.campaign.name, g)
+    draw_top(scene.dense, surface, L.top, scene.session.campaign.name, g)
     _draw_left(scene, surface, allies)
     _draw_map(scene, surface, allies)
     _draw_right(scene, surface, allies[scene.selected], v["costs"], g)
@@ -28,7 +28,7 @@ def _draw_left(scene, surface, allies) -> None:
     ink, th, pal, L = scene.ink, scene.theme, scene.pal, scene.L
     ink.panel(surface, L.left, pal["panel"], radius=th.px(12))
     pad = th.tx(12)
-    ink.text(surface, "ALLIES AND THEIR ORDERS", (L.left.x + pad + th.tx(4), L.left.y + pad), "small", pal["accent"],
+    ink.text(surface, "ALLIES AND ORDERS", (L.left.x + pad + th.tx(4), L.left.y + pad), "small", pal["accent"],
              True, max_w=L.left.w - 2 * pad)
     for b in scene.buttons:
         if b.id.startswith("ally:"):
@@ -52,8 +52,11 @@ def _draw_left(scene, surface, allies) -> None:
         if not items:
             ink.para(surface, "A quiet turn: nothing out of the ordinary.", pygame.Rect(x, y, r.w - 2 * pad,
                      r.bottom - y), "small", pal["dim"])
-        for title, _, grave in items:
-            lines = ink.wrap(title, r.w - 2 * pad - th.tx(20), "small", True)
+        width = r.w - 2 * pad - th.tx(20)
+        titles_h = sum(len(ink.wrap(t, width, "small", True)) * ink.lh("small", True) + th.tx(6) for t, _, _ in items)
+        spare = r.bottom - pad - y - titles_h       # room left for the stories themselves
+        for n, (title, text, grave) in enumerate(items):
+            lines = ink.wrap(title, width, "small", True)
             if y + ink.lh("small", True) * len(lines) > r.bottom - pad:
                 ink.text(surface, "… more (E)", (x, y), "small", pal["dim"])
                 break
@@ -61,7 +64,15 @@ def _draw_left(scene, surface, allies) -> None:
             for line in lines:
                 ink.text(surface, line, (x + th.tx(20), y), "small", pal["text"], True)
                 y += ink.lh("small", True)
-            y += th.tx(4)
+            story = ink.wrap(" ".join(text.split()), width, "tiny")
+            share = spare // max(1, len(items) - n)
+            fit = min(len(story), max(0, share // ink.lh("tiny")))
+            for i, line in enumerate(story[:fit]):
+                last = i == fit - 1 and fit < len(story)
+                ink.text(surface, line + (" …" if last else ""), (x + th.tx(20), y), "tiny", pal["dim"])
+                y += ink.lh("tiny")
+            spare -= fit * ink.lh("tiny")
+            y += th.tx(6)
 
 
 def _compact_row(scene, surface, rect, a, selected, hovered) -> None:
@@ -70,14 +81,17 @@ def _compact_row(scene, surface, rect, a, selected, hovered) -> None:
                      border_radius=th.px(6))
     if selected:
         pygame.draw.rect(surface, pal["select"], rect, max(2, th.px(3)), border_radius=th.px(6))
-    chip = ink.chip(surface, (rect.right - th.tx(8), rect.centery), a.order, "tiny", "midright", long=False,
+    room = rect.w - ink.width(("▶ " if selected else "") + a.name + a.flags, "small", True) - th.tx(40)
+    long = ink.width(a.order.capitalize(), "tiny", True) + ink.width("W", "tiny", True) + th.tx(30) < room
+    chip = ink.chip(surface, (rect.right - th.tx(8), rect.centery), a.order, "tiny", "midright", long=long,
                     dim=a.order == "hold")
     ink.text(surface, ("▶ " if selected else "") + a.name + a.flags, (rect.x + th.tx(10), rect.centery), "small",
              pal["text"], True, "midleft", max_w=chip.x - rect.x - th.tx(20))
 
 
 def _draw_map(scene, surface, allies) -> None:
-    ink, th, pal, L = scene.ink, scene.theme, scene.pal, scene.L
+    ink, pal, L = scene.dense, scene.pal, scene.L
+    th = ink.theme
     mv = scene.app.mapview
     for b in scene.buttons:
         if b.id.startswith("overlay:") or b.id == "theatre":
@@ -116,7 +130,7 @@ def _draw_right(scene, surface, a, costs, g) -> None:
     inner = pygame.Rect(L.right.x + pad, L.right.y + pad, L.right.w - 2 * pad, scene.orders_top - L.right.y - pad)
     clip = surface.get_clip()
     surface.set_clip(inner.inflate(th.px(8), th.px(4)))
-    y = draw_ally_detail(ink, surface, inner, a, g.label) + th.tx(14)
+    y = draw_ally_detail(ink, surface, inner, a, g.label, scene.compact_meters) + th.tx(14)
     last = scene.view()["last"]
     if last and scene.orders_top - y > ink.lh("small") * 3:
         pygame.draw.line(surface, pal["border"], (inner.x, y - th.tx(6)), (inner.right, y - th.tx(6)), th.line_w)
@@ -153,13 +167,15 @@ def _order_button(scene, surface, b, cost: float) -> None:
     cap = ink.key_cap(surface, (r.x + pad, r.centery), b.key, "body", "midleft",
                       color=None if b.enabled else pal["faint"])
     x = cap.right + th.tx(14)
-    top = r.centery - (ink.lh("body", True) + ink.lh("tiny")) // 2
+    blurb = not scene.compact_orders
+    top = r.centery - (ink.lh("body", True) + (ink.lh("tiny") if blurb else 0)) // 2
     label = b.label + ("  ✓ chosen" if b.active else "")
     cost_text = "±$0" if abs(cost) < 0.05 else f"{'+' if cost > 0 else '−'}{money(abs(cost))}"
     cost_w = ink.width(cost_text, "small", True)
     ink.text(surface, label, (x, top), "body", fg, True, max_w=r.right - pad - cost_w - th.tx(10) - x)
-    ink.text(surface, ORDER_BLURB[b.order], (x, top + ink.lh("body", True)), "tiny", sub,
-             max_w=r.right - pad - cost_w - th.tx(10) - x)
+    if blurb:
+        ink.text(surface, ORDER_BLURB[b.order], (x, top + ink.lh("body", True)), "tiny", sub,
+                 max_w=r.right - pad - cost_w - th.tx(10) - x)
     cost_col = fg if b.active else (pal["bad"] if cost > 0.05 else pal["good"] if cost < -0.05 else pal["dim"])
     ink.text(surface, cost_text, (r.right - pad, r.centery), "small", cost_col, True, "midright")
 

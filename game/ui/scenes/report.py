@@ -56,7 +56,11 @@ class ReportScene(Scene):
         n_cols = 4 if (self.inner.w - 3 * th.px(28)) / 4 >= th.tx(300) else 2
         self.cols = n_cols
         self.col_w = (self.inner.w - (n_cols - 1) * th.px(28)) // n_cols
-        self.blocks = [("summary", self._summary_h()), ("events", self._events_h())]
+        n = len(self.changes)
+        self.glance_cols = 2 if n > 5 and self.inner.w >= th.tx(1000) else 1
+        self.glance_rows = -(-n // self.glance_cols)
+        glance_h = ink.lh("small", True) + th.tx(10) + (self.glance_rows + 1) * ink.lh("small") + th.tx(20)
+        self.blocks = [("summary", self._summary_h()), ("events", self._events_h()), ("glance", glance_h)]
         self.blocks += [(i, self._ally_h(i)) for i in range(len(self.changes))]
         self.scroll.set_sizes(sum(hh for _, hh in self.blocks), self.inner.h)
         s = self.session

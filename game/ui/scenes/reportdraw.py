@@ -26,6 +26,8 @@ def draw_report(scene, surface) -> None:
                 _summary(scene, surface, rect)
             elif kind == "events":
                 _events(scene, surface, rect)
+            elif kind == "glance":
+                _glance(scene, surface, rect)
             else:
                 _ally(scene, surface, rect, kind)
         y += h
@@ -66,6 +68,36 @@ def _events(scene, surface, rect) -> None:
                      "small", pal["dim"]) + th.tx(10)
 
 
+def _glance(scene, surface, rect) -> None:
+    """Every ally's order and the four changes on one line each: the whole turn at a glance."""
+    from game.campaign.model import ORDERS
+    from game.ui.layout import columns
+    ink, th, pal = scene.ink, scene.theme, scene.pal
+    ink.text(surface, "AT A GLANCE", rect.topleft, "small", pal["accent"], True)
+    y0 = rect.y + ink.lh("small", True) + th.tx(10)
+    allies = scene.session.campaign.allies
+    groups = columns(pygame.Rect(rect.x, y0, rect.w, rect.h), [1] * scene.glance_cols, th.px(40))
+    lh = ink.lh("small")
+    for g, area in enumerate(groups):
+        cells = columns(area, [1.5, 1.2, 1, 1, 1, 1], th.px(10))
+        for cell, head in zip(cells, ("Ally", "Order", "Spending", "Trust", "Alignment", "Hedging")):
+            ink.text(surface, head, (cell.x, y0), "tiny", pal["faint"], True, max_w=cell.w)
+        for row, i in enumerate(range(g * scene.glance_rows, min(len(allies), (g + 1) * scene.glance_rows))):
+            y = y0 + (row + 1) * lh
+            order = ORDERS[int(scene.report.orders[0, i])]
+            ink.text(surface, allies[i].name, (cells[0].x, y), "small", pal["text"], True, max_w=cells[0].w)
+            ink.text(surface, order, (cells[1].x, y), "small", pal["dim"] if order == "hold" else pal["text"],
+                     order != "hold", max_w=cells[1].w)
+            for cell, var in zip(cells[2:], GOOD_UP):
+                d = scene.changes[i][var].delta
+                if abs(d) < 0.005:
+                    ink.text(surface, "·", (cell.x, y), "small", pal["faint"])
+                    continue
+                good = (d > 0) == GOOD_UP[var]
+                ink.text(surface, f"{'▲' if d > 0 else '▼'} {d:+.2f}", (cell.x, y), "small",
+                         pal["good"] if good else pal["bad"], True, max_w=cell.w)
+
+
 def _ally(scene, surface, rect, i: int) -> None:
     ink, th, pal = scene.ink, scene.theme, scene.pal
     ally = scene.session.campaign.allies[i]
@@ -89,14 +121,14 @@ def _ally(scene, surface, rect, i: int) -> None:
 def _column(scene, surface, col: pygame.Rect, name: str, change, var: str) -> int:
     ink, th, pal = scene.ink, scene.theme, scene.pal
     y = col.y
-    unit = " % GDP" if var == "spending" else ""
+    unit = " % GDP (bars: pp)" if var == "spending" else ""
     head = f"{VAR_TITLES[var].upper()}  {change.before:.2f} → {change.after:.2f}{unit}"
     ink.text(surface, head, (col.x, y), "small", pal["accent"], True, max_w=col.w)
     y += ink.lh("small", True) + th.tx(4)
     y = ink.para(surface, change.sentence(name), pygame.Rect(col.x, y, col.w, 10_000), "small", pal["text"]) + th.tx(8)
     lh = ink.lh("tiny")
-    name_w = int(col.w * 0.47)
-    bar_w = int(col.w * 0.30)
+    name_w = int(col.w * 0.5)
+    bar_w = int(col.w * 0.3)
     mid = col.x + name_w + bar_w // 2
     scale = scene.scales[var]
     for f in change.factors:
@@ -107,7 +139,7 @@ def _column(scene, surface, col: pygame.Rect, name: str, change, var: str) -> in
         bar = pygame.Rect(mid if f.value > 0 else mid - length, y + th.tx(3), length, lh - th.tx(6))
         pygame.draw.rect(surface, color, bar, border_radius=th.px(2))
         pygame.draw.line(surface, pal["faint"], (mid, y), (mid, y + lh), 1)
-        value = (f"{f.value:+.2f}" if abs(f.value) >= 0.01 else f"{f.value:+.3f}") + (" pp" if var == "spending" else "")
+        value = f"{f.value:+.2f}" if abs(f.value) >= 0.01 else f"{f.value:+.3f}"
         ink.text(surface, value, (col.right, y), "tiny", pal["good"] if good else pal["bad"], True, "topright")
         y += lh + th.tx(6)
     return y

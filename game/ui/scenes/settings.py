@@ -55,14 +55,25 @@ class SettingsScene(Scene):
             rect = pygame.Rect(self.card.x + pad, y, self.card.w - 2 * pad, self.row_h)
             self.rows.append(rect)
             bw = self.row_h
-            nxt = pygame.Rect(rect.right - bw, rect.y, bw, self.row_h)
-            prv = pygame.Rect(nxt.x - val_w - bw, rect.y, bw, self.row_h)
-            self.buttons.append(Button(f"row:{i}", "", rect, style="ghost"))
+            inset = th.px(5)
+            nxt = pygame.Rect(rect.right - bw, rect.y, bw, self.row_h).inflate(-2 * inset, -2 * inset)
+            prv = pygame.Rect(rect.right - 2 * bw - val_w, rect.y, bw, self.row_h).inflate(-2 * inset, -2 * inset)
+            self.buttons.append(Button(f"row:{i}", "", rect.copy(), style="ghost"))
             self.buttons.append(Button(f"prev:{i}", "◀", prv))
             self.buttons.append(Button(f"next:{i}", "▶", nxt))
             y += self.row_h + th.tx(10)
         self.help_top = y + th.tx(10)
         bh = ink.lh("body", True) + th.tx(24)
+        help_h = max(ink.para_height(r[4], self.card.w - 2 * pad, "body") for r in ROWS)
+        height = self.help_top + help_h + th.tx(24) + bh + pad - self.card.y
+        if height < self.card.h:    # as tall as its content, centred
+            shift = (self.card.h - height) // 2
+            self.card = pygame.Rect(self.card.x, self.card.y + shift, self.card.w, height)
+            self.help_top += shift
+            for rect in self.rows:
+                rect.move_ip(0, shift)
+            for b in self.buttons:
+                b.rect.move_ip(0, shift)
         done = pygame.Rect(0, 0, ink.width("Done", "body", True) + th.tx(110), bh)
         done.bottomright = (self.card.right - pad, self.card.bottom - pad)
         self.buttons.append(Button("done", "Done", done, key="Esc", style="primary"))

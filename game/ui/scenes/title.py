@@ -34,9 +34,8 @@ class TitleScene(Scene):
         self._refresh()
 
     def _refresh(self) -> None:
-        from game.catalog import list_campaigns
         try:
-            self.entries = list_campaigns()
+            self.entries = _campaigns()
         except OSError as error:
             self.entries = []
             self.app.toast(f"Campaigns could not be listed: {error}")
@@ -129,7 +128,7 @@ class TitleScene(Scene):
             self.app.message(f"'{entry.path.name}' has problems", flow.campaign_problem(_error(entry)),
                              kicker="Campaign problem", accent="bad")
             return
-        flow.start_campaign(self.app, entry.campaign, getattr(self.app, "seed", None))
+        flow.start_campaign(self.app, entry.campaign, self.app.seed)
 
     def on_key(self, event) -> bool:
         k = event.key
@@ -167,7 +166,8 @@ class TitleScene(Scene):
         return False
 
     def on_back(self) -> None:
-        flow.request_quit(self.app)
+        self.app.confirm("Quit Fair Share?", "The autosave keeps the latest turn of your last game: choose Continue "
+                         "next time to pick it up.", lambda: flow.request_quit(self.app), yes="Quit", no="Stay")
 
     # --- drawing -------------------------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -186,6 +186,12 @@ class TitleScene(Scene):
             self._draw_card(surface, card)
         surface.set_clip(clip)
         draw_scrollbar(ink, surface, self.list_rect, self.scroll)
+        bottom = self.list_rect.y + len(self.entries) * (self.card_h + self.card_gap) - self.scroll.offset
+        if self.list_rect.bottom - bottom > ink.lh("small") * 4:
+            ink.para(surface, "Write your own campaign: a YAML file in your campaigns folder (Help, F1, says where) "
+                     "appears here after F5. Check it first with: python main.py validate FILE",
+                     pygame.Rect(self.list_rect.x + th.tx(4), bottom + th.tx(10), self.list_rect.w - th.tx(20),
+                                 self.list_rect.bottom - bottom), "small", pal["faint"])
         self._draw_detail(surface)
         self.draw_buttons(surface, [b for b in self.buttons if not b.id.startswith("campaign:")])
         cont = self.button("continue")
@@ -199,9 +205,10 @@ class TitleScene(Scene):
         area = pygame.Rect(self.detail.x - self.theme.px(40), 0, surface.get_width() - self.detail.x + self.theme.px(40),
                            surface.get_height())
         panes = fit_panes(area, mv.theatres, ("europe",), 0)
-        if panes:
-            img = mv.surface(self.ink, panes[0], Paint(palette=self.theme.palette_name))
-            surface.blit(_faded(img, self.pal["bg"]), panes[0].rect)
+        if panes:   # flush with the right edge of the window, where the map's own edge then disappears
+            pane = type(panes[0])(panes[0].theatre, panes[0].rect.move(area.right - panes[0].rect.right, 0))
+            img = mv.surface(self.ink, pane, Paint(palette=self.theme.palette_name, backdrop=True))
+            surface.blit(_faded(img, self.pal["bg"]), pane.rect)
 
     def _draw_card(self, surface, card: Button) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
@@ -268,6 +275,38 @@ class TitleScene(Scene):
                 ink.text(surface, "•", (inner.x, y), "small", pal["accent"], True)
                 y = ink.para(surface, goal, pygame.Rect(inner.x + th.tx(22), y, inner.w - th.tx(22), bottom - y),
                              "small", pal["dim"]) + th.tx(4)
+        self._draw_thumbnail(surface, c, pygame.Rect(inner.x, y + th.tx(16), inner.w,
+                                                     self.detail.bottom - th.tx(28) - y - th.tx(16)))
+
+    def _draw_thumbnail(self, surface, campaign, area: pygame.Rect) -> None:
+        """The campaign's theatre, allies shaded by their defence spending at the start."""
+        from game.ui.mapview import fit_panes
+        from game.ui.playview import campaign_paint
+        ink, th, pal = self.ink, self.theme, self.pal
+        start = self.button("start")
+        cap_h = ink.lh("small", True) + th.tx(6)
+        if area.h < th.tx(170) + cap_h:
+            return
+        mv = self.app.mapview
+        ids = tuple(t for t in campaign.theatres if t in mv.theatres)
+        width = (start.rect.x - th.tx(24) - area.x) if start else area.w
+        panes = fit_panes(pygame.Rect(area.x, area.y + cap_h, width, area.h - cap_h), mv.theatres, ids, th.px(10))
+        if not panes:
+            return
+        x0 = panes[0].rect.x - area.x
+        panes = [type(p)(p.theatre, p.rect.move(-x0, 0)) for p in panes]
+        ink.text(surface, "DEFENCE SPENDING AT THE START, % OF GDP", (area.x, area.y), "small", pal["accent"], True,
+                 max_w=width)
+        for pane in panes:
+            paint = campaign_paint(campaign, mv.theatres[pane.theatre], self.theme.palette_name)
+            surface.blit(mv.surface(self.dense, pane, paint), pane.rect)
+            surface.blit(mv.surface(self.dense, pane, paint, "labels"), pane.rect)
+        x = panes[-1].rect.right + th.tx(24)
+        bottom = start.rect.y - th.tx(16) if start else area.bottom
+        if area.right - x > th.tx(160):
+            ink.para(surface, "Orange: under NATO's 2 % guideline. Blue: above it. Hatched: the adversary. "
+                     f"{len(campaign.allies)} allies, {len(campaign.events)} scripted or possible events.",
+                     pygame.Rect(x, panes[0].rect.y, area.right - x, bottom - panes[0].rect.y), "small", pal["dim"])
 
 
 _FADE: dict = {}
@@ -286,6 +325,24 @@ def _faded(img: pygame.Surface, bg) -> pygame.Surface:
         _FADE.clear()
         _FADE[key] = out
     return out
+
+
+_LISTED: dict = {}
+
+
+def _campaigns():
+    """The catalog's campaigns, re-read only when a campaign file was added, removed or changed."""
+    from game.catalog import list_campaigns, user_campaigns_dir
+    from game.paths import campaigns_dir
+    sig = []
+    for folder in (campaigns_dir(), user_campaigns_dir()):
+        if folder.is_dir():
+            sig += [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.yaml"))]
+    key = tuple(sig)
+    if key not in _LISTED:
+        _LISTED.clear()
+        _LISTED[key] = list_campaigns()
+    return list(_LISTED[key])
 
 
 def _error(entry):
