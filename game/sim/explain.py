@@ -34,11 +34,14 @@ class Change:
     def sentence(self, ally_name: str) -> str:
         verb = {"spending": "spending", "trust": "trust in the U.S.", "alignment": "alignment with the U.S.",
                 "hedging": "hedging"}[self.var]
-        if abs(self.delta) < NOISE[self.var] and not self.factors:
-            return f"{ally_name}'s {verb} held steady."
-        direction = "rose" if self.delta > 0 else "fell" if self.delta < 0 else "held"
         ups = [f for f in self.factors if f.value > 0]
         downs = [f for f in self.factors if f.value < 0]
+        if abs(self.delta) < NOISE[self.var]:
+            text = f"{ally_name}'s {verb} held steady at {level(self.var, self.after)}"
+            if ups and downs:
+                text += f", {_list(ups[:2], self.var)} balanced by {_list(downs[:2], self.var)}"
+            return text + "."
+        direction = "rose" if self.delta > 0 else "fell"
         text = f"{ally_name}'s {verb} {direction} {fmt(self.var, abs(self.delta))} to {level(self.var, self.after)}"
         if ups:
             text += ", pushed up by " + _list(ups[:2], self.var)

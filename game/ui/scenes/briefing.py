@@ -27,7 +27,7 @@ class BriefingScene(Scene):
             left.append(Block("h", "Your goals"))
             left += [Block("b", g) for g in c.goals]
         right = [Block("h", "Your means"),
-                 Block("kv", f"${c.us.budget:g} bn per turn for these alliances. The forces already deployed cost "
+                 Block("kv", f"${c.us.budget:g} bn a year for these alliances. The forces already deployed cost "
                        f"${cost:.1f} bn of it, so ${c.us.budget - cost:.1f} bn is free for new commitments.",
                        key="U.S. budget"),
                  Block("kv", f"{c.turns} turns, {c.calendar.label(0)} to {c.calendar.label(c.turns - 1)}.",

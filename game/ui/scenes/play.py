@@ -186,7 +186,7 @@ class PlayScene(Scene):
         left = g.budget - g.projected
         money = f"${g.projected:,.1f} bn of ${g.budget:,.1f} bn " + \
                 (f"(${-left:,.1f} bn over budget)" if left < 0 else f"(${left:,.1f} bn left)")
-        self.app.confirm(f"End {g.label}?", f"Orders: {orders}.\n\nProjected U.S. cost next turn: {money}.",
+        self.app.confirm(f"End {g.label}?", f"Orders: {orders}.\n\nProjected U.S. cost (a year): {money}.",
                          lambda: flow.end_turn(self.app), yes="End turn", no="Keep planning", kicker="Orders")
 
     def show_news(self) -> None:

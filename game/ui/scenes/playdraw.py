@@ -194,7 +194,7 @@ def _draw_bottom(scene, surface, g) -> None:
             hint = "Pick an ally (Tab or click), give it an order (P R W C H), then End turn."
         else:
             n = sum(1 for a in scene.view()["allies"] if a.order != "hold")
-            hint = f"{n} order{'s' if n != 1 else ''} set, the rest hold  ·  next cost {money(g.projected)}"
+            hint = f"{n} order{'s' if n != 1 else ''} set, the rest hold  ·  U.S. cost {money(g.projected)} a year"
         lines = ink.wrap(hint, room, "small")
         y = L.bottom.centery - len(lines[:2]) * ink.lh("small") // 2
         for line in lines[:2]:

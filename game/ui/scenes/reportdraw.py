@@ -42,7 +42,7 @@ def _summary(scene, surface, rect) -> None:
              max_w=rect.w)
     y = rect.y + ink.lh("body", True) + th.tx(4)
     over = cost > budget
-    money = f"U.S. spending this turn: ${cost:,.1f} bn of a ${budget:,.1f} bn budget" + \
+    money = f"U.S. spending: ${cost:,.1f} bn a year, of a ${budget:,.1f} bn budget" + \
         (f"  (${cost - budget:,.1f} bn over)" if over else f"  (${budget - cost:,.1f} bn to spare)")
     ink.text(surface, money, (rect.x, y), "small", pal["bad"] if over else pal["dim"], True, max_w=rect.w)
     y += ink.lh("small")

@@ -260,7 +260,7 @@ class TitleScene(Scene):
         for line in ink.wrap(c.name, inner.w, "h2", True)[:2]:
             ink.text(surface, line, (inner.x, y), "h2", pal["text"], True)
             y += ink.lh("h2", True)
-        ink.text(surface, campaign_meta(c) + f" · budget ${c.us.budget:g} bn per turn", (inner.x, y + th.tx(4)),
+        ink.text(surface, campaign_meta(c) + f" · budget ${c.us.budget:g} bn a year", (inner.x, y + th.tx(4)),
                  "small", pal["accent"], True, max_w=inner.w)
         y += ink.lh("small", True) + th.tx(18)
         y = ink.para(surface, " ".join(c.description.split()), pygame.Rect(inner.x, y, inner.w, bottom - y),

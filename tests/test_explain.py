@@ -1,0 +1,45 @@
+"""The turn report's plain words: every factor named, numbers that match the model's breakdown."""
+from __future__ import annotations
+
+from game.catalog import find_campaign
+from game.sim import explain
+from game.sim.report import FACTOR_HELP, FACTORS
+from game.sim.session import EndTurn, Session, SetOrder
+
+
+def played(orders: dict[str, str], seed: int = 2):
+    s = Session(find_campaign("tutorial"), seed=seed)
+    for ally, order in orders.items():
+        s.execute(SetOrder(ally, order))
+    report = s.execute(EndTurn())
+    return s, report
+
+
+def test_every_factor_has_a_line_of_help():
+    assert {f for names in FACTORS.values() for f in names} <= set(FACTOR_HELP)
+
+
+def test_pressure_appears_in_the_pressed_allys_sentence_with_its_value():
+    s, report = played({"germany": "pressure"})
+    i = s.campaign.ally_index("germany")
+    change = explain.ally_changes(report, s.history[-2], s.state, i)["spending"]
+    pressure = next(f for f in change.factors if f.name == "pressure")
+    assert pressure.value > 0
+    sentence = change.sentence("Germany")
+    assert f"pressure (+{pressure.value:.2f} pp)" in sentence
+    assert abs(sum(f.value for f in change.factors) - change.delta) < 0.03   # the shown factors nearly add up
+
+
+def test_small_changes_are_called_steady_not_zero():
+    change = explain.Change("trust", 0.65, 0.652, (explain.Factor("reassurance", 0.01),
+                                                   explain.Factor("U.S. credibility", -0.008)))
+    text = change.sentence("Estonia")
+    assert text.startswith("Estonia's trust in the U.S. held steady at 0.65")
+    assert "0.00" not in text.replace("0.65", "")
+
+
+def test_happenings_list_the_campaign_lesson_of_the_next_turn():
+    s, report = played({})
+    titles = [h.title for h in explain.happenings(report, s.state)]
+    assert any(title.startswith("Lesson 2") for title in titles)
+    assert explain.order_summary(report.orders[0], s.state) == "every ally: hold"
