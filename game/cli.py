@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # stdout belongs to the commands' own output
     for stream in (sys.stdout, sys.stderr):  # a Windows console may not encode every character of a campaign
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
@@ -89,7 +90,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head` and the like: not an error
-        import os
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     return 2
