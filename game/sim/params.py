@@ -40,7 +40,10 @@ class Params:
     # --- trust (0-1) ------------------------------------------------------------------------------------------
     trust_reassure: float = 0.12     # share of the remaining distrust removed by one year of reassurance
     trust_pressure: float = 0.03     # conditional pressure strains trust a little
-    pressure_resentment: float = 3.0  # that strain is up to 4x on an ally already paying twice the guideline
+    pressure_fatigue: float = 0.5    # effect of pressure / (1 + this x recent years of pressure): a threat made
+                                     # every turn and never carried out loses credibility (judgement)
+    pressure_memory: float = 0.5     # share of that record forgotten per year
+    pressure_resentment: float = 3.0  # that strain is up to 4x on an ally paying well past its fair share
     trust_withdraw: float = 0.30     # share of trust lost where forces leave
     trust_criticize: float = 0.01
     trust_spillover_same: float = 0.05   # per withdrawal elsewhere in the same theatre
@@ -107,6 +110,8 @@ class Params:
     credibility_congress: float = 0.05
     # --- the 2 % line ----------------------------------------------------------------------------------------
     guideline: float = 2.0           # NATO's 2006/2014 guideline, % of GDP
+    fair_share_threat: float = 1.5   # pp above the guideline a fully threatened ally can fairly be asked for
+                                     # (judgement: the front line's 2024 levels, 3-4 %)
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ import numpy as np
 
 from game.campaign.model import ORDERS, Campaign
 from game.sim.state import HOLD, ORDER_CODE, PRESSURE, REASSURE, State
-from game.sim.step import derive
+from game.sim.step import derive, fair_share
 
 PolicyFn = Callable[[State, np.random.Generator], np.ndarray]
 BUILT_IN = ("hold", "pressure", "reassure", "withdraw", "criticize", "adaptive", "random")
@@ -33,13 +33,13 @@ def uniform(order: str) -> Policy:
 
 def adaptive_orders(state: State, rng: np.random.Generator | None = None) -> np.ndarray:
     """A sensible adviser: shore up exposed allies where deterrence is thin and allies losing faith; press the
-    ones spending less than their threat warrants (pressure works where the threat is real; pressing an ally
-    that already pays breeds resentment); never spend past the budget on reassurance."""
+    ones spending less than their threat warrants (pressing an ally that already pays breeds resentment), and
+    give a threat a rest once it has been repeated for a while; never spend past the budget on reassurance."""
     w, p = state.world, state.world.params
     d = derive(state)
     thin = (d.deterrence < 1.0) & (state.threat >= 0.6)
     shaky = (state.trust < 0.45) | (state.hedging > 0.3) | (state.alignment < w.alignment0 - 0.08)
-    below_par = state.spending < p.guideline + 1.5 * state.threat
+    below_par = (state.spending < fair_share(state.threat, p)) & (state.pressed < 1.5)
     orders = np.where(thin | shaky, REASSURE, np.where(below_par, PRESSURE, HOLD)).astype(np.int8)
     # Keep within budget: drop the reassurances of the least exposed allies first.
     extra = (orders == REASSURE) * (p.reassure_cost + p.reassure_presence) * w.upkeep

@@ -70,6 +70,7 @@ class State:
     hedging: np.ndarray
     presence: np.ndarray
     emboldened: np.ndarray      # how far unconditional support has emboldened it in its own disputes
+    pressed: np.ndarray         # recent years of U.S. pressure on it: threats never carried out wear thin
     nuclear: np.ndarray         # bool: crossed into a nuclear weapons programme
     realigned: np.ndarray       # bool: accommodated the adversary
     # adversaries (B, K)
@@ -180,7 +181,7 @@ def initial_state(world: World, runs: int = 1) -> State:
         threat=tile([a.threat for a in allies]), threat_shift=np.zeros((runs, len(allies))),
         trust=tile([a.trust for a in allies]), alignment=tile([a.alignment for a in allies]),
         hedging=tile([a.hedging for a in allies]), presence=tile([a.presence for a in allies]),
-        emboldened=np.zeros((runs, len(allies))),
+        emboldened=np.zeros((runs, len(allies))), pressed=np.zeros((runs, len(allies))),
         nuclear=np.zeros((runs, len(allies)), dtype=bool), realigned=np.zeros((runs, len(allies)), dtype=bool),
         adv_capability=tile([a.capability for a in c.adversaries]),
         revisionism=tile([a.revisionism for a in c.adversaries]),

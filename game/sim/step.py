@@ -26,6 +26,11 @@ def chance(hazard_per_year, dt: float):
     return 1.0 - np.exp(-np.asarray(hazard_per_year) * dt)
 
 
+def fair_share(threat, p) -> np.ndarray:
+    """% of GDP an ally can fairly be asked for: the guideline, plus more the graver the threat it faces."""
+    return p.guideline + p.fair_share_threat * threat
+
+
 @dataclass(frozen=True)
 class Derived:
     """Quantities read off a state, shared by `step`, the policies and the window."""
@@ -73,9 +78,11 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
     sf[1] = -r * felt * p.trade_damping * w.trade
     sf[2] = -r * felt * p.free_riding * d.protection
     pushable = threat * w.responsiveness * active
-    # Pressing an ally that already pays past the guideline moves it less and breeds resentment.
-    paid_up = np.clip((state.spending - p.guideline) / p.guideline, 0.0, 1.0)
-    sf[3] = fp * p.pressure_effect * dt * pushable * d.leverage * (1 - d.self_reliance) * (1 - paid_up)
+    # Pressing an ally that already pays more than its threat warrants moves it less and breeds resentment.
+    paid_up = np.clip((state.spending - fair_share(threat, p)) / p.guideline, 0.0, 1.0)
+    # A threat repeated turn after turn and never carried out wears thin.
+    worn = 1.0 / (1.0 + p.pressure_fatigue * state.pressed)
+    sf[3] = fp * p.pressure_effect * dt * pushable * d.leverage * worn * (1 - d.self_reliance) * (1 - paid_up)
     sf[4] = fc * p.criticism_effect * dt * pushable
     sf[5] = (fw + p.withdrawal_spill * np.minimum(withdrawn_near, 3)) * p.withdrawal_jolt \
         * (0.5 + threat) * w.responsiveness * active
@@ -117,6 +124,7 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
     # --- presence, emboldenment, capability, adversaries ----------------------------------------------------
     presence = np.clip(state.presence + fr * p.reassure_presence - fw * p.withdraw_presence, 0.0, 1.0)
     emboldened = state.emboldened * (1 - per_turn(p.embolden_decay, dt)) + fr * p.embolden_reassure * trust
+    pressed = state.pressed * (1 - per_turn(p.pressure_memory, dt)) + fp * dt
     capability = state.capability + per_turn(p.capability_rate, dt) * (spending / 100 * w.gdp - state.capability)
     revisionism = state.revisionism + per_turn(p.revisionism_rate, dt) * (w.revisionism0 - state.revisionism) \
         + p.revisionism_withdraw * (fw @ w.adv_onehot)
@@ -169,7 +177,7 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
     new = state.evolve(
         turn=state.turn + 1, spending=spending, capability=capability, threat=threat, threat_shift=threat_shift,
         trust=trust + _bounded(tf, trust), alignment=align + _bounded(af, align), hedging=hedge + _bounded(hf, hedge),
-        presence=presence, emboldened=emboldened, nuclear=state.nuclear | nuclear,
+        presence=presence, emboldened=emboldened, pressed=pressed, nuclear=state.nuclear | nuclear,
         realigned=state.realigned | realign, adv_capability=adv_capability, revisionism=revisionism,
         domestic_pressure=domestic, credibility=credibility,
         us_cost_total=state.us_cost_total + cost * dt, budget_total=state.budget_total + state.budget * dt,
