@@ -39,7 +39,7 @@ def _entries(folder: Path, shipped: bool) -> list[Entry]:
     return found
 
 
-SHIPPED_ORDER = ("tutorial", "europe_2024", "indo_pacific_2024")
+SHIPPED_ORDER = ("tutorial", "europe_2024", "indo_pacific_2024", "global_2024")
 
 
 def list_campaigns(include_user: bool = True) -> list[Entry]:

@@ -12,7 +12,7 @@ from game.sim.run import simulate
 UNIFORM = ("hold", "pressure", "reassure", "withdraw", "criticize")
 
 
-@pytest.fixture(scope="module", params=["tutorial", "europe_2024", "indo_pacific_2024"])
+@pytest.fixture(scope="module", params=["tutorial", "europe_2024", "indo_pacific_2024", "global_2024"])
 def results(request):
     c = find_campaign(request.param)
     return {p: simulate(c, built_in(p), runs=1500, seed=21).outcome for p in (*UNIFORM, "adaptive")}

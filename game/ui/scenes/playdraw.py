@@ -99,10 +99,11 @@ def _draw_map(scene, surface, allies) -> None:
     theatre_b = scene.button("theatre")
     if theatre_b is not None:
         from game.ui.scenes.title import theatre_name
-        names = " + ".join(theatre_name(p.theatre) for p in scene.panes) or "—"
+        names = "Both" if len(scene.panes) > 1 else theatre_name(scene.panes[0].theatre) if scene.panes else "—"
         r = theatre_b.rect
+        label_w = ink.width(theatre_b.label, "small", True) + ink.width(theatre_b.key, "small", True) + th.tx(52)
         ink.text(surface, names, (r.right - th.tx(12), r.centery), "small", pal["text"], True, "midright",
-                 max_w=r.w - th.tx(70))
+                 max_w=r.w - label_w)
     if not scene.panes:
         ink.panel(surface, L.panes, pal["panel"])
         ink.para(surface, "There is no map for this campaign's theatre. Use the ally list on the left: everything "

@@ -81,12 +81,14 @@ class TitleScene(Scene):
         self._place_cards()
 
     def _place_cards(self) -> None:
-        self.cards = []
+        """Cards scrolled partly out of the list are drawn whole (clipped) but clickable only where visible."""
+        self.cards, self.card_rects = [], {}
         for i, entry in enumerate(self.entries):
             y = self.list_rect.y + i * (self.card_h + self.card_gap) - self.scroll.offset
             rect = pygame.Rect(self.list_rect.x, y, self.list_rect.w - self.theme.px(14), self.card_h)
             if rect.bottom > self.list_rect.y and rect.y < self.list_rect.bottom:
-                self.cards.append(Button(f"campaign:{i}", entry.id, rect))
+                self.card_rects[i] = rect
+                self.cards.append(Button(f"campaign:{i}", entry.id, rect.clip(self.list_rect)))
         self.buttons = [b for b in self.buttons if not b.id.startswith("campaign:")] + self.cards
 
     # --- events --------------------------------------------------------------------------------------------
@@ -213,28 +215,28 @@ class TitleScene(Scene):
     def _draw_card(self, surface, card: Button) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
         i = int(card.id.split(":")[1])
-        entry = self.entries[i]
+        entry, rect = self.entries[i], self.card_rects[i]
         chosen = i == self.selected
-        ink.panel(surface, card.rect, pal["card_hi"] if chosen else pal["card"] if self.hover == card.id
+        ink.panel(surface, rect, pal["card_hi"] if chosen else pal["card"] if self.hover == card.id
                   else pal["panel"], pal["select"] if chosen else pal["border"],
                   width=th.px(3) if chosen else th.line_w)
         pad = th.tx(18)
-        x, y = card.rect.x + pad, card.rect.y + th.tx(10)
+        x, y = rect.x + pad, rect.y + th.tx(10)
         tag = "SHIPPED" if entry.shipped else "YOUR CAMPAIGN"
         tag_w = ink.width(tag, "tiny", True)
-        ink.text(surface, tag, (card.rect.right - pad, y + th.tx(4)), "tiny", pal["faint"] if entry.shipped
+        ink.text(surface, tag, (rect.right - pad, y + th.tx(4)), "tiny", pal["faint"] if entry.shipped
                  else pal["accent"], True, "topright")
         if entry.campaign is not None:
             ink.text(surface, entry.campaign.name, (x, y), "h3", pal["text"], True,
-                     max_w=card.rect.w - 3 * pad - tag_w)
+                     max_w=rect.w - 3 * pad - tag_w)
             ink.text(surface, campaign_meta(entry.campaign), (x, y + ink.lh("h3", True)), "small", pal["dim"],
-                     max_w=card.rect.w - 2 * pad)
+                     max_w=rect.w - 2 * pad)
         else:
             ink.text(surface, f"⚠ {entry.path.name}", (x, y), "h3", pal["bad"], True,
-                     max_w=card.rect.w - 3 * pad - tag_w)
+                     max_w=rect.w - 3 * pad - tag_w)
             first = entry.problems[0] if entry.problems else None
             msg = f"line {first.line}: {first.message}" if first else "cannot be read"
-            ink.text(surface, msg, (x, y + ink.lh("h3", True)), "small", pal["bad"], max_w=card.rect.w - 2 * pad)
+            ink.text(surface, msg, (x, y + ink.lh("h3", True)), "small", pal["bad"], max_w=rect.w - 2 * pad)
 
     def _draw_detail(self, surface) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
