@@ -9,7 +9,6 @@ from game.campaign.model import ORDERS
 from game.sim.report import FACTORS, Report
 from game.sim.state import State
 
-UNITS = {"spending": ("pp", "% of GDP"), "trust": ("", ""), "alignment": ("", ""), "hedging": ("", "")}
 NOISE = {"spending": 0.005, "trust": 0.005, "alignment": 0.005, "hedging": 0.005}  # below: shown as 0.00
 
 

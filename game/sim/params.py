@@ -9,7 +9,7 @@ calibration run builds new ones with `dataclasses.replace`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
@@ -112,10 +112,6 @@ class Params:
     guideline: float = 2.0           # NATO's 2006/2014 guideline, % of GDP
     fair_share_threat: float = 1.5   # pp above the guideline a fully threatened ally can fairly be asked for
                                      # (judgement: the front line's 2024 levels, 3-4 %)
-
-    @classmethod
-    def names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
 
 
 def calibrated() -> Params:

@@ -39,7 +39,6 @@ class World:
     self_reliance0: np.ndarray
     shortfall0: float           # allies' starting shortfall against the guideline (GDP-weighted share)
     adv_onehot: np.ndarray      # (N, K) 1.0 where an ally faces that adversary
-    adversary_theatre: np.ndarray  # (K,)
     adversary_growth: np.ndarray   # (K,)
     adversary_capability0: np.ndarray  # (K,)
     revisionism0: np.ndarray    # (K,)
@@ -138,7 +137,6 @@ def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
         baseline=_baselines(campaign, params, prot0), upkeep=col("upkeep"), theatre=theatre,
         adversary=adversary, alignment0=col("alignment"), protection0=prot0, self_reliance0=sr0,
         shortfall0=shortfall0, adv_onehot=(adversary[:, None] == np.arange(len(advs))[None, :]).astype(float),
-        adversary_theatre=np.array([theatres.index(a.theatre) for a in advs]),
         adversary_growth=np.array([a.growth for a in advs], dtype=float),
         adversary_capability0=cap0, revisionism0=np.array([a.revisionism for a in advs], dtype=float),
         same_theatre=same, budget=float(campaign.us.budget), conditions=compile_conditions(campaign),
