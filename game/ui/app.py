@@ -284,10 +284,16 @@ class App:
 
 def run(campaign: str | None = None, seed: int | None = None) -> int:
     """Open the window: the title screen, or straight into `campaign` (id or path). Returns the exit code."""
-    pygame.display.init()       # the game has no sound: no audio device is opened
-    pygame.font.init()
     try:
+        pygame.display.init()   # the game has no sound: no audio device is opened
+        pygame.font.init()
         app = App(strict=False)
+    except pygame.error as error:   # no screen (a remote shell, a server): say so rather than crash
+        pygame.quit()
+        print(f"fairshare: error: cannot open the game window ({error}). The command-line tools "
+              "(validate, simulate, backtest) work without a screen.", file=sys.stderr)
+        return 1
+    try:
         app.seed = seed
         if campaign is not None:
             flow.start_campaign(app, campaign, seed)
