@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -106,7 +107,7 @@ def test_main_py_help_lists_commands():
 
 
 def test_no_screen_is_a_readable_error_not_a_traceback(tmp_path):
-    env = {**__import__("os").environ, "SDL_VIDEODRIVER": "no_such_driver", "FAIRSHARE_HOME": str(tmp_path)}
+    env = {**os.environ, "SDL_VIDEODRIVER": "no_such_driver", "FAIRSHARE_HOME": str(tmp_path)}
     out = subprocess.run([sys.executable, "main.py"], cwd=ROOT, capture_output=True, text=True, env=env, timeout=60)
     assert out.returncode == 1
     assert "cannot open the game window" in out.stderr and "Traceback" not in out.stderr
