@@ -146,3 +146,15 @@ def test_indo_pacific_allies_cannot_balance_china_alone():
     state, _ = new_game(make_world(c), 1)
     alone = state.evolve(presence=np.zeros_like(state.presence))
     assert (derive(alone).deterrence < 1.0).all()   # without U.S. forces no ally can deter China
+
+
+def test_a_threat_repeated_every_turn_wears_thin():
+    """Pressure every other turn buys more spending per turn of pressure than pressure every turn."""
+    from game.sim.policies import Policy
+    c = campaign(turns=10, **QUIET)
+    hold = spending(final(c, "hold"))
+    every = spending(final(c, "pressure")) - hold
+    alternate = spending(final(c, Policy("alt", lambda s, rng: np.full(s.spending.shape, 1 if s.turn % 2 == 0 else 0,
+                                                                       dtype=np.int8)))) - hold
+    assert 0 < alternate < every                 # more pressure still buys more in total...
+    assert alternate / 5 > 1.2 * (every / 10)    # ...but each turn of it buys less when it never lets up
