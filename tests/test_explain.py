@@ -43,3 +43,18 @@ def test_happenings_list_the_campaign_lesson_of_the_next_turn():
     titles = [h.title for h in explain.happenings(report, s.state)]
     assert any(title.startswith("Lesson 2") for title in titles)
     assert explain.order_summary(report.orders[0], s.state) == "every ally: hold"
+
+
+def test_the_adviser_gives_the_adaptive_policys_order_and_says_why():
+    from game.sim.policies import adaptive_orders
+    from game.sim.state import ORDER_CODE
+    s = Session(find_campaign("europe_2024"), seed=1)
+    orders = adaptive_orders(s.state)
+    for i, ally in enumerate(s.campaign.allies):
+        order, short, sentence = explain.advice(s.state, i)
+        assert ORDER_CODE[order] == orders[0, i]
+        assert short and sentence
+    spain = explain.advice(s.state, s.campaign.ally_index("spain"))
+    assert spain[0] == "pressure" and "1.28 % of GDP" in spain[2]
+    poland = explain.advice(s.state, s.campaign.ally_index("poland"))
+    assert poland[0] == "hold" and "pays its share" in poland[2]

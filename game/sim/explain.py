@@ -123,3 +123,31 @@ def order_summary(orders: np.ndarray, state: State) -> str:
     c = state.world.campaign
     parts = [f"{a.name}: {ORDERS[o]}" for a, o in zip(c.allies, orders) if ORDERS[o] != "hold"]
     return "; ".join(parts) if parts else "every ally: hold"
+
+
+def advice(state: State, ally: int, run: int = 0) -> tuple[str, str, str]:
+    """What the built-in adviser would order for one ally now: (order, a short reason, a sentence)."""
+    from game.sim import policies
+    from game.sim.step import derive, fair_share
+    orders, reasons = policies.adviser(state)
+    order, reason = ORDERS[orders[run, ally]], int(reasons[run, ally])
+    p = state.world.params
+    spend, threat = float(state.spending[run, ally]), float(state.threat[run, ally])
+    fair = float(fair_share(threat, p))
+    short, long = {
+        policies.THIN: ("deterrence is thin",
+                        f"deterrence there is thin ({float(derive(state).deterrence[run, ally]):.1f}x the "
+                        "adversary) and the threat is high"),
+        policies.SHAKY: ("its faith is shaky",
+                         f"its faith is shaky (trust {float(state.trust[run, ally]):.2f}, hedging "
+                         f"{float(state.hedging[run, ally]):.2f})"),
+        policies.BELOW_PAR: (f"below fair share, {fair:.1f} %",
+                             f"it spends {spend:.2f} % of GDP, less than the {fair:.2f} % its threat warrants"),
+        policies.RESTING: ("pressed enough for now",
+                           "it spends too little, but it has been pressed for a while: let the threat rest"),
+        policies.NO_MONEY: ("no budget to reassure",
+                            "reassurance would help, but the budget has no room left for it"),
+        policies.NO_REASON: ("pays its share; leave it",
+                             f"it pays its share ({spend:.2f} % against {fair:.2f} %) and trusts you"),
+    }[reason]
+    return order, short, long

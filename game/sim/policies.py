@@ -31,23 +31,36 @@ def uniform(order: str) -> Policy:
     return Policy(order, lambda state, rng: np.full(state.spending.shape, code, dtype=np.int8))
 
 
-def adaptive_orders(state: State, rng: np.random.Generator | None = None) -> np.ndarray:
+# Why the adviser suggests what it does, one code per ally (see explain.advice).
+NO_REASON, THIN, SHAKY, BELOW_PAR, RESTING, NO_MONEY = range(6)
+
+
+def adviser(state: State) -> tuple[np.ndarray, np.ndarray]:
     """A sensible adviser: shore up exposed allies where deterrence is thin and allies losing faith; press the
     ones spending less than their threat warrants (pressing an ally that already pays breeds resentment), and
-    give a threat a rest once it has been repeated for a while; never spend past the budget on reassurance."""
+    give a threat a rest once it has been repeated for a while; never spend past the budget on reassurance.
+    Returns the orders and a reason code for each, both (B, N)."""
     w, p = state.world, state.world.params
     d = derive(state)
     thin = (d.deterrence < 1.0) & (state.threat >= 0.6)
     shaky = (state.trust < 0.45) | (state.hedging > 0.3) | (state.alignment < w.alignment0 - 0.08)
-    below_par = (state.spending < fair_share(state.threat, p)) & (state.pressed < 1.5)
-    orders = np.where(thin | shaky, REASSURE, np.where(below_par, PRESSURE, HOLD)).astype(np.int8)
+    below_par = state.spending < fair_share(state.threat, p)
+    resting = below_par & (state.pressed >= 1.5)
+    press = below_par & ~resting
+    orders = np.where(thin | shaky, REASSURE, np.where(press, PRESSURE, HOLD)).astype(np.int8)
+    reasons = np.select([thin, shaky, press, resting], [THIN, SHAKY, BELOW_PAR, RESTING], NO_REASON)
     # Keep within budget: drop the reassurances of the least exposed allies first.
     extra = (orders == REASSURE) * (p.reassure_cost + p.reassure_presence) * w.upkeep
     by_exposure = np.argsort(-w.exposure, kind="stable")
     slack = state.budget - (state.presence * w.upkeep).sum(-1)
     over = np.empty(orders.shape, dtype=bool)
     over[:, by_exposure] = np.cumsum(extra[:, by_exposure], axis=1) > slack[:, None]
-    return np.where(over & (orders == REASSURE), HOLD, orders).astype(np.int8)
+    dropped = over & (orders == REASSURE)
+    return np.where(dropped, HOLD, orders).astype(np.int8), np.where(dropped, NO_MONEY, reasons)
+
+
+def adaptive_orders(state: State, rng: np.random.Generator | None = None) -> np.ndarray:
+    return adviser(state)[0]
 
 
 def random_orders(state: State, rng: np.random.Generator) -> np.ndarray:

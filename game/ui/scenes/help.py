@@ -30,6 +30,11 @@ DILEMMA = ("The burden-sharing dilemma: an ally that carries more of its own def
            "own. No single order, repeated everywhere, wins on all four counts: deterrence, burden, influence and "
            "cohesion.")
 
+ADVISER = ("The adviser: on the order buttons, one order is marked \"Adviser\" with its reason. It is a simple "
+           "rule of thumb built into the game (reassure where deterrence is thin or faith is shaky, press allies "
+           "below their fair share, rest a threat repeated too long, keep within budget), not the best move: "
+           "beat it. `python main.py simulate CAMPAIGN --policy adaptive` plays it over many runs.")
+
 PROJECTOR = ("On a projector: press F11 for fullscreen and set the text size to 130 % or more in Settings (O); "
              "the High contrast colours survive washed-out beamers better. Every colour on the map also has a "
              "number, a label or a hatch, so the game reads in black and white and for colour-blind players.")
@@ -51,7 +56,7 @@ def help_blocks() -> tuple[list[Block], list[Block]]:
         pass
     right = [Block("h", "The orders, and the ideas behind them")]
     right += [Block("kv", text, key=name) for name, text in ORDER_IDEAS]
-    right += [Block("h", "The dilemma"), Block("p", DILEMMA)]
+    right += [Block("h", "The dilemma"), Block("p", DILEMMA), Block("h", "The adviser"), Block("p", ADVISER)]
     right.append(Block("h", "Why allies move: the factors in the turn report"))
     seen = set()
     for var, factors in FACTORS.items():

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pygame
 
 from game.campaign.model import ORDERS
-from game.sim.explain import ally_changes
+from game.sim.explain import advice, ally_changes
 from game.sim.session import SetOrder
 from game.ui import bindings, flow
 from game.ui.layout import play_layout, row_buttons
@@ -55,6 +55,7 @@ class PlayScene(Scene):
             last = ally_changes(s.reports[-1], s.history[-2], s.history[-1], self.selected) if s.reports else None
             self._cache = {"allies": allies, "global": global_view(s), "news": news(s), "last": last,
                            "foes": adversary_views(s),
+                           "advice": advice(s.state, self.selected) if not s.over else None,
                            "costs": order_costs(s, self.selected) if not s.over else {}, "paints": {}}
             self._cache_key = key
         return self._cache

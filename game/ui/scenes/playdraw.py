@@ -133,7 +133,9 @@ def _draw_right(scene, surface, a, costs, g) -> None:
     surface.set_clip(inner.inflate(th.px(8), th.px(4)))
     y = draw_ally_detail(ink, surface, inner, a, g.label, scene.compact_meters) + th.tx(14)
     last = scene.view()["last"]
-    if last and scene.orders_top - y > ink.lh("small") * 3:
+    first = last["spending"].sentence(a.name) if last else ""
+    room = scene.orders_top - th.tx(16) - y - ink.lh("small", True) - th.tx(8)
+    if last and room >= ink.para_height(first, inner.w, "small"):
         pygame.draw.line(surface, pal["border"], (inner.x, y - th.tx(6)), (inner.right, y - th.tx(6)), th.line_w)
         ink.text(surface, "LAST TURN", (inner.x, y + th.tx(2)), "small", pal["accent"], True)
         y += ink.lh("small", True) + th.tx(8)
@@ -170,12 +172,15 @@ def _order_button(scene, surface, b, cost: float) -> None:
     x = cap.right + th.tx(14)
     blurb = not scene.compact_orders
     top = r.centery - (ink.lh("body", True) + (ink.lh("tiny") if blurb else 0)) // 2
-    label = b.label + ("  ✓ chosen" if b.active else "")
+    tip = scene.view()["advice"]
+    advised = tip is not None and tip[0] == b.order
+    label = b.label + ("  ✓ chosen" if b.active else "") + ("  · adviser" if advised and not blurb else "")
     cost_text = "±$0" if abs(cost) < 0.05 else f"{'+' if cost > 0 else '−'}{money(abs(cost))}"
     cost_w = ink.width(cost_text, "small", True)
     ink.text(surface, label, (x, top), "body", fg, True, max_w=r.right - pad - cost_w - th.tx(10) - x)
     if blurb:
-        ink.text(surface, ORDER_BLURB[b.order], (x, top + ink.lh("body", True)), "tiny", sub,
+        line = f"Adviser: {tip[1]}" if advised else ORDER_BLURB[b.order]
+        ink.text(surface, line, (x, top + ink.lh("body", True)), "tiny", sub, advised,
                  max_w=r.right - pad - cost_w - th.tx(10) - x)
     cost_col = fg if b.active else (pal["bad"] if cost > 0.05 else pal["good"] if cost < -0.05 else pal["dim"])
     ink.text(surface, cost_text, (r.right - pad, r.centery), "small", cost_col, True, "midright")
