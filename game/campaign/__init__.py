@@ -1,7 +1,7 @@
 """Campaign files: YAML -> validated `Campaign` objects (see docs/campaign-format.md).
 
     from game.campaign import load_campaign, validate_file, CampaignError
-    campaign = load_campaign("campaigns/nato_2024.yaml")     # raises CampaignError listing every problem
+    campaign = load_campaign("campaigns/europe_2024.yaml")   # raises CampaignError listing every problem
     for problem in validate_file(path):                        # [] when the file is valid
         print(problem)                                         # FILE:LINE:COL: error: MESSAGE
 """
