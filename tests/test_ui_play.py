@@ -10,7 +10,6 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from game.campaign.model import ORDERS  # noqa: E402
-from game.ui.app import App  # noqa: E402
 from game.ui.synth import Driver  # noqa: E402
 
 PLAN = [  # the tutorial's own suggestions, turn by turn
@@ -21,15 +20,6 @@ PLAN = [  # the tutorial's own suggestions, turn by turn
     {"germany": "withdraw", "estonia": "reassure"},
     {"poland": "reassure", "spain": "hold"},
 ]
-
-
-@pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("FAIRSHARE_HOME", str(tmp_path))
-    pygame.init()
-    application = App(size=(1280, 720))
-    yield application
-    pygame.quit()
 
 
 def logged_orders(session) -> list[tuple[str, str]]:

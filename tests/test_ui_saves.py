@@ -2,31 +2,21 @@
 from __future__ import annotations
 
 import os
+from dataclasses import fields
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
 import numpy as np  # noqa: E402
 import pygame  # noqa: E402
-import pytest  # noqa: E402
 
 from game.saves import saves_dir  # noqa: E402
+from game.sim.state import State  # noqa: E402
 from game.ui import flow  # noqa: E402
-from game.ui.app import App, run  # noqa: E402
+from game.ui.app import run  # noqa: E402
 from game.ui.synth import Driver  # noqa: E402
 
-ARRAYS = ("spending", "capability", "threat", "threat_shift", "trust", "alignment", "hedging", "presence",
-          "emboldened", "nuclear", "realigned", "adv_capability", "revisionism", "budget", "domestic_pressure",
-          "credibility", "us_cost_total", "budget_total", "ally_milex_total", "aggressions", "crises", "fired")
-
-
-@pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("FAIRSHARE_HOME", str(tmp_path))
-    pygame.init()
-    application = App(size=(1280, 720))
-    yield application
-    pygame.quit()
+ARRAYS = [f.name for f in fields(State) if f.name not in ("world", "turn")]
 
 
 def same_state(a, b) -> None:

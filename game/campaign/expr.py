@@ -143,7 +143,7 @@ class _Parser:
 
     def _logic(self, op: str, operand) -> tuple:
         node, kind, offset = operand()
-        while tok := self.accept(op):
+        while self.accept(op):
             right, rkind, roffset = operand()
             for k, o in ((kind, offset), (rkind, roffset)):
                 if k != "bool":

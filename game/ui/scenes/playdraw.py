@@ -11,7 +11,7 @@ from game.ui.widgets import draw_button
 
 
 def draw_play(scene, surface: pygame.Surface) -> None:
-    ink, th, pal, L = scene.ink, scene.theme, scene.pal, scene.L
+    pal, L = scene.pal, scene.L
     v = scene.view()
     allies, g = v["allies"], v["global"]
     surface.fill(pal["bg"])

@@ -1,0 +1,23 @@
+"""Shared fixtures. Every test runs headless: the window tests use SDL's dummy drivers."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    """A 1280x720 game window on the title screen, with saves and settings in a temporary folder."""
+    import pygame
+
+    from game.ui.app import App
+    monkeypatch.setenv("FAIRSHARE_HOME", str(tmp_path))
+    pygame.init()
+    application = App(size=(1280, 720))
+    yield application
+    pygame.quit()
