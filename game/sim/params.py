@@ -34,6 +34,8 @@ class Params:
     criticism_effect: float = 0.015  # pp per year from public criticism: near nothing, as the research finds
     withdrawal_jolt: float = 0.35    # pp, one-off rise when U.S. forces actually leave (abandonment fear)
     withdrawal_spill: float = 0.3    # share of that jolt felt when forces leave a neighbour in the same theatre
+    promise_weight: float = 0.4      # share of expected protection that rests on the promise alone; the rest
+                                     # grows with U.S. forces on its soil (tripwires make promises believable)
     # --- leverage: how credible a threat of abandonment is ------------------------------------------------
     leverage_base: float = 0.25      # judgement: a U.S. threat is never wholly empty
     leverage_domestic: float = 0.75  # Nixon-era play: "Congress may force my hand" (Blankenship 2023, ch. on 1970s)
@@ -64,6 +66,7 @@ class Params:
     hedging_growth: float = 0.5      # per year at full threat, no protection, full latency (Lanoszka 2018)
     hedging_withdraw: float = 0.15   # one-off push where forces leave, times threat x latency
     hedging_decay: float = 0.06      # per year at full protection: hedging is easier to prevent than reverse
+    hedging_sticky: float = 0.8      # how much slower advanced hedging fades (decay x (1 - this x hedging))
     nuclear_threshold: float = 0.75  # hedging above which a programme can start
     nuclear_rate: float = 0.6        # per year probability scale above the threshold, times latency
     # --- realignment (accommodating the adversary) ----------------------------------------------------------
@@ -71,6 +74,7 @@ class Params:
     realign_rate: float = 0.5        # per year scale, times trade dependence x threat x (1 - alignment)
     capability_rate: float = 0.15    # share of the gap between capability stock and spending closed per year
     # --- threat -----------------------------------------------------------------------------------------------
+    posture_base: float = 3 / 7      # share of an adversary's menace that does not depend on its appetite
     threat_rate: float = 0.4         # share of the gap to the threat target closed per year
     # --- adversaries ------------------------------------------------------------------------------------------
     guarantee: float = 0.3           # share of U.S. deterrent power a treaty carries with no troops present

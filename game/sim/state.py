@@ -100,9 +100,9 @@ class State:
         return replace(self, **changes)
 
 
-def protection(trust: np.ndarray, presence: np.ndarray) -> np.ndarray:
+def protection(trust: np.ndarray, presence: np.ndarray, params: Params) -> np.ndarray:
     """What an ally expects of the U.S.: trust in the promise, made believable by forces on the ground."""
-    return trust * (0.4 + 0.6 * presence)
+    return trust * (params.promise_weight + (1 - params.promise_weight) * presence)
 
 
 def self_reliance(capability: np.ndarray, threat: np.ndarray, adv_capability: np.ndarray) -> np.ndarray:
@@ -125,7 +125,7 @@ def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
     # Alignment moves with changes in protection and self-reliance since the start (see step), so each ally
     # rests at its starting alignment until something changes.
     spending0 = col("spending")
-    prot0 = protection(col("trust"), col("presence"))
+    prot0 = protection(col("trust"), col("presence"), params)
     sr0 = self_reliance(spending0 / 100 * gdp, threat0, cap0[adversary])
     shortfall0 = float((np.maximum(params.guideline - spending0, 0) * gdp).sum() / (params.guideline * gdp.sum()))
     per_year = {"year": 1, "half": 2, "quarter": 4, "month": 12}[campaign.calendar.step]

@@ -52,7 +52,7 @@ def derive(state: State) -> Derived:
     reach = p.guarantee * w.treaty + (1 - p.guarantee) * state.presence
     us_power = p.us_weight * reach * state.credibility[:, None] * adv_cap
     deterrence = (us_power + state.capability + p.coalition_help * partners) / adv_cap
-    return Derived(protection(state.trust, state.presence),
+    return Derived(protection(state.trust, state.presence, p),
                    self_reliance(state.capability, state.threat, adv_cap), leverage, deterrence)
 
 
@@ -119,7 +119,7 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
     insecurity = np.maximum(threat * (1 - d.protection) - p.hedging_comfort, 0.0)
     hf[0] = p.hedging_growth * dt * insecurity * w.latency * (1 - hedge)
     hf[1] = fw * p.hedging_withdraw * threat * w.latency * (1 - hedge)
-    hf[2] = -p.hedging_decay * dt * d.protection * hedge * (1 - 0.8 * hedge)
+    hf[2] = -p.hedging_decay * dt * d.protection * hedge * (1 - p.hedging_sticky * hedge)
 
     # --- presence, emboldenment, capability, adversaries ----------------------------------------------------
     presence = np.clip(state.presence + fr * p.reassure_presence - fw * p.withdraw_presence, 0.0, 1.0)
@@ -154,8 +154,8 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
                           - p.revisionism_repelled * (held @ w.adv_onehot), 0.0, 1.0)
 
     threat_shift = state.threat_shift + threat_jump
-    posture = np.sqrt(adv_capability / w.adversary_capability0) * (0.6 + 0.8 * revisionism) \
-        / (0.6 + 0.8 * w.revisionism0)
+    appetite = lambda rev: p.posture_base + (1 - p.posture_base) * rev  # noqa: E731
+    posture = np.sqrt(adv_capability / w.adversary_capability0) * appetite(revisionism) / appetite(w.revisionism0)
     threat_target = np.clip(w.exposure * posture[:, w.adversary] + threat_shift, 0.0, 1.0)
     threat = np.clip(threat + per_turn(p.threat_rate, dt) * (threat_target - threat) + threat_jump, 0.0, 1.0)
 
