@@ -13,6 +13,16 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 
+def open_screen(app: "App", name: str) -> None:
+    """Push a side screen (help, settings, load, save) over the current scene."""
+    from game.ui.scenes.help import HelpScene
+    from game.ui.scenes.load import LoadScene
+    from game.ui.scenes.saveas import SaveAsScene
+    from game.ui.scenes.settings import SettingsScene
+    screens = {"help": HelpScene, "settings": SettingsScene, "load": LoadScene, "save": SaveAsScene}
+    app.push(screens[name](app))
+
+
 def campaign_problem(error: Exception) -> str:
     from game.campaign import CampaignError
     if isinstance(error, CampaignError) and error.problems:

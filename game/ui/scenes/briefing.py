@@ -90,8 +90,7 @@ class BriefingScene(Scene):
             lh = self.ink.lh("body")
             return self.left_scroll.by(step * lh) | self.right_scroll.by(step * lh)
         if event.key in bindings.HELP_KEYS:
-            from game.ui.scenes.help import HelpScene
-            self.app.push(HelpScene(self.app))
+            flow.open_screen(self.app, "help")
             return True
         return False
 

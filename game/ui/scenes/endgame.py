@@ -8,7 +8,7 @@ import pygame
 
 from game.campaign.model import ORDERS
 from game.sim.explain import happenings
-from game.ui import bindings
+from game.ui import bindings, flow
 from game.ui.layout import columns
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Button
@@ -111,8 +111,7 @@ class EndScene(Scene):
         elif event.key == pygame.K_l:
             self.on_button("reports")
         elif event.key in bindings.HELP_KEYS:
-            from game.ui.scenes.help import HelpScene
-            self.app.push(HelpScene(self.app))
+            flow.open_screen(self.app, "help")
         else:
             return False
         return True

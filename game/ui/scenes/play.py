@@ -219,15 +219,8 @@ class PlayScene(Scene):
             self.show_news()
         elif bid == "report":
             self.open_report()
-        elif bid == "save":
-            from game.ui.scenes.saveas import SaveAsScene
-            self.app.push(SaveAsScene(self.app))
-        elif bid == "help":
-            from game.ui.scenes.help import HelpScene
-            self.app.push(HelpScene(self.app))
-        elif bid == "settings":
-            from game.ui.scenes.settings import SettingsScene
-            self.app.push(SettingsScene(self.app))
+        elif bid in ("save", "help", "settings"):
+            flow.open_screen(self.app, bid)
         elif bid == "title":
             flow.leave_to_title(self.app)
         elif bid == "end":

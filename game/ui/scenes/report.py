@@ -6,7 +6,7 @@ import pygame
 
 from game.sim.explain import ally_changes, happenings, order_summary
 from game.sim.outcome import outcome
-from game.ui import bindings
+from game.ui import bindings, flow
 from game.ui.fonts import reflow
 from game.ui.layout import columns
 from game.ui.scenes.base import Scene
@@ -140,8 +140,7 @@ class ReportScene(Scene):
         elif k == pygame.K_END:
             return self.scroll.to(self.scroll.content)
         elif k in bindings.HELP_KEYS:
-            from game.ui.scenes.help import HelpScene
-            self.app.push(HelpScene(self.app))
+            flow.open_screen(self.app, "help")
         else:
             return False
         return True

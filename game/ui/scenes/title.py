@@ -99,15 +99,8 @@ class TitleScene(Scene):
             self.start()
         elif bid == "continue":
             flow.continue_latest(self.app)
-        elif bid == "load":
-            from game.ui.scenes.load import LoadScene
-            self.app.push(LoadScene(self.app))
-        elif bid == "settings":
-            from game.ui.scenes.settings import SettingsScene
-            self.app.push(SettingsScene(self.app))
-        elif bid == "help":
-            from game.ui.scenes.help import HelpScene
-            self.app.push(HelpScene(self.app))
+        elif bid in ("load", "settings", "help"):
+            flow.open_screen(self.app, bid)
         elif bid == "quit":
             flow.request_quit(self.app)
 
