@@ -7,11 +7,11 @@
 """
 from .errors import CampaignError, Problem
 from .loader import load_campaign, load_campaign_text, validate_file, validate_text
-from .model import (ADVERSARY_VARS, ALLY_VARS, CALENDAR_STEPS, ORDERS, PILLARS, US_VARS, Adversary, Ally,
+from .model import (ADVERSARY_VARS, ALLY_VARS, CALENDAR_STEPS, ORDERS, PILLARS, US_ACTIONS, US_VARS, Adversary, Ally,
                     Calendar, Campaign, Effect, Event, UnitedStates)
 
 __all__ = [
     "CampaignError", "Problem", "load_campaign", "load_campaign_text", "validate_file", "validate_text",
     "Campaign", "Ally", "Adversary", "UnitedStates", "Calendar", "Event", "Effect",
-    "ORDERS", "PILLARS", "ALLY_VARS", "ADVERSARY_VARS", "US_VARS", "CALENDAR_STEPS",
+    "ORDERS", "US_ACTIONS", "PILLARS", "ALLY_VARS", "ADVERSARY_VARS", "US_VARS", "CALENDAR_STEPS",
 ]

@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ORDERS = ("hold", "pressure", "reassure", "withdraw", "criticize")
+# What Washington may do each turn beyond the per-ally orders: "congress" points at an impatient Congress to make
+# this turn's threats of abandonment believable (the Nixon-era play), at the risk of a drawdown it did not choose.
+US_ACTIONS = ("none", "congress")
 PILLARS = ("deterrence", "burden", "influence", "cohesion")
 ALLY_VARS = ("spending", "threat", "trust", "alignment", "hedging", "presence")
 ADVERSARY_VARS = ("capability", "revisionism")

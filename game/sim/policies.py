@@ -10,7 +10,7 @@ from typing import Callable
 import numpy as np
 
 from game.campaign.model import ORDERS, Campaign
-from game.sim.state import HOLD, ORDER_CODE, PRESSURE, REASSURE, State
+from game.sim.state import HOLD, NO_ACTION, ORDER_CODE, PRESSURE, REASSURE, State
 from game.sim.step import derive, fair_share
 
 PolicyFn = Callable[[State, np.random.Generator], np.ndarray]
@@ -19,11 +19,18 @@ BUILT_IN = ("hold", "pressure", "reassure", "withdraw", "criticize", "adaptive",
 
 @dataclass(frozen=True)
 class Policy:
+    """`choose` gives the per-ally orders (B, N); `us`, if set, the U.S.-level action of each run (B,)."""
     name: str
     choose: PolicyFn
+    us: PolicyFn | None = None
 
     def __call__(self, state: State, rng: np.random.Generator) -> np.ndarray:
         return self.choose(state, rng)
+
+    def us_action(self, state: State, rng: np.random.Generator) -> np.ndarray:
+        if self.us is None:
+            return np.full(state.runs, NO_ACTION, dtype=np.int8)
+        return self.us(state, rng)
 
 
 def uniform(order: str) -> Policy:

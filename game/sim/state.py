@@ -9,11 +9,13 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from game.campaign.model import ORDERS, Campaign
+from game.campaign.model import ORDERS, US_ACTIONS, Campaign
 from game.sim.params import DEFAULT, Params
 
 ORDER_CODE = {name: code for code, name in enumerate(ORDERS)}
 HOLD, PRESSURE, REASSURE, WITHDRAW, CRITICIZE = (ORDER_CODE[o] for o in ORDERS)
+US_ACTION_CODE = {name: code for code, name in enumerate(US_ACTIONS)}
+NO_ACTION, CONGRESS = (US_ACTION_CODE[a] for a in US_ACTIONS)
 
 
 @dataclass(frozen=True, eq=False)

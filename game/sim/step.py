@@ -56,8 +56,11 @@ def derive(state: State) -> Derived:
                    self_reliance(state.capability, state.threat, adv_cap), leverage, deterrence)
 
 
-def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[State, Report]:
-    """Resolve one turn. `orders` holds order codes (state.ORDER_CODE), shape (B, N) or (N,)."""
+def step(state: State, orders: np.ndarray, rng: np.random.Generator,
+         us: np.ndarray | None = None) -> tuple[State, Report]:
+    """Resolve one turn. `orders` holds order codes (state.ORDER_CODE), shape (B, N) or (N,); `us` the U.S.-level
+    action of each run (state.US_ACTION_CODE), shape (B,) or scalar, default none. Every random draw has the batch
+    axis first, so run b's luck depends only on its row (analyses that tile runs rely on this)."""
     w, p, dt = state.world, state.world.params, state.world.dt
     B, N = state.spending.shape
     orders = np.broadcast_to(np.asarray(orders, dtype=np.int8), (B, N))
@@ -65,7 +68,7 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator) -> tuple[St
     d = derive(state)
     threat, trust, align, hedge = state.threat, state.trust, state.alignment, state.hedging
     active = ~(state.realigned | state.nuclear)  # allies that broke with the U.S. no longer heed its orders
-    draws = rng.random((5, B, N))
+    draws = np.moveaxis(rng.random((B, 5, N)), 1, 0)
     congress_draw = rng.random(B)
     withdrawn_near = fw @ w.same_theatre                  # withdrawals from other allies in the same theatre
     withdrawn_far = (fw @ np.ones((N, 1))) - fw - withdrawn_near
