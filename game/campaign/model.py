@@ -41,6 +41,10 @@ class Ally:
     baseline: float | None = None  # % GDP it spends for reasons beyond this adversary (a global role, overseas
                                    # commitments); None: the model's peacetime floor
     partner: bool = False   # a partner rather than a treaty ally (e.g. Taiwan)
+    hub: bool = False       # a logistics hub (Germany, Japan): U.S. forces there carry the reinforcement of the
+                            # theatre's exposed allies, so withdrawing from it thins their deterrence too
+    nuclear_power: bool = False  # has its own nuclear deterrent (UK, France): it covers itself and, in part, its
+                                 # theatre partners
     note: str = ""
 
 

@@ -99,6 +99,8 @@ ALLY = {
     "ceiling": Field("num", 5.0, 0.5, 20),
     "baseline": Field("num", None, 0, 10),
     "partner": Field("bool", False),
+    "hub": Field("bool", False),
+    "nuclear_power": Field("bool", False),
     "note": Field("text", ""),
 }
 

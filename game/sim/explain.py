@@ -135,9 +135,10 @@ def advice(state: State, ally: int, run: int = 0) -> tuple[str, str, str]:
     spend, threat = float(state.spending[run, ally]), float(state.threat[run, ally])
     fair = float(fair_share(threat, p))
     short, long = {
-        policies.THIN: ("deterrence is thin",
-                        f"deterrence there is thin ({float(derive(state).deterrence[run, ally]):.1f}x the "
-                        "adversary) and the threat is high"),
+        policies.THIN: ("front line: stand by it",
+                        f"it is on the front line (threat {threat:.2f}, deterrence "
+                        f"{float(derive(state).deterrence[run, ally]):.1f}x the adversary) and its faith in you "
+                        f"is short of firm (trust {float(state.trust[run, ally]):.2f})"),
         policies.SHAKY: ("its faith is shaky",
                          f"its faith is shaky (trust {float(state.trust[run, ally]):.2f}, hedging "
                          f"{float(state.hedging[run, ally]):.2f})"),
@@ -145,6 +146,9 @@ def advice(state: State, ally: int, run: int = 0) -> tuple[str, str, str]:
                              f"it spends {spend:.2f} % of GDP, less than the {fair:.2f} % its threat warrants"),
         policies.RESTING: ("pressed enough for now",
                            "it spends too little, but it has been pressed for a while: let the threat rest"),
+        policies.UNMOVED: ("pressure would not move it",
+                           f"it spends {spend:.2f} % against a fair share of {fair:.2f} %, but it feels too safe or "
+                           "doubts the U.S. threat: a demand it will not meet only strains the relationship"),
         policies.NO_MONEY: ("no budget to reassure",
                             "reassurance would help, but the budget has no room left for it"),
         policies.NO_REASON: ("pays its share; leave it",

@@ -8,9 +8,6 @@ import numpy as np
 from game.campaign.model import PILLARS
 from game.sim.state import State
 
-BURDEN_SCALE = 150
-
-
 @dataclass(frozen=True, eq=False)
 class Outcome:
     """Pillars are 0-100 per run; the other fields are the figures they are built from."""
@@ -34,28 +31,49 @@ def burden_share(ally_milex: np.ndarray, us_cost: np.ndarray) -> np.ndarray:
     return ally_milex / np.maximum(ally_milex + us_cost, 1e-9)
 
 
+# Points per unit. Deterrence is judged mostly by the risk the U.S. ran (expected successful aggressions, which the
+# player's choices set) and less by the dice that fell, so one unlucky probe does not decide a game.
+RISK_POINTS = 60          # per expected successful aggression over the game
+HIT_POINTS = 8            # per aggression that actually succeeded
+BURDEN_POINTS = 100        # per whole fair-share gap closed (or saved by the U.S.), on average over the game
+OVERRUN_POINTS = 60       # burden points per 100 % of budget overspent
+HEDGING_POINTS = 150      # cohesion points per unit of average hedging gained
+TRUST_POINTS = 100        # cohesion points per unit of average trust lost
+BREAK_POINTS = 15         # cohesion points per ally that started a bomb programme or accommodated the adversary
+
+
 def outcome(state: State, start: State) -> Outcome:
     """Judge a (finished or running) game against its opening position `start`."""
     w = state.world
-    # The allies' share of the common defence: their military spending against what the U.S. spent on them.
     start_milex, start_cost = start.spending @ w.gdp / 100, start.presence @ w.upkeep
-    start_share = burden_share(start_milex, start_cost)
+    start_fair = np.minimum(start.spending, w.fair_share0) @ w.gdp / 100
+    weight = w.gdp / w.gdp.sum()
+    start_influence = (start.alignment * ~start.realigned) @ weight
     if state.turn == 0:  # before the first turn, judge the opening position itself
-        share, us_cost, ratio = start_share, start_cost, start_cost / start.budget
+        years = 1.0
+        us_cost, ratio, share = start_cost, start_cost / start.budget, burden_share(start_milex, start_cost)
+        fair, influence_avg = start_fair, start_influence
     else:
         years = state.turn * w.dt
         us_cost = state.us_cost_total / years
         share = burden_share(state.ally_milex_total / years, us_cost)
         ratio = state.us_cost_total / np.maximum(state.budget_total, 1e-9)
-    # 50 means the allies carry the same share as at the start; every 1 % of the U.S. part of the burden that
-    # they take over adds BURDEN_SCALE / 100 points (and every 1 % the U.S. takes back costs as much).
-    taken_over = 1 - (1 - share) / np.maximum(1 - start_share, 1e-9)
-    burden = np.clip(50 + BURDEN_SCALE * taken_over - 60 * np.maximum(ratio - 1, 0), 0, 100)
-    deterrence = np.clip(100 - 45 * state.aggressions - 4 * state.crises, 0, 100)
-    weight = w.gdp / w.gdp.sum()
-    influence = 100 * (state.alignment * ~state.realigned) @ weight
-    cohesion = np.clip(100 - 30 * state.nuclear.sum(-1) - 30 * state.realigned.sum(-1)
-                       - 100 * np.maximum(state.hedging.mean(-1) - 0.1, 0), 0, 100)
+        fair, influence_avg = state.fair_total / years, state.influence_total / years
+    # Burden: money counts the same whoever moves it. A dollar the allies add toward their fair share and a dollar
+    # the U.S. saves are worth the same; 50 is the opening position and closing half the allies' fair-share gap
+    # (on average over the game) reaches 100.
+    # Spending past a fair share earns nothing: the front line already pays, and pressing it gains no burden.
+    gap = np.maximum(w.fair_share0 - start.spending[0], 0) @ w.gdp / 100
+    gained = (fair - start_fair) + (start_cost - us_cost)
+    burden = np.clip(50 + BURDEN_POINTS * gained / max(gap, 1e-9) - OVERRUN_POINTS * np.maximum(ratio - 1, 0), 0, 100)
+    deterrence = np.clip(100 - RISK_POINTS * state.risk_total - HIT_POINTS * state.aggressions, 0, 100)
+    # Influence: alignment over the game and at its end (the legacy left), an ally that realigned counting zero.
+    final_influence = (state.alignment * ~state.realigned) @ weight
+    influence = 100 * (influence_avg + final_influence) / 2
+    hedging_gain = np.maximum(state.hedging.mean(-1) - start.hedging.mean(-1), 0)
+    trust_loss = np.maximum(start.trust.mean(-1) - state.trust.mean(-1), 0)
+    breaks = state.nuclear.sum(-1) + state.realigned.sum(-1)
+    cohesion = np.clip(100 - HEDGING_POINTS * hedging_gain - TRUST_POINTS * trust_loss - BREAK_POINTS * breaks, 0, 100)
     pillars = {"deterrence": deterrence, "burden": burden, "influence": influence, "cohesion": cohesion}
     weights = w.campaign.score_weights
     total = sum(weights.get(p, 1.0) for p in PILLARS)

@@ -34,14 +34,22 @@ class Params:
     criticism_effect: float = 0.015  # pp per year from public criticism: near nothing, as the research finds
     withdrawal_jolt: float = 0.35    # pp, one-off rise when U.S. forces actually leave (abandonment fear)
     withdrawal_spill: float = 0.3    # share of that jolt felt when forces leave a neighbour in the same theatre
+    partner_free_riding: float = 0.25 # share of its threat-driven effort an ally sheds as its theatre partners'
+                                      # forces grow by 100 %: coalition members ride on each other (Olson &
+                                      # Zeckhauser 1966; the article on Indo-Pacific coalitions)
+    compliance_scale: float = 0.2   # pp per year of pressure-driven rise that counts as fully answering a demand
     promise_weight: float = 0.4      # share of expected protection that rests on the promise alone; the rest
                                      # grows with U.S. forces on its soil (tripwires make promises believable)
     # --- leverage: how credible a threat of abandonment is ------------------------------------------------
     leverage_base: float = 0.25      # judgement: a U.S. threat is never wholly empty
     leverage_domestic: float = 0.75  # Nixon-era play: "Congress may force my hand" (Blankenship 2023, ch. on 1970s)
+    leverage_congress: float = 0.3   # extra credibility of this turn's threats when Washington points at Congress
+    congress_stir: float = 0.06      # domestic pressure the U.S. stirs up each time it invokes Congress (judgement)
     # --- trust (0-1) ------------------------------------------------------------------------------------------
     trust_reassure: float = 0.12     # share of the remaining distrust removed by one year of reassurance
     trust_pressure: float = 0.03     # conditional pressure strains trust a little
+    trust_bargain: float = 0.10      # share of the remaining distrust removed per turn by a demand the ally answered:
+                                     # "do it and we stand by you" (the reassuring half of conditional pressure)
     pressure_fatigue: float = 0.5    # effect of pressure / (1 + this x recent years of pressure): a threat made
                                      # every turn and never carried out loses credibility (judgement)
     pressure_memory: float = 0.5     # share of that record forgotten per year
@@ -56,11 +64,17 @@ class Params:
     alignment_dependence: float = 0.5    # weight of expected protection (leverage from assuming defence costs)
     alignment_self_reliance: float = 0.6  # weight of self-reliance: the burden-sharing dilemma proper
     alignment_reassure: float = 0.04
-    alignment_pressure: float = 0.015
+    alignment_pressure: float = 0.04
+    alignment_bargain: float = 0.12  # a demand answered and honoured brings the ally closer
+    alignment_third_force: float = 0.25  # alignment a western ally gives up at full European autonomy
     alignment_criticize: float = 0.02
     alignment_withdraw: float = 0.12
     alignment_nuclear: float = 0.2   # share of alignment lost on starting a weapons programme
     alignment_realign: float = 0.5   # share lost on accommodating the adversary
+    # --- the "third force": autonomy of a theatre's insulated allies from Washington (0-1) --------------------
+    autonomy_rate: float = 0.3       # share of the gap to its target closed per year
+    autonomy_self_reliance: float = 4.0  # weight of the insulated allies' gain in self-reliance since the start
+    autonomy_distrust: float = 1.5   # weight of their lost trust in the U.S.
     # --- hedging (0-1) and the nuclear threshold --------------------------------------------------------------
     hedging_comfort: float = 0.2     # insecurity (threat x unprotected share) an ally lives with unmoved
     hedging_growth: float = 0.5      # per year at full threat, no protection, full latency (Lanoszka 2018)
@@ -76,10 +90,17 @@ class Params:
     # --- threat -----------------------------------------------------------------------------------------------
     posture_base: float = 3 / 7      # share of an adversary's menace that does not depend on its appetite
     threat_rate: float = 0.4         # share of the gap to the threat target closed per year
+    threat_memory: float = 0.1       # share of the threat added by crises and events that fades per year
+    threat_max: float = 0.97         # perceived threat never quite reaches certainty, so it can still move
     # --- adversaries ------------------------------------------------------------------------------------------
     guarantee: float = 0.3           # share of U.S. deterrent power a treaty carries with no troops present
     us_weight: float = 2.0           # U.S. power at full presence and credibility, in adversary-capability units
-    coalition_help: float = 0.3      # share of theatre partners' capability counted toward an ally's defence
+    coalition_help: float = 0.4      # share of theatre partners' capability counted toward an ally's defence, at
+                                     # full alignment (an ally drifting from the alliance is less willing to fight)
+    hub_reliance: float = 0.5        # share of U.S. power an exposed ally loses when the theatre's hub is emptied
+    regional_reach: float = 0.5      # share of the theatre's U.S. forces that also cover a partner without a treaty
+    nuclear_own: float = 1.5         # deterrence an ally's own nuclear force adds, in adversary-capability units
+    nuclear_cover: float = 0.3       # deterrence a nuclear-armed partner in the theatre adds to each ally
     probe_rate: float = 0.35         # per year probe probability scale (times revisionism x exposure)
     probe_deterrence: float = 2.0    # how steeply deterrence (the ratio) suppresses probes: exp(-k x ratio)
     revisionism_rate: float = 0.2    # per year pull back toward the adversary's starting appetite
@@ -100,10 +121,10 @@ class Params:
     withdraw_presence: float = 0.25  # presence removed by one withdrawal
     crisis_cost: float = 1.0         # US$ bn per crisis the U.S. is drawn into
     domestic_rate: float = 0.3       # per year pull of domestic pressure toward its target
-    domestic_free_riding: float = 0.6    # weight of allies' shortfall against the 2 % line
+    domestic_free_riding: float = 3.0    # weight of allies' shortfall against the 2 % line (change since start)
     domestic_overrun: float = 1.0    # weight of running over budget
-    congress_threshold: float = 0.85  # domestic pressure above which Congress may force a drawdown
-    congress_rate: float = 0.4       # per year probability above the threshold
+    congress_threshold: float = 0.6  # domestic pressure above which Congress may force a drawdown
+    congress_rate: float = 1.0       # per year hazard at full domestic pressure (rising linearly from the threshold)
     congress_cut: float = 0.1        # presence cut everywhere when Congress forces a drawdown
     congress_trust: float = 0.1      # share of trust lost where that cut lands
     congress_relief: float = 0.15    # domestic pressure released by the vote
@@ -112,6 +133,7 @@ class Params:
     credibility_reassure: float = 0.05
     credibility_aggression: float = 0.1
     credibility_congress: float = 0.05
+    credibility_recovery: float = 0.1    # per year, credibility drifts back toward its starting level
     # --- the 2 % line ----------------------------------------------------------------------------------------
     guideline: float = 2.0           # NATO's 2006/2014 guideline, % of GDP
     fair_share_threat: float = 1.5   # pp above the guideline a fully threatened ally can fairly be asked for

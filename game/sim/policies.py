@@ -10,8 +10,8 @@ from typing import Callable
 import numpy as np
 
 from game.campaign.model import ORDERS, Campaign
-from game.sim.state import HOLD, NO_ACTION, ORDER_CODE, PRESSURE, REASSURE, State
-from game.sim.step import derive, fair_share
+from game.sim.state import CONGRESS, HOLD, NO_ACTION, ORDER_CODE, PRESSURE, REASSURE, State
+from game.sim.step import derive, fair_share, pressure_push
 
 PolicyFn = Callable[[State, np.random.Generator], np.ndarray]
 BUILT_IN = ("hold", "pressure", "reassure", "withdraw", "criticize", "adaptive", "random")
@@ -39,23 +39,27 @@ def uniform(order: str) -> Policy:
 
 
 # Why the adviser suggests what it does, one code per ally (see explain.advice).
-NO_REASON, THIN, SHAKY, BELOW_PAR, RESTING, NO_MONEY = range(6)
+NO_REASON, THIN, SHAKY, BELOW_PAR, RESTING, NO_MONEY, UNMOVED = range(7)
 
 
 def adviser(state: State) -> tuple[np.ndarray, np.ndarray]:
-    """A sensible adviser: shore up exposed allies where deterrence is thin and allies losing faith; press the
-    ones spending less than their threat warrants (pressing an ally that already pays breeds resentment), and
-    give a threat a rest once it has been repeated for a while; never spend past the budget on reassurance.
-    Returns the orders and a reason code for each, both (B, N)."""
+    """A rule of thumb built on the research, ally by ally: reassure where deterrence is thin or an ally wavers;
+    apply conditional pressure where it would work (an ally below its fair share, a real threat, a credible U.S.
+    threat), and give a threat a rest once it has been repeated; leave alone an ally pressure would not move (an
+    empty demand only strains the relationship) or one that pays its share; never spend past the budget on
+    reassurance. Returns the orders and a reason code for each, both (B, N)."""
     w, p = state.world, state.world.params
-    d = derive(state)
-    thin = (d.deterrence < 1.0) & (state.threat >= 0.6)
-    shaky = (state.trust < 0.45) | (state.hedging > 0.3) | (state.alignment < w.alignment0 - 0.08)
-    below_par = state.spending < fair_share(state.threat, p)
-    resting = below_par & (state.pressed >= 1.5)
-    press = below_par & ~resting
+    d = derive(state, congress=congress_wanted(state))
+    # The exposed front line needs the promise most: stand by it while its faith is short of firm.
+    thin = ((d.risk > ADVISER_RISK * w.dt) | (state.trust < ADVISER_FIRM)) & (state.threat >= ADVISER_EXPOSED)
+    shaky = (state.trust < 0.5) | (state.hedging > 0.25) | (state.alignment < w.alignment0 - 0.08)
+    below_par = state.spending < fair_share(state.threat, p) - 0.05
+    resting = below_par & (state.pressed >= 1.0)
+    moved = pressure_push(state, d) >= ADVISER_COMPLIANCE * p.compliance_scale
+    press = below_par & ~resting & moved
     orders = np.where(thin | shaky, REASSURE, np.where(press, PRESSURE, HOLD)).astype(np.int8)
-    reasons = np.select([thin, shaky, press, resting], [THIN, SHAKY, BELOW_PAR, RESTING], NO_REASON)
+    reasons = np.select([thin, shaky, press, resting, below_par], [THIN, SHAKY, BELOW_PAR, RESTING, UNMOVED],
+                        NO_REASON)
     # Keep within budget: drop the reassurances of the least exposed allies first.
     extra = (orders == REASSURE) * (p.reassure_cost + p.reassure_presence) * w.upkeep
     by_exposure = np.argsort(-w.exposure, kind="stable")
@@ -64,6 +68,26 @@ def adviser(state: State) -> tuple[np.ndarray, np.ndarray]:
     over[:, by_exposure] = np.cumsum(extra[:, by_exposure], axis=1) > slack[:, None]
     dropped = over & (orders == REASSURE)
     return np.where(dropped, HOLD, orders).astype(np.int8), np.where(dropped, NO_MONEY, reasons)
+
+
+ADVISER_RISK = 0.02         # yearly chance of a successful aggression above which deterrence counts as thin
+ADVISER_EXPOSED = 0.7      # threat at which an ally counts as the front line
+ADVISER_FIRM = 0.8          # trust at which a front-line ally's faith counts as firm
+ADVISER_COMPLIANCE = 0.5    # press only where the ally would answer at least half of a full demand
+
+
+def congress_wanted(state: State) -> np.ndarray:
+    """The adviser points at Congress while domestic pressure leaves room below the level where Congress might
+    force a drawdown. (B,) bool."""
+    p = state.world.params
+    return state.domestic_pressure + p.congress_stir < p.congress_threshold - 0.1
+
+
+def adviser_us(state: State, rng: np.random.Generator | None = None) -> np.ndarray:
+    """Invoke Congress in the turns the adviser presses at least one ally."""
+    wanted = congress_wanted(state)
+    pressing = (adviser(state)[0] == PRESSURE).any(-1)
+    return np.where(wanted & pressing, CONGRESS, NO_ACTION).astype(np.int8)
 
 
 def adaptive_orders(state: State, rng: np.random.Generator | None = None) -> np.ndarray:
@@ -90,7 +114,7 @@ def built_in(name: str) -> Policy:
     if name in ORDERS:
         return uniform(name)
     if name == "adaptive":
-        return Policy(name, adaptive_orders)
+        return Policy(name, adaptive_orders, adviser_us)
     if name == "random":
         return Policy(name, random_orders)
     raise KeyError(name)

@@ -8,12 +8,12 @@ import numpy as np
 # The factors behind each ally variable, in the order `step` fills them. The last factor is always "events"
 # (scripted and conditional events of the next turn); "limit" absorbs what a 0-1 bound cut off.
 FACTORS: dict[str, tuple[str, ...]] = {
-    "spending": ("threat", "trade with the adversary", "free-riding", "pressure", "criticism",
+    "spending": ("threat", "trade with the adversary", "free-riding", "riding on partners", "pressure", "criticism",
                  "fear of abandonment", "domestic limits", "events"),
-    "trust": ("reassurance", "pressure", "withdrawal", "criticism", "spillover", "U.S. credibility",
+    "trust": ("reassurance", "promise kept", "pressure", "withdrawal", "criticism", "spillover", "U.S. credibility",
               "crises", "limit", "events"),
-    "alignment": ("protection", "self-reliance", "habit", "reassurance", "pressure", "criticism",
-                  "withdrawal", "break with the U.S.", "limit", "events"),
+    "alignment": ("protection", "self-reliance", "third force", "habit", "reassurance", "promise kept", "pressure",
+                  "criticism", "withdrawal", "break with the U.S.", "limit", "events"),
     "hedging": ("insecurity", "withdrawal", "protection", "nuclear programme", "limit", "events"),
 }
 
@@ -22,6 +22,9 @@ FACTOR_HELP: dict[str, str] = {
     "threat": "the danger it feels from the adversary pushes its budget up",
     "trade with the adversary": "trade ties with the adversary damp its will to arm against it",
     "free-riding": "expecting U.S. protection, it spends less of its own",
+    "riding on partners": "as its neighbours' forces grow, it leaves more of the common defence to them",
+    "promise kept": "it answered a U.S. demand, and Washington stood by it as promised",
+    "third force": "Western Europe's drive to defend itself apart from Washington pulls it away",
     "pressure": "a credible U.S. threat to scale back its commitment unless the ally does more",
     "criticism": "public shaming: it barely moves budgets",
     "fear of abandonment": "U.S. forces leaving make it arm faster",
@@ -57,6 +60,8 @@ class Report:
     nuclear: np.ndarray         # crossed into a nuclear programme this turn
     realignment: np.ndarray     # accommodated the adversary this turn
     congress_cut: np.ndarray    # (B,) Congress forced a drawdown
+    us_action: np.ndarray       # (B,) the U.S.-level action taken (state.US_ACTION_CODE)
+    risk: np.ndarray            # (B, N) chance this turn of a successful aggression against each ally
     fired: np.ndarray           # (B, E) campaign events that fired at the start of the next turn
     us_cost: np.ndarray         # (B,) U.S. spending this turn, US$ bn a year
     deterrence: np.ndarray      # (B, N) deterrence ratio the adversary weighed

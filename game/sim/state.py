@@ -45,6 +45,14 @@ class World:
     adversary_capability0: np.ndarray  # (K,)
     revisionism0: np.ndarray    # (K,)
     same_theatre: np.ndarray    # (N, N) 1.0 where two allies share a theatre (0 on the diagonal)
+    theatre_onehot: np.ndarray  # (N, T) 1.0 where an ally belongs to that theatre
+    hub: np.ndarray             # (N,) 1.0 for a logistics hub
+    nuclear_power: np.ndarray   # (N,) 1.0 for an ally with its own nuclear deterrent
+    hub_presence0: np.ndarray   # (T,) U.S. presence in the theatre's hubs at the start (0: no hub there)
+    need0: np.ndarray           # (N,) capability its threat required at the start (self-reliance's yardstick)
+    trust0: np.ndarray          # (N,) starting trust
+    partners0: np.ndarray       # (N,) theatre partners' capability at the start
+    fair_share0: np.ndarray     # (N,) % GDP each ally can fairly be asked for at the start
     budget: float               # U.S. budget per turn at the start
     conditions: tuple           # per campaign event: its compiled `when` expression, or None if scripted
 
@@ -74,6 +82,9 @@ class State:
     pressed: np.ndarray         # recent years of U.S. pressure on it: threats never carried out wear thin
     nuclear: np.ndarray         # bool: crossed into a nuclear weapons programme
     realigned: np.ndarray       # bool: accommodated the adversary
+    aggressed: np.ndarray       # successful aggressions suffered so far
+    # theatres (B, T)
+    autonomy: np.ndarray        # the insulated allies' drift toward defending themselves apart (a "third force")
     # adversaries (B, K)
     adv_capability: np.ndarray
     revisionism: np.ndarray
@@ -87,6 +98,9 @@ class State:
     ally_milex_total: np.ndarray
     aggressions: np.ndarray
     crises: np.ndarray
+    risk_total: np.ndarray      # expected successful aggressions, summed over turns: the risk the U.S. ran
+    fair_total: np.ndarray      # allies' spending up to their fair share, US$ bn x years
+    influence_total: np.ndarray  # GDP-weighted alignment x years
     # events already fired (B, E): conditional events fire once
     fired: np.ndarray
 
@@ -107,10 +121,10 @@ def protection(trust: np.ndarray, presence: np.ndarray, params: Params) -> np.nd
     return trust * (params.promise_weight + (1 - params.promise_weight) * presence)
 
 
-def self_reliance(capability: np.ndarray, threat: np.ndarray, adv_capability: np.ndarray) -> np.ndarray:
-    """Own capability against what the threat requires, 0-1 (0.5: it matches the threat it feels)."""
-    need = threat * adv_capability
-    return capability / (capability + need + 1e-9)
+def self_reliance(capability: np.ndarray, need0: np.ndarray) -> np.ndarray:
+    """Own capability against what its threat required at the start, 0-1 (0.5: it matches it). Measured against a
+    fixed yardstick, so it rises exactly when an ally arms itself."""
+    return capability / (capability + need0 + 1e-9)
 
 
 def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
@@ -128,7 +142,10 @@ def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
     # rests at its starting alignment until something changes.
     spending0 = col("spending")
     prot0 = protection(col("trust"), col("presence"), params)
-    sr0 = self_reliance(spending0 / 100 * gdp, threat0, cap0[adversary])
+    need0 = threat0 * cap0[adversary]
+    sr0 = self_reliance(spending0 / 100 * gdp, need0)
+    onehot = (theatre[:, None] == np.arange(len(theatres))[None, :]).astype(float)
+    hub = col("hub")
     shortfall0 = float((np.maximum(params.guideline - spending0, 0) * gdp).sum() / (params.guideline * gdp.sum()))
     per_year = {"year": 1, "half": 2, "quarter": 4, "month": 12}[campaign.calendar.step]
     return World(
@@ -141,7 +158,10 @@ def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
         shortfall0=shortfall0, adv_onehot=(adversary[:, None] == np.arange(len(advs))[None, :]).astype(float),
         adversary_growth=np.array([a.growth for a in advs], dtype=float),
         adversary_capability0=cap0, revisionism0=np.array([a.revisionism for a in advs], dtype=float),
-        same_theatre=same, budget=float(campaign.us.budget), conditions=compile_conditions(campaign),
+        same_theatre=same, theatre_onehot=onehot, hub=hub, nuclear_power=col("nuclear_power"),
+        hub_presence0=(hub * col("presence")) @ onehot, need0=need0, trust0=col("trust"),
+        partners0=(spending0 / 100 * gdp) @ same, fair_share0=params.guideline + params.fair_share_threat * threat0,
+        budget=float(campaign.us.budget), conditions=compile_conditions(campaign),
     )
 
 
@@ -183,11 +203,13 @@ def initial_state(world: World, runs: int = 1) -> State:
         hedging=tile([a.hedging for a in allies]), presence=tile([a.presence for a in allies]),
         emboldened=np.zeros((runs, len(allies))), pressed=np.zeros((runs, len(allies))),
         nuclear=np.zeros((runs, len(allies)), dtype=bool), realigned=np.zeros((runs, len(allies)), dtype=bool),
+        aggressed=np.zeros((runs, len(allies))), autonomy=np.zeros((runs, len(c.theatres))),
         adv_capability=tile([a.capability for a in c.adversaries]),
         revisionism=tile([a.revisionism for a in c.adversaries]),
         budget=np.full(runs, world.budget), domestic_pressure=np.full(runs, c.us.domestic_pressure),
         credibility=np.full(runs, c.us.credibility),
         us_cost_total=np.zeros(runs), budget_total=np.zeros(runs), ally_milex_total=np.zeros(runs),
-        aggressions=np.zeros(runs), crises=np.zeros(runs),
+        aggressions=np.zeros(runs), crises=np.zeros(runs), risk_total=np.zeros(runs), fair_total=np.zeros(runs),
+        influence_total=np.zeros(runs),
         fired=np.zeros((runs, len(c.events)), dtype=bool),
     )

@@ -13,7 +13,8 @@ import numpy as np
 
 from game.sim.events import fire_events
 from game.sim.report import FACTORS, Report
-from game.sim.state import CRITICIZE, PRESSURE, REASSURE, WITHDRAW, State, protection, self_reliance
+from game.sim.state import (CONGRESS, CRITICIZE, NO_ACTION, PRESSURE, REASSURE, WITHDRAW, State, protection,
+                            self_reliance)
 
 
 def per_turn(rate_per_year: float, dt: float) -> float:
@@ -38,22 +39,66 @@ class Derived:
     self_reliance: np.ndarray   # (B, N)
     leverage: np.ndarray        # (B, 1) how credible a U.S. threat of abandonment is
     deterrence: np.ndarray      # (B, N) deterrence ratio against the ally's adversary
+    risk: np.ndarray            # (B, N) chance of a successful aggression against it within one turn
 
 
-def derive(state: State) -> Derived:
+def derive(state: State, presence: np.ndarray | None = None, credibility: np.ndarray | None = None,
+           revisionism: np.ndarray | None = None, congress: np.ndarray | None = None) -> Derived:
+    """Read the state; `presence`, `credibility`, `revisionism` and `congress` (the U.S. action) override it, so
+    `step` can judge deterrence after this turn's orders have taken effect."""
     w, p = state.world, state.world.params
+    presence = state.presence if presence is None else presence
+    credibility = state.credibility if credibility is None else credibility
+    revisionism = state.revisionism if revisionism is None else revisionism
+    invoked = 0.0 if congress is None else congress.astype(float)
     adv_cap = state.adv_capability[:, w.adversary]
-    leverage = np.clip(p.leverage_base + p.leverage_domestic * state.domestic_pressure, 0.0, 1.0)[:, None]
-    # Deterrence ratio: U.S. power there (guarantee and presence, times credibility) plus the ally's own
-    # capability and a share of its theatre partners', against the adversary's capability.
-    partners = (state.capability * ~state.realigned) @ w.same_theatre
-    # A treaty guarantee deters even where few U.S. troops stand (extended deterrence); partners without a
-    # treaty (Taiwan) count only on the forces actually there.
-    reach = p.guarantee * w.treaty + (1 - p.guarantee) * state.presence
-    us_power = p.us_weight * reach * state.credibility[:, None] * adv_cap
-    deterrence = (us_power + state.capability + p.coalition_help * partners) / adv_cap
-    return Derived(protection(state.trust, state.presence, p),
-                   self_reliance(state.capability, state.threat, adv_cap), leverage, deterrence)
+    leverage = np.clip(p.leverage_base + p.leverage_domestic * state.domestic_pressure
+                       + p.leverage_congress * invoked, 0.0, 1.0)[:, None]
+    # U.S. power there: a treaty guarantee deters even where few troops stand (extended deterrence); partners
+    # without a treaty (Taiwan) count on the forces there and on U.S. power in the region. Reinforcing the exposed
+    # allies runs through the theatre's hub (Germany, Japan): empty it and their U.S. cover thins.
+    hub_now = (presence * w.hub) @ w.theatre_onehot
+    hub_support = np.where(w.hub_presence0 > 0, np.minimum(hub_now / np.maximum(w.hub_presence0, 1e-9), 1.0), 1.0)
+    logistics = 1 - p.hub_reliance * w.exposure * (1 - w.hub) * (1 - hub_support[:, w.theatre])
+    regional = ((presence * w.upkeep) @ w.theatre_onehot) / np.maximum(w.upkeep @ w.theatre_onehot, 1e-9)
+    reach = p.guarantee * w.treaty + (1 - p.guarantee) * presence \
+        + p.regional_reach * (1 - w.treaty) * regional[:, w.theatre]
+    us_power = p.us_weight * reach * credibility[:, None] * logistics
+    # Partners help in proportion to their will: alignment with the alliance, less the insulated allies' drift
+    # toward defending only themselves (an independent Europe may not fight for its exposed members).
+    loyal = ~(state.realigned | state.nuclear)
+    will = state.alignment * (1 - state.autonomy[:, w.theatre] * (1 - w.exposure)) * loyal
+    partners = (state.capability * will) @ w.same_theatre
+    cover = np.minimum((w.nuclear_power * will) @ w.same_theatre, 1.0)
+    deterrence = us_power + p.nuclear_own * w.nuclear_power + p.nuclear_cover * cover \
+        + (state.capability + p.coalition_help * partners) / adv_cap
+    hazard = p.probe_rate * revisionism[:, w.adversary] * w.exposure * np.exp(-p.probe_deterrence * deterrence)
+    risk = chance(hazard, w.dt) * success(deterrence) * loyal
+    return Derived(protection(state.trust, presence, p), self_reliance(state.capability, w.need0), leverage,
+                   deterrence, risk)
+
+
+def success(deterrence: np.ndarray) -> np.ndarray:
+    """Chance that a probe succeeds against an ally with this deterrence ratio."""
+    return 1.0 / (1.0 + deterrence ** 2)
+
+
+def paid_share(state: State) -> np.ndarray:
+    """How far past its fair share an ally already pays, 0-1: pressing it then moves it less and breeds
+    resentment."""
+    p = state.world.params
+    return np.clip((state.spending - fair_share(state.threat, p)) / p.guideline, 0.0, 1.0)
+
+
+def pressure_push(state: State, d: Derived) -> np.ndarray:
+    """pp of GDP per year that pressure would add to each ally's spending this turn: more where the threat is real
+    and the U.S. threat credible, less for an ally that can fend for itself or already pays; and a threat repeated
+    turn after turn and never carried out wears thin."""
+    w, p = state.world, state.world.params
+    worn = 1.0 / (1.0 + p.pressure_fatigue * state.pressed)
+    active = ~(state.realigned | state.nuclear)
+    return p.pressure_effect * state.threat * w.responsiveness * active * d.leverage * worn \
+        * (1 - d.self_reliance) * (1 - paid_share(state))
 
 
 def step(state: State, orders: np.ndarray, rng: np.random.Generator,
@@ -64,14 +109,19 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
     w, p, dt = state.world, state.world.params, state.world.dt
     B, N = state.spending.shape
     orders = np.broadcast_to(np.asarray(orders, dtype=np.int8), (B, N))
-    fp, fr, fw, fc = ((orders == code).astype(float) for code in (PRESSURE, REASSURE, WITHDRAW, CRITICIZE))
-    d = derive(state)
-    threat, trust, align, hedge = state.threat, state.trust, state.alignment, state.hedging
+    us = np.broadcast_to(np.asarray(NO_ACTION if us is None else us, dtype=np.int8), (B,))
+    invoked = us == CONGRESS
+    fp, fr, fc = ((orders == code).astype(float) for code in (PRESSURE, REASSURE, CRITICIZE))
     active = ~(state.realigned | state.nuclear)  # allies that broke with the U.S. no longer heed its orders
-    draws = np.moveaxis(rng.random((B, 5, N)), 1, 0)
+    # A withdrawal is as large as the forces actually removed: where none are left the order does nothing.
+    removed = np.minimum(state.presence, p.withdraw_presence) * (orders == WITHDRAW)
+    fw = removed / p.withdraw_presence
+    draws = rng.random((B, 6, N))
     congress_draw = rng.random(B)
     withdrawn_near = fw @ w.same_theatre                  # withdrawals from other allies in the same theatre
-    withdrawn_far = (fw @ np.ones((N, 1))) - fw - withdrawn_near
+    withdrawn_far = fw.sum(-1, keepdims=True) - fw - withdrawn_near
+    d = derive(state, congress=invoked)
+    threat, trust, align, hedge = state.threat, state.trust, state.alignment, state.hedging
 
     # --- spending (% GDP): part-way toward a target set by threat and free-riding, plus the orders ----------
     sf = np.zeros((len(FACTORS["spending"]), B, N))
@@ -80,42 +130,47 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
     sf[0] = r * felt
     sf[1] = -r * felt * p.trade_damping * w.trade
     sf[2] = -r * felt * p.free_riding * d.protection
-    pushable = threat * w.responsiveness * active
-    # Pressing an ally that already pays more than its threat warrants moves it less and breeds resentment.
-    paid_up = np.clip((state.spending - fair_share(threat, p)) / p.guideline, 0.0, 1.0)
-    # A threat repeated turn after turn and never carried out wears thin.
-    worn = 1.0 / (1.0 + p.pressure_fatigue * state.pressed)
-    sf[3] = fp * p.pressure_effect * dt * pushable * d.leverage * worn * (1 - d.self_reliance) * (1 - paid_up)
-    sf[4] = fc * p.criticism_effect * dt * pushable
-    sf[5] = (fw + p.withdrawal_spill * np.minimum(withdrawn_near, 3)) * p.withdrawal_jolt \
+    partners_gain = (state.capability @ w.same_theatre) / np.maximum(w.partners0, 1e-9) - 1
+    sf[3] = -r * felt * p.partner_free_riding * np.clip(partners_gain, -0.5, 1.0) * (w.partners0 > 0)
+    paid_up = paid_share(state)
+    sf[4] = fp * pressure_push(state, d) * dt
+    sf[5] = fc * p.criticism_effect * dt * threat * w.responsiveness * active
+    sf[6] = (fw + p.withdrawal_spill * np.minimum(withdrawn_near, 3)) * p.withdrawal_jolt \
         * (0.5 + threat) * w.responsiveness * active
-    raw = sf[:6].sum(0) + r * (w.baseline - state.spending)
+    raw = sf[:7].sum(0) + r * (w.baseline - state.spending)
     lo = np.maximum(state.spending - p.max_fall * dt, 0.0)
     hi = np.maximum(np.minimum(state.spending + p.max_rise * dt, w.ceiling), lo)
     spending = np.clip(state.spending + raw, lo, hi)
-    sf[6] = spending - state.spending - sf[:6].sum(0)   # the pull of other priorities, and caps
+    sf[7] = spending - state.spending - sf[:7].sum(0)   # the pull of other priorities, and caps
+    # The other half of the bargain: an ally that answers a demand is stood by ("do it and we stand by you").
+    complied = np.clip(np.minimum(sf[4], spending - state.spending) / (p.compliance_scale * dt), 0.0, 1.0)
 
     # --- trust ----------------------------------------------------------------------------------------------
     tf = np.zeros((len(FACTORS["trust"]), B, N))
     tf[0] = fr * per_turn(p.trust_reassure, dt) * (1 - trust)
+    tf[1] = fp * complied * per_turn(p.trust_bargain, dt) * (1 - trust)
     resentment = 1 + p.pressure_resentment * paid_up
-    tf[1] = -fp * p.trust_pressure * dt * trust * resentment
-    tf[2] = -fw * p.trust_withdraw * trust
-    tf[3] = -fc * p.trust_criticize * dt * trust
+    # An empty demand (one the ally does not answer) strains the relationship most.
+    strain = resentment + (1 - complied)
+    tf[2] = -fp * p.trust_pressure * dt * trust * strain
+    tf[3] = -fw * p.trust_withdraw * trust
+    tf[4] = -fc * p.trust_criticize * dt * trust
     spill = np.minimum(p.trust_spillover_same * withdrawn_near + p.trust_spillover_other * withdrawn_far, 0.5)
-    tf[4] = -(1 - fw) * spill * trust
-    tf[5] = per_turn(p.trust_credibility_pull, dt) * (state.credibility[:, None] - trust)
+    tf[5] = -(1.0 - fw) * spill * trust
+    tf[6] = per_turn(p.trust_credibility_pull, dt) * (state.credibility[:, None] - trust)
 
     # --- alignment: rests at its start value; moves as protection and self-reliance change, and with orders --
     af = np.zeros((len(FACTORS["alignment"]), B, N))
     ra = per_turn(p.alignment_rate, dt)
     af[0] = ra * p.alignment_dependence * (d.protection - w.protection0)
     af[1] = -ra * p.alignment_self_reliance * (d.self_reliance - w.self_reliance0)
-    af[2] = ra * (w.alignment0 - align)
-    af[3] = fr * per_turn(p.alignment_reassure, dt) * (1 - align)
-    af[4] = -fp * p.alignment_pressure * dt * align * resentment
-    af[5] = -fc * p.alignment_criticize * dt * align
-    af[6] = -fw * p.alignment_withdraw * align
+    af[2] = -ra * p.alignment_third_force * state.autonomy[:, w.theatre] * (1 - w.exposure)
+    af[3] = ra * (w.alignment0 - align)
+    af[4] = fr * per_turn(p.alignment_reassure, dt) * (1 - align)
+    af[5] = fp * complied * per_turn(p.alignment_bargain, dt) * (1 - align)
+    af[6] = -fp * p.alignment_pressure * dt * align * strain
+    af[7] = -fc * p.alignment_criticize * dt * align
+    af[8] = -fw * p.alignment_withdraw * align
 
     # --- hedging: grows where threat outruns protection, fades slowly once started --------------------------
     hf = np.zeros((len(FACTORS["hedging"]), B, N))
@@ -124,68 +179,84 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
     hf[1] = fw * p.hedging_withdraw * threat * w.latency * (1 - hedge)
     hf[2] = -p.hedging_decay * dt * d.protection * hedge * (1 - p.hedging_sticky * hedge)
 
-    # --- presence, emboldenment, capability, adversaries ----------------------------------------------------
-    presence = np.clip(state.presence + fr * p.reassure_presence - fw * p.withdraw_presence, 0.0, 1.0)
+    # --- the orders take effect: presence, the adversary's boldness, U.S. credibility -----------------------
+    presence = np.clip(state.presence + fr * p.reassure_presence - removed, 0.0, 1.0)
+    revisionism = state.revisionism + p.revisionism_withdraw * (fw @ w.adv_onehot)
+    credibility = state.credibility - p.credibility_withdraw * fw.sum(-1) \
+        + p.credibility_reassure * (1 - state.credibility) * fr.mean(-1)
+    domestic = np.clip(state.domestic_pressure + p.congress_stir * invoked, 0.0, 1.0)
     emboldened = state.emboldened * (1 - per_turn(p.embolden_decay, dt)) + fr * p.embolden_reassure * trust
     pressed = state.pressed * (1 - per_turn(p.pressure_memory, dt)) + fp * dt
     capability = state.capability + per_turn(p.capability_rate, dt) * (spending / 100 * w.gdp - state.capability)
-    revisionism = state.revisionism + per_turn(p.revisionism_rate, dt) * (w.revisionism0 - state.revisionism) \
-        + p.revisionism_withdraw * (fw @ w.adv_onehot)
     adv_capability = state.adv_capability * (1 + w.adversary_growth) ** dt
 
-    # --- chance: probes where deterrence looks thin, entrapment, proliferation, accommodation, Congress -----
-    rev_i = state.revisionism[:, w.adversary]
-    probe = (draws[0] < chance(p.probe_rate * rev_i * w.exposure * np.exp(-p.probe_deterrence * d.deterrence), dt)) & active
-    aggression = probe & (draws[1] < 1.0 / (1.0 + d.deterrence ** 2))
+    # --- chance, judged on the posture after the orders, so a last-turn withdrawal is no free lunch ----------
+    now = derive(state, presence, credibility, revisionism, invoked)
+    rev_i = revisionism[:, w.adversary]
+    hazard = p.probe_rate * rev_i * w.exposure * np.exp(-p.probe_deterrence * now.deterrence)
+    probe = (draws[:, 0] < chance(hazard, dt)) & active
+    aggression = probe & (draws[:, 1] < success(now.deterrence))
     repelled = probe & ~aggression
-    entrap = (draws[2] < chance(p.entrapment_rate * w.dispute * emboldened, dt)) & active
+    entrap = (draws[:, 2] < chance(p.entrapment_rate * w.dispute * emboldened, dt)) & active
     hedge_now = np.clip(hedge + hf[:3].sum(0), 0.0, 1.0)
     over = np.clip((hedge_now - p.nuclear_threshold) / (1 - p.nuclear_threshold), 0.0, 1.0)
-    nuclear = (draws[3] < chance(p.nuclear_rate * over * w.latency, dt)) & ~state.nuclear & (over > 0)
+    nuclear = (draws[:, 3] < chance(p.nuclear_rate * over * w.latency, dt)) & ~state.nuclear & (over > 0)
     realign_hazard = p.realign_rate * w.trade * threat * (1 - align) * (trust < p.realign_trust)
-    realign = (draws[4] < chance(realign_hazard, dt)) & ~state.realigned
-    congress = (state.domestic_pressure > p.congress_threshold) & (congress_draw < chance(p.congress_rate, dt))
+    realign = (draws[:, 4] < chance(realign_hazard, dt)) & ~state.realigned
+    drawdown = p.congress_rate * np.maximum(domestic - p.congress_threshold, 0.0) / (1 - p.congress_threshold)
+    congress = congress_draw < chance(drawdown, dt)
 
     hit, held = aggression.astype(float), repelled.astype(float)
     hit_near = np.minimum(hit @ w.same_theatre, 2)
     threat_jump = p.crisis_threat * (3 * hit + held + hit_near * w.exposure + entrap)
-    tf[6] = -(p.aggression_trust * (hit + hit_near / 3) + p.congress_trust * congress[:, None] * (presence > 0)) * trust
+    tf[7] = -(p.aggression_trust * (hit + hit_near / 3) + p.congress_trust * congress[:, None] * (presence > 0)) * trust
     presence = np.clip(presence - p.congress_cut * congress[:, None], 0.0, 1.0)
     hf[3] = nuclear * (1.0 - hedge_now)
-    af[7] = -(p.alignment_nuclear * nuclear + p.alignment_realign * realign) * align
-    revisionism = np.clip(revisionism + p.revisionism_success * (hit @ w.adv_onehot)
+    af[9] = -(p.alignment_nuclear * nuclear + p.alignment_realign * realign) * align
+    revisionism = np.clip(revisionism + per_turn(p.revisionism_rate, dt) * (w.revisionism0 - state.revisionism)
+                          + p.revisionism_success * (hit @ w.adv_onehot)
                           - p.revisionism_repelled * (held @ w.adv_onehot), 0.0, 1.0)
 
-    threat_shift = state.threat_shift + threat_jump
+    # --- threat: toward the adversary's posture, with the memory of crises fading slowly ---------------------
+    threat_shift = state.threat_shift * (1 - per_turn(p.threat_memory, dt)) + threat_jump
     appetite = lambda rev: p.posture_base + (1 - p.posture_base) * rev  # noqa: E731
     posture = np.sqrt(adv_capability / w.adversary_capability0) * appetite(revisionism) / appetite(w.revisionism0)
-    threat_target = np.clip(w.exposure * posture[:, w.adversary] + threat_shift, 0.0, 1.0)
-    threat = np.clip(threat + per_turn(p.threat_rate, dt) * (threat_target - threat) + threat_jump, 0.0, 1.0)
+    threat_target = np.clip(saturate(w.exposure, posture[:, w.adversary]) + threat_shift, 0.0, p.threat_max)
+    threat = np.clip(threat + per_turn(p.threat_rate, dt) * (threat_target - threat) + threat_jump, 0.0, p.threat_max)
+
+    # --- the third force: insulated allies that arm themselves and doubt Washington drift apart ---------------
+    insulated = (1 - w.exposure) * w.gdp
+    drift = insulated * (p.autonomy_self_reliance * np.maximum(d.self_reliance - w.self_reliance0, 0.0)
+                         + p.autonomy_distrust * np.maximum(w.trust0 - trust, 0.0))
+    autonomy_target = np.clip((drift @ w.theatre_onehot) / np.maximum(insulated @ w.theatre_onehot, 1e-9), 0, 1)
+    autonomy = state.autonomy + per_turn(p.autonomy_rate, dt) * (autonomy_target - state.autonomy)
 
     # --- the United States: cost (US$ bn per year), Congress, credibility ------------------------------------
-    ones = np.ones(N)
-    crises = probe @ ones + entrap @ ones
+    crises = probe.sum(-1) + entrap.sum(-1)
     cost = (presence + fr * p.reassure_cost) @ w.upkeep + p.crisis_cost * crises
     shortfall = np.maximum(p.guideline - spending, 0) @ w.gdp / (p.guideline * w.gdp.sum())
-    overrun = np.maximum(cost / state.budget - 1.0, 0.0)
+    overrun = np.maximum(cost / np.maximum(state.budget, 1e-9) - 1.0, 0.0)
     dp_target = np.clip(w.campaign.us.domestic_pressure + p.domestic_free_riding * (shortfall - w.shortfall0)
-                        + p.domestic_overrun * overrun + p.domestic_entrapment * (entrap @ ones), 0.0, 1.0)
-    domestic = state.domestic_pressure + per_turn(p.domestic_rate, dt) * (dp_target - state.domestic_pressure)
+                        + p.domestic_overrun * overrun + p.domestic_entrapment * entrap.sum(-1), 0.0, 1.0)
+    domestic = domestic + per_turn(p.domestic_rate, dt) * (dp_target - domestic)
     domestic = np.clip(domestic - p.congress_relief * congress, 0.0, 1.0)  # the vote releases some pressure
-    credibility = np.clip(
-        state.credibility - p.credibility_withdraw * (fw @ ones)
-        + p.credibility_reassure * (1 - state.credibility) * (fr @ ones) / N
-        - p.credibility_aggression * (aggression @ ones) - p.credibility_congress * congress, 0.0, 1.0)
+    credibility = np.clip(credibility + per_turn(p.credibility_recovery, dt) * (w.campaign.us.credibility - credibility)
+                          - p.credibility_aggression * aggression.sum(-1) - p.credibility_congress * congress, 0.0, 1.0)
 
+    alignment = align + _bounded(af, align)
+    weight = w.gdp / w.gdp.sum()
     new = state.evolve(
         turn=state.turn + 1, spending=spending, capability=capability, threat=threat, threat_shift=threat_shift,
-        trust=trust + _bounded(tf, trust), alignment=align + _bounded(af, align), hedging=hedge + _bounded(hf, hedge),
+        trust=trust + _bounded(tf, trust), alignment=alignment, hedging=hedge + _bounded(hf, hedge),
         presence=presence, emboldened=emboldened, pressed=pressed, nuclear=state.nuclear | nuclear,
-        realigned=state.realigned | realign, adv_capability=adv_capability, revisionism=revisionism,
-        domestic_pressure=domestic, credibility=credibility,
+        realigned=state.realigned | realign, aggressed=state.aggressed + hit, autonomy=autonomy,
+        adv_capability=adv_capability, revisionism=revisionism, domestic_pressure=domestic, credibility=credibility,
         us_cost_total=state.us_cost_total + cost * dt, budget_total=state.budget_total + state.budget * dt,
         ally_milex_total=state.ally_milex_total + spending @ w.gdp / 100 * dt,
-        aggressions=state.aggressions + aggression @ ones, crises=state.crises + crises,
+        aggressions=state.aggressions + hit.sum(-1), crises=state.crises + crises,
+        risk_total=state.risk_total + now.risk.sum(-1),
+        fair_total=state.fair_total + np.minimum(spending, w.fair_share0) @ w.gdp / 100 * dt,
+        influence_total=state.influence_total + (alignment * ~(state.realigned | realign)) @ weight * dt,
     )
     new, event_deltas, fired = fire_events(new)
     for var, factors in (("spending", sf), ("trust", tf), ("alignment", af), ("hedging", hf)):
@@ -194,9 +265,17 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
         turn=state.turn + 1, orders=orders.copy(), spending=np.moveaxis(sf, 0, -1), trust=np.moveaxis(tf, 0, -1),
         alignment=np.moveaxis(af, 0, -1), hedging=np.moveaxis(hf, 0, -1),
         probe=probe, aggression=aggression, entrapment=entrap, nuclear=nuclear, realignment=realign,
-        congress_cut=congress, fired=fired, us_cost=cost, deterrence=d.deterrence,
+        congress_cut=congress, us_action=us.copy(), risk=now.risk, fired=fired, us_cost=cost,
+        deterrence=now.deterrence,
     )
     return new, report
+
+
+def saturate(exposure: np.ndarray, posture: np.ndarray) -> np.ndarray:
+    """Exposure scaled by the adversary's posture in odds, so a growing menace raises threat without pinning it
+    at 1 for the rest of the game."""
+    odds = exposure / np.maximum(1 - exposure, 1e-6) * posture
+    return odds / (1 + odds)
 
 
 def _bounded(factors: np.ndarray, value: np.ndarray) -> np.ndarray:
