@@ -18,6 +18,8 @@ Fair Share: a game about who pays for the defence of U.S. allies.
   fairshare validate FILE...         check campaign files (FILE:LINE:COL: error: ...)
   fairshare simulate CAMPAIGN --policy POLICY [--runs N] [--seed S] [--json]
                                      play a campaign headless under a policy or a plan file
+  fairshare balance CAMPAIGN [--runs N] [--seed S] [--search SECONDS] [--json] [--plan-out FILE]
+                                     is it a real dilemma? strategies, a plan search, flags in words
   fairshare backtest CAMPAIGN [--plan PLAN] [--runs N] [--chart FILE.png] [--json]
                                      compare the model with recorded defence spending
   fairshare bench                    measure the model's (and the window's) speed
@@ -51,6 +53,14 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--runs", type=int, default=1000)
     sim.add_argument("--seed", type=int, default=0)
     sim.add_argument("--json", action="store_true", help="print one JSON object")
+    bal = sub.add_parser("balance", help="is the campaign a real dilemma? strategies, best plan, flags")
+    bal.add_argument("campaign")
+    bal.add_argument("--runs", type=int, default=2000, help="games per strategy (default 2000)")
+    bal.add_argument("--seed", type=int, default=0)
+    bal.add_argument("--search", type=float, default=45.0, metavar="SECONDS",
+                     help="time for the plan search (default 45; 0: the starting plans only)")
+    bal.add_argument("--json", action="store_true", help="print one JSON object")
+    bal.add_argument("--plan-out", default=None, metavar="FILE", help="write the best plan as a plan file")
     back = sub.add_parser("backtest", help="compare the model with recorded spending")
     back.add_argument("campaign")
     back.add_argument("--plan", default=None, help="plan file (default: the campaign's historical plan)")
@@ -78,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
             return validate(args.files)
         if args.command == "simulate":
             return simulate(args)
+        if args.command == "balance":
+            return balance(args)
         if args.command == "backtest":
             from game.backtest import command
             return command(args)
@@ -170,19 +182,54 @@ def simulate(args) -> int:
     return 0
 
 
+def balance(args) -> int:
+    if not 1 <= args.runs <= 100_000:
+        raise UserError("--runs must be between 1 and 100,000", 2)
+    if not 0 <= args.search <= 86_400:
+        raise UserError("--search must be between 0 and 86,400 seconds", 2)
+    folder = os.path.dirname(os.path.abspath(args.plan_out or "."))
+    if args.plan_out and (os.path.isdir(args.plan_out) or not os.access(folder, os.W_OK)):
+        raise UserError(f"cannot write the plan to '{args.plan_out}'")  # said now, not after the search
+    from game.analysis.balance import balance as run, render
+    from game.analysis.plans import plan_yaml
+    campaign = load(args.campaign)
+    shown = 0.0
+
+    def progress(plans: int, best: float, elapsed: float) -> None:
+        nonlocal shown
+        if elapsed - shown >= 5:  # a line every few seconds: enough to see it is alive
+            shown = elapsed
+            print(f"searching: {plans} plans tried, best {best:.1f} ({elapsed:.0f} s of {args.search:g})",
+                  file=sys.stderr)
+    result = run(campaign, args.runs, args.seed, args.search, progress=progress)
+    if args.plan_out:
+        note = (f"Best plan found by `fairshare balance {args.campaign} --seed {args.seed} --search {args.search:g}`"
+                f":\n{result.strategies['best plan'].mean:.1f} on {args.runs} games of seed {args.seed}.")
+        try:
+            with open(args.plan_out, "w", encoding="utf-8") as f:
+                f.write(plan_yaml(result.search.plan, campaign, note))
+        except OSError as error:
+            raise UserError(f"cannot write the plan to '{args.plan_out}': {error.strerror or error}")
+    print(json.dumps(result.to_dict(), indent=2) if args.json else render(result))
+    return 0
+
+
 def summarise(result, campaign, policy: str, runs: int, seed: int) -> dict:
+    import numpy as np
     final, o = result.final, result.outcome
     allies = {a.id: {var: round(float(getattr(final, var)[:, i].mean()), 4)
                      for var in ("spending", "threat", "trust", "alignment", "hedging", "presence")}
               for i, a in enumerate(campaign.allies)}
     mean = lambda x: round(float(x.mean()), 4)  # noqa: E731
+    p10, p50, p90 = (round(float(x), 4) for x in np.percentile(o.score, [10, 50, 90]))
     outcomes = {"aggression": mean(o.aggression), "proliferation": mean(o.proliferation),
                 "realignment": mean(o.realignment), "us_cost": mean(o.us_cost),
                 "us_cost_ratio": mean(o.us_cost_ratio), "influence": mean(o.influence),
                 "burden_share": mean(o.burden_share), "deterrence": mean(o.deterrence), "burden": mean(o.burden),
                 "cohesion": mean(o.cohesion), "score": mean(o.score)}
     return {"campaign": campaign.id, "policy": policy, "runs": runs, "seed": seed, "turns": campaign.turns,
-            "final": {**allies, "outcomes": outcomes}}
+            "final": {**allies, "outcomes": outcomes},
+            "distribution": {"sd": round(float(o.score.std()), 4), "p10": p10, "p50": p50, "p90": p90}}
 
 
 def render_summary(summary: dict, campaign) -> str:
