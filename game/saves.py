@@ -147,9 +147,12 @@ def read_save(path: str | os.PathLike) -> dict:
         raise SaveError("this file is not a Fair Share save (it was written by another program)")
     version = _need(data, "version", (int,), "a whole number")
     if version != SAVE_VERSION:
-        age = "a newer" if version > SAVE_VERSION else "an older"
-        raise SaveError(f"this game was saved by {age} version of Fair Share "
-                        f"(save format {version}; this version reads {SAVE_VERSION})")
+        if version > SAVE_VERSION:
+            raise SaveError(f"this game was saved by a newer version of Fair Share "
+                            f"(save format {version}; this version reads {SAVE_VERSION})")
+        raise SaveError(f"this game was saved by an older version of Fair Share (save format {version}; this "
+                        f"version reads {SAVE_VERSION}), whose model has changed since: its turns would not "
+                        "replay the same. Please start the campaign again")
     campaign = _need(data, "campaign", (dict,), "an object")
     for key in ("id", "hash", "path"):
         _need(campaign, key, (str,), "a text", "campaign.")

@@ -4,6 +4,7 @@
     orders:
       poland: pressure               # every turn
       germany: [reassure, reassure, pressure]   # turn by turn; the last entry repeats
+    us: [congress, none]             # optional: the U.S.-level action by turn (none, congress); the last repeats
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import os
 from dataclasses import dataclass
 
 from .errors import CampaignError, Problem
-from .model import ORDERS, Campaign
+from .model import ORDERS, US_ACTIONS, Campaign
 from .safe_yaml import Mapping, Scalar, Sequence, load_located
 from .schema import did_you_mean
 
@@ -21,6 +22,7 @@ class Plan:
     name: str
     default: str
     orders: dict[str, tuple[str, ...]]
+    us: tuple[str, ...] = ("none",)
 
 
 def load_plan(path: str | os.PathLike, campaign: Campaign) -> Plan:
@@ -38,19 +40,30 @@ def load_plan(path: str | os.PathLike, campaign: Campaign) -> Plan:
     def error(node, message: str) -> None:
         problems.append(Problem(name, node.line, node.col, message))
 
-    def order(node) -> str | None:
-        if isinstance(node, Scalar) and node.value in ORDERS:
+    def choice(node, allowed: tuple[str, ...], what: str) -> str | None:
+        if isinstance(node, Scalar) and node.value in allowed:
             return node.value
         shown = node.text if isinstance(node, Scalar) else "a list or mapping"
-        error(node, f"unknown order '{shown}'{did_you_mean(str(shown), ORDERS)} (orders: {', '.join(ORDERS)})")
+        error(node, f"unknown {what} '{shown}'{did_you_mean(str(shown), allowed)} ({what}s: {', '.join(allowed)})")
         return None
+
+    def order(node) -> str | None:
+        return choice(node, ORDERS, "order")
+
+    def sequence(value, pick, label: str) -> tuple[str, ...]:
+        """One choice or a list of them by turn; () if any is wrong (each wrong one reported)."""
+        items = value.items if isinstance(value, Sequence) else [value]
+        if not items:
+            error(value, f"the list for '{label}' is empty")
+        seq = tuple(c for c in (pick(item) for item in items) if c)
+        return seq if seq and len(seq) == len(items) else ()
 
     if not isinstance(tree, Mapping):
         error(tree, "a plan must be a mapping with 'default' and 'orders'")
         raise CampaignError(problems)
     for key, (key_node, _) in tree.entries.items():
-        if key not in ("default", "orders"):
-            error(key_node, f"unknown key '{key}'{did_you_mean(key, ('default', 'orders'))}")
+        if key not in ("default", "orders", "us"):
+            error(key_node, f"unknown key '{key}'{did_you_mean(key, ('default', 'orders', 'us'))}")
     default = "hold"
     if tree.get("default") is not None:
         default = order(tree.get("default")) or "hold"
@@ -64,12 +77,12 @@ def load_plan(path: str | os.PathLike, campaign: Campaign) -> Plan:
             if ally not in ids:
                 error(key_node, f"unknown ally '{ally}' in campaign '{campaign.id}'{did_you_mean(ally, ids)}")
                 continue
-            items = value.items if isinstance(value, Sequence) else [value]
-            if not items:
-                error(value, f"the order list for '{ally}' is empty")
-            seq = tuple(o for o in (order(item) for item in items) if o)
-            if seq and len(seq) == len(items):
+            seq = sequence(value, order, ally)
+            if seq:
                 orders[ally] = seq
+    us = ("none",)
+    if tree.get("us") is not None:
+        us = sequence(tree.get("us"), lambda node: choice(node, US_ACTIONS, "U.S. action"), "us") or us
     if problems:
         raise CampaignError(problems)
-    return Plan(os.path.basename(name), default, orders)
+    return Plan(os.path.basename(name), default, orders, us)

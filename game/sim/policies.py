@@ -10,7 +10,7 @@ from typing import Callable
 import numpy as np
 
 from game.campaign.model import ORDERS, Campaign
-from game.sim.state import CONGRESS, HOLD, NO_ACTION, ORDER_CODE, PRESSURE, REASSURE, State
+from game.sim.state import CONGRESS, HOLD, NO_ACTION, ORDER_CODE, PRESSURE, REASSURE, US_ACTION_CODE, State
 from game.sim.step import derive, fair_share, pressure_push
 
 PolicyFn = Callable[[State, np.random.Generator], np.ndarray]
@@ -98,16 +98,20 @@ def random_orders(state: State, rng: np.random.Generator) -> np.ndarray:
     return rng.integers(0, len(ORDERS), size=state.spending.shape, dtype=np.int8)
 
 
-def plan_policy(name: str, default: str, orders: dict[str, tuple[str, ...]], campaign: Campaign) -> Policy:
-    """A plan: per ally a sequence of orders by turn (the last one repeats); `default` for the others."""
-    n = len(campaign.allies)
-    table = np.full((campaign.turns, n), ORDER_CODE[default], dtype=np.int8)
+def plan_policy(name: str, default: str, orders: dict[str, tuple[str, ...]], campaign: Campaign,
+                us: tuple[str, ...] = ("none",)) -> Policy:
+    """A plan: per ally a sequence of orders by turn (the last one repeats); `default` for the others; `us` the
+    U.S.-level action by turn (the last one repeats)."""
+    n, turns = len(campaign.allies), campaign.turns
+    table = np.full((turns, n), ORDER_CODE[default], dtype=np.int8)
     for ally_id, seq in orders.items():
         i = campaign.ally_index(ally_id)
-        for t in range(campaign.turns):
+        for t in range(turns):
             table[t, i] = ORDER_CODE[seq[min(t, len(seq) - 1)]]
-    return Policy(name, lambda state, rng: np.broadcast_to(table[min(state.turn, len(table) - 1)],
-                                                           state.spending.shape).copy())
+    actions = np.array([US_ACTION_CODE[us[min(t, len(us) - 1)]] for t in range(turns)], dtype=np.int8)
+    row = lambda state: min(state.turn, turns - 1)  # noqa: E731
+    return Policy(name, lambda state, rng: np.broadcast_to(table[row(state)], state.spending.shape).copy(),
+                  lambda state, rng: np.full(state.runs, actions[row(state)], dtype=np.int8))
 
 
 def built_in(name: str) -> Policy:

@@ -6,14 +6,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.campaign.model import ORDERS, Campaign
+from game.campaign.model import ORDERS, US_ACTIONS, Campaign
 from game.sim.outcome import Outcome, outcome
 from game.sim.params import DEFAULT, Params
 from game.sim.report import Report
 from game.sim.run import new_game, rngs
-from game.sim.state import HOLD, ORDER_CODE, REASSURE, WITHDRAW, State, make_world
+from game.sim.step import step
+from game.sim.state import HOLD, NO_ACTION, ORDER_CODE, REASSURE, US_ACTION_CODE, WITHDRAW, State, make_world
 
-SAVE_VERSION = 1
+# 2: U.S.-level actions in the log, and the model of "The dilemma in play" (a format-1 game would not replay the same).
+SAVE_VERSION = 2
 
 
 class CommandError(ValueError):
@@ -27,15 +29,25 @@ class SetOrder:
 
 
 @dataclass(frozen=True)
+class SetUSAction:
+    """This turn's U.S.-level action (game.campaign.model.US_ACTIONS), e.g. "congress"."""
+    action: str
+
+
+@dataclass(frozen=True)
 class EndTurn:
     pass
 
 
-Command = SetOrder | EndTurn
+Command = SetOrder | SetUSAction | EndTurn
 
 
 def command_to_list(command: Command) -> list:
-    return ["order", command.ally, command.order] if isinstance(command, SetOrder) else ["end_turn"]
+    if isinstance(command, SetOrder):
+        return ["order", command.ally, command.order]
+    if isinstance(command, SetUSAction):
+        return ["us", command.action]
+    return ["end_turn"]
 
 
 def command_from_list(item) -> Command:
@@ -43,6 +55,8 @@ def command_from_list(item) -> Command:
         return EndTurn()
     if isinstance(item, list) and len(item) == 3 and item[0] == "order" and all(isinstance(x, str) for x in item):
         return SetOrder(item[1], item[2])
+    if isinstance(item, list) and len(item) == 2 and item[0] == "us" and isinstance(item[1], str):
+        return SetUSAction(item[1])
     raise CommandError(f"not a command: {item!r}")
 
 
@@ -59,6 +73,7 @@ class Session:
         self.reports: list[Report] = []
         self.log: list[Command] = []
         self.pending = np.full(len(campaign.allies), HOLD, dtype=np.int8)
+        self.pending_us = NO_ACTION
 
     # --- reading ---------------------------------------------------------------------------------------
     @property
@@ -76,12 +91,20 @@ class Session:
     def order_of(self, ally_id: str) -> str:
         return ORDERS[self.pending[self.campaign.ally_index(ally_id)]]
 
+    @property
+    def us_action(self) -> str:
+        return US_ACTIONS[self.pending_us]
+
+    def can_withdraw(self, ally_id: str) -> bool:
+        """Whether U.S. forces are left in that ally to withdraw."""
+        return bool(self.state.presence[0, self.campaign.ally_index(ally_id)] > 0)
+
     def projected_cost(self, orders: np.ndarray | None = None) -> float:
         """U.S. spending (US$ bn a year) next turn with these orders (default: the pending ones), before crises."""
         orders = self.pending if orders is None else orders
         w, p, s = self.world, self.world.params, self.state
-        presence = np.clip(s.presence[0] + (orders == REASSURE) * p.reassure_presence
-                           - (orders == WITHDRAW) * p.withdraw_presence, 0, 1)
+        removed = np.minimum(s.presence[0], p.withdraw_presence) * (orders == WITHDRAW)
+        presence = np.clip(s.presence[0] + (orders == REASSURE) * p.reassure_presence - removed, 0, 1)
         return float((presence * w.upkeep).sum() + ((orders == REASSURE) * p.reassure_cost * w.upkeep).sum())
 
     def outcome(self) -> Outcome:
@@ -98,17 +121,26 @@ class Session:
             ids = [a.id for a in self.campaign.allies]
             if command.ally not in ids:
                 raise CommandError(f"unknown ally '{command.ally}'")
+            if command.order == "withdraw" and not self.can_withdraw(command.ally):
+                name = self.campaign.allies[ids.index(command.ally)].name
+                raise CommandError(f"no U.S. forces are left in {name} to withdraw")
             self.log.append(command)
             self.pending[ids.index(command.ally)] = ORDER_CODE[command.order]
             return None
+        if isinstance(command, SetUSAction):
+            if command.action not in US_ACTION_CODE:
+                raise CommandError(f"unknown U.S. action '{command.action}' (choose from {', '.join(US_ACTIONS)})")
+            self.log.append(command)
+            self.pending_us = US_ACTION_CODE[command.action]
+            return None
         if not isinstance(command, EndTurn):
             raise CommandError(f"not a command: {command!r}")
-        from game.sim.step import step
         self.log.append(command)
-        state, report = step(self.state, self.pending[None, :].copy(), self._rng)
+        state, report = step(self.state, self.pending[None, :].copy(), self._rng, np.array([self.pending_us]))
         self.history.append(state)
         self.reports.append(report)
         self.pending = np.full(len(self.campaign.allies), HOLD, dtype=np.int8)
+        self.pending_us = NO_ACTION
         return report
 
     # --- saving and replaying ------------------------------------------------------------------------------
