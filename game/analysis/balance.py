@@ -28,6 +28,14 @@ ADVISER_OVER_HOLD = 5.0
 BEST_OVER_HOLD = 8.0
 ADVISER_WINS = 0.9           # share of single games, independent seeds, that the adviser wins against holding
 ATTACKED = 0.5               # share of games an ally may be attacked in whatever the player does
+LABEL = {"adaptive": "the adviser", "pressure": "blanket pressure", "random": "random orders",
+         "hold": "holding everywhere", BEST: "the best plan found"}
+MARGINS = (  # (check, winner, rival, points the winner must lead by, what it means when it does not)
+    ("adviser_vs_pressure", "adaptive", "pressure", ADVISER_OVER_PRESSURE, "Pressing everyone costs too little."),
+    ("random_vs_adviser", "adaptive", "random", ADVISER_OVER_RANDOM, "The choices matter too little."),
+    ("hold_vs_adviser", "adaptive", "hold", ADVISER_OVER_HOLD, "Doing nothing is nearly as good as playing well."),
+    ("best_vs_hold", BEST, "hold", BEST_OVER_HOLD, "A real dilemma rewards good play by more."),
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -129,13 +137,13 @@ def balance(campaign: Campaign, runs: int = 2000, seed: int = 0, search_seconds:
                    checks(campaign, strategies, luck))
 
 
-def _check(id: str, severity: str, passed: bool, fail: str, ok: str) -> Check:
-    return Check(id, severity, passed, ok if passed else fail)
+def _check(name: str, severity: str, passed: bool, fail: str, ok: str) -> Check:
+    return Check(name, severity, passed, ok if passed else fail)
 
 
 def checks(campaign: Campaign, s: dict[str, Strategy], luck: list[Luck]) -> list[Check]:
     """The dilemma's checks on the strategies' results: each passes or fails with a sentence that says why."""
-    best, hold, adviser = s[BEST].mean, s["hold"].mean, s["adaptive"].mean
+    best = s[BEST].mean
     out = []
     near = [o for o in ORDERS if best - s[o].mean < BLANKET_MARGIN]
     for o in near:
@@ -149,28 +157,13 @@ def checks(campaign: Campaign, s: dict[str, Strategy], luck: list[Luck]) -> list
         out.append(Check("blanket_near_best", "major", True,
                          f"No blanket order comes within {BLANKET_MARGIN:g} points of the best plan ({best:.1f}); "
                          f"the closest, {closest}, is {best - s[closest].mean:.1f} below."))
-    lead = adviser - s["pressure"].mean
-    out.append(_check("adviser_vs_pressure", "major", lead >= ADVISER_OVER_PRESSURE,
-                      f"The adviser ({adviser:.1f}) is not {ADVISER_OVER_PRESSURE:g} points ahead of blanket "
-                      f"pressure ({s['pressure'].mean:.1f}): {lead:+.1f}. Pressing everyone costs too little.",
-                      f"The adviser ({adviser:.1f}) beats blanket pressure by {lead:.1f} points "
-                      f"({ADVISER_OVER_PRESSURE:g} needed)."))
-    lead = adviser - s["random"].mean
-    out.append(_check("random_vs_adviser", "major", lead >= ADVISER_OVER_RANDOM,
-                      f"Random orders ({s['random'].mean:.1f}) score within {ADVISER_OVER_RANDOM:g} points of the "
-                      f"adviser ({adviser:.1f}): the choices matter too little.",
-                      f"The adviser beats random orders by {lead:.1f} points ({ADVISER_OVER_RANDOM:g} needed)."))
-    lead = adviser - hold
-    out.append(_check("hold_vs_adviser", "major", lead >= ADVISER_OVER_HOLD,
-                      f"Holding everywhere ({hold:.1f}) is within {ADVISER_OVER_HOLD:g} points of the adviser "
-                      f"({adviser:.1f}): doing nothing is nearly as good as playing well.",
-                      f"The adviser beats holding everywhere by {lead:.1f} points ({ADVISER_OVER_HOLD:g} needed)."))
-    lead = best - hold
-    out.append(_check("best_vs_hold", "major", lead >= BEST_OVER_HOLD,
-                      f"The best plan found ({best:.1f}) is only {lead:.1f} points above holding everywhere "
-                      f"({hold:.1f}): a real dilemma rewards good play by {BEST_OVER_HOLD:g} or more.",
-                      f"The best plan found beats holding everywhere by {lead:.1f} points "
-                      f"({BEST_OVER_HOLD:g} needed)."))
+    for name, winner, rival, needed, why in MARGINS:
+        lead = s[winner].mean - s[rival].mean
+        out.append(_check(name, "major", lead >= needed,
+                          f"{LABEL[winner].capitalize()} ({s[winner].mean:.1f}) is not {needed:g} points ahead of "
+                          f"{LABEL[rival]} ({s[rival].mean:.1f}): {lead:+.1f}. {why}",
+                          f"{LABEL[winner].capitalize()} beats {LABEL[rival]} by {lead:.1f} points ({needed:g} "
+                          "needed)."))
     out += _event_checks(campaign, s) + _ally_checks(campaign, s)
     adv = next(x for x in luck if x.pair == "adaptive vs hold")
     out.append(_check("luck_adviser_vs_hold", "major", adv.independent >= ADVISER_WINS,

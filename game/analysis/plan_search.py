@@ -58,8 +58,9 @@ class _Moves:
         self.ally_rows = structured_rows(turns, len(ORDERS))
         self.us_rows = structured_rows(turns, len(US_ACTIONS))
         # Whole-row moves in the ascent: the constant rows and alternations, which single-cell moves reach slowly.
-        alternating = (self.ally_rows[:, 1:] != self.ally_rows[:, :-1]).all(1) | (self.ally_rows == self.ally_rows[:, :1]).all(1)
-        self.ascent_rows = self.ally_rows[alternating]
+        rows = self.ally_rows
+        constant, alternating = (rows == rows[:, :1]).all(1), (rows[:, 1:] != rows[:, :-1]).all(1)
+        self.ascent_rows = rows[constant | alternating]
 
     def row(self, rows: np.ndarray, choices: int) -> np.ndarray:
         if self.rng.random() < 0.2:
