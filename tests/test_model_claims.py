@@ -77,8 +77,10 @@ def test_claim7_rising_threat_raises_spending_whatever_the_us_does(order):
 
 
 def test_congress_makes_pressure_more_credible():
+    # 0.55 stays below the level where Congress may force a drawdown (params.congress_threshold), which would
+    # move spending by itself and blur the comparison.
     gains = []
-    for dp in (0.05, 0.8):
+    for dp in (0.05, 0.55):
         c = campaign(domestic_pressure=dp, **QUIET)
         gains.append(spending(final(c, "pressure")) - spending(final(c, "hold")))
     assert gains[1] > 1.5 * gains[0] > 0

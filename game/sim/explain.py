@@ -147,7 +147,7 @@ def advice(state: State, ally: int, run: int = 0) -> tuple[str, str, str]:
         policies.RESTING: ("pressed enough for now",
                            "it spends too little, but it has been pressed for a while: let the threat rest"),
         policies.UNMOVED: ("pressure would not move it",
-                           f"it spends {spend:.2f} % against a fair share of {fair:.2f} %, but it feels too safe or "
+                           f"it spends {spend:.2f} % of GDP against a fair share of {fair:.2f} %, but it feels too safe or "
                            "doubts the U.S. threat: a demand it will not meet only strains the relationship"),
         policies.NO_MONEY: ("no budget to reassure",
                             "reassurance would help, but the budget has no room left for it"),

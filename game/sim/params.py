@@ -44,11 +44,11 @@ class Params:
     leverage_base: float = 0.25      # judgement: a U.S. threat is never wholly empty
     leverage_domestic: float = 0.75  # Nixon-era play: "Congress may force my hand" (Blankenship 2023, ch. on 1970s)
     leverage_congress: float = 0.3   # extra credibility of this turn's threats when Washington points at Congress
-    congress_stir: float = 0.06      # domestic pressure the U.S. stirs up each time it invokes Congress (judgement)
+    congress_stir: float = 0.1       # domestic pressure the U.S. stirs up each time it invokes Congress (judgement)
     # --- trust (0-1) ------------------------------------------------------------------------------------------
     trust_reassure: float = 0.12     # share of the remaining distrust removed by one year of reassurance
     trust_pressure: float = 0.03     # conditional pressure strains trust a little
-    trust_bargain: float = 0.10      # share of the remaining distrust removed per turn by a demand the ally answered:
+    trust_bargain: float = 0.08     # share of the remaining distrust removed per turn by a demand the ally answered:
                                      # "do it and we stand by you" (the reassuring half of conditional pressure)
     pressure_fatigue: float = 0.5    # effect of pressure / (1 + this x recent years of pressure): a threat made
                                      # every turn and never carried out loses credibility (judgement)
@@ -99,6 +99,8 @@ class Params:
                                      # full alignment (an ally drifting from the alliance is less willing to fight)
     hub_reliance: float = 0.5        # share of U.S. power an exposed ally loses when the theatre's hub is emptied
     regional_reach: float = 0.5      # share of the theatre's U.S. forces that also cover a partner without a treaty
+    umbrella: float = 0.5            # deterrence the U.S. strategic nuclear guarantee gives a treaty ally wherever
+                                     # its troops stand, times U.S. credibility (adversary-capability units)
     nuclear_own: float = 1.5         # deterrence an ally's own nuclear force adds, in adversary-capability units
     nuclear_cover: float = 0.3       # deterrence a nuclear-armed partner in the theatre adds to each ally
     probe_rate: float = 0.35         # per year probe probability scale (times revisionism x exposure)
@@ -121,7 +123,7 @@ class Params:
     withdraw_presence: float = 0.25  # presence removed by one withdrawal
     crisis_cost: float = 1.0         # US$ bn per crisis the U.S. is drawn into
     domestic_rate: float = 0.3       # per year pull of domestic pressure toward its target
-    domestic_free_riding: float = 3.0    # weight of allies' shortfall against the 2 % line (change since start)
+    domestic_free_riding: float = 1.5    # weight of allies' shortfall against the 2 % line (change since start)
     domestic_overrun: float = 1.0    # weight of running over budget
     congress_threshold: float = 0.6  # domestic pressure above which Congress may force a drawdown
     congress_rate: float = 1.0       # per year hazard at full domestic pressure (rising linearly from the threshold)

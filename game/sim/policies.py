@@ -50,15 +50,18 @@ def adviser(state: State) -> tuple[np.ndarray, np.ndarray]:
     reassurance. Returns the orders and a reason code for each, both (B, N)."""
     w, p = state.world, state.world.params
     d = derive(state, congress=congress_wanted(state))
-    # The exposed front line needs the promise most: stand by it while its faith is short of firm.
-    thin = ((d.risk > ADVISER_RISK * w.dt) | (state.trust < ADVISER_FIRM)) & (state.threat >= ADVISER_EXPOSED)
+    front = state.threat >= ADVISER_EXPOSED
+    thin = front & (d.risk > ADVISER_RISK * w.dt)
     shaky = (state.trust < 0.5) | (state.hedging > 0.25) | (state.alignment < w.alignment0 - 0.08)
     below_par = state.spending < fair_share(state.threat, p) - 0.05
-    resting = below_par & (state.pressed >= 1.0)
+    resting = below_par & (state.pressed >= ADVISER_REST)
     moved = pressure_push(state, d) >= ADVISER_COMPLIANCE * p.compliance_scale
-    press = below_par & ~resting & moved
-    orders = np.where(thin | shaky, REASSURE, np.where(press, PRESSURE, HOLD)).astype(np.int8)
-    reasons = np.select([thin, shaky, press, resting, below_par], [THIN, SHAKY, BELOW_PAR, RESTING, UNMOVED],
+    press = below_par & ~resting & moved & ~thin & ~shaky
+    # The front line needs the promise most: between demands, and once it pays, stand by it while its faith is
+    # short of firm (Nixon's pairing of pressure with reassurance).
+    stand_by = front & ~press & (state.trust < ADVISER_FIRM)
+    orders = np.where(thin | shaky | stand_by, REASSURE, np.where(press, PRESSURE, HOLD)).astype(np.int8)
+    reasons = np.select([thin | stand_by, shaky, press, resting, below_par], [THIN, SHAKY, BELOW_PAR, RESTING, UNMOVED],
                         NO_REASON)
     # Keep within budget: drop the reassurances of the least exposed allies first.
     extra = (orders == REASSURE) * (p.reassure_cost + p.reassure_presence) * w.upkeep
@@ -71,6 +74,7 @@ def adviser(state: State) -> tuple[np.ndarray, np.ndarray]:
 
 
 ADVISER_RISK = 0.02         # yearly chance of a successful aggression above which deterrence counts as thin
+ADVISER_REST = 1.0          # years of recent pressure after which a threat is given a rest
 ADVISER_EXPOSED = 0.7      # threat at which an ally counts as the front line
 ADVISER_FIRM = 0.8          # trust at which a front-line ally's faith counts as firm
 ADVISER_COMPLIANCE = 0.5    # press only where the ally would answer at least half of a full demand

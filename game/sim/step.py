@@ -63,7 +63,7 @@ def derive(state: State, presence: np.ndarray | None = None, credibility: np.nda
     regional = ((presence * w.upkeep) @ w.theatre_onehot) / np.maximum(w.upkeep @ w.theatre_onehot, 1e-9)
     reach = p.guarantee * w.treaty + (1 - p.guarantee) * presence \
         + p.regional_reach * (1 - w.treaty) * regional[:, w.theatre]
-    us_power = p.us_weight * reach * credibility[:, None] * logistics
+    us_power = (p.us_weight * reach * logistics + p.umbrella * w.treaty) * credibility[:, None]
     # Partners help in proportion to their will: alignment with the alliance, less the insulated allies' drift
     # toward defending only themselves (an independent Europe may not fight for its exposed members).
     loyal = ~(state.realigned | state.nuclear)
