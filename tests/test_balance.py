@@ -155,6 +155,14 @@ def test_flags_stay_quiet_just_inside_their_thresholds(small):
     assert flag_ids(small, attacked={**{n: 0.9 for n in GOOD}, "adaptive": 0.5}) == set()
 
 
+def test_a_best_plan_that_withdraws_is_pointed_out(small):
+    plan = Plan.blanket(ORDER_CODE["hold"], small.turns, 2)
+    assert [c.passed for c in checks(small, *results(), plan) if c.id == "best_plan_withdraws"] == [True]
+    plan.orders[1:3, 1] = ORDER_CODE["withdraw"]
+    (flag,) = [c for c in checks(small, *results(), plan) if not c.passed]
+    assert flag.id == "best_plan_withdraws" and "Beta (2 of 4 turns)" in flag.text
+
+
 def test_flag_sentences_carry_the_numbers(small):
     (flag,) = [c for c in checks(small, *results(means={**GOOD, "criticize": 83})) if not c.passed]
     assert flag.severity == "major" and "criticize scores 83.0" in flag.text and "(85.0)" in flag.text

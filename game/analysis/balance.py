@@ -16,7 +16,7 @@ from game.campaign.model import ORDERS, PILLARS, Campaign
 from game.analysis.plan_search import Progress, SearchResult, search
 from game.analysis.plans import Plan, Played, play, plan_document, plan_policy
 from game.sim.policies import BUILT_IN, built_in
-from game.sim.state import make_world
+from game.sim.state import WITHDRAW, make_world
 
 BEST = "best plan"
 SEARCH_RUNS = 200
@@ -134,15 +134,16 @@ def balance(campaign: Campaign, runs: int = 2000, seed: int = 0, search_seconds:
     luck = [Luck(f"{name} vs hold", wins(strategies[name].scores, hold), wins(strategies[name].scores, hold_elsewhere))
             for name in (BEST, "adaptive")]
     return Balance(campaign, runs, seeds, strategies, found, plan_document(found.plan, campaign), luck,
-                   checks(campaign, strategies, luck))
+                   checks(campaign, strategies, luck, found.plan))
 
 
 def _check(name: str, severity: str, passed: bool, fail: str, ok: str) -> Check:
     return Check(name, severity, passed, ok if passed else fail)
 
 
-def checks(campaign: Campaign, s: dict[str, Strategy], luck: list[Luck]) -> list[Check]:
-    """The dilemma's checks on the strategies' results: each passes or fails with a sentence that says why."""
+def checks(campaign: Campaign, s: dict[str, Strategy], luck: list[Luck], plan: Plan | None = None) -> list[Check]:
+    """The dilemma's checks on the strategies' results (and the best plan's orders, if given): each passes or fails
+    with a sentence that says why."""
     best = s[BEST].mean
     out = []
     near = [o for o in ORDERS if best - s[o].mean < BLANKET_MARGIN]
@@ -165,6 +166,8 @@ def checks(campaign: Campaign, s: dict[str, Strategy], luck: list[Luck]) -> list
                           f"{LABEL[winner].capitalize()} beats {LABEL[rival]} by {lead:.1f} points ({needed:g} "
                           "needed)."))
     out += _event_checks(campaign, s) + _ally_checks(campaign, s)
+    if plan is not None:
+        out.append(_withdrawal_check(campaign, plan))
     adv = next(x for x in luck if x.pair == "adaptive vs hold")
     out.append(_check("luck_adviser_vs_hold", "major", adv.independent >= ADVISER_WINS,
                       f"The adviser beats holding in only {adv.independent:.0%} of single games on independent "
@@ -195,6 +198,15 @@ def _event_checks(campaign: Campaign, s: dict[str, Strategy]) -> list[Check]:
             out.append(Check(f"event:{e.id}", "minor", True,
                              f"{name} fires in {lo:.0%} to {hi:.0%} of games, depending on the strategy."))
     return out
+
+
+def _withdrawal_check(campaign: Campaign, plan: Plan) -> Check:
+    """The research finds withdrawal costly: a best plan that leans on it may be exploiting the scoring."""
+    turns = (plan.orders == WITHDRAW).sum(0)
+    used = [f"{a.name} ({n} of {campaign.turns} turns)" for a, n in zip(campaign.allies, turns) if n]
+    return _check("best_plan_withdraws", "minor", not used,
+                  f"The best plan withdraws from {', '.join(used)}: check that the score does not reward "
+                  "withdrawal for the wrong reason.", "The best plan never withdraws.")
 
 
 def _ally_checks(campaign: Campaign, s: dict[str, Strategy]) -> list[Check]:
