@@ -146,8 +146,10 @@ def test_indo_pacific_allies_cannot_balance_china_alone():
     assert allies_vs_adversary("indo_pacific_2024") < 0.6
     c = find_campaign("indo_pacific_2024")
     state, _ = new_game(make_world(c), 1)
-    alone = state.evolve(presence=np.zeros_like(state.presence))
-    assert (derive(alone).deterrence < 1.0).all()   # without U.S. forces no ally can deter China
+    # Without the U.S. (no forces, and no guarantee worth anything: the nuclear umbrella and the treaty count
+    # through U.S. credibility) no ally can deter China.
+    alone = state.evolve(presence=np.zeros_like(state.presence), credibility=np.zeros_like(state.credibility))
+    assert (derive(alone).deterrence < 1.0).all()
 
 
 def test_a_threat_repeated_every_turn_wears_thin():

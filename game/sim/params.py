@@ -91,7 +91,7 @@ class Params:
     posture_base: float = 3 / 7      # share of an adversary's menace that does not depend on its appetite
     threat_rate: float = 0.4         # share of the gap to the threat target closed per year
     threat_memory: float = 0.1       # share of the threat added by crises and events that fades per year
-    threat_max: float = 0.97         # perceived threat never quite reaches certainty, so it can still move
+    threat_max: float = 0.98         # perceived threat never quite reaches certainty, so it can still move
     # --- adversaries ------------------------------------------------------------------------------------------
     guarantee: float = 0.3           # share of U.S. deterrent power a treaty carries with no troops present
     us_weight: float = 2.0           # U.S. power at full presence and credibility, in adversary-capability units

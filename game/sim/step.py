@@ -221,7 +221,7 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
     threat_shift = state.threat_shift * (1 - per_turn(p.threat_memory, dt)) + threat_jump
     appetite = lambda rev: p.posture_base + (1 - p.posture_base) * rev  # noqa: E731
     posture = np.sqrt(adv_capability / w.adversary_capability0) * appetite(revisionism) / appetite(w.revisionism0)
-    threat_target = np.clip(saturate(w.exposure, posture[:, w.adversary]) + threat_shift, 0.0, p.threat_max)
+    threat_target = np.minimum(saturate(w.exposure, posture[:, w.adversary] * np.exp(4 * threat_shift)), p.threat_max)
     threat = np.clip(threat + per_turn(p.threat_rate, dt) * (threat_target - threat) + threat_jump, 0.0, p.threat_max)
 
     # --- the third force: insulated allies that arm themselves and doubt Washington drift apart ---------------
@@ -272,8 +272,9 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
 
 
 def saturate(exposure: np.ndarray, posture: np.ndarray) -> np.ndarray:
-    """Exposure scaled by the adversary's posture in odds, so a growing menace raises threat without pinning it
-    at 1 for the rest of the game."""
+    """Exposure scaled by the adversary's posture (and the lasting shift of crises and events) in odds, so a
+    growing menace raises threat without pinning it at 1 for the rest of the game. exp(4 x shift) makes a shift of
+    0.1 worth about 0.1 of threat at mid-range."""
     odds = exposure / np.maximum(1 - exposure, 1e-6) * posture
     return odds / (1 + odds)
 
