@@ -184,7 +184,7 @@ def test_indo_pacific_hover_shows_a_tooltip(home, tmp_path):
 
 
 def test_ui_modules_import_without_a_display():
-    code = ("import game.ui.app, game.ui.bench, game.ui.shots, game.ui.scenes.play, game.ui.scenes.report, "
+    code = ("import game.ui.app, game.ui.render_bench, game.ui.shots, game.ui.scenes.play, game.ui.scenes.report, "
             "game.ui.scenes.title, game.ui.mapview, game.ui.theme; import pygame; "
             "assert not pygame.display.get_init(); print('ok')")
     env = {k: v for k, v in os.environ.items() if not k.startswith("SDL_")}
