@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.maplegend import draw_adversaries, draw_legend, draw_tooltip, tooltip_lines
-from game.ui.playpanels import draw_ally_detail, draw_ally_row, draw_top, money
+from game.ui.play.legend import draw_adversaries, draw_legend, draw_tooltip, tooltip_lines
+from game.ui.play.panels import draw_ally_detail, draw_ally_row, draw_top, money
 from game.ui.theme import ORDER_BLURB, ORDER_COLORS, lerp, readable_on
 from game.ui.widgets import draw_button
+from game.ui.words import theatre_name
 
 
 def draw_play(scene, surface: pygame.Surface) -> None:
@@ -98,7 +99,6 @@ def _draw_map(scene, surface, allies) -> None:
             draw_button(ink, surface, b, hovered=scene.hover == b.id)
     theatre_b = scene.button("theatre")
     if theatre_b is not None:
-        from game.ui.scenes.title import theatre_name
         names = "Both" if len(scene.panes) > 1 else theatre_name(scene.panes[0].theatre) if scene.panes else "—"
         r = theatre_b.rect
         label_w = ink.width(theatre_b.label, "small", True) + ink.width(theatre_b.key, "small", True) + th.tx(52)

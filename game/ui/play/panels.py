@@ -6,7 +6,7 @@ import pygame
 
 from game.ui.ink import Ink
 from game.ui.layout import columns
-from game.ui.playview import AllyView, GlobalView, deterrence_word
+from game.ui.play.view import AllyView, GlobalView, deterrence_word
 from game.ui.theme import GUIDELINE, SPENDING_MAX, overlay_color
 
 PILLAR_NAMES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
