@@ -102,8 +102,8 @@ def violations(found: list[Import]) -> list[str]:
         if src not in ALLOWED:
             bad.append(f"{imp.where}: {imp.source} is in no layer of tests/test_layers.py ALLOWED")
         elif dst not in ALLOWED[src]:
-            bad.append(f"{imp.where}: {imp.source} imports {imp.target}, but {src} may import only "
-                       f"{', '.join(sorted(ALLOWED[src])) or 'nothing of ours'}")
+            may = f"only {', '.join(sorted(ALLOWED[src]))}" if ALLOWED[src] else "nothing of ours"
+            bad.append(f"{imp.where}: {imp.source} imports {imp.target}, but {src} may import {may}")
         elif (src, dst) in LAZY_ONLY and not imp.local:
             bad.append(f"{imp.where}: {imp.source} imports {imp.target} at the top; {src} may import {dst} "
                        f"only inside a function")

@@ -120,6 +120,21 @@ def draw_ally_row(ink: Ink, surf, rect: pygame.Rect, a: AllyView, overlay: str, 
              anchor="bottomleft", max_w=rect.right - pad - second.right - th.tx(8))
 
 
+def draw_compact_row(ink: Ink, surf, rect: pygame.Rect, a: AllyView, selected: bool, hovered: bool) -> None:
+    """The ally's row when the window is short: name and order on one line."""
+    th, pal = ink.theme, ink.pal
+    pygame.draw.rect(surf, pal["card_hi"] if selected else pal["card"] if hovered else pal["panel"], rect,
+                     border_radius=th.px(6))
+    if selected:
+        pygame.draw.rect(surf, pal["select"], rect, max(2, th.px(3)), border_radius=th.px(6))
+    room = rect.w - ink.width(("▶ " if selected else "") + a.name + a.flags, "small", True) - th.tx(40)
+    long = ink.width(a.order.capitalize(), "tiny", True) + ink.width("W", "tiny", True) + th.tx(30) < room
+    chip = ink.chip(surf, (rect.right - th.tx(8), rect.centery), a.order, "tiny", "midright", long=long,
+                    dim=a.order == "hold")
+    ink.text(surf, ("▶ " if selected else "") + a.name + a.flags, (rect.x + th.tx(10), rect.centery), "small",
+             pal["text"], True, "midleft", max_w=chip.x - rect.x - th.tx(20))
+
+
 # --- the selected ally --------------------------------------------------------------------------------------
 def meter_row_height(ink: Ink) -> int:
     return ink.lh("small", True) + ink.theme.tx(30)
