@@ -1,17 +1,14 @@
 """Finding campaigns: the shipped ones, the user's own folder, or a path."""
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from game.campaign import Campaign, CampaignError, Problem, load_campaign
 from game.paths import campaigns_dir
-
-
-def user_campaigns_dir() -> Path:
-    from game.saves import data_dir
-    return data_dir() / "campaigns"
+from game.userdata import user_campaigns_dir
 
 
 @dataclass(frozen=True)
@@ -62,7 +59,6 @@ def resolve(name: str) -> Path:
         if path.is_file():
             return path
     known = sorted({p.stem for f in (campaigns_dir(), user_campaigns_dir()) if f.is_dir() for p in f.glob("*.yaml")})
-    import difflib
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     raise FileNotFoundError(f"no campaign called '{name}'{hint} (known: {', '.join(known)})")

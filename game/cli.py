@@ -1,6 +1,9 @@
 """The command line: `python main.py [COMMAND ...]` (or `fairshare ...` once installed).
 
-Every failure a user can cause ends in a readable message and a non-zero exit, never a traceback.
+The CLI is the only place that parses arguments, turns errors into one line and prints; what it prints comes
+from game.analysis. Every failure a user can cause ends in a readable message and a non-zero exit, never a traceback.
+Commands that play the model import it when they run, so `validate` starts without numpy and no command but the
+window's loads pygame.
 """
 from __future__ import annotations
 
@@ -8,6 +11,10 @@ import argparse
 import json
 import os
 import sys
+from pathlib import Path
+
+from game.campaign import Campaign, CampaignError, validate_file
+from game.catalog import find_campaign, resolve
 
 OVERVIEW = """\
 Fair Share: a game about who pays for the defence of U.S. allies.
@@ -80,22 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     args = _parser().parse_args(argv)
     try:
-        if args.command is None:
-            return _window(None, None)
-        if args.command == "play":
-            return _window(args.campaign, args.seed)
-        if args.command == "validate":
-            return validate(args.files)
-        if args.command == "simulate":
-            return simulate(args)
-        if args.command == "balance":
-            return balance(args)
-        if args.command == "backtest":
-            from game.backtest import command
-            return command(args)
-        if args.command == "bench":
-            from game.bench import run_bench
-            return run_bench()
+        return COMMANDS[args.command](args)
     except UserError as error:
         print(f"fairshare: error: {error}", file=sys.stderr)
         return error.code
@@ -104,22 +96,19 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    return 2
 
 
-def _window(campaign: str | None, seed: int | None) -> int:
+def window(args) -> int:
     try:
-        from game.ui.app import run
+        from game.ui.app import run  # noqa: PLC0415 - pygame loads for the window only
     except ImportError as error:  # pygame missing: say how to get it rather than crash
         raise UserError(f"the game window needs pygame ({error}); install the game with `pip install .`")
-    return run(campaign, seed)
+    return run(getattr(args, "campaign", None), getattr(args, "seed", None))
 
 
-def validate(files: list[str]) -> int:
-    from game.campaign import validate_file
-    from game.catalog import resolve
+def validate(args) -> int:
     failed = False
-    for name in files:
+    for name in args.files:
         if not os.path.exists(name):  # a shipped or user campaign named by id
             try:
                 name = str(resolve(name))
@@ -137,10 +126,8 @@ def validate(files: list[str]) -> int:
     return 1 if failed else 0
 
 
-def load(name: str):
+def load(name: str) -> Campaign:
     """A campaign by id or path, or a UserError that says what is wrong."""
-    from game.campaign import CampaignError
-    from game.catalog import find_campaign
     try:
         return find_campaign(name)
     except FileNotFoundError as error:
@@ -149,36 +136,50 @@ def load(name: str):
         raise UserError(f"campaign '{name}' has problems:\n{error}")
 
 
-def policy_for(name: str, campaign):
-    from game.campaign import CampaignError
-    from game.campaign.plan import load_plan
-    from game.sim.policies import BUILT_IN, built_in, plan_policy
-    if name in BUILT_IN:
-        return built_in(name)
-    if not (name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name):
-        import difflib
-        close = difflib.get_close_matches(name, BUILT_IN, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        raise UserError(f"unknown policy '{name}'{hint} (built-in: {', '.join(BUILT_IN)}; or a plan file .yaml)", 2)
+def policy_for(name: str, campaign: Campaign):
+    """A built-in policy or a plan file, or a UserError: exit 2 for an unknown name, 1 for a plan's problems."""
+    from game.sim import policies  # noqa: PLC0415 - numpy loads for the commands that play the model only
     try:
-        plan = load_plan(name, campaign)
-    except CampaignError as error:
-        raise UserError(f"plan '{name}' has problems:\n{error}")
-    return plan_policy(plan.name, plan.default, plan.orders, campaign)
+        return policies.resolve_policy(name, campaign)
+    except policies.UnknownPolicyError as error:
+        raise UserError(str(error), 2)
+    except policies.PolicyError as error:
+        raise UserError(str(error))
 
 
 def simulate(args) -> int:
+    from game.analysis import summary  # noqa: PLC0415 - numpy loads for the commands that play the model only
     if not 1 <= args.runs <= 1_000_000:
         raise UserError("--runs must be between 1 and 1,000,000", 2)
-    from game.sim.run import simulate as run
     campaign = load(args.campaign)
-    policy = policy_for(args.policy, campaign)
-    result = run(campaign, policy, runs=args.runs, seed=args.seed)
-    summary = summarise(result, campaign, policy.name, args.runs, args.seed)
+    result = summary.simulate_summary(campaign, policy_for(args.policy, campaign), args.runs, args.seed)
+    print(json.dumps(result, indent=2) if args.json else summary.render_summary(result, campaign))
+    return 0
+
+
+def backtest(args) -> int:
+    from game.analysis import backtest  # noqa: PLC0415 - numpy loads for the commands that play the model only
+    if not 1 <= args.runs <= 100_000:
+        raise UserError("--runs must be between 1 and 100,000", 2)
+    campaign = load(args.campaign)
+    plan = args.plan or backtest.default_plan(campaign)
+    if plan is None:
+        raise UserError(f"campaign '{campaign.id}' has no historical plan; give one with --plan", 2)
+    bt = backtest.run_backtest(campaign, policy_for(str(plan), campaign), runs=args.runs, seed=args.seed)
+    if not bt.recorded:
+        raise UserError(f"no recorded spending series in data/ matches the allies of '{campaign.id}'")
+    if args.chart:
+        from game.analysis.backtest_chart import draw_backtest  # noqa: PLC0415 - pygame loads for --chart only
+        try:
+            draw_backtest(bt, Path(args.chart), backtest.CALIBRATION_YEARS)
+        except OSError as error:
+            raise UserError(f"cannot write the chart to '{args.chart}': {error.strerror or error}")
     if args.json:
-        print(json.dumps(summary, indent=2))
+        print(json.dumps(backtest.to_json(bt), indent=2))
     else:
-        print(render_summary(summary, campaign))
+        print(backtest.render_text(bt))
+        if args.chart:
+            print(f"chart written to {args.chart}")
     return 0
 
 
@@ -190,8 +191,9 @@ def balance(args) -> int:
     folder = os.path.dirname(os.path.abspath(args.plan_out or "."))
     if args.plan_out and (os.path.isdir(args.plan_out) or not os.access(folder, os.W_OK)):
         raise UserError(f"cannot write the plan to '{args.plan_out}'")  # said now, not after the search
-    from game.analysis.balance import balance as run, render
-    from game.analysis.plans import plan_yaml
+    from game.analysis.balance import balance as run  # noqa: PLC0415 - numpy loads for the commands that play the model only
+    from game.analysis.balance import render  # noqa: PLC0415 - as above
+    from game.analysis.plans import plan_yaml  # noqa: PLC0415 - as above
     campaign = load(args.campaign)
     shown = 0.0
 
@@ -214,37 +216,20 @@ def balance(args) -> int:
     return 0
 
 
-def summarise(result, campaign, policy: str, runs: int, seed: int) -> dict:
-    import numpy as np
-    final, o = result.final, result.outcome
-    allies = {a.id: {var: round(float(getattr(final, var)[:, i].mean()), 4)
-                     for var in ("spending", "threat", "trust", "alignment", "hedging", "presence")}
-              for i, a in enumerate(campaign.allies)}
-    mean = lambda x: round(float(x.mean()), 4)  # noqa: E731
-    p10, p50, p90 = (round(float(x), 4) for x in np.percentile(o.score, [10, 50, 90]))
-    outcomes = {"aggression": mean(o.aggression), "proliferation": mean(o.proliferation),
-                "realignment": mean(o.realignment), "us_cost": mean(o.us_cost),
-                "us_cost_ratio": mean(o.us_cost_ratio), "influence": mean(o.influence),
-                "burden_share": mean(o.burden_share), "deterrence": mean(o.deterrence), "burden": mean(o.burden),
-                "cohesion": mean(o.cohesion), "score": mean(o.score)}
-    return {"campaign": campaign.id, "policy": policy, "runs": runs, "seed": seed, "turns": campaign.turns,
-            "final": {**allies, "outcomes": outcomes},
-            "distribution": {"sd": round(float(o.score.std()), 4), "p10": p10, "p50": p50, "p90": p90}}
+def bench(args) -> int:
+    from game.analysis import bench  # noqa: PLC0415 - numpy loads for the commands that play the model only
+    lines = bench.model_figures()
+    try:
+        from game.ui.render_bench import render_bench  # noqa: PLC0415 - pygame loads for the window's figures only
+    except ImportError as error:
+        lines.append(f"render: skipped ({error})")
+    else:
+        lines.append(bench.frame_times_line(render_bench()))
+    for line in lines:
+        print(line, flush=True)
+    return 0
 
 
-def render_summary(summary: dict, campaign) -> str:
-    lines = [f"{campaign.name}: policy {summary['policy']}, {summary['runs']} runs, seed {summary['seed']}, "
-             f"{summary['turns']} turns",
-             "", f"{'ally':<16}{'spending':>9}{'threat':>8}{'trust':>8}{'align':>8}{'hedging':>9}"]
-    for a in campaign.allies:
-        f = summary["final"][a.id]
-        lines.append(f"{a.name[:15]:<16}{f['spending']:>8.2f}%{f['threat']:>8.2f}{f['trust']:>8.2f}"
-                     f"{f['alignment']:>8.2f}{f['hedging']:>9.2f}")
-    o = summary["final"]["outcomes"]
-    lines += ["", f"pillars (0-100): deterrence {o['deterrence']:.1f}  burden {o['burden']:.1f}  "
-                  f"influence {o['influence']:.1f}  cohesion {o['cohesion']:.1f}  ->  score {o['score']:.1f}",
-              f"runs with a successful aggression {o['aggression']:.1%}, with proliferation {o['proliferation']:.1%},"
-              f" with realignment {o['realignment']:.1%}",
-              f"allies' share of the common defence {o['burden_share']:.1%}; U.S. cost {o['us_cost']:.1f} bn a year "
-              f"({o['us_cost_ratio']:.0%} of budget)"]
-    return "\n".join(lines)
+# subcommand -> its function (args) -> exit code; no subcommand opens the window on the title screen
+COMMANDS = {None: window, "play": window, "validate": validate, "simulate": simulate, "balance": balance,
+            "backtest": backtest, "bench": bench}

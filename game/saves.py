@@ -9,54 +9,21 @@ import contextlib
 import json
 import os
 import re
-import sys
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
 from game.campaign import Campaign, CampaignError, load_campaign
+from game.catalog import find_campaign as find_in_catalog
 from game.sim.session import SAVE_VERSION, CommandError, Session, command_from_list
+from game.userdata import SaveError, atomic_write_text, saves_dir, user_campaigns_dir
 
 AUTOSAVE = "autosave"
 MAX_SAVE_BYTES = 4 * 1024 * 1024
 _SLOT_RE = re.compile(r"[A-Za-z0-9 _-]{1,40}")
 _CAMPAIGN_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-
-
-class SaveError(Exception):
-    """A save that cannot be written, read or replayed; str(error) is a message for the player."""
-
-
-# --------------------------------------------------------------------------------------------- folders
-def data_dir() -> Path:
-    """The user's Fair Share folder ($FAIRSHARE_HOME, else the platform's convention). Not created here."""
-    override = os.environ.get("FAIRSHARE_HOME", "").strip()
-    if override:
-        return Path(override).expanduser()
-    if sys.platform.startswith("win"):
-        appdata = os.environ.get("APPDATA", "").strip()
-        return (Path(appdata) if appdata else Path.home() / "AppData" / "Roaming") / "FairShare"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "FairShare"
-    xdg = os.environ.get("XDG_DATA_HOME", "").strip()
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".local" / "share"  # XDG: ignore relative
-    return base / "fairshare"
-
-
-def ensure_dir(path: Path) -> Path:
-    """Create `path` (and its parents) if needed; return it. Raises SaveError if that is impossible."""
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise SaveError(f"cannot create the folder {path} ({exc.strerror or exc})") from None
-    return path
-
-
-def saves_dir() -> Path:
-    return data_dir() / "saves"
 
 
 def slot_path(slot: str) -> Path:
@@ -76,27 +43,6 @@ def slot_path(slot: str) -> Path:
 
 def _slot_key(slot: str) -> str:
     return slot.lower().replace(" ", "_")
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Replace `path` with `text` all at once (a crash leaves the old file or the new one, never half of one).
-    Raises SaveError if anything fails, leaving the old file untouched and removing the temp file."""
-    path, tmp = Path(path), None
-    ensure_dir(path.parent)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise SaveError(f"cannot write {path} ({exc.strerror or exc})") from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 # --------------------------------------------------------------------------------------------- writing
@@ -187,15 +133,13 @@ def _find_campaign(saved: dict, find: Callable[[str], Campaign]) -> Campaign:
                         "it cannot be replayed exactly")
     where = f" or at {stored}" if stored and not stored.startswith("<") else ""
     raise SaveError(f"the campaign '{want_id}' was not found among the shipped campaigns, in "
-                    f"{data_dir() / 'campaigns'}{where}")
+                    f"{user_campaigns_dir()}{where}")
 
 
 def load_save(path: str | os.PathLike, find_campaign: Callable[[str], Campaign] | None = None) -> Session:
     """Replay a saved game. `find_campaign(id)` defaults to game.catalog.find_campaign. Raises SaveError."""
-    if find_campaign is None:
-        from game.catalog import find_campaign
     data = read_save(path)
-    session = Session(_find_campaign(data["campaign"], find_campaign), data["seed"])
+    session = Session(_find_campaign(data["campaign"], find_campaign or find_in_catalog), data["seed"])
     for number, item in enumerate(data["log"], 1):
         try:
             session.execute(command_from_list(item))

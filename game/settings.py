@@ -10,7 +10,7 @@ import math
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from game.saves import atomic_write_text, data_dir
+from game.userdata import atomic_write_text, data_dir
 
 OVERLAYS = ("alignment", "trust", "spending", "threat", "hedging")
 PALETTES = ("default", "high_contrast")

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from game.backtest import run_backtest
+from game.analysis.backtest import run_backtest
 from game.campaign.plan import load_plan
 from game.catalog import find_campaign
 from game.cli import main

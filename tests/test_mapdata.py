@@ -1,4 +1,4 @@
-"""The shipped map asset (assets/map/theatres.json) and its loader, game/ui/mapdata.py."""
+"""The shipped map asset (assets/map/theatres.json) and its loader, game/ui/map/data.py."""
 from __future__ import annotations
 
 import subprocess
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from game.paths import asset_path
-from game.ui.mapdata import Country, load_theatres, point_in_polygon
+from game.ui.map.data import Country, load_theatres, point_in_polygon
 
 REPO = Path(__file__).resolve().parents[1]
 ASSET = REPO / "assets" / "map" / "theatres.json"

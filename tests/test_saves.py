@@ -12,9 +12,9 @@ import pytest
 
 from game.campaign import CampaignError, load_campaign
 from game.catalog import find_campaign
-from game.saves import (AUTOSAVE, SaveError, SaveInfo, data_dir, list_saves, load_save, read_save, saves_dir,
-                        slot_path, write_save)
+from game.saves import AUTOSAVE, SaveError, SaveInfo, list_saves, load_save, read_save, slot_path, write_save
 from game.sim.session import SAVE_VERSION, EndTurn, Session, SetOrder
+from game.userdata import data_dir, saves_dir
 
 MINI = """\
 id: mini

@@ -88,7 +88,7 @@ def test_no_buttons_overlap_on_any_screen(home, size, text_scale):
     while not app.session.over:
         flow.end_turn(app)
     app.reset_to_title(resume=False)
-    from game.ui.scenes.endgame import EndScene
+    from game.ui.report.debrief import EndScene
     app.push(EndScene(app))
     check()
     assert {"title", "settings", "help", "load", "play", "report", "save_as", "confirm", "end"} <= set(seen)
@@ -119,8 +119,8 @@ def test_draw_changes_nothing(home):
     app = App(size=(1280, 720))
     session = scripted_game(app, "europe_2024", turns=3)
     set_orders(app, {"poland": "withdraw", "spain": "reassure"})
-    from game.ui.scenes.endgame import EndScene
-    from game.ui.scenes.report import ReportScene
+    from game.ui.report.debrief import EndScene
+    from game.ui.report.scene import ReportScene
 
     def snapshot():
         s = session.state
@@ -184,8 +184,8 @@ def test_indo_pacific_hover_shows_a_tooltip(home, tmp_path):
 
 
 def test_ui_modules_import_without_a_display():
-    code = ("import game.ui.app, game.ui.bench, game.ui.shots, game.ui.scenes.play, game.ui.scenes.report, "
-            "game.ui.scenes.title, game.ui.mapview, game.ui.theme; import pygame; "
+    code = ("import game.ui.app, game.ui.render_bench, game.ui.shots, game.ui.play.scene, game.ui.report.scene, "
+            "game.ui.title.scene, game.ui.map.view, game.ui.theme; import pygame; "
             "assert not pygame.display.get_init(); print('ok')")
     env = {k: v for k, v in os.environ.items() if not k.startswith("SDL_")}
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)

@@ -22,7 +22,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from game.analysis.backtest import default_plan, recorded_for  # noqa: E402
+from game.campaign.plan import load_plan  # noqa: E402
+from game.catalog import find_campaign  # noqa: E402
 from game.sim.params import CALIBRATION_FILE, Params  # noqa: E402
+from game.sim.policies import plan_policy  # noqa: E402
+from game.sim.run import new_game, rngs  # noqa: E402
+from game.sim.state import make_world  # noqa: E402
+from game.sim.step import step  # noqa: E402
 
 # The parameters fitted, with the range each may take (the model's claims must keep holding inside it).
 FREE = {
@@ -38,17 +45,8 @@ RUNS, SEED = 64, 2014
 
 
 def objective_factory():
-    from game.backtest import DEFAULT_PLANS, recorded_for
-    from game.campaign.plan import load_plan
-    from game.catalog import find_campaign
-    from game.paths import campaigns_dir
-    from game.sim.policies import plan_policy
-    from game.sim.run import new_game, rngs
-    from game.sim.state import make_world
-    from game.sim.step import step
-
     campaign = find_campaign("europe_2014")
-    plan = load_plan(campaigns_dir() / "plans" / DEFAULT_PLANS["europe_2014"], campaign)
+    plan = load_plan(default_plan(campaign), campaign)
     policy = plan_policy(plan.name, plan.default, plan.orders, campaign)
     _, recorded = recorded_for(campaign)
     ids = [a.id for a in campaign.allies]

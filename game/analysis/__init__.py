@@ -1,1 +1,1 @@
-"""Analyses built on the model: they play campaigns headless and return data (no printing, no argument parsing)."""
+"""Analyses of the model: functions that play campaigns headless and return data (the CLI prints them)."""

@@ -307,7 +307,7 @@ class Expr:
 
         B is `batch`, else `env.batch`, else the length of the arrays the expression reads (1 if it reads none).
         """
-        import numpy as np
+        import numpy as np  # noqa: PLC0415 - numpy loads only when a condition runs: `validate` starts without it
 
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             result = np.asarray(_eval(self.tree, env, np))

@@ -4,12 +4,15 @@ A policy maps a state to an (B, N) array of order codes. Policies read the state
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
 
+from game.campaign import CampaignError
 from game.campaign.model import ORDERS, Campaign
+from game.campaign.plan import load_plan
 from game.sim.state import CONGRESS, HOLD, NO_ACTION, ORDER_CODE, PRESSURE, REASSURE, US_ACTION_CODE, State
 from game.sim.step import derive, fair_share, pressure_push
 
@@ -126,3 +129,31 @@ def built_in(name: str) -> Policy:
     if name == "random":
         return Policy(name, random_orders)
     raise KeyError(name)
+
+
+# ------------------------------------------------------------------------------------------ naming a policy
+
+
+class PolicyError(Exception):
+    """A plan file that cannot be used; str(error) is the message for the user."""
+
+
+class UnknownPolicyError(PolicyError):
+    """A name that is neither a built-in policy nor a plan file: a mistake in the command, not in a file."""
+
+
+def resolve_policy(name: str, campaign: Campaign) -> Policy:
+    """A built-in policy by name, or a plan file (a path) checked against `campaign`. Raises PolicyError
+    (UnknownPolicyError for a name that is neither)."""
+    if name in BUILT_IN:
+        return built_in(name)
+    if not (name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name):
+        close = difflib.get_close_matches(name, BUILT_IN, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise UnknownPolicyError(f"unknown policy '{name}'{hint} (built-in: {', '.join(BUILT_IN)}; "
+                                 "or a plan file .yaml)")
+    try:
+        plan = load_plan(name, campaign)
+    except CampaignError as error:
+        raise PolicyError(f"plan '{name}' has problems:\n{error}") from None
+    return plan_policy(plan.name, plan.default, plan.orders, campaign, plan.us)

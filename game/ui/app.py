@@ -3,8 +3,9 @@
     python main.py            -> run()                 (title screen)
     python main.py play X     -> run("X", seed)        (straight into a campaign)
 
-The `App` object is also the test harness: `handle(event)`, `tick(dt)`, `render()` and the `stack` can be driven
-without a real event loop. Only `run()` calls pygame.init().
+Screens are opened by name (`app.show("briefing")`) from the registry in game.ui.screens, so that neither a scene
+nor the flow imports another screen. The `App` object is also the test harness: `handle(event)`, `tick(dt)`,
+`render()` and the `stack` can be driven without a real event loop. Only `run()` calls pygame.init().
 """
 from __future__ import annotations
 
@@ -17,7 +18,10 @@ import pygame
 from game.ui import flow, persist
 from game.ui.fonts import FontBook
 from game.ui.ink import Ink
-from game.ui.scenes.base import Scene
+from game.ui.map.data import load_theatres
+from game.ui.map.view import MapView
+from game.ui.scene import Scene
+from game.ui.screens import SCREENS
 from game.ui.theme import Theme
 
 MIN_SIZE = (960, 540)
@@ -26,8 +30,10 @@ TOAST_SECONDS = 2.2
 
 
 class App:
-    def __init__(self, size: tuple[int, int] | None = None, settings=None, strict: bool = True):
-        """`strict`: let exceptions out (tests); otherwise an unexpected error becomes a dialog."""
+    def __init__(self, size: tuple[int, int] | None = None, settings=None, strict: bool = True, screens=None):
+        """`strict`: let exceptions out (tests); otherwise an unexpected error becomes a dialog. `screens`: name ->
+        scene class (default: game.ui.screens.SCREENS)."""
+        self.screens = SCREENS if screens is None else screens
         self.settings = settings if settings is not None else persist.settings()
         self.strict = strict
         self.fonts = FontBook()
@@ -108,8 +114,6 @@ class App:
     @property
     def mapview(self):
         if self._mapview is None:
-            from game.ui.mapdata import load_theatres
-            from game.ui.mapview import MapView
             self._mapview = MapView(load_theatres())
         return self._mapview
 
@@ -139,27 +143,34 @@ class App:
             self.stack.pop()
         self.push(scene)
 
+    def make(self, name: str, *args, **kwargs) -> Scene:
+        """A new scene of the screen registered as `name`, built with these arguments."""
+        return self.screens[name](self, *args, **kwargs)
+
+    def show(self, name: str, *args, **kwargs) -> Scene:
+        """Push the screen registered as `name` (see game.ui.screens) and return it."""
+        scene = self.make(name, *args, **kwargs)
+        self.push(scene)
+        return scene
+
     def reset_to_title(self, resume: bool = True) -> None:
         """Back to the title alone; `resume=False` when another scene is about to be pushed on top of it (the
         title then refreshes its lists only when it is shown again)."""
-        from game.ui.scenes.title import TitleScene
-        if self.stack and isinstance(self.stack[0], TitleScene):
+        if self.stack and self.stack[0].name == "title":
             del self.stack[1:]
             if resume:
                 self.stack[0].on_resume()
         else:
             self.stack = []
-            self.push(TitleScene(self))
+            self.show("title")
         self.dirty = True
 
     def message(self, title: str, text: str, kicker: str = "", accent: str = "accent", then=None) -> None:
-        from game.ui.scenes.dialogs import MessageDialog
-        self.push(MessageDialog(self, title, text, kicker, then, accent))
+        self.show("message", title, text, kicker, then, accent)
 
     def confirm(self, title: str, text: str, on_yes, yes: str = "Yes", no: str = "Cancel", kicker: str = "",
                 accent: str = "accent") -> None:
-        from game.ui.scenes.dialogs import ConfirmDialog
-        self.push(ConfirmDialog(self, title, text, on_yes, yes, no, kicker, accent))
+        self.show("confirm", title, text, on_yes, yes, no, kicker, accent)
 
     def toast(self, text: str) -> None:
         self.toasts = [[text, TOAST_SECONDS]]

@@ -1,30 +1,22 @@
 """The game's flow between scenes: start, end a turn, save, load, continue, leave. Scenes call these; these
-call the Session only through `execute` and the saves only through game.ui.persist."""
+call the Session only through `execute`, the saves only through game.ui.persist, and open screens by name
+(`app.show`), so this module imports no scene."""
 from __future__ import annotations
 
 import random
 from typing import TYPE_CHECKING
 
+from game.campaign import Campaign, CampaignError
+from game.catalog import find_campaign
 from game.sim.explain import happenings
-from game.sim.session import EndTurn
+from game.sim.session import EndTurn, Session
 from game.ui import persist
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 
-def open_screen(app: "App", name: str) -> None:
-    """Push a side screen (help, settings, load, save) over the current scene."""
-    from game.ui.scenes.help import HelpScene
-    from game.ui.scenes.load import LoadScene
-    from game.ui.scenes.saveas import SaveAsScene
-    from game.ui.scenes.settings import SettingsScene
-    screens = {"help": HelpScene, "settings": SettingsScene, "load": LoadScene, "save": SaveAsScene}
-    app.push(screens[name](app))
-
-
 def campaign_problem(error: Exception) -> str:
-    from game.campaign import CampaignError
     if isinstance(error, CampaignError) and error.problems:
         first = error.problems[0]
         more = len(error.problems) - 1
@@ -36,10 +28,6 @@ def campaign_problem(error: Exception) -> str:
 
 def start_campaign(app: "App", ref, seed: int | None = None) -> bool:
     """Start a campaign (a Campaign, or an id or path) and show its briefing; a problem becomes a dialog."""
-    from game.campaign import Campaign, CampaignError
-    from game.catalog import find_campaign
-    from game.sim.session import Session
-    from game.ui.scenes.briefing import BriefingScene
     try:
         campaign = ref if isinstance(ref, Campaign) else find_campaign(str(ref))
         session = Session(campaign, seed if seed is not None else random.randrange(1, 100_000))
@@ -49,31 +37,28 @@ def start_campaign(app: "App", ref, seed: int | None = None) -> bool:
         return False
     app.session, app.saved_turn = session, 0
     app.reset_to_title(resume=False)
-    app.push(BriefingScene(app))
+    app.show("briefing")
     return True
 
 
 def begin_play(app: "App") -> None:
-    from game.ui.scenes.play import PlayScene
     app.reset_to_title(resume=False)
-    app.push(PlayScene(app))
+    app.show("play")
 
 
 def end_turn(app: "App") -> None:
     """Resolve the turn, autosave, then show the turn report with the grave happenings on top of it."""
-    from game.ui.scenes.event import EventDialog
-    from game.ui.scenes.report import ReportScene
     session = app.session
     if session is None or session.over:
         return
     session.execute(EndTurn())
     _, error = persist.save(session, persist.AUTOSAVE)
     index = len(session.reports) - 1
-    app.push(ReportScene(app, index, after_turn=True))
+    app.show("report", index, after_turn=True)
     grave = [h for h in happenings(session.reports[index], session.history[index + 1]) if h.grave]
     for n, h in reversed(list(enumerate(grave))):
-        app.push(EventDialog(app, h, n + 1, len(grave), session.campaign.calendar.label(index + 1)
-                             if not session.over else "Final turn"))
+        app.show("event", h, n + 1, len(grave), session.campaign.calendar.label(index + 1)
+                 if not session.over else "Final turn")
     if error:
         app.message("The autosave failed", f"The game goes on, but the autosave could not be written: {error}",
                     kicker="Save problem", accent="bad")
@@ -95,8 +80,6 @@ def save_as(app: "App", slot: str) -> bool:
 
 
 def load(app: "App", path) -> bool:
-    from game.ui.scenes.endgame import EndScene
-    from game.ui.scenes.play import PlayScene
     session, error = persist.load(path)
     if error:
         app.message("This save cannot be loaded", error[0].upper() + error[1:] + ".\n\nThe file was left as it is.",
@@ -104,8 +87,9 @@ def load(app: "App", path) -> bool:
         return False
     app.session, app.saved_turn = session, session.state.turn
     app.reset_to_title(resume=False)
-    app.push(EndScene(app) if session.over else PlayScene(app))
-    app.toast(f"Loaded: {session.campaign.name}, {session.campaign.calendar.label(min(session.state.turn, session.campaign.turns - 1))}")
+    app.show("end" if session.over else "play")
+    shown = session.campaign.calendar.label(min(session.state.turn, session.campaign.turns - 1))
+    app.toast(f"Loaded: {session.campaign.name}, {shown}")
     return True
 
 

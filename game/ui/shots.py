@@ -10,6 +10,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pygame
+
+from game.paths import asset_path
+from game.sim.explain import happenings
+from game.sim.session import SetOrder
+from game.ui import flow
+from game.ui.app import App
+
 
 def _headless() -> None:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -18,8 +26,6 @@ def _headless() -> None:
 
 def scripted_game(app, campaign: str = "europe_2024", seed: int = 7, turns: int = 4):
     """Start `campaign` and play a few turns with a plausible mix of orders (through session.execute only)."""
-    from game.sim.session import SetOrder
-    from game.ui import flow
     flow.start_campaign(app, campaign, seed)
     flow.begin_play(app)
     s = app.session
@@ -35,7 +41,6 @@ def scripted_game(app, campaign: str = "europe_2024", seed: int = 7, turns: int 
 
 
 def set_orders(app, orders: dict[str, str]) -> None:
-    from game.sim.session import SetOrder
     for ally, order in orders.items():
         app.session.execute(SetOrder(ally, order))
     app.scene._sync_buttons()
@@ -43,18 +48,6 @@ def set_orders(app, orders: dict[str, str]) -> None:
 
 def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024") -> dict[str, Path]:
     """Every scene as a PNG in `folder`; returns {scene name: path}."""
-    import pygame
-
-    from game.ui.app import App
-    from game.ui.scenes.endgame import EndScene
-    from game.ui.scenes.event import EventDialog
-    from game.ui.scenes.help import HelpScene
-    from game.ui.scenes.load import LoadScene
-    from game.ui.scenes.report import ReportScene
-    from game.ui.scenes.saveas import SaveAsScene
-    from game.ui.scenes.settings import SettingsScene
-    from game.ui import flow
-
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[str, Path] = {}
     app = App(size=size)
@@ -81,36 +74,35 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024") -
         app.handle(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=""))
         shot(f"play_{name}")
     app.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_1, mod=0, unicode=""))
-    from game.sim.explain import happenings
     s = app.session
     busiest = max(range(len(s.reports)), key=lambda i: (len(happenings(s.reports[i], s.history[i + 1])), i))
-    app.push(ReportScene(app, busiest))
+    app.show("report", busiest)
     shot("report")
     app.pop()
-    app.push(EventDialog(app, ("Russian jets over the Baltic", "Russian aircraft fly close to Baltic airspace again, "
-                               "and the front-line allies ask what Washington will do.", "aggression"), 1, 2, "2026"))
+    app.show("event", ("Russian jets over the Baltic", "Russian aircraft fly close to Baltic airspace again, "
+                        "and the front-line allies ask what Washington will do.", "aggression"), 1, 2, "2026")
     shot("event")
     app.pop()
-    app.push(SaveAsScene(app))
+    app.show("save")
     shot("save_as")
     app.pop()
     app.confirm("Leave this game?", "You have played 4 turns since you last saved.", lambda: None, yes="Leave",
                 no="Stay", kicker="Unsaved progress")
     shot("confirm")
     app.pop()
-    app.push(HelpScene(app))
+    app.show("help")
     shot("help")
     app.pop()
-    app.push(SettingsScene(app))
+    app.show("settings")
     shot("settings")
     app.pop()
-    app.push(LoadScene(app))
+    app.show("load")
     shot("load")
     app.pop()
     while not app.session.over:
         flow.end_turn(app)
     app.reset_to_title()
-    app.push(EndScene(app))
+    app.show("end")
     shot("end")
     return out
 
@@ -118,7 +110,6 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024") -
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     _headless()
-    import pygame
     folder = Path(argv[0]) if argv else None
     size = tuple(int(x) for x in argv[1].split("x")) if len(argv) > 1 else (1920, 1080)
     with tempfile.TemporaryDirectory() as home:
@@ -126,7 +117,6 @@ def main(argv: list[str] | None = None) -> int:
         pygame.init()
         try:
             if folder is None:
-                from game.paths import asset_path
                 target = Path(asset_path("screenshots")) if Path(asset_path("screenshots")).exists() else \
                     Path(__file__).resolve().parents[2] / "assets" / "screenshots"
                 with tempfile.TemporaryDirectory() as tmp:

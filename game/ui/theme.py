@@ -54,7 +54,6 @@ ORDER_BLURB = {
     "hold": "Change nothing this turn",
 }
 
-OVERLAYS = ("alignment", "trust", "spending", "threat", "hedging")
 OVERLAY_TITLES = {"alignment": "Alignment with the U.S.", "trust": "Trust in the U.S.",
                   "spending": "Defence spending, % of GDP", "threat": "Threat felt", "hedging": "Hedging"}
 GUIDELINE = 2.0     # NATO's 2 % of GDP line

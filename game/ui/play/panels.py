@@ -6,7 +6,7 @@ import pygame
 
 from game.ui.ink import Ink
 from game.ui.layout import columns
-from game.ui.playview import AllyView, GlobalView, deterrence_word
+from game.ui.play.view import AllyView, GlobalView, deterrence_word
 from game.ui.theme import GUIDELINE, SPENDING_MAX, overlay_color
 
 PILLAR_NAMES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
@@ -118,6 +118,21 @@ def draw_ally_row(ink: Ink, surf, rect: pygame.Rect, a: AllyView, overlay: str, 
                       anchor="bottomleft")
     ink.text(surf, f"·  trust {a.now['trust']:.2f}", (second.right + th.tx(8), first.bottom), "small", pal["dim"],
              anchor="bottomleft", max_w=rect.right - pad - second.right - th.tx(8))
+
+
+def draw_compact_row(ink: Ink, surf, rect: pygame.Rect, a: AllyView, selected: bool, hovered: bool) -> None:
+    """The ally's row when the window is short: name and order on one line."""
+    th, pal = ink.theme, ink.pal
+    pygame.draw.rect(surf, pal["card_hi"] if selected else pal["card"] if hovered else pal["panel"], rect,
+                     border_radius=th.px(6))
+    if selected:
+        pygame.draw.rect(surf, pal["select"], rect, max(2, th.px(3)), border_radius=th.px(6))
+    room = rect.w - ink.width(("▶ " if selected else "") + a.name + a.flags, "small", True) - th.tx(40)
+    long = ink.width(a.order.capitalize(), "tiny", True) + ink.width("W", "tiny", True) + th.tx(30) < room
+    chip = ink.chip(surf, (rect.right - th.tx(8), rect.centery), a.order, "tiny", "midright", long=long,
+                    dim=a.order == "hold")
+    ink.text(surf, ("▶ " if selected else "") + a.name + a.flags, (rect.x + th.tx(10), rect.centery), "small",
+             pal["text"], True, "midleft", max_w=chip.x - rect.x - th.tx(20))
 
 
 # --- the selected ally --------------------------------------------------------------------------------------

@@ -6,9 +6,10 @@ from dataclasses import replace
 
 import pygame
 
+from game.settings import OVERLAYS
 from game.ui import bindings
-from game.ui.scenes.base import Scene
-from game.ui.theme import OVERLAY_TITLES, OVERLAYS, PALETTE_NAMES
+from game.ui.scene import Scene
+from game.ui.theme import OVERLAY_TITLES, PALETTE_NAMES
 from game.ui.widgets import Button
 
 TEXT_SIZES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)

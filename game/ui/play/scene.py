@@ -1,23 +1,24 @@
 """The play screen: the map, every ally's meters and pending order, the global meters, and the orders.
 
 Orders go to the model only as `session.execute(SetOrder(...))`; the turn ends through flow.end_turn (which uses
-`session.execute(EndTurn())`). Everything drawn is read from the session through game.ui.playview.
+`session.execute(EndTurn())`). Everything drawn is read from the session through game.ui.play.view.
 """
 from __future__ import annotations
 
 import pygame
 
 from game.campaign.model import ORDERS
+from game.settings import OVERLAYS
 from game.sim.explain import advice, ally_changes
 from game.sim.session import SetOrder
 from game.ui import bindings, flow
 from game.ui.layout import play_layout, row_buttons
-from game.ui.maplegend import legend_size
-from game.ui.mapview import fit_panes
-from game.ui.playpanels import list_row_height, meter_row_height
-from game.ui.playview import adversary_views, ally_views, global_view, news, order_costs, paint
-from game.ui.scenes.base import Scene
-from game.ui.theme import OVERLAYS
+from game.ui.map.view import fit_panes
+from game.ui.play.draw import draw_play
+from game.ui.play.legend import legend_size
+from game.ui.play.panels import list_row_height, meter_row_height
+from game.ui.play.view import adversary_views, ally_views, global_view, news, order_costs, paint
+from game.ui.scene import Scene
 from game.ui.widgets import Button
 
 ORDER_ROW = ("pressure", "reassure", "withdraw", "criticize", "hold")
@@ -86,7 +87,8 @@ class PlayScene(Scene):
             rect = pygame.Rect(L.left.x + pad, y, L.left.w - 2 * pad, self.row_h)
             self.buttons.append(Button(f"ally:{i}", self.session.campaign.allies[i].name, rect))
             y += self.row_h + gap
-        self.news_rect = pygame.Rect(L.left.x + pad, y + th.tx(8), L.left.w - 2 * pad, L.left.bottom - pad - y - th.tx(8))
+        self.news_rect = pygame.Rect(L.left.x + pad, y + th.tx(8), L.left.w - 2 * pad,
+                                     L.left.bottom - pad - y - th.tx(8))
         if self.news_rect.h > ink.lh("small", True) * 3:
             self.buttons.append(Button("news", "News", self.news_rect, key="E"))
         # overlay tabs and the theatre switch
@@ -98,8 +100,8 @@ class PlayScene(Scene):
             self.buttons.append(Button(f"overlay:{i}", OVERLAYS[i].capitalize(), r, key=str(i + 1), style="tab",
                                        role="small"))
         if theatre_w:
-            self.buttons.append(Button("theatre", "Theatre", pygame.Rect(L.tabs.right - theatre_w, L.tabs.y, theatre_w,
-                                                                          L.tabs.h), key="T", style="tab", role="small"))
+            switch = pygame.Rect(L.tabs.right - theatre_w, L.tabs.y, theatre_w, L.tabs.h)
+            self.buttons.append(Button("theatre", "Theatre", switch, key="T", style="tab", role="small"))
         # orders, bottom of the right panel: with blurbs, or one line each when the panel is short
         oh = ink.lh("body", True) + ink.lh("tiny") + th.tx(14)
         og = th.px(8)
@@ -157,8 +159,7 @@ class PlayScene(Scene):
     # --- lifecycle -----------------------------------------------------------------------------------------
     def on_resume(self) -> None:
         if self.session is not None and self.session.over:
-            from game.ui.scenes.endgame import EndScene
-            self.app.replace(EndScene(self.app))
+            self.app.replace(self.app.make("end"))
             return
         self._sync_buttons()
 
@@ -191,18 +192,16 @@ class PlayScene(Scene):
                          lambda: flow.end_turn(self.app), yes="End turn", no="Keep planning", kicker="Orders")
 
     def show_news(self) -> None:
-        from game.ui.scenes.event import EventDialog
         items = self.view()["news"]
         label = self.view()["global"].label
         if not items:
             self.app.toast("No news this turn")
         for n, (title, text, _) in reversed(list(enumerate(items))):
-            self.app.push(EventDialog(self.app, (title, text, "event"), n + 1, len(items), label))
+            self.app.show("event", (title, text, "event"), n + 1, len(items), label)
 
     def open_report(self) -> None:
         if self.session.reports:
-            from game.ui.scenes.report import ReportScene
-            self.app.push(ReportScene(self.app, len(self.session.reports) - 1))
+            self.app.show("report", len(self.session.reports) - 1)
 
     def on_button(self, bid: str) -> None:
         kind, _, arg = bid.partition(":")
@@ -220,7 +219,7 @@ class PlayScene(Scene):
         elif bid == "report":
             self.open_report()
         elif bid in ("save", "help", "settings"):
-            flow.open_screen(self.app, bid)
+            self.app.show(bid)
         elif bid == "title":
             flow.leave_to_title(self.app)
         elif bid == "end":
@@ -289,5 +288,4 @@ class PlayScene(Scene):
 
     # --- drawing -------------------------------------------------------------------------------------------
     def draw(self, surface) -> None:
-        from game.ui.scenes.playdraw import draw_play
         draw_play(self, surface)

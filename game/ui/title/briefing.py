@@ -6,9 +6,9 @@ import pygame
 from game.ui import bindings, doc, flow
 from game.ui.doc import Block
 from game.ui.fonts import reflow
-from game.ui.scenes.base import Scene
-from game.ui.scenes.title import campaign_meta
+from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
+from game.ui.words import campaign_meta
 
 
 class BriefingScene(Scene):
@@ -51,7 +51,8 @@ class BriefingScene(Scene):
         th, ink = self.theme, self.ink
         w, h = size
         m = th.px(64)
-        self.head = pygame.Rect(m, th.px(36), w - 2 * m, ink.lh("small", True) + ink.lh("h1", True) * 2 + ink.lh("small"))
+        self.head = pygame.Rect(m, th.px(36), w - 2 * m,
+                                ink.lh("small", True) + ink.lh("h1", True) * 2 + ink.lh("small"))
         bh = ink.lh("body", True) + th.tx(28)
         self.bottom = pygame.Rect(m, h - th.px(32) - bh, w - 2 * m, bh)
         top = self.head.bottom + th.px(18)
@@ -90,7 +91,7 @@ class BriefingScene(Scene):
             lh = self.ink.lh("body")
             return self.left_scroll.by(step * lh) | self.right_scroll.by(step * lh)
         if event.key in bindings.HELP_KEYS:
-            flow.open_screen(self.app, "help")
+            self.app.show("help")
             return True
         return False
 

@@ -5,7 +5,7 @@ from typing import Callable
 
 import pygame
 
-from game.ui.scenes.base import ENTER_KEYS, Scene
+from game.ui.scene import ENTER_KEYS, Scene
 from game.ui.widgets import Button
 
 

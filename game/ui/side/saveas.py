@@ -4,7 +4,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import bindings, flow, persist
-from game.ui.scenes.dialogs import Dialog
+from game.ui.side.dialogs import Dialog
 from game.ui.widgets import TextField
 
 

@@ -1,10 +1,15 @@
 """The backtest chart, drawn with pygame so the project needs no plotting library: one panel per ally with the
-model's median and 10-90 % band against the recorded points."""
+model's median and 10-90 % band against the recorded points. Only the CLI imports it, so that pygame loads for
+`backtest --chart` alone (the CLI hides pygame's greeting before that)."""
 from __future__ import annotations
 
 import math
 import os
 from pathlib import Path
+
+import pygame
+
+from game.paths import asset_path
 
 BACKGROUND = (250, 250, 247)
 INK = (30, 34, 40)
@@ -15,14 +20,9 @@ RECORDED = (213, 94, 0)      # Okabe-Ito vermillion
 FITTED = (236, 236, 228)     # shading behind the calibration years
 
 
-def draw_backtest(bt, path: Path, panel=(420, 260), columns: int = 4) -> None:
+def draw_backtest(bt, path: Path, calibration_years: range, panel=(420, 260), columns: int = 4) -> None:
+    """Write the chart of backtest `bt` to `path`, shading `calibration_years` (the years the model was fitted on)."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")   # drawing to a file needs no window
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # keep stdout for the backtest's own output
-    import pygame
-
-    from game.backtest import CALIBRATION_YEARS
-    from game.paths import asset_path
-
     pygame.font.init()
     font = pygame.font.Font(str(asset_path("fonts", "DejaVuSans.ttf")), 15)
     small = pygame.font.Font(str(asset_path("fonts", "DejaVuSans.ttf")), 13)
@@ -47,7 +47,7 @@ def draw_backtest(bt, path: Path, panel=(420, 260), columns: int = 4) -> None:
             x = box.left + (year - years[0]) / max(years[-1] - years[0], 1) * box.width
             return round(x), round(box.bottom - value / top * box.height)
 
-        fit = [y for y in years if y in CALIBRATION_YEARS]
+        fit = [y for y in years if y in calibration_years]
         if fit:
             left, right = at(fit[0], 0)[0], at(fit[-1], 0)[0]
             pygame.draw.rect(surface, FITTED, (left, box.top, right - left, box.height))
@@ -79,10 +79,10 @@ def draw_backtest(bt, path: Path, panel=(420, 260), columns: int = 4) -> None:
     surface.blit(font.render("10-90 % of runs", True, INK), (226, ly))
     pygame.draw.rect(surface, RECORDED, (390, ly + 3, 11, 11))
     surface.blit(font.render("recorded", True, INK), (408, ly))
-    if any(y in CALIBRATION_YEARS for y in years):
+    if any(y in calibration_years for y in years):
         pygame.draw.rect(surface, FITTED, (510, ly + 1, 30, 14))
         pygame.draw.rect(surface, GRID, (510, ly + 1, 30, 14), 1)
-        surface.blit(font.render(f"calibration years {CALIBRATION_YEARS.start}-{CALIBRATION_YEARS.stop - 1}",
+        surface.blit(font.render(f"calibration years {calibration_years.start}-{calibration_years.stop - 1}",
                                  True, INK), (546, ly))
     path.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(surface, str(path))

@@ -1,4 +1,5 @@
-"""`fairshare bench`: measured speed of the model (and of the window when pygame is available)."""
+"""The model's measured speed for `fairshare bench`: a turn, a Monte Carlo batch, validation (the window's frame
+times come from game.ui.render_bench; `frame_times_line` words them)."""
 from __future__ import annotations
 
 import statistics
@@ -9,14 +10,15 @@ from pathlib import Path
 
 import numpy as np
 
+from game.catalog import find_campaign
+from game.sim.policies import built_in
+from game.sim.run import new_game, rngs, simulate
+from game.sim.state import make_world
+from game.sim.step import step
 
-def _model_figures() -> list[str]:
-    from game.catalog import find_campaign
-    from game.sim.policies import built_in
-    from game.sim.run import new_game, rngs, simulate
-    from game.sim.state import make_world
-    from game.sim.step import step
 
+def model_figures() -> list[str]:
+    """One line per figure: measured now, on this machine."""
     campaign = find_campaign("europe_2024")
     world = make_world(campaign)
     adaptive = built_in("adaptive")
@@ -33,8 +35,9 @@ def _model_figures() -> list[str]:
         t = time.perf_counter()
         state, _ = step(state, orders, model_rng)
         times.append(time.perf_counter() - t)
-    lines.append(f"one turn, batch 1 (europe_2024, {world.n_allies} allies): median {statistics.median(times) * 1e3:.3f} ms,"
-                 f" p99 {np.percentile(times, 99) * 1e3:.3f} ms over {len(times)} turns")
+    lines.append(f"one turn, batch 1 (europe_2024, {world.n_allies} allies): "
+                 f"median {statistics.median(times) * 1e3:.3f} ms, p99 {np.percentile(times, 99) * 1e3:.3f} ms "
+                 f"over {len(times)} turns")
 
     # Monte Carlo: 10,000 runs in one batch, the simulation itself (campaign already loaded).
     runs = 10_000
@@ -57,7 +60,7 @@ def _model_figures() -> list[str]:
                  f"{looped / per_run:,.0f}x faster in batch")
 
     # Validation, including interpreter start, as a user would run it.
-    main = Path(__file__).resolve().parents[1] / "main.py"
+    main = Path(__file__).resolve().parents[2] / "main.py"
     target = Path(campaign.path)
     cmd = [sys.executable, str(main), "validate", str(target)] if main.exists() else \
         [sys.executable, "-m", "game", "validate", str(target)]
@@ -71,17 +74,7 @@ def _model_figures() -> list[str]:
     return lines
 
 
-def _render_figures() -> list[str]:
-    try:
-        from game.ui.bench import render_bench
-    except ImportError as error:
-        return [f"render: skipped ({error})"]
-    r = render_bench()
-    return [f"render {r['size'][0]}x{r['size'][1]}, {r['frames']} frames (headless, software): "
-            f"median {r['median_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms"]
-
-
-def run_bench() -> int:
-    for line in _model_figures() + _render_figures():
-        print(line, flush=True)
-    return 0
+def frame_times_line(r: dict) -> str:
+    """The line for the window's frame times measured by game.ui.render_bench.render_bench."""
+    return (f"render {r['size'][0]}x{r['size'][1]}, {r['frames']} frames (headless, software): "
+            f"median {r['median_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from game.ui.fonts import reflow
-from game.ui.scenes.dialogs import Dialog
+from game.ui.side.dialogs import Dialog
 
 KIND_NAMES = {"aggression": "Aggression", "probe": "Probe", "entrapment": "Entrapment", "nuclear": "Proliferation",
               "realignment": "Realignment", "congress": "Congress", "event": "News"}

@@ -6,8 +6,9 @@ import pygame
 from game.sim.report import FACTOR_HELP, FACTORS
 from game.ui import bindings, doc
 from game.ui.doc import Block
-from game.ui.scenes.base import Scene
+from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
+from game.userdata import saves_dir, user_campaigns_dir
 
 ORDER_IDEAS = (
     ("P  Pressure", "A bargain with a condition: do more for your own defence, or our commitment shrinks; do it, "
@@ -47,8 +48,6 @@ def help_blocks() -> tuple[list[Block], list[Block]]:
         left += [Block("kv", what, key=keys) for keys, what in rows]
     left += [Block("h", "On a projector"), Block("p", PROJECTOR)]
     try:
-        from game.catalog import user_campaigns_dir
-        from game.saves import saves_dir
         left += [Block("h", "Your files"),
                  Block("kv", str(user_campaigns_dir()), key="Campaigns", role="small"),
                  Block("kv", str(saves_dir()), key="Saves", role="small")]

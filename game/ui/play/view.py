@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.campaign.model import ORDERS
+from game.settings import OVERLAYS
 from game.sim.explain import happenings
 from game.sim.state import ORDER_CODE
 from game.sim.step import derive
-from game.ui.maplabels import Label
-from game.ui.mapview import Paint
-from game.ui.theme import OVERLAYS, overlay_color, overlay_text
+from game.ui.map.labels import Label
+from game.ui.map.view import Paint
+from game.ui.theme import overlay_color, overlay_text
 
 VARS = ("spending", "threat", "trust", "alignment", "hedging", "presence")
 HEDGING_HATCH = 0.3     # hedging at or above this is hatched on every overlay
@@ -162,19 +163,3 @@ def adversary_views(session) -> list[AdversaryView]:
                           tuple(float(st.adv_capability[0, k]) for st in session.history),
                           float(session.state.revisionism[0, k]), int((w.adversary == k).sum()))
             for k, a in enumerate(c.adversaries)]
-
-
-def campaign_paint(campaign, theatre, palette: str) -> Paint:
-    """A campaign's opening position on one theatre map: allies shaded by their starting spending."""
-    from game.ui.theme import spending_color
-    fills, hatches, labels = [], [], []
-    isos = {a.country for a in campaign.allies}
-    for a in campaign.allies:
-        if a.country in theatre.countries:
-            fills.append((a.country, spending_color(a.spending)))
-            labels.append(Label(a.country, a.name, f"{a.spending:.1f} %", -1.0, "ally"))
-    for adv in campaign.adversaries:
-        if adv.country in theatre.countries and adv.country not in isos:
-            hatches.append((adv.country, "#"))
-            labels.append(Label(adv.country, adv.name.upper(), kind="adversary"))
-    return Paint(tuple(fills), tuple(hatches), tuple(labels), palette)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.maplegend import draw_adversaries, draw_legend, draw_tooltip, tooltip_lines
-from game.ui.playpanels import draw_ally_detail, draw_ally_row, draw_top, money
+from game.ui.play.legend import draw_adversaries, draw_legend, draw_tooltip, tooltip_lines
+from game.ui.play.panels import draw_ally_detail, draw_ally_row, draw_compact_row, draw_top, money
 from game.ui.theme import ORDER_BLURB, ORDER_COLORS, lerp, readable_on
 from game.ui.widgets import draw_button
+from game.ui.words import theatre_name
 
 
 def draw_play(scene, surface: pygame.Surface) -> None:
@@ -34,7 +35,7 @@ def _draw_left(scene, surface, allies) -> None:
         if b.id.startswith("ally:"):
             i = int(b.id.split(":")[1])
             if scene.compact:
-                _compact_row(scene, surface, b.rect, allies[i], i == scene.selected, scene.hover == b.id)
+                draw_compact_row(ink, surface, b.rect, allies[i], i == scene.selected, scene.hover == b.id)
             else:
                 draw_ally_row(ink, surface, b.rect, allies[i], scene.overlay, i == scene.selected, scene.hover == b.id)
     news = scene.button("news")
@@ -75,20 +76,6 @@ def _draw_left(scene, surface, allies) -> None:
             y += th.tx(6)
 
 
-def _compact_row(scene, surface, rect, a, selected, hovered) -> None:
-    ink, th, pal = scene.ink, scene.theme, scene.pal
-    pygame.draw.rect(surface, pal["card_hi"] if selected else pal["card"] if hovered else pal["panel"], rect,
-                     border_radius=th.px(6))
-    if selected:
-        pygame.draw.rect(surface, pal["select"], rect, max(2, th.px(3)), border_radius=th.px(6))
-    room = rect.w - ink.width(("▶ " if selected else "") + a.name + a.flags, "small", True) - th.tx(40)
-    long = ink.width(a.order.capitalize(), "tiny", True) + ink.width("W", "tiny", True) + th.tx(30) < room
-    chip = ink.chip(surface, (rect.right - th.tx(8), rect.centery), a.order, "tiny", "midright", long=long,
-                    dim=a.order == "hold")
-    ink.text(surface, ("▶ " if selected else "") + a.name + a.flags, (rect.x + th.tx(10), rect.centery), "small",
-             pal["text"], True, "midleft", max_w=chip.x - rect.x - th.tx(20))
-
-
 def _draw_map(scene, surface, allies) -> None:
     ink, pal, L = scene.dense, scene.pal, scene.L
     th = ink.theme
@@ -98,7 +85,6 @@ def _draw_map(scene, surface, allies) -> None:
             draw_button(ink, surface, b, hovered=scene.hover == b.id)
     theatre_b = scene.button("theatre")
     if theatre_b is not None:
-        from game.ui.scenes.title import theatre_name
         names = "Both" if len(scene.panes) > 1 else theatre_name(scene.panes[0].theatre) if scene.panes else "—"
         r = theatre_b.rect
         label_w = ink.width(theatre_b.label, "small", True) + ink.width(theatre_b.key, "small", True) + th.tx(52)

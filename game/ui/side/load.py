@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import bindings, flow, persist
-from game.ui.scenes.base import Scene
+from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
 
 

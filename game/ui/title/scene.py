@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import pygame
 
+from game.campaign import CampaignError
+from game.catalog import list_campaigns
+from game.paths import campaigns_dir
 from game.ui import bindings, flow, persist
-from game.ui.scenes.base import Scene
+from game.ui.layout import row_buttons
+from game.ui.map.view import Paint, campaign_paint, fit_panes
+from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
-
-THEATRE_NAMES = {"europe": "Europe", "indo_pacific": "Indo-Pacific"}
-STEP_NAMES = {"year": "yearly turns", "half": "half-year turns", "quarter": "quarterly turns", "month": "monthly turns"}
-
-
-def theatre_name(tid: str) -> str:
-    return THEATRE_NAMES.get(tid, tid.replace("_", " ").title())
-
-
-def campaign_meta(c) -> str:
-    return (f"{c.turns} {STEP_NAMES.get(c.calendar.step, 'turns')} · {' + '.join(theatre_name(t) for t in c.theatres)}"
-            f" · {len(c.allies)} allies")
+from game.ui.words import campaign_meta
+from game.userdata import user_campaigns_dir
 
 
 class TitleScene(Scene):
@@ -67,7 +62,6 @@ class TitleScene(Scene):
         sub = f"{latest.campaign_name}, {latest.turn_label}" if latest else "no saved game yet"
         items = [("continue", "Continue", "C"), ("load", "Load game", "L"), ("settings", "Settings", "O"),
                  ("help", "Help", "F1"), ("quit", "Quit", "Esc")]
-        from game.ui.layout import row_buttons
         rects = row_buttons(ink, self.bottom, [(k, lbl) for _, lbl, k in items], th.px(14))
         self.buttons = [Button(bid, lbl, r, key=k, enabled=(bid != "continue" or latest is not None))
                         for (bid, lbl, k), r in zip(items, rects)]
@@ -100,7 +94,7 @@ class TitleScene(Scene):
         elif bid == "continue":
             flow.continue_latest(self.app)
         elif bid in ("load", "settings", "help"):
-            flow.open_screen(self.app, bid)
+            self.app.show(bid)
         elif bid == "quit":
             flow.request_quit(self.app)
 
@@ -195,10 +189,9 @@ class TitleScene(Scene):
                      pal["dim"], max_w=self.bottom.w // 2)
 
     def _draw_backdrop(self, surface) -> None:
-        from game.ui.mapview import Paint, fit_panes
         mv = self.app.mapview
-        area = pygame.Rect(self.detail.x - self.theme.px(40), 0, surface.get_width() - self.detail.x + self.theme.px(40),
-                           surface.get_height())
+        left = self.detail.x - self.theme.px(40)
+        area = pygame.Rect(left, 0, surface.get_width() - left, surface.get_height())
         panes = fit_panes(area, mv.theatres, ("europe",), 0)
         if panes:   # flush with the right edge of the window, where the map's own edge then disappears
             pane = type(panes[0])(panes[0].theatre, panes[0].rect.move(area.right - panes[0].rect.right, 0))
@@ -275,8 +268,6 @@ class TitleScene(Scene):
 
     def _draw_thumbnail(self, surface, campaign, area: pygame.Rect) -> None:
         """The campaign's theatre, allies shaded by their defence spending at the start."""
-        from game.ui.mapview import fit_panes
-        from game.ui.playview import campaign_paint
         ink, th, pal = self.ink, self.theme, self.pal
         start = self.button("start")
         cap_h = ink.lh("small", True) + th.tx(6)
@@ -327,8 +318,6 @@ _LISTED: dict = {}
 
 def _campaigns():
     """The catalog's campaigns, re-read only when a campaign file was added, removed or changed."""
-    from game.catalog import list_campaigns, user_campaigns_dir
-    from game.paths import campaigns_dir
     sig = []
     for folder in (campaigns_dir(), user_campaigns_dir()):
         if folder.is_dir():
@@ -341,5 +330,4 @@ def _campaigns():
 
 
 def _error(entry):
-    from game.campaign import CampaignError
     return CampaignError(list(entry.problems))

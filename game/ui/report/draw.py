@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import pygame
 
+from game.campaign.model import ORDERS
 from game.ui.fonts import reflow
-from game.ui.scenes.report import GOOD_UP, VAR_TITLES
+from game.ui.layout import columns
+from game.ui.words import GOOD_UP, VAR_TITLES
 
 
 def draw_report(scene, surface) -> None:
@@ -70,8 +72,6 @@ def _events(scene, surface, rect) -> None:
 
 def _glance(scene, surface, rect) -> None:
     """Every ally's order and the four changes on one line each: the whole turn at a glance."""
-    from game.campaign.model import ORDERS
-    from game.ui.layout import columns
     ink, th, pal = scene.ink, scene.theme, scene.pal
     ink.text(surface, "AT A GLANCE", rect.topleft, "small", pal["accent"], True)
     y0 = rect.y + ink.lh("small", True) + th.tx(10)
@@ -101,7 +101,6 @@ def _glance(scene, surface, rect) -> None:
 def _ally(scene, surface, rect, i: int) -> None:
     ink, th, pal = scene.ink, scene.theme, scene.pal
     ally = scene.session.campaign.allies[i]
-    from game.campaign.model import ORDERS
     order = ORDERS[int(scene.report.orders[0, i])]
     pygame.draw.line(surface, pal["border"], rect.topleft, rect.topright, th.line_w)
     y = rect.y + th.tx(12)

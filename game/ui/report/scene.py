@@ -6,14 +6,13 @@ import pygame
 
 from game.sim.explain import ally_changes, happenings, order_summary
 from game.sim.outcome import outcome
-from game.ui import bindings, flow
+from game.ui import bindings
 from game.ui.fonts import reflow
 from game.ui.layout import columns
-from game.ui.scenes.base import Scene
+from game.ui.report.draw import draw_report
+from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
-
-VAR_TITLES = {"spending": "Spending", "trust": "Trust in the U.S.", "alignment": "Alignment", "hedging": "Hedging"}
-GOOD_UP = {"spending": True, "trust": True, "alignment": True, "hedging": False}
+from game.ui.words import GOOD_UP
 
 
 class ReportScene(Scene):
@@ -140,7 +139,7 @@ class ReportScene(Scene):
         elif k == pygame.K_END:
             return self.scroll.to(self.scroll.content)
         elif k in bindings.HELP_KEYS:
-            flow.open_screen(self.app, "help")
+            self.app.show("help")
         else:
             return False
         return True
@@ -150,7 +149,6 @@ class ReportScene(Scene):
 
     # --- drawing -------------------------------------------------------------------------------------------
     def draw(self, surface) -> None:
-        from game.ui.scenes.reportdraw import draw_report
         draw_report(self, surface)
         draw_scrollbar(self.ink, surface, self.view_rect.inflate(-self.theme.px(8), -self.theme.tx(24)), self.scroll)
         self.draw_buttons(surface)

@@ -1,21 +1,30 @@
-"""`fairshare backtest`: play a historical campaign under a plan and compare each ally's modelled spending path
-with the recorded series the project holds (data/*.csv)."""
+"""The backtest (`fairshare backtest`): play a historical campaign under a plan and compare each ally's modelled
+spending path with the recorded series the project holds (data/*.csv)."""
 from __future__ import annotations
 
 import csv
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from game.paths import campaigns_dir, dataset_path
+from game.sim.params import DEFAULT
+from game.sim.run import new_game, rngs
+from game.sim.state import make_world
+from game.sim.step import step
 
 # Recorded series, most authoritative first: NATO's own figures for NATO members, SIPRI otherwise.
 SERIES = ("nato_defence_share_gdp.csv", "sipri_milex_share_gdp.csv", "sipri_milex_share_gdp_1969.csv")
 # The historical posture shipped for each historical campaign.
 DEFAULT_PLANS = {"europe_2014": "us_2014_2024.yaml", "nixon_1969": "nixon_1969_1975.yaml"}
 CALIBRATION_YEARS = range(2014, 2020)   # the years the parameters were fitted on (see tools/calibrate.py)
+
+
+def default_plan(campaign) -> Path | None:
+    """The shipped historical plan of a historical campaign, or None for a campaign without one."""
+    name = DEFAULT_PLANS.get(campaign.id)
+    return campaigns_dir() / "plans" / name if name else None
 
 
 def read_series(name: str) -> dict[str, dict[int, float]]:
@@ -71,11 +80,6 @@ class Backtest:
 
 
 def run_backtest(campaign, policy, runs: int = 1000, seed: int = 0, params=None) -> Backtest:
-    from game.sim.params import DEFAULT
-    from game.sim.run import new_game, rngs
-    from game.sim.state import make_world
-    from game.sim.step import step
-
     world = make_world(campaign, params or DEFAULT)
     model_rng, policy_rng = rngs(seed)
     state, _ = new_game(world, runs)
@@ -133,32 +137,3 @@ def render_text(bt: Backtest) -> str:
     lines.append(f"model ranking in {bt.years[-1]}: " + ", ".join(bt.campaign.allies[i].name for i in order))
     return "\n".join(lines)
 
-
-def command(args) -> int:
-    """The CLI command (see game/cli.py)."""
-    from game.cli import UserError, load, policy_for
-    if not 1 <= args.runs <= 100_000:
-        raise UserError("--runs must be between 1 and 100,000", 2)
-    campaign = load(args.campaign)
-    plan = args.plan
-    if plan is None:
-        default = DEFAULT_PLANS.get(campaign.id)
-        if default is None:
-            raise UserError(f"campaign '{campaign.id}' has no historical plan; give one with --plan", 2)
-        plan = str(campaigns_dir() / "plans" / default)
-    bt = run_backtest(campaign, policy_for(plan, campaign), runs=args.runs, seed=args.seed)
-    if not bt.recorded:
-        raise UserError(f"no recorded spending series in data/ matches the allies of '{campaign.id}'")
-    if args.chart:
-        from game.chart import draw_backtest
-        try:
-            draw_backtest(bt, Path(args.chart))
-        except OSError as error:
-            raise UserError(f"cannot write the chart to '{args.chart}': {error.strerror or error}")
-    if args.json:
-        print(json.dumps(to_json(bt), indent=2))
-    else:
-        print(render_text(bt))
-        if args.chart:
-            print(f"chart written to {args.chart}")
-    return 0

@@ -6,7 +6,7 @@ from functools import lru_cache
 import pygame
 
 from game.ui.ink import Ink, hatch_tile
-from game.ui.playview import HEDGING_HATCH, AllyView
+from game.ui.play.view import HEDGING_HATCH, AllyView
 from game.ui.theme import GUIDELINE, OVERLAY_TITLES, SPENDING_MAX, overlay_color
 
 KEYS = (("/", f"Hedging {HEDGING_HATCH:g} or more"), ("x", "Nuclear programme ☢"), ("\\", "Made its own deal ⚑"),

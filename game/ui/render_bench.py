@@ -12,11 +12,15 @@ import statistics
 import tempfile
 import time
 
+import pygame
+
+from game.settings import Settings
+from game.ui import flow
+from game.ui.app import App
+
 
 def _script(app, frame: int) -> list:
     """The input events of one frame of the scripted session."""
-    import pygame
-
     def key(k, mod=0):
         return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="")
 
@@ -51,7 +55,6 @@ def _script(app, frame: int) -> list:
 def render_bench(frames: int = 600, size: tuple[int, int] = (1920, 1080)) -> dict:
     """Median and 99th-percentile frame time (ms) over `frames` frames at `size`, headless."""
     saved_env = {k: os.environ.get(k) for k in ("SDL_VIDEODRIVER", "SDL_AUDIODRIVER", "FAIRSHARE_HOME")}
-    import pygame
     own_display = not pygame.display.get_init()
     if own_display:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -60,9 +63,6 @@ def render_bench(frames: int = 600, size: tuple[int, int] = (1920, 1080)) -> dic
         os.environ["FAIRSHARE_HOME"] = home
         try:
             pygame.init()
-            from game.settings import Settings
-            from game.ui import flow
-            from game.ui.app import App
             app = App(size=size, settings=Settings())
             flow.start_campaign(app, "europe_2024", 1)
             for _ in range(30):         # warm-up: fonts, map projection, first renders

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 import pygame
 
 from game.ui.ink import Ink, hatch_tile
-from game.ui.maplabels import Label, place_labels
-from game.ui.mapdata import Theatre
-from game.ui.theme import readable_on
+from game.ui.map.data import Theatre
+from game.ui.map.labels import Label, place_labels
+from game.ui.theme import readable_on, spending_color
 
 
 @dataclass(frozen=True)
@@ -198,4 +198,20 @@ class MapView:
         country = self.theatres[pane.theatre].countries.get(iso)
         if country is None:
             return None
-        return (pane.rect.x + round(country.label[0] * pane.rect.w), pane.rect.y + round(country.label[1] * pane.rect.h))
+        return (pane.rect.x + round(country.label[0] * pane.rect.w),
+                pane.rect.y + round(country.label[1] * pane.rect.h))
+
+
+def campaign_paint(campaign, theatre, palette: str) -> Paint:
+    """A campaign's opening position on one theatre map: allies shaded by their starting spending."""
+    fills, hatches, labels = [], [], []
+    isos = {a.country for a in campaign.allies}
+    for a in campaign.allies:
+        if a.country in theatre.countries:
+            fills.append((a.country, spending_color(a.spending)))
+            labels.append(Label(a.country, a.name, f"{a.spending:.1f} %", -1.0, "ally"))
+    for adv in campaign.adversaries:
+        if adv.country in theatre.countries and adv.country not in isos:
+            hatches.append((adv.country, "#"))
+            labels.append(Label(adv.country, adv.name.upper(), kind="adversary"))
+    return Paint(tuple(fills), tuple(hatches), tuple(labels), palette)

@@ -8,9 +8,12 @@ import pygame
 
 from game.campaign.model import ORDERS
 from game.sim.explain import happenings
-from game.ui import bindings, flow
+from game.sim.outcome import outcome
+from game.ui import bindings
+from game.ui.charts import line_chart
 from game.ui.layout import columns
-from game.ui.scenes.base import Scene
+from game.ui.scene import Scene
+from game.ui.theme import OKABE_ITO
 from game.ui.widgets import Button
 
 PILLAR_TITLES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
@@ -57,7 +60,6 @@ def account(session) -> dict:
                 f"{float(start.alignment[0, i]):.2f} → {float(s.alignment[0, i]):.2f}. Your orders: {orders}.")
         moves.append((value, a.name, text))
     moves.sort()
-    from game.sim.outcome import outcome
     history = [outcome(st, start) for st in session.history[1:]]   # judged after each turn played
     trend = {p: [float(getattr(h, p)[0]) for h in history] for p in PILLAR_TITLES}
     trend["score"] = [float(h.score[0]) for h in history]
@@ -102,8 +104,7 @@ class EndScene(Scene):
             self.app.session = None
             self.app.reset_to_title()
         elif bid == "reports" and self.session.reports:
-            from game.ui.scenes.report import ReportScene
-            self.app.push(ReportScene(self.app, len(self.session.reports) - 1))
+            self.app.show("report", len(self.session.reports) - 1)
 
     def on_key(self, event) -> bool:
         if event.key in bindings.ENTER:
@@ -111,7 +112,7 @@ class EndScene(Scene):
         elif event.key == pygame.K_l:
             self.on_button("reports")
         elif event.key in bindings.HELP_KEYS:
-            flow.open_screen(self.app, "help")
+            self.app.show("help")
         else:
             return False
         return True
@@ -186,8 +187,6 @@ class EndScene(Scene):
                      "moved as it did.", pygame.Rect(left.x, y, left.w, left.bottom - y), "small", pal["faint"])
 
     def _draw_trends(self, surface, rect: pygame.Rect) -> None:
-        from game.ui.charts import line_chart
-        from game.ui.theme import OKABE_ITO
         ink, th, pal = self.ink, self.theme, self.pal
         d = self.data
         ink.text(surface, "THE PILLARS, TURN BY TURN", rect.topleft, "small", pal["accent"], True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.ui.ink import Ink
-from game.ui.mapdata import Theatre
+from game.ui.map.data import Theatre
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""The turn report and the end-of-game debrief, with their drawing."""

@@ -1,0 +1,1 @@
+"""The title screen (campaign cards) and a campaign's briefing."""

@@ -1,0 +1,17 @@
+"""The words several screens share: theatre names, a campaign's one-line description, the names of the ally
+figures the reports compare and which way is good for each."""
+from __future__ import annotations
+
+THEATRE_NAMES = {"europe": "Europe", "indo_pacific": "Indo-Pacific"}
+STEP_NAMES = {"year": "yearly turns", "half": "half-year turns", "quarter": "quarterly turns", "month": "monthly turns"}
+VAR_TITLES = {"spending": "Spending", "trust": "Trust in the U.S.", "alignment": "Alignment", "hedging": "Hedging"}
+GOOD_UP = {"spending": True, "trust": True, "alignment": True, "hedging": False}
+
+
+def theatre_name(tid: str) -> str:
+    return THEATRE_NAMES.get(tid, tid.replace("_", " ").title())
+
+
+def campaign_meta(c) -> str:
+    return (f"{c.turns} {STEP_NAMES.get(c.calendar.step, 'turns')} · {' + '.join(theatre_name(t) for t in c.theatres)}"
+            f" · {len(c.allies)} allies")

@@ -1,0 +1,68 @@
+"""The user's own files: the Fair Share data folder ($FAIRSHARE_HOME overrides it), its saves and campaigns
+folders, and the atomic write every user file goes through. Imports nothing else from game, so saves, settings
+and the catalogue can all stand on it without depending on each other."""
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+class SaveError(Exception):
+    """A user file (a save, the settings) that cannot be written, read or replayed; str(error) is a message for
+    the player."""
+
+
+def data_dir() -> Path:
+    """The user's Fair Share folder ($FAIRSHARE_HOME, else the platform's convention). Not created here."""
+    override = os.environ.get("FAIRSHARE_HOME", "").strip()
+    if override:
+        return Path(override).expanduser()
+    if sys.platform.startswith("win"):
+        appdata = os.environ.get("APPDATA", "").strip()
+        return (Path(appdata) if appdata else Path.home() / "AppData" / "Roaming") / "FairShare"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "FairShare"
+    xdg = os.environ.get("XDG_DATA_HOME", "").strip()
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".local" / "share"  # XDG: ignore relative
+    return base / "fairshare"
+
+
+def saves_dir() -> Path:
+    return data_dir() / "saves"
+
+
+def user_campaigns_dir() -> Path:
+    return data_dir() / "campaigns"
+
+
+def ensure_dir(path: Path) -> Path:
+    """Create `path` (and its parents) if needed; return it. Raises SaveError if that is impossible."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SaveError(f"cannot create the folder {path} ({exc.strerror or exc})") from None
+    return path
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Replace `path` with `text` all at once (a crash leaves the old file or the new one, never half of one).
+    Raises SaveError if anything fails, leaving the old file untouched and removing the temp file."""
+    path, tmp = Path(path), None
+    ensure_dir(path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise SaveError(f"cannot write {path} ({exc.strerror or exc})") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
