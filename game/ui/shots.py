@@ -45,6 +45,7 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024") -
     """Every scene as a PNG in `folder`; returns {scene name: path}."""
     import pygame
 
+    from game.sim.session import SetUSAction
     from game.ui.app import App
     from game.ui.scenes.endgame import EndScene
     from game.ui.scenes.event import EventDialog
@@ -74,6 +75,7 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024") -
     play = app.scene
     ids = [a.id for a in app.session.campaign.allies]
     play.select(min(4, len(ids) - 1))
+    app.session.execute(SetUSAction("congress"))     # the README shows the U.S.-level lever in use
     set_orders(app, {ids[min(4, len(ids) - 1)]: "pressure", ids[0]: "reassure", ids[-1]: "criticize"})
     play.mouse = (0, 0)
     shot("play")
