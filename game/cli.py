@@ -164,7 +164,7 @@ def policy_for(name: str, campaign):
         plan = load_plan(name, campaign)
     except CampaignError as error:
         raise UserError(f"plan '{name}' has problems:\n{error}")
-    return plan_policy(plan.name, plan.default, plan.orders, campaign)
+    return plan_policy(plan.name, plan.default, plan.orders, campaign, plan.us)
 
 
 def simulate(args) -> int:
