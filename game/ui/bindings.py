@@ -12,6 +12,7 @@ PREV_KEYS = (pygame.K_UP, pygame.K_LEFT)
 ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
 HELP_KEYS = (pygame.K_F1, pygame.K_QUESTION, pygame.K_SLASH)
 SETTINGS_KEYS = (pygame.K_F2, pygame.K_o)
+CONGRESS_KEY = pygame.K_g
 
 # (keys, what they do) for the help screen, by scene.
 CONTROLS: list[tuple[str, list[tuple[str, str]]]] = [
@@ -20,6 +21,7 @@ CONTROLS: list[tuple[str, list[tuple[str, str]]]] = [
         ("Click", "select an ally on the map or in the list"),
         ("P  R  W  C  H", "order for the selected ally: pressure, reassure, withdraw, criticize, hold"),
         ("Shift + P R W C H", "give that order to every ally at once"),
+        ("G", "invoke Congress this turn (on / off): threats believed, at the risk of forced cuts"),
         ("1 - 5", "map overlay: alignment, trust, spending, threat, hedging"),
         ("T", "switch theatre (Europe / Indo-Pacific / both), when the campaign has two"),
         ("Enter", "end the turn (Enter again to confirm)"),

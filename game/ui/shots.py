@@ -14,7 +14,7 @@ import pygame
 
 from game.paths import asset_path
 from game.sim.explain import happenings
-from game.sim.session import SetOrder
+from game.sim.session import SetOrder, SetUSAction
 from game.ui import flow
 from game.ui.app import App
 
@@ -67,6 +67,7 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024") -
     play = app.scene
     ids = [a.id for a in app.session.campaign.allies]
     play.select(min(4, len(ids) - 1))
+    app.session.execute(SetUSAction("congress"))     # the README shows the U.S.-level lever in use
     set_orders(app, {ids[min(4, len(ids) - 1)]: "pressure", ids[0]: "reassure", ids[-1]: "criticize"})
     play.mouse = (0, 0)
     shot("play")

@@ -6,10 +6,11 @@ import pygame
 
 from game.ui.play.legend import draw_adversaries, draw_legend, draw_tooltip, tooltip_lines
 from game.ui.play.panels import draw_ally_detail, draw_ally_row, draw_compact_row, draw_top, money
+from game.ui.play.usaction import draw_congress
 from game.ui.theme import ORDER_BLURB, ORDER_COLORS, lerp, readable_on
+
 from game.ui.widgets import draw_button
 from game.ui.words import theatre_name
-
 
 def draw_play(scene, surface: pygame.Surface) -> None:
     pal, L = scene.pal, scene.L
@@ -23,7 +24,6 @@ def draw_play(scene, surface: pygame.Surface) -> None:
     _draw_bottom(scene, surface, g)
     if scene.hover_map is not None:
         _draw_tooltip(scene, surface, allies)
-
 
 def _draw_left(scene, surface, allies) -> None:
     ink, th, pal, L = scene.ink, scene.theme, scene.pal, scene.L
@@ -75,7 +75,6 @@ def _draw_left(scene, surface, allies) -> None:
             spare -= fit * ink.lh("tiny")
             y += th.tx(6)
 
-
 def _draw_map(scene, surface, allies) -> None:
     ink, pal, L = scene.dense, scene.pal, scene.L
     th = ink.theme
@@ -109,7 +108,6 @@ def _draw_map(scene, surface, allies) -> None:
                         L.map.bottom - scene.legend.bottom - th.px(12))
     draw_adversaries(ink, surface, below, scene.view()["foes"], int(st.aggressions[0]), int(st.crises[0]))
 
-
 def _draw_right(scene, surface, a, costs, g) -> None:
     ink, th, pal, L = scene.ink, scene.theme, scene.pal, scene.L
     ink.panel(surface, L.right, pal["panel"], radius=th.px(12))
@@ -139,7 +137,10 @@ def _draw_right(scene, surface, a, costs, g) -> None:
     for b in scene.buttons:
         if b.id.startswith("order:"):
             _order_button(scene, surface, b, costs.get(b.order, 0.0))
-
+    congress = scene.button("congress")
+    pygame.draw.line(surface, pal["border"], (inner.x, congress.rect.y - th.tx(8)),
+                     (inner.right, congress.rect.y - th.tx(8)), th.line_w)
+    draw_congress(scene, surface, congress, scene.view()["congress"])
 
 def _order_button(scene, surface, b, cost: float) -> None:
     ink, th, pal = scene.ink, scene.theme, scene.pal
@@ -152,6 +153,8 @@ def _order_button(scene, surface, b, cost: float) -> None:
     pygame.draw.rect(surface, color, r, max(th.line_w, th.px(3) if b.active else 0), border_radius=th.px(8))
     fg = readable_on(bg) if b.active else pal["text"]
     sub = readable_on(bg) if b.active else pal["dim"]
+    if not b.enabled:
+        fg = sub = pal["faint"]
     pad = th.tx(12)
     cap = ink.key_cap(surface, (r.x + pad, r.centery), b.key, "body", "midleft",
                       color=None if b.enabled else pal["faint"])
@@ -160,17 +163,18 @@ def _order_button(scene, surface, b, cost: float) -> None:
     top = r.centery - (ink.lh("body", True) + (ink.lh("tiny") if blurb else 0)) // 2
     tip = scene.view()["advice"]
     advised = tip is not None and tip[0] == b.order
-    label = b.label + ("  ✓ chosen" if b.active else "") + ("  · adviser" if advised and not blurb else "")
+    refusal = scene.view()["refusal"] if b.order == "withdraw" else None
+    label = b.label + ("  ✓ chosen" if b.active else "") + ("  · adviser" if advised and not blurb else "") + \
+        ("  · none left" if refusal and not blurb else "")
     cost_text = "±$0" if abs(cost) < 0.05 else f"{'+' if cost > 0 else '−'}{money(abs(cost))}"
     cost_w = ink.width(cost_text, "small", True)
     ink.text(surface, label, (x, top), "body", fg, True, max_w=r.right - pad - cost_w - th.tx(10) - x)
     if blurb:
-        line = f"Adviser: {tip[1]}" if advised else ORDER_BLURB[b.order]
+        line = f"Adviser: {tip[1]}" if advised else refusal or ORDER_BLURB[b.order]
         ink.text(surface, line, (x, top + ink.lh("body", True)), "tiny", sub, advised,
                  max_w=r.right - pad - cost_w - th.tx(10) - x)
     cost_col = fg if b.active else (pal["bad"] if cost > 0.05 else pal["good"] if cost < -0.05 else pal["dim"])
     ink.text(surface, cost_text, (r.right - pad, r.centery), "small", cost_col, True, "midright")
-
 
 def _draw_bottom(scene, surface, g) -> None:
     ink, th, pal, L = scene.ink, scene.theme, scene.pal, scene.L
@@ -186,13 +190,13 @@ def _draw_bottom(scene, surface, g) -> None:
             hint = "Pick an ally (Tab or click), give it an order (P R W C H), then End turn."
         else:
             n = sum(1 for a in scene.view()["allies"] if a.order != "hold")
-            hint = f"{n} order{'s' if n != 1 else ''} set, the rest hold  ·  U.S. cost {money(g.projected)} a year"
+            hint = f"{n} order{'s' if n != 1 else ''} set, the rest hold  ·  U.S. cost {money(g.projected)} a year" + \
+                ("  ·  Congress invoked" if scene.session.us_action == "congress" else "")
         lines = ink.wrap(hint, room, "small")
         y = L.bottom.centery - len(lines[:2]) * ink.lh("small") // 2
         for line in lines[:2]:
             ink.text(surface, line, (scene.hint_x, y), "small", pal["dim"])
             y += ink.lh("small")
-
 
 def _draw_tooltip(scene, surface, allies) -> None:
     tid, iso = scene.hover_map

@@ -140,6 +140,16 @@ def meter_row_height(ink: Ink) -> int:
     return ink.lh("small", True) + ink.theme.tx(30)
 
 
+def pairs_height(ink: Ink, w: int) -> int:
+    """Height of the presence and deterrence lines under the meters: two lines, or four where the pairs cannot
+    stand side by side (judged on their longest forms)."""
+    th = ink.theme
+    longest = (("★ U.S. presence 0.00", "Self-reliance 0.00"),
+               ("Deterrence 10.0× (very thin)", "Leans on U.S. 0.00"))
+    lines = sum(1 if ink.width(a, "small", True) + th.tx(16) + ink.width(b, "small") <= w else 2 for a, b in longest)
+    return lines * (ink.lh("small", True) + th.tx(2)) + th.tx(2)
+
+
 def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, label: str, compact: bool = False) -> int:
     """Name, status and five meters with their trends; returns the y below them."""
     th, pal = ink.theme, ink.pal

@@ -1,7 +1,8 @@
 """The play screen: the map, every ally's meters and pending order, the global meters, and the orders.
 
-Orders go to the model only as `session.execute(SetOrder(...))`; the turn ends through flow.end_turn (which uses
-`session.execute(EndTurn())`). Everything drawn is read from the session through game.ui.play.view.
+Orders go to the model only as `session.execute(SetOrder(...))` and the U.S.-level action as
+`session.execute(SetUSAction(...))`; the turn ends through flow.end_turn (which uses `session.execute(EndTurn())`).
+Everything drawn is read from the session through game.ui.play.view.
 """
 from __future__ import annotations
 
@@ -10,15 +11,16 @@ import pygame
 from game.campaign.model import ORDERS
 from game.settings import OVERLAYS
 from game.sim.explain import advice, ally_changes
-from game.sim.session import SetOrder
+from game.sim.session import SetOrder, SetUSAction
 from game.ui import bindings, flow
 from game.ui.layout import play_layout, row_buttons
 from game.ui.map.view import fit_panes
 from game.ui.play.draw import draw_play
 from game.ui.play.legend import legend_size
-from game.ui.play.panels import list_row_height, meter_row_height
+from game.ui.play.panels import list_row_height, meter_row_height, pairs_height
 from game.ui.play.view import adversary_views, ally_views, global_view, news, order_costs, paint
 from game.ui.scene import Scene
+from game.ui.play.usaction import congress_advised, congress_line, withdraw_refusal
 from game.ui.widgets import Button
 
 ORDER_ROW = ("pressure", "reassure", "withdraw", "criticize", "hold")
@@ -57,7 +59,9 @@ class PlayScene(Scene):
             self._cache = {"allies": allies, "global": global_view(s), "news": news(s), "last": last,
                            "foes": adversary_views(s),
                            "advice": advice(s.state, self.selected) if not s.over else None,
-                           "costs": order_costs(s, self.selected) if not s.over else {}, "paints": {}}
+                           "costs": order_costs(s, self.selected) if not s.over else {}, "paints": {},
+                           "congress": not s.over and congress_advised(s.state),
+                           "refusal": None if s.over else withdraw_refusal(s, self.selected)}
             self._cache_key = key
         return self._cache
 
@@ -106,20 +110,24 @@ class PlayScene(Scene):
         oh = ink.lh("body", True) + ink.lh("tiny") + th.tx(14)
         og = th.px(8)
         detail_h = ink.lh("h2", True) + ink.lh("small") + th.tx(16) + 5 * meter_row_height(ink) \
-            + 2 * ink.lh("small", True) + th.tx(4)
-        orders_h = ink.lh("small", True) + th.tx(12) + 5 * oh + 4 * og
+            + pairs_height(ink, L.right.w - 2 * th.tx(18))
+        rows = len(ORDER_ROW) + 1       # the orders, then the U.S.-level action set apart under them
+        sep = th.tx(14)
+        orders_h = ink.lh("small", True) + th.tx(12) + rows * oh + (rows - 2) * og + sep
         self.compact_orders = detail_h + orders_h + 2 * pad > L.right.h
         if self.compact_orders:
             oh = ink.lh("body", True) + th.tx(12)
-            orders_h = ink.lh("small", True) + th.tx(12) + 5 * oh + 4 * og
+            orders_h = ink.lh("small", True) + th.tx(12) + rows * oh + (rows - 2) * og + sep
         self.compact_meters = detail_h + orders_h + 2 * pad > L.right.h
-        y = L.right.bottom - pad - 5 * oh - 4 * og
+        y = L.right.bottom - pad - rows * oh - (rows - 2) * og - sep
         self.orders_top = y - ink.lh("small", True) - th.tx(12)
         for order in ORDER_ROW:
             self.buttons.append(Button(f"order:{order}", order.capitalize(),
                                        pygame.Rect(L.right.x + pad, y, L.right.w - 2 * pad, oh), key=order[0].upper(),
                                        style="order", order=order))
             y += oh + og
+        congress = pygame.Rect(L.right.x + pad, y - og + sep, L.right.w - 2 * pad, oh)
+        self.buttons.append(Button("congress", "Invoke Congress", congress, key="G"))
         # the bottom bar
         bar = L.bottom.inflate(-th.px(28), -th.tx(14))
         items = [("L", "Report"), ("S", "Save"), ("F1", "Help"), ("O", "Settings"), ("Esc", "Title")]
@@ -149,9 +157,11 @@ class PlayScene(Scene):
         for b in self.buttons:
             if b.id.startswith("order:"):
                 b.active = b.order == order
-                b.enabled = not s.over
+                b.enabled = not s.over and (b.order != "withdraw" or withdraw_refusal(s, self.selected) is None)
             elif b.id.startswith("overlay:"):
                 b.active = int(b.id.split(":")[1]) == self.overlay_i
+        self.button("congress").active = s.us_action == "congress" and not s.over
+        self.button("congress").enabled = not s.over
         self.button("report").enabled = bool(s.reports)
         self.button("end").enabled = not s.over
         self.button("end").label = "End turn" if s.state.turn + 1 < s.campaign.turns else "Final turn"
@@ -173,10 +183,24 @@ class PlayScene(Scene):
         s = self.session
         if s.over:
             return
-        targets = s.campaign.allies if everyone else [s.campaign.allies[self.selected]]
-        for ally in targets:
-            s.execute(SetOrder(ally.id, order))
+        chosen = range(len(s.campaign.allies)) if everyone else [self.selected]
+        # Withdraw where no U.S. forces are left would be refused: say why instead of failing.
+        refused = [withdraw_refusal(s, i) for i in chosen] if order == "withdraw" else [None] * len(chosen)
+        for i, why in zip(chosen, refused):
+            if why is None:
+                s.execute(SetOrder(s.campaign.allies[i].id, order))
+        skipped = [why for why in refused if why]
+        if skipped:
+            self.app.toast(f"{skipped[0]} to withdraw" if not everyone else
+                           f"Withdraw skipped {len(skipped)} all{'ies' if len(skipped) > 1 else 'y'} with no U.S. "
+                           "forces left")
         self._sync_buttons()
+
+    def toggle_congress(self) -> None:
+        s = self.session
+        if not s.over:
+            s.execute(SetUSAction("none" if s.us_action == "congress" else "congress"))
+            self._sync_buttons()
 
     def ask_end_turn(self) -> None:
         s = self.session
@@ -188,7 +212,8 @@ class PlayScene(Scene):
         left = g.budget - g.projected
         money = f"${g.projected:,.1f} bn of ${g.budget:,.1f} bn " + \
                 (f"(${-left:,.1f} bn over budget)" if left < 0 else f"(${left:,.1f} bn left)")
-        self.app.confirm(f"End {g.label}?", f"Orders: {orders}.\n\nProjected U.S. cost (a year): {money}.",
+        self.app.confirm(f"End {g.label}?", f"Orders: {orders}.\n\n{congress_line(s)}\n\n"
+                         f"Projected U.S. cost (a year): {money}.",
                          lambda: flow.end_turn(self.app), yes="End turn", no="Keep planning", kicker="Orders")
 
     def show_news(self) -> None:
@@ -212,6 +237,8 @@ class PlayScene(Scene):
         elif kind == "overlay":
             self.overlay_i = int(arg)
             self._sync_buttons()
+        elif bid == "congress":
+            self.toggle_congress()
         elif bid == "theatre":
             self.switch_theatre()
         elif bid == "news":
@@ -248,6 +275,8 @@ class PlayScene(Scene):
             self.select(self.selected - 1)
         elif k in bindings.ENTER:
             self.ask_end_turn()
+        elif k == bindings.CONGRESS_KEY:
+            self.toggle_congress()
         elif k == pygame.K_t:
             self.switch_theatre()
         elif k == pygame.K_l:

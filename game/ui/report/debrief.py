@@ -1,11 +1,12 @@
-"""The end of the game: the four pillars, the score, a short account (key happenings, best and worst ally
-moves), and the way back to the title."""
+"""The end of the game: the four pillars, the score judged against holding and the adviser on the same dice, a short
+account (key happenings, best and worst ally moves), and the way back to the title."""
 from __future__ import annotations
 
 from collections import Counter
 
 import pygame
 
+from game.analysis.verdict import MARGIN, judge
 from game.campaign.model import ORDERS
 from game.sim.explain import happenings
 from game.sim.outcome import outcome
@@ -19,9 +20,11 @@ from game.ui.widgets import Button
 PILLAR_TITLES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
 
 
-def verdict(score: float) -> str:
-    return ("An alliance in fine shape" if score >= 75 else "A fair result" if score >= 60
-            else "A mixed record" if score >= 45 else "A troubled alliance")
+def moved(delta: float) -> str:
+    """'rose by 0.04', 'fell by 0.02', or 'held steady' when the change rounds to nothing at two decimals."""
+    if round(abs(delta), 2) == 0:
+        return "held steady"
+    return f"{'rose' if delta > 0 else 'fell'} by {abs(delta):.2f}"
 
 
 def account(session) -> dict:
@@ -29,18 +32,24 @@ def account(session) -> dict:
     s, c, start = session.state, session.campaign, session.start
     o = session.outcome()
     pillars = {p: float(getattr(o, p)[0]) for p in PILLAR_TITLES}
-    aggr, crises = int(s.aggressions[0]), int(s.crises[0])
+    aggr = int(s.aggressions[0])
     nukes, realigned = int(s.nuclear[0].sum()), int(s.realigned[0].sum())
+    # Deterrence is graded by the risk the U.S. ran, and a little by the attacks that succeeded; a probe turned
+    # back costs nothing, so the note says so rather than count it against the player.
+    repelled = sum(int((r.probe[0] & ~r.aggression[0]).sum()) for r in session.reports)
+    trust_d = float(s.trust[0].mean() - start.trust[0].mean())
+    hedging_d = float(s.hedging[0].mean() - start.hedging[0].mean())
     notes = {
-        "deterrence": (f"No adversary attack succeeded; {crises} crisis{'es' if crises != 1 else ''} on the way."
-                       if crises else "No adversary attack succeeded, and no crisis.") if aggr == 0 else
-        f"{aggr} successful attack{'s' if aggr > 1 else ''}, {crises} crisis{'es' if crises != 1 else ''} in all.",
+        "deterrence": f"The risk you ran: {float(s.risk_total[0]):.2f} expected successful attacks; "
+                      + ("none succeeded" if aggr == 0 else f"{aggr} succeeded")
+                      + (f" ({repelled} probe{'s' if repelled != 1 else ''} turned back)." if repelled else "."),
         "burden": f"Allies carried {float(o.burden_share[0]) * 100:.0f} % of the common defence; the U.S. spent "
                   f"{float(o.us_cost_ratio[0]) * 100:.0f} % of its budget.",
         "influence": "How closely the allies follow Washington, weighted by the size of their economies.",
-        "cohesion": "No ally went nuclear or made its own deal." if nukes + realigned == 0 else
-        f"{nukes} nuclear programme{'s' if nukes != 1 else ''}, {realigned} ally deal{'s' if realigned != 1 else ''} "
-        "with the adversary.",
+        "cohesion": f"Average trust {moved(trust_d)}, hedging {moved(hedging_d)}. "
+                    + ("No ally went nuclear or made its own deal." if nukes + realigned == 0 else
+                       f"{nukes} nuclear programme{'s' if nukes != 1 else ''}, {realigned} "
+                       f"deal{'s' if realigned != 1 else ''} with the adversary."),
     }
     events = []
     for i, report in enumerate(session.reports):
@@ -66,7 +75,8 @@ def account(session) -> dict:
     table = [(a.name, float(start.spending[0, i]), float(s.spending[0, i]), float(s.trust[0, i]),
               float(s.alignment[0, i]), float(s.hedging[0, i]), bool(s.nuclear[0, i] or s.realigned[0, i]))
              for i, a in enumerate(c.allies)]
-    return {"pillars": pillars, "score": float(o.score[0]), "notes": notes, "events": events,
+    return {"pillars": pillars, "score": float(o.score[0]), "verdict": judge(session), "notes": notes,
+            "events": events,
             "best": moves[-1] if moves else None, "worst": moves[0] if len(moves) > 1 else None,
             "trend": trend, "table": table, "labels": [c.calendar.label(t) for t in range(len(session.history) - 1)]}
 
@@ -86,12 +96,23 @@ class EndScene(Scene):
         self.head = pygame.Rect(m, th.px(36), w - 2 * m, ink.lh("small", True) + ink.lh("h1", True))
         self.bottom = pygame.Rect(m, h - th.px(32) - bh, w - 2 * m, bh)
         score_w = th.tx(330)
-        card_h = ink.lh("small", True) + ink.lh("h1", True) + th.tx(20) + ink.lh("small") * 3 + th.tx(40)
         top = self.head.bottom + th.px(24)
+        pad = th.tx(22)
+        self.cards = columns(pygame.Rect(m + score_w + th.px(20), top, w - 2 * m - score_w - th.px(20), 0),
+                             [1, 1, 1, 1], th.px(16))
+        # Tall enough for the longest note and the verdict's title in full: the words explain the numbers.
+        v = self.data["verdict"]
+        notes = max(ink.para_height(n, self.cards[0].w - 2 * pad, "small") for n in self.data["notes"].values())
+        card_h = max(ink.lh("small", True) + ink.lh("h1", True) + th.tx(60) + max(notes, ink.lh("small") * 3),
+                     2 * pad + ink.lh("small", True) + ink.lh("hero", True)
+                     + ink.para_height(v.title, score_w - 2 * pad, "h3", True))
         self.score_rect = pygame.Rect(m, top, score_w, card_h)
-        self.cards = columns(pygame.Rect(self.score_rect.right + th.px(20), top, w - 2 * m - score_w - th.px(20),
-                                         card_h), [1, 1, 1, 1], th.px(16))
-        story_top = top + card_h + th.px(24)
+        for card in self.cards:
+            card.h = card_h
+        # The comparison that gives the score its meaning, across the whole width under the cards.
+        self.sentence = pygame.Rect(m, top + card_h + th.px(14), w - 2 * m,
+                                    ink.para_height(v.sentence, w - 2 * m, "body"))
+        story_top = self.sentence.bottom + th.px(14)
         self.story = pygame.Rect(m, story_top, w - 2 * m, self.bottom.y - th.px(24) - story_top)
         title = pygame.Rect(0, 0, ink.width("Back to the title", "body", True) + th.tx(120), bh)
         title.bottomright = self.bottom.bottomright
@@ -135,14 +156,18 @@ class EndScene(Scene):
                        pal["text"], True)
         ink.text(surface, "/ 100", (big.right + th.tx(8), big.bottom - th.tx(22)), "h3", pal["dim"], True,
                  "bottomleft")
-        ink.para(surface, verdict(d["score"]), pygame.Rect(r.x + pad, big.bottom, r.w - 2 * pad, r.bottom - big.bottom),
-                 "body", pal["text"], True)
+        v = d["verdict"]
+        ink.para(surface, v.title, pygame.Rect(r.x + pad, big.bottom, r.w - 2 * pad, r.bottom - big.bottom), "h3",
+                 pal["bad"] if v.score < v.hold - MARGIN else pal["text"], True)
+        ink.para(surface, v.sentence, self.sentence, "body", pal["text"])
         for card, (key, value) in zip(self.cards, d["pillars"].items()):
             ink.panel(surface, card, pal["panel"], radius=th.px(14))
             x, y, cw = card.x + pad, card.y + pad, card.w - 2 * pad
-            ink.text(surface, PILLAR_TITLES[key].upper(), (x, y), "small", pal["accent"], True)
+            ink.text(surface, PILLAR_TITLES[key].upper(), (x, y), "small", pal["accent"], True, max_w=cw)
             y += ink.lh("small", True)
-            ink.text(surface, f"{value:.0f}", (x, y), "h1", pal["text"], True)
+            shown = ink.text(surface, f"{value:.0f}", (x, y), "h1", pal["text"], True)
+            _, hold, adviser = v.pillars[key]
+            self._draw_others(surface, shown, card.right - pad, hold, adviser)
             y += ink.lh("h1", True) + th.tx(4)
             ink.bar(surface, pygame.Rect(x, y, cw, th.tx(12)), value / 100,
                     pal["good_fill"] if value >= 50 else pal["bad"], marker=0.5)
@@ -150,6 +175,18 @@ class EndScene(Scene):
             ink.para(surface, d["notes"][key], pygame.Rect(x, y, cw, card.bottom - y - th.tx(8)), "small", pal["dim"])
         self._draw_story(surface)
         self.draw_buttons(surface)
+
+    def _draw_others(self, surface, shown: pygame.Rect, right: int, hold: float, adviser: float) -> None:
+        """The same pillar under hold and the adviser, beside the player's value: on one line where it fits,
+        else stacked."""
+        ink, th, pal = self.ink, self.theme, self.pal
+        line = f"hold {hold:.0f} · adviser {adviser:.0f}"
+        room = right - shown.right - th.tx(10)
+        if ink.width(line, "small") <= room:
+            ink.text(surface, line, (right, shown.centery), "small", pal["dim"], anchor="midright")
+        else:
+            ink.text(surface, f"hold {hold:.0f}", (right, shown.centery), "small", pal["dim"], anchor="bottomright")
+            ink.text(surface, f"adviser {adviser:.0f}", (right, shown.centery), "small", pal["dim"], anchor="topright")
 
     def _draw_story(self, surface) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
@@ -190,7 +227,11 @@ class EndScene(Scene):
         ink, th, pal = self.ink, self.theme, self.pal
         d = self.data
         ink.text(surface, "THE PILLARS, TURN BY TURN", rect.topleft, "small", pal["accent"], True)
-        table_h = min(rect.h // 2, (len(d["table"]) + 1) * ink.lh("small") + th.tx(30))
+        rows = d["table"]
+        n_cols = 2 if len(rows) > 6 else 1
+        per = -(-len(rows) // n_cols)
+        # Every ally's row comes before a taller chart (values first), as long as the chart keeps a third.
+        table_h = min(rect.h * 2 // 3, th.tx(18) + ink.lh("small", True) + ink.lh("tiny", True) + per * ink.lh("small"))
         chart = pygame.Rect(rect.x, rect.y + ink.lh("small", True) + th.tx(6), rect.w,
                             rect.h - table_h - ink.lh("small", True) - th.tx(10))
         colors = {"deterrence": OKABE_ITO["sky"], "burden": OKABE_ITO["orange"], "influence": OKABE_ITO["green"],
@@ -200,17 +241,18 @@ class EndScene(Scene):
         y = chart.bottom + th.tx(14)
         ink.text(surface, "WHERE YOUR ALLIES ENDED", (rect.x, y), "small", pal["accent"], True)
         y += ink.lh("small", True) + th.tx(4)
-        rows = d["table"]
-        n_cols = 2 if len(rows) > 6 else 1
-        per = -(-len(rows) // n_cols)
         for j, col in enumerate(columns(pygame.Rect(rect.x, y, rect.w, rect.bottom - y), [1] * n_cols, th.px(28))):
             cells = columns(col, [1.25, 1.5, 0.7, 0.7], th.px(8))
             for cell, head in zip(cells, ("Ally", "Spending %", "Trust", "Align")):
                 ink.text(surface, head, (cell.x, col.y), "tiny", pal["faint"], True, max_w=cell.w)
             yy = col.y + ink.lh("tiny", True)
-            for name, s0, s1, trust, align, hedge, broke in rows[j * per:(j + 1) * per]:
-                if yy + ink.lh("small") > col.bottom:
-                    break
+            mine = rows[j * per:(j + 1) * per]
+            fit = (col.bottom - yy) // ink.lh("small")
+            if fit < len(mine):      # never drop an ally silently: the last line that fits says how many are left
+                mine, rest = mine[:max(fit - 1, 0)], len(mine) - max(fit - 1, 0)
+                ink.text(surface, f"… and {rest} more (see the turn reports)",
+                         (col.x, yy + len(mine) * ink.lh("small")), "small", pal["dim"], max_w=col.w)
+            for name, s0, s1, trust, align, hedge, broke in mine:
                 values = (name + (" ⚑" if broke else ""), f"{s0:.2f} → {s1:.2f}", f"{trust:.2f}", f"{align:.2f}")
                 for k, (cell, text) in enumerate(zip(cells, values)):
                     color = (pal["bad"] if broke else pal["text"]) if k == 0 else \

@@ -126,8 +126,8 @@ def _column(scene, surface, col: pygame.Rect, name: str, change, var: str) -> in
     y += ink.lh("small", True) + th.tx(4)
     y = ink.para(surface, change.sentence(name), pygame.Rect(col.x, y, col.w, 10_000), "small", pal["text"]) + th.tx(8)
     lh = ink.lh("tiny")
-    name_w = int(col.w * 0.5)
-    bar_w = int(col.w * 0.3)
+    name_w = scene.name_w
+    bar_w = col.w - name_w - scene.value_w
     mid = col.x + name_w + bar_w // 2
     scale = scene.scales[var]
     for f in change.factors:

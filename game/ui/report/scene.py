@@ -6,6 +6,7 @@ import pygame
 
 from game.sim.explain import ally_changes, happenings, order_summary
 from game.sim.outcome import outcome
+from game.sim.state import CONGRESS
 from game.ui import bindings
 from game.ui.fonts import reflow
 from game.ui.layout import columns
@@ -55,6 +56,11 @@ class ReportScene(Scene):
         n_cols = 4 if (self.inner.w - 3 * th.px(28)) / 4 >= th.tx(300) else 2
         self.cols = n_cols
         self.col_w = (self.inner.w - (n_cols - 1) * th.px(28)) // n_cols
+        # One name column for every factor of the turn, as wide as its longest name allows, so that names read in
+        # full and a bar of the same length means the same amount in every column.
+        names = [f.name for ch in self.changes for c in ch.values() for f in c.factors]
+        self.value_w = ink.width("+0.000", "tiny", True) + th.tx(8)
+        self.name_w = min(max([ink.width(nm, "tiny") for nm in names] + [0]) + th.tx(10), int(self.col_w * 0.6))
         n = len(self.changes)
         self.glance_cols = 2 if n > 5 and self.inner.w >= th.tx(1000) else 1
         self.glance_rows = -(-n // self.glance_cols)
@@ -154,7 +160,9 @@ class ReportScene(Scene):
         self.draw_buttons(surface)
 
     def orders_text(self) -> str:
-        return order_summary(self.report.orders[0], self.after)
+        orders = order_summary(self.report.orders[0], self.after)
+        # The U.S.-level action is not an ally's order, so the model's summary leaves it out; name it here.
+        return orders + ("  ·  Congress invoked" if int(self.report.us_action[0]) == CONGRESS else "")
 
     def columns(self, rect: pygame.Rect) -> list[pygame.Rect]:
         return columns(rect, [1] * self.cols, self.theme.px(28))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.sim.params import DEFAULT
 from game.sim.report import FACTOR_HELP, FACTORS
 from game.ui import bindings, doc
 from game.ui.doc import Block
@@ -19,11 +20,16 @@ ORDER_IDEAS = (
      "and an ally sure of support may press its own quarrels and drag you in (entrapment)."),
     ("W  Withdraw", "Actually bring forces home. It frees money and frightened allies do arm faster, but trust "
      "collapses, every ally nearby wonders if it is next, the adversary sees an opening, and a desperate ally may "
-     "look for a bomb of its own or a deal with the other side. Hedging is far easier to prevent than to undo."),
+     "look for a bomb of its own or a deal with the other side. Hedging is far easier to prevent than to undo. Where "
+     "no U.S. forces are left, there is nothing to withdraw."),
     ("C  Criticize", "Complain in public that the ally does not pay its share. It makes headlines and costs you "
      "some goodwill, but research on U.S. alliances finds it barely moves budgets: ignoring it costs the ally "
      "nothing."),
     ("H  Hold", "Change nothing this turn. Every ally holds unless you give it another order."),
+    ("G  Invoke Congress", "Not an order to one ally but a U.S. move for the turn: point at an impatient Congress "
+     "(Nixon's \"Congress may force my hand\") and this turn's warnings are believed more. It stirs up domestic "
+     f"pressure, and above {DEFAULT.congress_threshold:.1f} Congress may force a drawdown you did not choose. It "
+     "lasts one turn."),
 )
 
 DILEMMA = ("The burden-sharing dilemma: an ally that carries more of its own defence needs Washington less, and "

@@ -1,0 +1,81 @@
+"""The play screen's U.S.-level lever and the withdrawal that has nothing left to take: the words and the drawing.
+
+"Invoke Congress" points at an impatient Congress so that this turn's threats of abandonment are believed (the
+Nixon-era play), at the risk of a drawdown the player did not choose. Reads the session only; the scene sends the
+commands (SetUSAction, SetOrder) through `session.execute`.
+"""
+from __future__ import annotations
+
+import pygame
+
+from game.sim.policies import adviser_us
+from game.sim.state import CONGRESS
+from game.ui.theme import OKABE_ITO, lerp, readable_on
+
+COLOR = OKABE_ITO["green"]      # a colour no order uses, with the key letter G and the word beside it
+BLURB = "Threats believed; risk of cuts"
+ADVICE = "Adviser: back this turn's pressure"
+
+
+def congress_advised(state) -> bool:
+    return bool(adviser_us(state)[0] == CONGRESS)
+
+
+def congress_effect(session) -> str:
+    """What invoking Congress does to domestic pressure, against the level where Congress may force a drawdown."""
+    p = session.world.params
+    now, line = float(session.state.domestic_pressure[0]), p.congress_threshold
+    if now > line:
+        where = f"now {now:.2f}, already past {line:.2f}: Congress may force cuts"
+    elif now + p.congress_stir > line:
+        where = f"now {now:.2f}: this takes it past {line:.2f}, where Congress may force cuts"
+    else:
+        where = f"now {now:.2f}; above {line:.2f} Congress may force cuts"
+    return f"domestic pressure +{p.congress_stir:.2f} ({where})"
+
+
+def congress_line(session) -> str:
+    """The U.S. action as the end-turn confirmation states it."""
+    if session.us_action == "congress":
+        return f"U.S. action: invoke Congress, {congress_effect(session)}."
+    return "U.S. action: none (G invokes Congress)."
+
+
+def withdraw_refusal(session, ally: int) -> str | None:
+    """Why the selected ally cannot be given Withdraw, or None when it can."""
+    a = session.campaign.allies[ally]
+    return None if session.can_withdraw(a.id) else f"No U.S. forces left in {a.name}"
+
+
+def draw_congress(scene, surface, b, advised: bool) -> None:
+    """The toggle under the order buttons, drawn like them: key cap, label, a line of explanation (or the adviser's
+    pick), and on the right the domestic pressure it stirs."""
+    ink, th, pal = scene.ink, scene.theme, scene.pal
+    r = b.rect
+    p, dp = scene.session.world.params, float(scene.session.state.domestic_pressure[0])
+    bg = COLOR if b.active else lerp(pal["card"], COLOR, 0.3 if scene.hover == b.id else 0.1)
+    if not b.enabled:
+        bg = lerp(bg, pal["panel"], 0.6)
+    pygame.draw.rect(surface, bg, r, border_radius=th.px(8))
+    pygame.draw.rect(surface, COLOR, r, max(th.line_w, th.px(3) if b.active else 0), border_radius=th.px(8))
+    fg = readable_on(bg) if b.active else pal["text"]
+    pad = th.tx(12)
+    cap = ink.key_cap(surface, (r.x + pad, r.centery), b.key, "body", "midleft",
+                      color=None if b.enabled else pal["faint"])
+    x = cap.right + th.tx(14)
+    blurb = not scene.compact_orders
+    line = ADVICE if advised else BLURB
+    # The domestic pressure it stirs is this row's price, like an order's cost: shortened, never dropped.
+    side = f"+{p.congress_stir:.2f} domestic"
+    if ink.width(side, "small", True) + ink.width(line, "tiny", advised) + th.tx(10) > r.right - pad - x:
+        side = f"+{p.congress_stir:.2f}"
+    room = r.right - pad - ink.width(side, "small", True) - th.tx(10) - x
+    top = r.centery - (ink.lh("body", True) + (ink.lh("tiny") if blurb else 0)) // 2
+    label = ("✓ Congress invoked" if b.active else b.label) + ("  · adviser" if advised and not blurb else "")
+    ink.text(surface, label, (x, top), "body", fg, True, max_w=room)
+    if blurb:
+        ink.text(surface, line, (x, top + ink.lh("body", True)), "tiny", readable_on(bg) if b.active else pal["dim"],
+                 advised, max_w=room)
+    risky = dp + p.congress_stir > p.congress_threshold
+    side_c = fg if b.active else pal["bad"] if risky else pal["dim"]
+    ink.text(surface, side, (r.right - pad, r.centery), "small", side_c, True, "midright")
