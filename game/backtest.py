@@ -3,7 +3,6 @@ with the recorded series the project holds (data/*.csv)."""
 from __future__ import annotations
 
 import csv
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,12 +133,30 @@ def render_text(bt: Backtest) -> str:
     return "\n".join(lines)
 
 
+# The spending path (T + 1, B, N) float64, and the sorted copy np.percentile makes of it.
+KEPT_PER_TURN = 16
+
+
+def _check_chart_target(path: Path) -> None:
+    """Refuse a chart target that is not a .png file name: a folder, a device, a pipe, another extension."""
+    from game.cli import UserError
+    if path.is_dir():
+        raise UserError(f"'{path}' is a folder; give a file name ending in .png", 2)
+    if path.suffix.lower() != ".png":
+        raise UserError(f"the chart is written as PNG: give a file name ending in .png (got '{path}')", 2)
+    if path.exists() and not path.is_file():
+        raise UserError(f"'{path}' is not a regular file (a device or a pipe); give a file name ending in .png", 2)
+
+
 def command(args) -> int:
     """The CLI command (see game/cli.py)."""
-    from game.cli import UserError, load, policy_for
+    from game.cli import UserError, as_json, check_memory, load, policy_for
     if not 1 <= args.runs <= 100_000:
         raise UserError("--runs must be between 1 and 100,000", 2)
+    if args.chart:
+        _check_chart_target(Path(args.chart))
     campaign = load(args.campaign)
+    check_memory(campaign, args.runs, kept_per_turn=KEPT_PER_TURN)
     plan = args.plan
     if plan is None:
         default = DEFAULT_PLANS.get(campaign.id)
@@ -156,7 +173,7 @@ def command(args) -> int:
         except OSError as error:
             raise UserError(f"cannot write the chart to '{args.chart}': {error.strerror or error}")
     if args.json:
-        print(json.dumps(to_json(bt), indent=2))
+        print(as_json(to_json(bt), campaign, args.seed))
     else:
         print(render_text(bt))
         if args.chart:

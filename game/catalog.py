@@ -7,6 +7,7 @@ from pathlib import Path
 
 from game.campaign import Campaign, CampaignError, Problem, load_campaign
 from game.paths import campaigns_dir
+from game.text_rules import drawable
 
 
 def user_campaigns_dir() -> Path:
@@ -24,7 +25,12 @@ class Entry:
 
     @property
     def id(self) -> str:
-        return self.campaign.id if self.campaign else self.path.stem
+        return self.campaign.id if self.campaign else drawable(self.path.stem)
+
+    @property
+    def file_name(self) -> str:
+        """The file's name as the window can draw it (a Latin-1 name arrives with lone surrogates)."""
+        return drawable(self.path.name)
 
 
 def _entries(folder: Path, shipped: bool) -> list[Entry]:

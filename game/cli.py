@@ -5,9 +5,10 @@ Every failure a user can cause ends in a readable message and a non-zero exit, n
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
+
+from game.limits import NotFinite, memory_problem, seed_arg, strict_json
 
 OVERVIEW = """\
 Fair Share: a game about who pays for the defence of U.S. allies.
@@ -42,20 +43,20 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     play = sub.add_parser("play", help="open the window straight into a campaign")
     play.add_argument("campaign", nargs="?", help="campaign id or path (default: the title screen)")
-    play.add_argument("--seed", type=int, default=None, help="random seed (same seed and orders, same game)")
+    play.add_argument("--seed", type=seed_arg, default=None, help="random seed (same seed and orders, same game)")
     val = sub.add_parser("validate", help="check campaign files")
     val.add_argument("files", nargs="+", metavar="FILE")
     sim = sub.add_parser("simulate", help="play a campaign headless")
     sim.add_argument("campaign")
     sim.add_argument("--policy", required=True, help="built-in policy or plan file")
     sim.add_argument("--runs", type=int, default=1000)
-    sim.add_argument("--seed", type=int, default=0)
+    sim.add_argument("--seed", type=seed_arg, default=0)
     sim.add_argument("--json", action="store_true", help="print one JSON object")
     back = sub.add_parser("backtest", help="compare the model with recorded spending")
     back.add_argument("campaign")
     back.add_argument("--plan", default=None, help="plan file (default: the campaign's historical plan)")
     back.add_argument("--runs", type=int, default=1000)
-    back.add_argument("--seed", type=int, default=0)
+    back.add_argument("--seed", type=seed_arg, default=0)
     back.add_argument("--chart", default=None, metavar="FILE.png")
     back.add_argument("--json", action="store_true")
     sub.add_parser("bench", help="measure performance")
@@ -70,28 +71,51 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     args = _parser().parse_args(argv)
     try:
-        if args.command is None:
-            return _window(None, None)
-        if args.command == "play":
-            return _window(args.campaign, args.seed)
-        if args.command == "validate":
-            return validate(args.files)
-        if args.command == "simulate":
-            return simulate(args)
-        if args.command == "backtest":
-            from game.backtest import command
-            return command(args)
-        if args.command == "bench":
-            from game.bench import run_bench
-            return run_bench()
+        return _run(args)
     except UserError as error:
         print(f"fairshare: error: {error}", file=sys.stderr)
         return error.code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head` and the like: not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return 0
+    except OSError as error:
+        if error.filename is not None:   # the commands turn their own file errors into UserError; this is a bug
+            raise
+        _drop_stdout()                   # stdout on a full disk or a closed device: say so once, on stderr
+        print(f"fairshare: error: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        return 1
+    return 2
+
+
+def _run(args) -> int:
+    """The command, with its output flushed here so that a write error is met inside main's error handling."""
+    code = _command(args)
+    sys.stdout.flush()
+    return code
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush at exit cannot fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _command(args) -> int:
+    if args.command is None:
+        return _window(None, None)
+    if args.command == "play":
+        return _window(args.campaign, args.seed)
+    if args.command == "validate":
+        return validate(args.files)
+    if args.command == "simulate":
+        return simulate(args)
+    if args.command == "backtest":
+        from game.backtest import command
+        return command(args)
+    if args.command == "bench":
+        from game.bench import run_bench
+        return run_bench()
     return 2
 
 
@@ -160,14 +184,30 @@ def simulate(args) -> int:
         raise UserError("--runs must be between 1 and 1,000,000", 2)
     from game.sim.run import simulate as run
     campaign = load(args.campaign)
+    check_memory(campaign, args.runs)
     policy = policy_for(args.policy, campaign)
     result = run(campaign, policy, runs=args.runs, seed=args.seed)
     summary = summarise(result, campaign, policy.name, args.runs, args.seed)
     if args.json:
-        print(json.dumps(summary, indent=2))
+        print(as_json(summary, campaign, args.seed))
     else:
         print(render_summary(summary, campaign))
     return 0
+
+
+def check_memory(campaign, runs: int, kept_per_turn: int = 0) -> None:
+    problem = memory_problem(campaign, runs, kept_per_turn)
+    if problem:
+        raise UserError(problem, 2)
+
+
+def as_json(result: dict, campaign, seed: int) -> str:
+    """Strict JSON of a result; a NaN or infinity becomes a readable error rather than output no parser takes."""
+    try:
+        return strict_json(result, indent=2)
+    except NotFinite as error:
+        raise UserError(f"{error}; campaign '{campaign.id}' with seed {seed} drives the model outside its range "
+                        "(please report it with the campaign file)")
 
 
 def summarise(result, campaign, policy: str, runs: int, seed: int) -> dict:

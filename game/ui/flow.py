@@ -39,7 +39,12 @@ def start_campaign(app: "App", ref, seed: int | None = None) -> bool:
     from game.campaign import Campaign, CampaignError
     from game.catalog import find_campaign
     from game.sim.session import Session
+    from game.limits import MAX_SEED
     from game.ui.scenes.briefing import BriefingScene
+    if seed is not None and not (isinstance(seed, int) and 0 <= seed <= MAX_SEED):
+        app.message("This campaign cannot be opened", f"The seed must be a whole number from 0 to {MAX_SEED:,} "
+                    f"(2**63 - 1), not {seed!r}.", kicker="Campaign problem", accent="bad")
+        return False
     try:
         campaign = ref if isinstance(ref, Campaign) else find_campaign(str(ref))
         session = Session(campaign, seed if seed is not None else random.randrange(1, 100_000))
