@@ -62,6 +62,8 @@ def resolve(name: str) -> Path:
     if candidate.suffix in (".yaml", ".yml") or os.sep in name or "/" in name:
         if candidate.is_file():
             return candidate
+        if candidate.exists():
+            raise FileNotFoundError(f"'{name}' is not a campaign file: it is a folder, a pipe or a device")
         raise FileNotFoundError(f"no campaign file at '{name}'")
     for folder in (campaigns_dir(), user_campaigns_dir()):
         path = folder / f"{name}.yaml"

@@ -70,6 +70,12 @@ def test_a_special_file_as_a_campaign_is_a_clear_error(tmp_path, kind):
         load_campaign(path)
 
 
+def test_a_special_file_named_as_the_campaign_to_simulate_is_a_clear_error(tmp_path, capsys):
+    from game.cli import main
+    assert main(["simulate", str(fifo(tmp_path / "c.yaml")), "--policy", "hold", "--runs", "2"]) == 1
+    assert "is not a campaign file: it is a folder, a pipe or a device" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("target", ["fifo", "/dev/zero", "folder"])
 def test_a_special_file_as_a_plan_is_a_clear_error(tmp_path, target):
     path = fifo(tmp_path / "plan.yaml") if target == "fifo" else tmp_path if target == "folder" else Path(target)
