@@ -2,7 +2,7 @@
 window. Nothing that validates may crash, hang or produce NaN.
 
     python -m tools.fuzz                 # the short run, as tests/test_fuzz.py does (about 20 s)
-    python -m tools.fuzz --long          # 10,000 mutants and 100,000 window events (about 15 minutes)
+    python -m tools.fuzz --long          # 10,000 mutants and 100,000 window events (40-55 min, 2 cores)
     python -m tools.fuzz --seed 7 --mutants 500 --events 5000
 
 A mutant is the text of a shipped campaign with a few edits (characters the window cannot draw, escapes, huge
