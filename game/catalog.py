@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.campaign import Campaign, CampaignError, Problem, load_campaign
 from game.paths import campaigns_dir
+from game.text_rules import drawable
 from game.userdata import user_campaigns_dir
 
 
@@ -21,7 +22,12 @@ class Entry:
 
     @property
     def id(self) -> str:
-        return self.campaign.id if self.campaign else self.path.stem
+        return self.campaign.id if self.campaign else drawable(self.path.stem)
+
+    @property
+    def file_name(self) -> str:
+        """The file's name as the window can draw it (a Latin-1 name arrives with lone surrogates)."""
+        return drawable(self.path.name)
 
 
 def _entries(folder: Path, shipped: bool) -> list[Entry]:
@@ -53,6 +59,8 @@ def resolve(name: str) -> Path:
     if candidate.suffix in (".yaml", ".yml") or os.sep in name or "/" in name:
         if candidate.is_file():
             return candidate
+        if candidate.exists():
+            raise FileNotFoundError(f"'{name}' is not a campaign file: it is a folder, a pipe or a device")
         raise FileNotFoundError(f"no campaign file at '{name}'")
     for folder in (campaigns_dir(), user_campaigns_dir()):
         path = folder / f"{name}.yaml"

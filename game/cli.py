@@ -8,13 +8,13 @@ window's loads pygame.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 
 from game.campaign import Campaign, CampaignError, validate_file
 from game.catalog import find_campaign, resolve
+from game.limits import NotFinite, memory_problem, seed_arg, strict_json
 
 OVERVIEW = """\
 Fair Share: a game about who pays for the defence of U.S. allies.
@@ -51,14 +51,14 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     play = sub.add_parser("play", help="open the window straight into a campaign")
     play.add_argument("campaign", nargs="?", help="campaign id or path (default: the title screen)")
-    play.add_argument("--seed", type=int, default=None, help="random seed (same seed and orders, same game)")
+    play.add_argument("--seed", type=seed_arg, default=None, help="random seed (same seed and orders, same game)")
     val = sub.add_parser("validate", help="check campaign files")
     val.add_argument("files", nargs="+", metavar="FILE")
     sim = sub.add_parser("simulate", help="play a campaign headless")
     sim.add_argument("campaign")
     sim.add_argument("--policy", required=True, help="built-in policy or plan file")
     sim.add_argument("--runs", type=int, default=1000)
-    sim.add_argument("--seed", type=int, default=0)
+    sim.add_argument("--seed", type=seed_arg, default=0)
     sim.add_argument("--json", action="store_true", help="print one JSON object")
     bal = sub.add_parser("balance", help="is the campaign a real dilemma? strategies, best plan, flags")
     bal.add_argument("campaign")
@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     back.add_argument("campaign")
     back.add_argument("--plan", default=None, help="plan file (default: the campaign's historical plan)")
     back.add_argument("--runs", type=int, default=1000)
-    back.add_argument("--seed", type=int, default=0)
+    back.add_argument("--seed", type=seed_arg, default=0)
     back.add_argument("--chart", default=None, metavar="FILE.png")
     back.add_argument("--json", action="store_true")
     sub.add_parser("bench", help="measure performance")
@@ -87,15 +87,28 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     args = _parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a write error (a full disk) is met here, inside the error handling
+        return code
     except UserError as error:
         print(f"fairshare: error: {error}", file=sys.stderr)
         return error.code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head` and the like: not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return 0
+    except OSError as error:
+        if error.filename is not None:   # the commands turn their own file errors into UserError; this is a bug
+            raise
+        _drop_stdout()                   # stdout on a full disk or a closed device: say so once, on stderr
+        print(f"fairshare: error: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        return 1
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush at exit cannot fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def window(args) -> int:
@@ -152,8 +165,9 @@ def simulate(args) -> int:
     if not 1 <= args.runs <= 1_000_000:
         raise UserError("--runs must be between 1 and 1,000,000", 2)
     campaign = load(args.campaign)
+    check_memory(campaign, args.runs)
     result = summary.simulate_summary(campaign, policy_for(args.policy, campaign), args.runs, args.seed)
-    print(json.dumps(result, indent=2) if args.json else summary.render_summary(result, campaign))
+    print(as_json(result, campaign, args.seed) if args.json else summary.render_summary(result, campaign))
     return 0
 
 
@@ -161,7 +175,10 @@ def backtest(args) -> int:
     from game.analysis import backtest  # noqa: PLC0415 - numpy loads for the commands that play the model only
     if not 1 <= args.runs <= 100_000:
         raise UserError("--runs must be between 1 and 100,000", 2)
+    if args.chart:
+        check_chart_target(Path(args.chart))
     campaign = load(args.campaign)
+    check_memory(campaign, args.runs, kept_per_turn=backtest.KEPT_PER_TURN)
     plan = args.plan or backtest.default_plan(campaign)
     if plan is None:
         raise UserError(f"campaign '{campaign.id}' has no historical plan; give one with --plan", 2)
@@ -175,12 +192,37 @@ def backtest(args) -> int:
         except OSError as error:
             raise UserError(f"cannot write the chart to '{args.chart}': {error.strerror or error}")
     if args.json:
-        print(json.dumps(backtest.to_json(bt), indent=2))
+        print(as_json(backtest.to_json(bt), campaign, args.seed))
     else:
         print(backtest.render_text(bt))
         if args.chart:
             print(f"chart written to {args.chart}")
     return 0
+
+
+def check_chart_target(path: Path) -> None:
+    """Refuse a chart target that is not a .png file name: a folder, a device, a pipe, another extension."""
+    if path.is_dir():
+        raise UserError(f"'{path}' is a folder; give a file name ending in .png", 2)
+    if path.suffix.lower() != ".png":
+        raise UserError(f"the chart is written as PNG: give a file name ending in .png (got '{path}')", 2)
+    if path.exists() and not path.is_file():
+        raise UserError(f"'{path}' is not a regular file (a device or a pipe); give a file name ending in .png", 2)
+
+
+def check_memory(campaign, runs: int, kept_per_turn: int = 0) -> None:
+    problem = memory_problem(campaign, runs, kept_per_turn)
+    if problem:
+        raise UserError(problem, 2)
+
+
+def as_json(result: dict, campaign, seed: int) -> str:
+    """Strict JSON of a result; a NaN or infinity becomes a readable error rather than output no parser takes."""
+    try:
+        return strict_json(result, indent=2)
+    except NotFinite as error:
+        raise UserError(f"{error}; campaign '{campaign.id}' with seed {seed} drives the model outside its range "
+                        "(please report it with the campaign file)")
 
 
 def balance(args) -> int:
@@ -212,7 +254,7 @@ def balance(args) -> int:
                 f.write(plan_yaml(result.search.plan, campaign, note))
         except OSError as error:
             raise UserError(f"cannot write the plan to '{args.plan_out}': {error.strerror or error}")
-    print(json.dumps(result.to_dict(), indent=2) if args.json else render(result))
+    print(as_json(result.to_dict(), campaign, args.seed) if args.json else render(result))
     return 0
 
 

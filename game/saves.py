@@ -16,7 +16,10 @@ from typing import Callable
 
 from game.campaign import Campaign, CampaignError, load_campaign
 from game.catalog import find_campaign as find_in_catalog
+from game.limits import MAX_SEED
+from game.safe_files import FileTooLarge, read_bytes_capped
 from game.sim.session import SAVE_VERSION, CommandError, Session, command_from_list
+from game.text_rules import drawable
 from game.userdata import SaveError, atomic_write_text, saves_dir, user_campaigns_dir
 
 AUTOSAVE = "autosave"
@@ -79,12 +82,11 @@ def _need(table: dict, key: str, types: tuple, what: str, where: str = ""):
 def read_save(path: str | os.PathLike) -> dict:
     """The checked contents of a save file (format, version, keys, commands), without replaying it."""
     try:
-        with open(path, "rb") as f:
-            raw = f.read(MAX_SAVE_BYTES + 1)
+        raw = read_bytes_capped(path, MAX_SAVE_BYTES)
+    except FileTooLarge:
+        raise SaveError("this file is too large to be a Fair Share save") from None
     except OSError as exc:
         raise SaveError(f"cannot read this file ({exc.strerror or exc})") from None
-    if len(raw) > MAX_SAVE_BYTES:
-        raise SaveError("this file is too large to be a Fair Share save")
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):
@@ -102,8 +104,8 @@ def read_save(path: str | os.PathLike) -> dict:
     campaign = _need(data, "campaign", (dict,), "an object")
     for key in ("id", "hash", "path"):
         _need(campaign, key, (str,), "a text", "campaign.")
-    if _need(data, "seed", (int,), "a whole number") < 0:
-        raise SaveError("this save is damaged: 'seed' should not be negative")
+    if not 0 <= _need(data, "seed", (int,), "a whole number") <= MAX_SEED:
+        raise SaveError(f"this save is damaged: 'seed' should be a whole number from 0 to {MAX_SEED}")
     _need(data, "turn", (int,), "a whole number")
     for number, item in enumerate(_need(data, "log", (list,), "a list"), 1):
         try:
@@ -167,23 +169,25 @@ class SaveInfo:
 def _timestamp(text: str) -> float | None:
     try:
         return datetime.fromisoformat(text).timestamp()
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError, OSError):   # 0001-01-01T00:00:00+14:00 is before year 1 in UTC
         return None
 
 
 def _info(path: Path) -> SaveInfo:
     mtime = ""
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, OverflowError, ValueError):   # a file dated far outside the calendar
         mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
+    stem = drawable(path.stem)    # a Latin-1 file name arrives with surrogates the window cannot draw
     try:
         data = read_save(path)
     except SaveError as exc:
-        return SaveInfo(path.stem, path, "", "", 0, "", mtime, str(exc))
-    text = {k: v for k, v in data.items() if isinstance(v, str)}
+        return SaveInfo(stem, path, "", "", 0, "", mtime, str(exc))
+    # A save is written by the game, but anyone can edit one: its texts are made drawable, never trusted.
+    text = {k: drawable(v) for k, v in data.items() if isinstance(v, str)}
     slot = text.get("slot", "")
-    slot = slot if _SLOT_RE.fullmatch(slot) and _slot_key(slot) == path.stem else path.stem
+    slot = slot if _SLOT_RE.fullmatch(slot) and _slot_key(slot) == path.stem else stem
     saved_at = text["saved_at"] if _timestamp(text.get("saved_at")) is not None else mtime
-    cid = data["campaign"]["id"]
+    cid = drawable(data["campaign"]["id"])
     return SaveInfo(slot, path, cid, text.get("campaign_name", cid), data["turn"], text.get("turn_label", ""),
                     saved_at, None)
 

@@ -10,6 +10,7 @@ import math
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from game.safe_files import read_bytes_capped
 from game.userdata import atomic_write_text, data_dir
 
 OVERLAYS = ("alignment", "trust", "spending", "threat", "hedging")
@@ -94,14 +95,28 @@ def settings_path() -> Path:
     return data_dir() / "settings.json"
 
 
+MAX_SETTINGS_BYTES = 64 * 1024
+
+
 def load_settings() -> Settings:
     """The saved settings; a missing or unreadable file, or any bad value, gives the default for that value."""
+    return read_settings()[0]
+
+
+def read_settings() -> tuple[Settings, str | None]:
+    """The saved settings and, if the file exists but cannot be used at all, why (the caller should then leave
+    the file alone rather than write the defaults over the player's file). Bad single values fall back quietly."""
+    path = settings_path()
     try:
-        data = json.loads(settings_path().read_bytes())
-    except (OSError, ValueError, RecursionError):
-        return Settings()
+        data = json.loads(read_bytes_capped(path, MAX_SETTINGS_BYTES))
+    except FileNotFoundError:
+        return Settings(), None
+    except OSError as exc:
+        return Settings(), f"{path} could not be read ({exc.strerror or exc})"
+    except (ValueError, RecursionError):
+        return Settings(), f"{path} is not valid JSON"
     if not isinstance(data, dict):
-        return Settings()
+        return Settings(), f"{path} does not hold settings (expected a JSON object)"
     good = {}
     for name, check in _CHECKS.items():
         if name in data:
@@ -109,7 +124,7 @@ def load_settings() -> Settings:
                 good[name] = check(data[name])
             except ValueError:
                 pass
-    return Settings(**good)
+    return Settings(**good), None
 
 
 def save_settings(settings: Settings) -> Path:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -66,3 +68,22 @@ def atomic_write_text(path: Path, text: str) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+# A temp file younger than this may be a save that another open window is writing at this moment.
+TEMP_MIN_AGE = 120.0
+
+
+def clean_temp_files() -> int:
+    """Remove what interrupted saves left: the `.NAME.json.XXXX.tmp` files of `atomic_write_text` in the saves and
+    data folders (a kill between write and rename leaves one). Returns how many were removed; never raises."""
+    removed, now = 0, time.time()
+    for folder in (saves_dir(), data_dir()):
+        with contextlib.suppress(OSError):
+            for path in folder.glob(".*.json.*.tmp"):
+                with contextlib.suppress(OSError):
+                    info = path.lstat()
+                    if stat.S_ISREG(info.st_mode) and now - info.st_mtime > TEMP_MIN_AGE:
+                        path.unlink()
+                        removed += 1
+    return removed

@@ -5,11 +5,11 @@ import json
 
 import numpy as np
 import pytest
-
 from builders import campaign as build
+
 from game.analysis.balance import BEST, Luck, Strategy, balance, checks
 from game.analysis.plan_search import search
-from game.analysis.plans import Plan, TiledGenerator, evaluate, play, plan_policy, plan_yaml
+from game.analysis.plans import Plan, TiledGenerator, evaluate, plan_policy, plan_yaml, play
 from game.campaign.model import ORDERS
 from game.campaign.plan import load_plan
 from game.catalog import find_campaign

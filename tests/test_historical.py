@@ -105,7 +105,7 @@ def test_nixon_1969_shape():
 
 
 def test_allies_are_on_the_map(historical):
-    from game.ui.map.data import load_theatres   # no pygame needed
+    from game.ui.map.data import load_theatres  # no pygame needed
     campaign, _, _ = historical
     countries = load_theatres()["europe"].countries
     for entity in (*campaign.allies, *campaign.adversaries):

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from builders import campaign, final, per_ally
+
 from game.catalog import find_campaign
+from game.sim.run import new_game
 from game.sim.state import make_world
 from game.sim.step import derive
-from game.sim.run import new_game
 
 QUIET = dict(revisionism=0.0, growth=0.0)   # no probes, no arms race: the threat stays where it is
 

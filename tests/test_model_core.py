@@ -9,10 +9,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from builders import campaign
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builders import campaign
 from game.catalog import find_campaign
 from game.sim.policies import built_in
 from game.sim.report import FACTORS

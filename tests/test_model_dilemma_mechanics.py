@@ -3,8 +3,8 @@ fails the test that names it."""
 from __future__ import annotations
 
 import numpy as np
-
 from builders import campaign, final, per_ally
+
 from game.catalog import find_campaign
 from game.sim.policies import Policy, built_in
 from game.sim.report import FACTORS

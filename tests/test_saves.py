@@ -224,7 +224,7 @@ def test_newer_and_older_version(mini):
 @pytest.mark.parametrize("change, fragment", [
     ({"seed": "7"}, "'seed' should be a whole number, not a text"),
     ({"seed": True}, "'seed' should be a whole number, not true/false"),
-    ({"seed": -1}, "'seed' should not be negative"),
+    ({"seed": -1}, "'seed' should be a whole number from 0 to"),
     ({"log": {}}, "'log' should be a list, not an object"),
     ({"campaign": {"id": "mini", "path": ""}}, "'campaign.hash' is missing"),
     ({"version": "1"}, "'version' should be a whole number"),

@@ -10,11 +10,11 @@ os.environ["SDL_AUDIODRIVER"] = "dummy"
 import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 
-from game.userdata import saves_dir  # noqa: E402
 from game.sim.state import State  # noqa: E402
 from game.ui import flow  # noqa: E402
 from game.ui.app import run  # noqa: E402
 from game.ui.synth import Driver  # noqa: E402
+from game.userdata import saves_dir  # noqa: E402
 
 ARRAYS = [f.name for f in fields(State) if f.name not in ("world", "turn")]
 

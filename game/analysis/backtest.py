@@ -137,3 +137,7 @@ def render_text(bt: Backtest) -> str:
     lines.append(f"model ranking in {bt.years[-1]}: " + ", ".join(bt.campaign.allies[i].name for i in order))
     return "\n".join(lines)
 
+
+# The spending path (T + 1, B, N) float64, and the sorted copy np.percentile makes of it: what the memory check
+# counts per turn.
+KEPT_PER_TURN = 16

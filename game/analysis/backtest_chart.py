@@ -3,6 +3,7 @@ model's median and 10-90 % band against the recorded points. Only the CLI import
 `backtest --chart` alone (the CLI hides pygame's greeting before that)."""
 from __future__ import annotations
 
+import io
 import math
 import os
 from pathlib import Path
@@ -84,5 +85,10 @@ def draw_backtest(bt, path: Path, calibration_years: range, panel=(420, 260), co
         pygame.draw.rect(surface, GRID, (510, ly + 1, 30, 14), 1)
         surface.blit(font.render(f"calibration years {calibration_years.start}-{calibration_years.stop - 1}",
                                  True, INK), (546, ly))
+    # Encoded in memory, then written by Python: pygame picks the format from the name (`x.txt` gave a TGA) and
+    # does not report a failed write (`/dev/full` "succeeded").
+    encoded = io.BytesIO()
+    pygame.image.save(surface, encoded, "chart.png")
     path.parent.mkdir(parents=True, exist_ok=True)
-    pygame.image.save(surface, str(path))
+    with open(path, "wb") as f:
+        f.write(encoded.getvalue())

@@ -12,9 +12,9 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from game.campaign.model import ORDERS, PILLARS, Campaign
 from game.analysis.plan_search import Progress, SearchResult, search
-from game.analysis.plans import Plan, Played, play, plan_document, plan_policy
+from game.analysis.plans import Plan, Played, plan_document, plan_policy, play
+from game.campaign.model import ORDERS, PILLARS, Campaign
 from game.sim.policies import BUILT_IN, built_in
 from game.sim.state import WITHDRAW, make_world
 

@@ -17,8 +17,8 @@ from typing import Callable
 
 import numpy as np
 
-from game.campaign.model import ORDERS, US_ACTIONS
 from game.analysis.plans import Plan, evaluate
+from game.campaign.model import ORDERS, US_ACTIONS
 from game.sim.policies import built_in
 from game.sim.run import simulate
 from game.sim.state import ORDER_CODE, World

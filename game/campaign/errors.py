@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.text_rules import one_line
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -14,7 +16,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: error: {self.message}"
+        # One line always: an id or a key may hold a newline, a file name may hold undecodable bytes.
+        return f"{one_line(self.file)}:{self.line}:{self.col}: error: {one_line(self.message)}"
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

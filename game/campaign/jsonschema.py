@@ -26,15 +26,15 @@ def _field(table: str, key: str, spec: schema.Field) -> dict:
     if kind in ("num", "int"):
         out: dict = {"type": "number" if kind == "num" else "integer"}
         if spec.lo is not None:
-            out["exclusiveMinimum" if spec.lo_open else "minimum"] = spec.lo
+            out["minimum"] = spec.lo
         if spec.hi is not None:
             out["maximum"] = spec.hi
     elif kind == "id":
-        out = dict(ID)
+        out = {**ID, "maxLength": schema.ID_LEN}
     elif kind == "country":
         out = {"type": "string", "pattern": "^[A-Z]{3}$"}
     elif kind in ("str", "text", "expr"):
-        out = {"type": "string"}
+        out = {"type": "string", "maxLength": spec.max_len}
         if kind == "str":
             out["minLength"] = 1
     elif kind == "bool":
@@ -42,7 +42,7 @@ def _field(table: str, key: str, spec: schema.Field) -> dict:
     elif kind == "enum":
         out = {"enum": list(spec.choices)}
     elif kind == "strlist":
-        out = {"type": "array", "items": {"type": "string"}}
+        out = {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": schema.Field("str").max_len}}
     else:
         inner = _mapping(NESTED[(table, key)])
         out = {"type": "array", "items": inner} if kind == "list" else inner

@@ -11,13 +11,38 @@ import hashlib
 import os
 from typing import Any
 
+from game.safe_files import FileTooLarge, read_bytes_capped
+
 from . import expr
 from .errors import CampaignError, Problem, sort_problems
-from .model import (ADVERSARY_VARS, ALLY_VARS, PILLARS, US_VARS, Adversary, Ally, Calendar, Campaign, Effect,
-                    Event, UnitedStates)
+from .model import (
+    ADVERSARY_VARS,
+    ALLY_VARS,
+    PILLARS,
+    US_VARS,
+    Adversary,
+    Ally,
+    Calendar,
+    Campaign,
+    Effect,
+    Event,
+    UnitedStates,
+)
 from .safe_yaml import MAX_BYTES, Mapping, Node, Scalar, describe, load_located
-from .schema import (ADVERSARY, ALLY, CALENDAR, EFFECT, EVENT, INVALID, RESERVED_IDS, SCORE_WEIGHTS, TOP, US,
-                     Checker, did_you_mean)
+from .schema import (
+    ADVERSARY,
+    ALLY,
+    CALENDAR,
+    EFFECT,
+    EVENT,
+    INVALID,
+    RESERVED_IDS,
+    SCORE_WEIGHTS,
+    TOP,
+    US,
+    Checker,
+    did_you_mean,
+)
 
 
 def _id_of(node: Node) -> str | None:
@@ -236,11 +261,9 @@ def _load_bytes(data: bytes, filename: str) -> tuple[Campaign | None, list[Probl
 def _read(path: str | os.PathLike) -> tuple[bytes | None, list[Problem]]:
     name = os.fspath(path)
     try:
-        size = os.stat(name).st_size
-        if size > MAX_BYTES:
-            return None, [Problem(name, 1, 1, f"file is too large ({size} bytes; the limit is 1 MiB)")]
-        with open(name, "rb") as f:
-            return f.read(MAX_BYTES + 1), []
+        return read_bytes_capped(name, MAX_BYTES), []
+    except FileTooLarge as exc:
+        return None, [Problem(name, 1, 1, exc.strerror)]
     except OSError as exc:
         return None, [Problem(name, 1, 1, f"cannot read the file: {exc.strerror or exc}")]
 

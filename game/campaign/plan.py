@@ -11,9 +11,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from game.safe_files import read_bytes_capped
+
 from .errors import CampaignError, Problem
 from .model import ORDERS, US_ACTIONS, Campaign
-from .safe_yaml import Mapping, Scalar, Sequence, load_located
+from .safe_yaml import MAX_BYTES, Mapping, Scalar, Sequence, load_located
 from .schema import did_you_mean
 
 
@@ -29,8 +31,7 @@ def load_plan(path: str | os.PathLike, campaign: Campaign) -> Plan:
     """Read and check a plan against the campaign it will be played on. Raises CampaignError."""
     name = os.fspath(path)
     try:
-        with open(name, "rb") as f:
-            data = f.read()
+        data = read_bytes_capped(name, MAX_BYTES)
     except OSError as exc:
         raise CampaignError([Problem(name, 1, 1, f"cannot read the plan: {exc.strerror or exc}")]) from None
     tree, problems = load_located(data, name)

@@ -9,7 +9,9 @@ into nodes and turned into `Mapping` / `Sequence` / `Scalar` objects carrying 1-
 """
 from __future__ import annotations
 
+import bisect
 import codecs
+import re
 from dataclasses import dataclass, field
 from typing import Any, Union
 
@@ -100,6 +102,24 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+# Besides LF, the YAML reader starts a new line at a lone CR, U+0085, U+2028 and U+2029; editors do not, so after
+# one of them yaml's own line numbers would be off. Positions are counted at LF only (CRLF is already LF).
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+
+
+class _Positions:
+    """1-based (line, column) of a yaml mark, with lines counted at LF only."""
+
+    def __init__(self, text: str):
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))] if _OTHER_BREAKS.search(text) else None
+
+    def of(self, mark) -> tuple[int, int]:
+        if self.starts is None:        # the common case: yaml counted the same lines
+            return mark.line + 1, mark.column + 1
+        i = bisect.bisect_right(self.starts, mark.index) - 1
+        return i + 1, mark.index - self.starts[i] + 1
+
+
 def decode(data: bytes, filename: str) -> tuple[str | None, list[Problem]]:
     """Bytes -> text: size cap, optional UTF-8 BOM, CRLF -> LF. Invalid UTF-8 is a problem at the bad byte."""
     if len(data) > MAX_BYTES:
@@ -129,7 +149,17 @@ def _show_tag(tag: str) -> str:
     return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
 
 
-def _yaml_error(exc: Exception, text: str, filename: str) -> Problem:
+_BAD_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
+
+
+def _yaml_error(exc: Exception, text: str, filename: str, pos: _Positions) -> Problem:
+    if isinstance(exc, ValueError):     # yaml's scanner lets chr() fail on an escape past the last code point
+        for match in _BAD_ESCAPE.finditer(text):
+            if int(match.group(1), 16) > 0x10FFFF:
+                line, col = _line_col(text, match.start())
+                return Problem(filename, line, col, f"the escape {match.group()} is not a Unicode character "
+                                                    "(the last one is \\U0010FFFF)")
+        return Problem(filename, 1, 1, f"YAML error: {exc}")
     if isinstance(exc, yaml.reader.ReaderError):
         line, col = _line_col(text, exc.position)
         return Problem(filename, line, col, f"character #x{exc.character:04x} is not allowed in a YAML file")
@@ -137,22 +167,22 @@ def _yaml_error(exc: Exception, text: str, filename: str) -> Problem:
         mark = exc.problem_mark or exc.context_mark
         message = f"YAML syntax error: {exc.problem or exc.context}"
         if exc.problem and exc.context:
-            where = f" started at line {exc.context_mark.line + 1}" if exc.context_mark else ""
+            where = f" started at line {pos.of(exc.context_mark)[0]}" if exc.context_mark else ""
             message += f" ({exc.context}{where})"
         if mark is None:
             return Problem(filename, 1, 1, message)
-        return Problem(filename, mark.line + 1, mark.column + 1, message)
+        return Problem(filename, *pos.of(mark), message)
     return Problem(filename, 1, 1, f"YAML error: {exc}")
 
 
-def scan(text: str, filename: str) -> list[Problem]:
+def scan(text: str, filename: str, pos: _Positions) -> list[Problem]:
     """Walk the event stream once and report what campaign files may not contain."""
     problems: list[Problem] = []
     depth = 0
     documents = 0
 
     def at(event: ev.Event, message: str) -> None:
-        problems.append(Problem(filename, event.start_mark.line + 1, event.start_mark.column + 1, message))
+        problems.append(Problem(filename, *pos.of(event.start_mark), message))
 
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
@@ -175,8 +205,8 @@ def scan(text: str, filename: str) -> list[Problem]:
                         return problems
             elif isinstance(event, ev.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError as exc:
-        problems.append(_yaml_error(exc, text, filename))
+    except (yaml.YAMLError, ValueError) as exc:
+        problems.append(_yaml_error(exc, text, filename, pos))
     return problems
 
 
@@ -192,20 +222,20 @@ _BUILDERS = {
 }
 
 
-def _convert(node: yn.Node, filename: str, problems: list[Problem]) -> Node:
-    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+def _convert(node: yn.Node, filename: str, problems: list[Problem], pos: _Positions) -> Node:
+    line, col = pos.of(node.start_mark)
     if isinstance(node, yn.ScalarNode):
         build = _BUILDERS.get(node.tag)
         try:
             value = build(node) if build else node.value    # str, and timestamps kept as text
         except (ValueError, OverflowError):                 # e.g. an integer of 5,000 digits
             value = float("inf")
-        return Scalar(line, col, value, node.value, node.style, node.end_mark.line + 1)
+        return Scalar(line, col, value, node.value, node.style, pos.of(node.end_mark)[0])
     if isinstance(node, yn.SequenceNode):
-        return Sequence(line, col, [_convert(item, filename, problems) for item in node.value])
+        return Sequence(line, col, [_convert(item, filename, problems, pos) for item in node.value])
     mapping = Mapping(line, col)
     for key_node, value_node in node.value:
-        key = _convert(key_node, filename, problems)
+        key = _convert(key_node, filename, problems, pos)
         if not isinstance(key, Scalar):
             problems.append(Problem(filename, key.line, key.col, "a key must be a plain name, not a list or mapping"))
             continue
@@ -215,7 +245,7 @@ def _convert(node: yn.Node, filename: str, problems: list[Problem]) -> Node:
             problems.append(Problem(filename, key.line, key.col,
                                     f"duplicate key '{name}' (first given at line {first.line})"))
             continue
-        mapping.entries[name] = (key, _convert(value_node, filename, problems))
+        mapping.entries[name] = (key, _convert(value_node, filename, problems, pos))
     return mapping
 
 
@@ -234,15 +264,16 @@ def load_located(data: bytes | str, filename: str = "<string>") -> tuple[Node | 
         if len(data.encode("utf-8", errors="surrogatepass")) > MAX_BYTES:
             return None, [Problem(filename, 1, 1, "file is too large (the limit is 1 MiB)")]
         text = data.lstrip("\ufeff").replace("\r\n", "\n")
-    problems = scan(text, filename)
+    pos = _Positions(text)
+    problems = scan(text, filename, pos)
     if problems:
         return None, problems
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:    # pragma: no cover - the scan has already parsed the same text
-        return None, [_yaml_error(exc, text, filename)]
+        return None, [_yaml_error(exc, text, filename, pos)]
     if root is None:
         message = "the file is empty: a campaign is a mapping of keys (id, name, turns...)"
         return None, [Problem(filename, 1, 1, message)]
-    tree = _convert(root, filename, problems)
+    tree = _convert(root, filename, problems, pos)
     return tree, problems

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from game.text_rules import text_problem
+
 from .errors import Problem
 from .model import CALENDAR_STEPS, PILLARS
 from .safe_yaml import Mapping, Node, Scalar, Sequence, describe
@@ -25,6 +27,12 @@ COUNTRY_RE = re.compile(r"[A-Z]{3}\Z")
 NUMBER_RE = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\Z")
 EXPONENT_RE = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+\Z")
 RESERVED_IDS = ("us", "allies", "turn", "and", "or", "not")
+ID_LEN = 64
+NAME_LEN = 80            # names and titles are drawn on one line, on the map and in lists
+# Money and capability in US$ bn: from a tenth of a billion to a hundred thousand billion (the world's GDP). Outside
+# that, sums and growth over 60 turns overflow or vanish (capability 1e300 with growth; 5e-324 gives 0/0 = NaN).
+MONEY_MAX = 1e5
+BN_A_YEAR = "US$ bn a year"
 
 
 @dataclass(frozen=True)
@@ -35,10 +43,11 @@ class Field:
     default: Any = REQUIRED
     lo: float | None = None
     hi: float | None = None
-    lo_open: bool = False          # the value must be > lo rather than >= lo
     choices: tuple[str, ...] = ()
     min_items: int = 0
     max_items: int | None = None
+    max_len: int = 5000            # characters, for texts: wrapping and drawing stay fast, the window stays usable
+    unit: str = ""                 # said in a range error, e.g. "US$ bn a year"
 
     @property
     def required(self) -> bool:
@@ -52,7 +61,7 @@ def unit(default: Any = REQUIRED) -> Field:
 
 TOP = {
     "id": Field("id"),
-    "name": Field("str"),
+    "name": Field("str", max_len=NAME_LEN),
     "description": Field("str"),
     "briefing": Field("str"),
     "turns": Field("int", REQUIRED, 1, 60),
@@ -73,24 +82,24 @@ CALENDAR = {
 }
 
 US = {
-    "budget": Field("num", REQUIRED, 0, None, lo_open=True),
+    "budget": Field("num", REQUIRED, 0.1, MONEY_MAX, unit=BN_A_YEAR),
     "domestic_pressure": unit(0.3),
     "credibility": unit(0.7),
 }
 
 ALLY = {
     "id": Field("id"),
-    "name": Field("str"),
+    "name": Field("str", max_len=NAME_LEN),
     "country": Field("country"),
     "theatre": Field("id"),
     "adversary": Field("id"),
-    "gdp": Field("num", REQUIRED, 0, None, lo_open=True),
+    "gdp": Field("num", REQUIRED, 0.1, MONEY_MAX, unit="US$ bn"),
     "spending": Field("num", REQUIRED, 0, 20),
     "threat": unit(),
     "trust": unit(),
     "alignment": unit(),
     "presence": unit(),
-    "upkeep": Field("num", REQUIRED, 0, None),
+    "upkeep": Field("num", REQUIRED, 0, MONEY_MAX, unit=BN_A_YEAR),
     "latency": unit(0.0),
     "trade_dependence": unit(0.0),
     "responsiveness": Field("num", 1.0, 0.1, 3),
@@ -106,10 +115,10 @@ ALLY = {
 
 ADVERSARY = {
     "id": Field("id"),
-    "name": Field("str"),
+    "name": Field("str", max_len=NAME_LEN),
     "country": Field("country"),
     "theatre": Field("id"),
-    "capability": Field("num", REQUIRED, 0, None, lo_open=True),
+    "capability": Field("num", REQUIRED, 0.1, MONEY_MAX, unit=BN_A_YEAR),
     "growth": Field("num", 0.0, -0.5, 0.5),
     "revisionism": unit(0.5),
     "note": Field("text", ""),
@@ -117,7 +126,7 @@ ADVERSARY = {
 
 EVENT = {
     "id": Field("id"),
-    "title": Field("str"),
+    "title": Field("str", max_len=NAME_LEN),
     "text": Field("str"),
     "effects": Field("list", REQUIRED, min_items=1),
     "turn": Field("int", None, 1, None),          # upper bound (the campaign's turns) checked by the loader
@@ -133,7 +142,7 @@ EFFECT = {
     "theatre": Field("id", ""),
 }
 
-SCORE_WEIGHTS = {pillar: Field("num", 1.0, 0, None) for pillar in PILLARS}
+SCORE_WEIGHTS = {pillar: Field("num", 1.0, 0, 100) for pillar in PILLARS}
 
 
 # --------------------------------------------------------------------------------------------- checks
@@ -146,7 +155,8 @@ def did_you_mean(word: str, choices) -> str:
 
 def _fmt(x: float) -> str:
     if isinstance(x, int):
-        return str(x) if abs(x) < 10 ** 15 else f"{str(x)[:12]}... ({len(str(abs(x)))} digits)"
+        # Not str(x) for a huge one: Python refuses to write out an integer of more than 4,300 digits.
+        return str(x) if abs(x) < 10 ** 15 else f"a number of {math.floor(math.log10(abs(x))) + 1:,} digits"
     return str(int(x)) if x.is_integer() and abs(x) < 1e15 else repr(x)
 
 
@@ -200,6 +210,14 @@ class Checker:
         if kind in ("str", "expr") and not v.strip():
             self.error(node, f"{name} must not be empty")
             return INVALID
+        if kind in ("str", "text", "expr"):
+            problem = text_problem(v, spec.max_len, name_like=kind == "str")
+            if problem:
+                self.error(node, f"{name} {problem}")
+                return INVALID
+        if kind == "id" and len(v) > ID_LEN:
+            self.error(node, f"{name} is too long ({len(v):,} characters; the limit for an id is {ID_LEN})")
+            return INVALID
         if kind == "id" and not ID_RE.match(v):
             self.error(node, f"{name} '{v}' is not a valid id: use lowercase letters, digits and '_', "
                              "starting with a letter")
@@ -232,20 +250,19 @@ class Checker:
             text = node.text if len(node.text) <= 40 else node.text[:37] + "..."
             self.error(node, f"{name}: expected a finite number, got {text}")
             return INVALID
-        if not self.in_range(name, node, v, spec.lo, spec.hi, spec.lo_open):
+        if not self.in_range(name, node, v, spec.lo, spec.hi, spec.unit):
             return INVALID
         return v if whole else float(v)
 
-    def in_range(self, name: str, node: Node, v: float, lo, hi, lo_open: bool = False) -> bool:
+    def in_range(self, name: str, node: Node, v: float, lo, hi, unit: str = "") -> bool:
         if lo is not None and hi is not None:
             ok, rule = lo <= v <= hi, f"between {_fmt(lo)} and {_fmt(hi)}"
         elif lo is not None:
-            ok = v > lo if lo_open else v >= lo
-            rule = f"greater than {_fmt(lo)}" if lo_open else f"at least {_fmt(lo)}"
+            ok, rule = v >= lo, f"at least {_fmt(lo)}"
         else:
             ok, rule = v <= hi, f"at most {_fmt(hi)}"
         if not ok:
-            self.error(node, f"{name} must be {rule}, got {_fmt(v)}")
+            self.error(node, f"{name} must be {rule}{f' ({unit})' if unit else ''}, got {_fmt(v)}")
         return ok
 
     def items(self, name: str, node: Sequence, spec: Field) -> Any:

@@ -8,6 +8,7 @@ import numpy as np
 from game.campaign.model import PILLARS
 from game.sim.state import State
 
+
 @dataclass(frozen=True, eq=False)
 class Outcome:
     """Pillars are 0-100 per run; the other fields are the figures they are built from."""
@@ -51,7 +52,8 @@ def outcome(state: State, start: State) -> Outcome:
     start_influence = (start.alignment * ~start.realigned) @ weight
     if state.turn == 0:  # before the first turn, judge the opening position itself
         years = 1.0
-        us_cost, ratio, share = start_cost, start_cost / start.budget, burden_share(start_milex, start_cost)
+        ratio = start_cost / np.maximum(start.budget, 1e-9)
+        us_cost, share = start_cost, burden_share(start_milex, start_cost)
         fair, influence_avg = start_fair, start_influence
     else:
         years = state.turn * w.dt

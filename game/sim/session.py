@@ -11,8 +11,8 @@ from game.sim.outcome import Outcome, outcome
 from game.sim.params import DEFAULT, Params
 from game.sim.report import Report
 from game.sim.run import new_game, rngs
-from game.sim.step import step
 from game.sim.state import HOLD, NO_ACTION, ORDER_CODE, REASSURE, US_ACTION_CODE, WITHDRAW, State, make_world
+from game.sim.step import step
 
 # 2: U.S.-level actions in the log, and the model of "The dilemma in play" (a format-1 game would not replay the same).
 SAVE_VERSION = 2

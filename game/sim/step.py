@@ -13,8 +13,17 @@ import numpy as np
 
 from game.sim.events import fire_events
 from game.sim.report import FACTORS, Report
-from game.sim.state import (CONGRESS, CRITICIZE, NO_ACTION, PRESSURE, REASSURE, WITHDRAW, State, protection,
-                            self_reliance)
+from game.sim.state import (
+    CONGRESS,
+    CRITICIZE,
+    NO_ACTION,
+    PRESSURE,
+    REASSURE,
+    WITHDRAW,
+    State,
+    protection,
+    self_reliance,
+)
 
 
 def per_turn(rate_per_year: float, dt: float) -> float:
@@ -71,7 +80,7 @@ def derive(state: State, presence: np.ndarray | None = None, credibility: np.nda
     partners = (state.capability * will) @ w.same_theatre
     cover = np.minimum((w.nuclear_power * will) @ w.same_theatre, 1.0)
     deterrence = us_power + p.nuclear_own * w.nuclear_power + p.nuclear_cover * cover \
-        + (state.capability + p.coalition_help * partners) / adv_cap
+        + (state.capability + p.coalition_help * partners) / np.maximum(adv_cap, 1e-9)
     hazard = p.probe_rate * revisionism[:, w.adversary] * w.exposure * np.exp(-p.probe_deterrence * deterrence)
     risk = chance(hazard, w.dt) * success(deterrence) * loyal
     return Derived(protection(state.trust, presence, p), self_reliance(state.capability, w.need0), leverage,
@@ -221,7 +230,7 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
     threat_shift = state.threat_shift * (1 - per_turn(p.threat_memory, dt)) + threat_jump
     appetite = lambda rev: p.posture_base + (1 - p.posture_base) * rev  # noqa: E731
     posture = np.sqrt(adv_capability / w.adversary_capability0) * appetite(revisionism) / appetite(w.revisionism0)
-    threat_target = np.minimum(saturate(w.exposure, posture[:, w.adversary] * np.exp(4 * threat_shift)), p.threat_max)
+    threat_target = np.minimum(saturate(w.exposure, posture[:, w.adversary] * np.exp(4 * np.clip(threat_shift, -5, 5))), p.threat_max)
     threat = np.clip(threat + per_turn(p.threat_rate, dt) * (threat_target - threat) + threat_jump, 0.0, p.threat_max)
 
     # --- the third force: insulated allies that arm themselves and doubt Washington drift apart ---------------
@@ -275,7 +284,7 @@ def saturate(exposure: np.ndarray, posture: np.ndarray) -> np.ndarray:
     """Exposure scaled by the adversary's posture (and the lasting shift of crises and events) in odds, so a
     growing menace raises threat without pinning it at 1 for the rest of the game. exp(4 x shift) makes a shift of
     0.1 worth about 0.1 of threat at mid-range."""
-    odds = exposure / np.maximum(1 - exposure, 1e-6) * posture
+    odds = np.minimum(exposure / np.maximum(1 - exposure, 1e-6) * posture, 1e12)   # finite: inf / inf is NaN
     return odds / (1 + odds)
 
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 import pygame
 
+from game.text_rules import one_line
 from game.ui import flow, persist
 from game.ui.fonts import FontBook
 from game.ui.ink import Ink
@@ -34,7 +35,13 @@ class App:
         """`strict`: let exceptions out (tests); otherwise an unexpected error becomes a dialog. `screens`: name ->
         scene class (default: game.ui.screens.SCREENS)."""
         self.screens = SCREENS if screens is None else screens
-        self.settings = settings if settings is not None else persist.settings()
+        # Why settings.json could not be used, if it could not: the file is then left as it is, not replaced by the
+        # defaults when the window closes (only an explicit change in the Settings screen writes it).
+        self.settings_note: str | None = None
+        if settings is None:
+            settings, self.settings_note = persist.settings()
+            persist.clean_up()
+        self.settings = settings
         self.strict = strict
         self.fonts = FontBook()
         self.fullscreen = False
@@ -51,7 +58,12 @@ class App:
         self.toasts: list[list] = []      # [text, seconds left]
         self._swallow: str | None = None
         self._mapview = None
+        self._failed_frames = 0
         self.reset_to_title()
+        if self.settings_note:
+            print(f"fairshare: note: {self.settings_note}; the defaults are used and the file is left as it is",
+                  file=sys.stderr)
+            self.toast(f"Default settings in use: {self.settings_note}")
 
     # --- display -------------------------------------------------------------------------------------------
     def _set_mode(self, size, fullscreen: bool) -> pygame.Surface:
@@ -110,6 +122,14 @@ class App:
         error = persist.store_settings(settings)
         if error:
             self.toast(error)
+        else:
+            self.settings_note = None
+
+    def keep_settings(self, settings) -> None:
+        """Store settings changed on the way (fullscreen, window size), unless the player's file could not be
+        read: that file is not replaced without an explicit change in the Settings screen."""
+        if self.settings_note is None:
+            persist.store_settings(settings)
 
     @property
     def mapview(self):
@@ -211,7 +231,7 @@ class App:
             self.dirty = True
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
-            persist.store_settings(self.settings)
+            self.keep_settings(self.settings)
         else:
             top = self.scene
             changed = top.process_event(event)
@@ -244,13 +264,28 @@ class App:
         """Draw the visible scenes if anything changed; True if a frame was drawn."""
         if not (self.dirty or force):
             return False
+        try:
+            self._draw()
+            self._failed_frames = 0
+        except Exception:  # noqa: BLE001 - text or state that cannot be drawn must not close the window
+            if self.strict:
+                raise
+            self._failed_frames += 1
+            if self._failed_frames == 1:
+                self._oops()
+                return self.render(force=True)
+            # The error dialog itself cannot be drawn: a plain screen, and no new attempt until the next event
+            # (the window still answers, and closing it still works).
+            self.screen.fill((0, 0, 0))
+        self.dirty = False
+        return True
+
+    def _draw(self) -> None:
         start = max((i for i, s in enumerate(self.stack) if s.opaque), default=0)
         for scene in self.stack[start:]:
             scene.draw(self.screen)
         if self.toasts:
             self._draw_toast(self.toasts[0])
-        self.dirty = False
-        return True
 
     def _draw_toast(self, toast) -> None:
         ink, th = self.ink, self.ink.theme
@@ -262,12 +297,19 @@ class App:
         ink.text(self.screen, text, rect.center, "body", ink.pal["text"], True, "center")
 
     def _oops(self) -> None:
+        """An unexpected error while handling, updating or drawing: back to the title with a dialog. The session
+        is kept, so the game can still be saved under a name from that dialog."""
         detail = traceback.format_exc(limit=3)
         print(detail, file=sys.stderr)
         self.reset_to_title()
-        self.message("Something went wrong", "The game hit an unexpected error and went back to the title screen. "
-                     "Your last turn was autosaved: choose Continue to pick up where you were.\n\n"
-                     + detail.strip().splitlines()[-1], kicker="Unexpected error", accent="bad")
+        text = ("The game hit an unexpected error and went back to the title screen. Your last turn was autosaved: "
+                "choose Continue to pick up where you were.\n\n" + one_line(detail.strip().splitlines()[-1]))
+        if self.session is None:
+            self.message("Something went wrong", text, kicker="Unexpected error", accent="bad")
+        else:
+            self.confirm("Something went wrong", text + "\n\nThe game in progress is kept: you can save it by name.",
+                         lambda: self.show("save"), yes="Save the game", no="Close",
+                         kicker="Unexpected error", accent="bad")
 
     # --- the real loop -------------------------------------------------------------------------------------
     def loop(self) -> int:
@@ -310,7 +352,7 @@ def run(campaign: str | None = None, seed: int | None = None) -> int:
             flow.start_campaign(app, campaign, seed)
         code = app.loop()
         if not app.fullscreen:
-            persist.store_settings(replace(app.settings, window_size=app.window_size, fullscreen=False))
+            app.keep_settings(replace(app.settings, window_size=app.window_size, fullscreen=False))
         return code
     finally:
         pygame.quit()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from game.campaign import Campaign, CampaignError
 from game.catalog import find_campaign
+from game.limits import MAX_SEED
 from game.sim.explain import happenings
 from game.sim.session import EndTurn, Session
 from game.ui import persist
@@ -28,6 +29,10 @@ def campaign_problem(error: Exception) -> str:
 
 def start_campaign(app: "App", ref, seed: int | None = None) -> bool:
     """Start a campaign (a Campaign, or an id or path) and show its briefing; a problem becomes a dialog."""
+    if seed is not None and not (isinstance(seed, int) and 0 <= seed <= MAX_SEED):
+        app.message("This campaign cannot be opened", f"The seed must be a whole number from 0 to {MAX_SEED:,} "
+                    f"(2**63 - 1), not {seed!r}.", kicker="Campaign problem", accent="bad")
+        return False
     try:
         campaign = ref if isinstance(ref, Campaign) else find_campaign(str(ref))
         session = Session(campaign, seed if seed is not None else random.randrange(1, 100_000))

@@ -44,7 +44,9 @@ class FontBook:
         key = (text, int(size), bool(bold), tuple(color))
         surf = self._text.get(key)
         if surf is None:
-            surf = self.font(size, bold).render(text, True, color)
+            font = self.font(size, bold)
+            # pygame refuses text that has characters but no width ("Text has zero width"): draw nothing instead.
+            surf = font.render(text if font.size(text)[0] else "", True, color)
             self._text[key] = surf
             if len(self._text) > self._max:
                 self._text.popitem(last=False)
@@ -89,18 +91,36 @@ class FontBook:
                 else:
                     out.append(line)
                     line = word
-                while font.size(line)[0] > width and len(line) > 1:  # a word longer than the line
-                    cut = len(line) - 1
-                    while cut > 1 and font.size(line[:cut])[0] > width:
-                        cut -= 1
-                    out.append(line[:cut])
-                    line = line[cut:]
+                if font.size(line)[0] > width:  # a word longer than the line: cut where it stops fitting
+                    while len(line) > 1:
+                        cut = _fitting_prefix(font, line, width)
+                        if cut >= len(line):
+                            break
+                        out.append(line[:cut])
+                        line = line[cut:]
             out.append(line)
         lines = tuple(out)
         self._wrap[key] = lines
         if len(self._wrap) > self._max:
             self._wrap.popitem(last=False)
         return lines
+
+
+def _fitting_prefix(font: pygame.font.Font, text: str, width: int) -> int:
+    """How many leading characters of `text` fit in `width` pixels (at least 1). Doubling, then halving, measures
+    only prefixes up to twice the answer, so cutting a word of n characters into lines costs O(n log n) rather
+    than the O(n^3) of shortening it one character at a time (an 8,000-character word froze the window)."""
+    fits = 1
+    while fits * 2 < len(text) and font.size(text[:fits * 2])[0] <= width:
+        fits *= 2
+    hi = min(fits * 2, len(text))
+    while fits < hi:
+        mid = (fits + hi + 1) // 2
+        if font.size(text[:mid])[0] <= width:
+            fits = mid
+        else:
+            hi = mid - 1
+    return fits
 
 
 def reflow(text: str) -> str:

@@ -6,17 +6,24 @@ from datetime import datetime
 from pathlib import Path
 
 from game.saves import AUTOSAVE, SaveError, SaveInfo, list_saves, load_save, slot_path, write_save
-from game.settings import Settings, load_settings, save_settings
+from game.settings import Settings, read_settings, save_settings
+from game.userdata import clean_temp_files
 
-__all__ = ["AUTOSAVE", "Settings", "settings", "store_settings", "save", "load", "saves", "latest", "slot_taken",
-           "when"]
+__all__ = ["AUTOSAVE", "Settings", "settings", "clean_up", "store_settings", "save", "load", "saves", "latest",
+           "slot_taken", "when"]
 
 
-def settings() -> Settings:
+def settings() -> tuple[Settings, str | None]:
+    """The settings, and why the file could not be used (then it must not be written over without asking)."""
     try:
-        return load_settings()
-    except Exception:  # noqa: BLE001 - a broken settings file must not stop the game from opening
-        return Settings()
+        return read_settings()
+    except Exception as error:  # noqa: BLE001 - a broken settings file must not stop the game from opening
+        return Settings(), f"the settings could not be read ({type(error).__name__})"
+
+
+def clean_up() -> None:
+    """At start: remove the temp files of saves that were interrupted (see game.userdata.clean_temp_files)."""
+    clean_temp_files()
 
 
 def store_settings(value: Settings) -> str | None:
@@ -68,6 +75,6 @@ def when(iso: str) -> str:
     """A save time for people: '12 Mar 2025, 14:05' in local time."""
     try:
         moment = datetime.fromisoformat(iso).astimezone()
-    except ValueError:
+    except (ValueError, OverflowError, OSError):    # 0001-01-01T00:00:00+14:00 falls before year 1 locally
         return iso or "unknown time"
     return moment.strftime("%d %b %Y, %H:%M").lstrip("0")

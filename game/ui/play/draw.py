@@ -8,9 +8,9 @@ from game.ui.play.legend import draw_adversaries, draw_legend, draw_tooltip, too
 from game.ui.play.panels import draw_ally_detail, draw_ally_row, draw_compact_row, draw_top, money
 from game.ui.play.usaction import draw_congress
 from game.ui.theme import ORDER_BLURB, ORDER_COLORS, lerp, readable_on
-
 from game.ui.widgets import draw_button
 from game.ui.words import theatre_name
+
 
 def draw_play(scene, surface: pygame.Surface) -> None:
     pal, L = scene.pal, scene.L

@@ -56,7 +56,7 @@ def draw_top(ink: Ink, surf, rect: pygame.Rect, name: str, g: GlobalView) -> Non
     over = left < 0
     note = f"{money(-left)} over" if over else f"{money(left)} left"
     value = f"{money(g.projected)} of {money(g.budget)}"
-    top = max(g.budget * 1.3, g.projected * 1.05)
+    top = max(g.budget * 1.3, g.projected * 1.05, 1e-9)   # an event may drain the budget to 0
     _column(ink, surf, budget_c, "U.S. COST, $ BN A YEAR", value, (note, pal["bad"] if over else pal["good"]),
             g.projected / top, pal["bad_fill"] if over else pal["good_fill"], marker=g.budget / top)
     for col, label, hist, color, good_up in ((dom_c, "DOMESTIC PRESSURE", g.domestic, pal["bad"], False),

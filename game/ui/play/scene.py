@@ -18,9 +18,9 @@ from game.ui.map.view import fit_panes
 from game.ui.play.draw import draw_play
 from game.ui.play.legend import legend_size
 from game.ui.play.panels import list_row_height, meter_row_height, pairs_height
+from game.ui.play.usaction import congress_advised, congress_line, withdraw_refusal
 from game.ui.play.view import adversary_views, ally_views, global_view, news, order_costs, paint
 from game.ui.scene import Scene
-from game.ui.play.usaction import congress_advised, congress_line, withdraw_refusal
 from game.ui.widgets import Button
 
 ORDER_ROW = ("pressure", "reassure", "withdraw", "criticize", "hold")

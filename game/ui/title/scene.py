@@ -114,7 +114,7 @@ class TitleScene(Scene):
             return
         entry = self.entries[self.selected]
         if entry.campaign is None:
-            self.app.message(f"'{entry.path.name}' has problems", flow.campaign_problem(_error(entry)),
+            self.app.message(f"'{entry.file_name}' has problems", flow.campaign_problem(_error(entry)),
                              kicker="Campaign problem", accent="bad")
             return
         flow.start_campaign(self.app, entry.campaign, self.app.seed)
@@ -218,7 +218,7 @@ class TitleScene(Scene):
             ink.text(surface, campaign_meta(entry.campaign), (x, y + ink.lh("h3", True)), "small", pal["dim"],
                      max_w=rect.w - 2 * pad)
         else:
-            ink.text(surface, f"⚠ {entry.path.name}", (x, y), "h3", pal["bad"], True,
+            ink.text(surface, f"⚠ {entry.file_name}", (x, y), "h3", pal["bad"], True,
                      max_w=rect.w - 3 * pad - tag_w)
             first = entry.problems[0] if entry.problems else None
             msg = f"line {first.line}: {first.message}" if first else "cannot be read"
