@@ -233,28 +233,26 @@ def balance(args) -> int:
     folder = os.path.dirname(os.path.abspath(args.plan_out or "."))
     if args.plan_out and (os.path.isdir(args.plan_out) or not os.access(folder, os.W_OK)):
         raise UserError(f"cannot write the plan to '{args.plan_out}'")  # said now, not after the search
-    from game.analysis.balance import balance as run  # noqa: PLC0415 - numpy loads for the commands that play the model only
-    from game.analysis.balance import render  # noqa: PLC0415 - as above
-    from game.analysis.plans import plan_yaml  # noqa: PLC0415 - as above
+    from game.analysis import balance as balancing, plans  # noqa: PLC0415 - numpy loads for the model's commands only
     campaign = load(args.campaign)
     shown = 0.0
 
-    def progress(plans: int, best: float, elapsed: float) -> None:
+    def progress(tried: int, best: float, elapsed: float) -> None:
         nonlocal shown
         if elapsed - shown >= 5:  # a line every few seconds: enough to see it is alive
             shown = elapsed
-            print(f"searching: {plans} plans tried, best {best:.1f} ({elapsed:.0f} s of {args.search:g})",
+            print(f"searching: {tried} plans tried, best {best:.1f} ({elapsed:.0f} s of {args.search:g})",
                   file=sys.stderr)
-    result = run(campaign, args.runs, args.seed, args.search, progress=progress)
+    result = balancing.balance(campaign, args.runs, args.seed, args.search, progress=progress)
     if args.plan_out:
         note = (f"Best plan found by `fairshare balance {args.campaign} --seed {args.seed} --search {args.search:g}`"
                 f":\n{result.strategies['best plan'].mean:.1f} on {args.runs} games of seed {args.seed}.")
         try:
             with open(args.plan_out, "w", encoding="utf-8") as f:
-                f.write(plan_yaml(result.search.plan, campaign, note))
+                f.write(plans.plan_yaml(result.search.plan, campaign, note))
         except OSError as error:
             raise UserError(f"cannot write the plan to '{args.plan_out}': {error.strerror or error}")
-    print(as_json(result.to_dict(), campaign, args.seed) if args.json else render(result))
+    print(as_json(result.to_dict(), campaign, args.seed) if args.json else balancing.render(result))
     return 0
 
 

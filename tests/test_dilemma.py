@@ -84,6 +84,20 @@ def test_the_old_exploits_lose_to_the_adviser(played):
         assert float(run(plan).score.mean()) < adviser, name
 
 
+ARTICLE_PLANS = ("stand_by_the_front", "nixon_pairing", "mind_the_waverers")
+
+
+def test_plans_built_on_the_article_beat_the_blanket_orders(played):
+    """The three plans of campaigns/plans/article (docs/model.md gives their reasoning) beat blanket pressure by 2+
+    points and holding by 5+: the research's advice is what the score rewards."""
+    c, run, results = played
+    pressure, hold = float(results["pressure"].score.mean()), float(results["hold"].score.mean())
+    for name in ARTICLE_PLANS:
+        plan = load_plan(campaigns_dir() / "plans" / "article" / f"{c.id}_{name}.yaml", c)
+        score = float(run(plan_policy(plan.name, plan.default, plan.orders, c, plan.us)).score.mean())
+        assert score > pressure + 2 and score > hold + 5, (name, score, pressure, hold)
+
+
 def test_a_single_game_tells_skill_from_luck(played):
     """On the same seed the adviser beats holding in 98 %+ of single games; on independent seeds in 90 %+."""
     _, run, results = played

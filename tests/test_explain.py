@@ -54,11 +54,15 @@ def test_the_adviser_gives_the_adaptive_policys_order_and_says_why():
         order, short, sentence = explain.advice(s.state, i)
         assert ORDER_CODE[order] == orders[0, i]
         assert short and sentence
-    # Germany: below its fair share, a real threat, a credible demand. Spain: too insulated for pressure to
-    # work, so a demand would only strain the relationship. Poland: the front line, faith short of firm.
+    # Germany and Spain: below their fair share, a real threat, a credible demand (Congress is invoked).
+    # Poland: the front line, faith short of firm.
     germany = explain.advice(s.state, s.campaign.ally_index("germany"))
     assert germany[0] == "pressure" and "2.12 % of GDP" in germany[2]
     spain = explain.advice(s.state, s.campaign.ally_index("spain"))
-    assert spain[0] == "hold" and "1.28 % of GDP" in spain[2] and "strains" in spain[2]
+    assert spain[0] == "pressure" and "1.28 % of GDP" in spain[2]
+    # An insulated ally that pressure would barely move is left alone, and told why.
+    calm = s.state.evolve(threat=s.state.threat * 0.3)
+    unmoved = explain.advice(calm, s.campaign.ally_index("spain"))
+    assert unmoved[0] == "hold" and "strains" in unmoved[2]
     poland = explain.advice(s.state, s.campaign.ally_index("poland"))
     assert poland[0] == "reassure" and "front line" in poland[2]

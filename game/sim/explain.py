@@ -6,8 +6,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.campaign.model import ORDERS
+from game.sim import policies
 from game.sim.report import FACTORS, Report
 from game.sim.state import State
+from game.sim.step import derive, fair_share
 
 NOISE = {"spending": 0.005, "trust": 0.005, "alignment": 0.005, "hedging": 0.005}  # below: shown as 0.00
 
@@ -104,7 +106,8 @@ def happenings(report: Report, state: State, run: int = 0) -> list[Happening]:
         if report.nuclear[run, i]:
             found.append(Happening("nuclear", f"{ally.name} starts a nuclear programme",
                                    f"Unsure of U.S. protection against {adv}, {ally.name} has crossed from hedging "
-                                   "into a weapons programme. Cohesion suffers for the rest of the game.", ally.id, True))
+                                   "into a weapons programme. Cohesion suffers for the rest of the game.", ally.id,
+                                   True))
         if report.realignment[run, i]:
             found.append(Happening("realignment", f"{ally.name} makes its own deal",
                                    f"Doubting Washington and tied to {adv} by trade, {ally.name} has chosen to "
@@ -127,8 +130,6 @@ def order_summary(orders: np.ndarray, state: State) -> str:
 
 def advice(state: State, ally: int, run: int = 0) -> tuple[str, str, str]:
     """What the built-in adviser would order for one ally now: (order, a short reason, a sentence)."""
-    from game.sim import policies
-    from game.sim.step import derive, fair_share
     orders, reasons = policies.adviser(state)
     order, reason = ORDERS[orders[run, ally]], int(reasons[run, ally])
     p = state.world.params
@@ -147,8 +148,8 @@ def advice(state: State, ally: int, run: int = 0) -> tuple[str, str, str]:
         policies.RESTING: ("pressed enough for now",
                            "it spends too little, but it has been pressed for a while: let the threat rest"),
         policies.UNMOVED: ("pressure would not move it",
-                           f"it spends {spend:.2f} % of GDP against a fair share of {fair:.2f} %, but it feels too safe or "
-                           "doubts the U.S. threat: a demand it will not meet only strains the relationship"),
+                           f"it spends {spend:.2f} % of GDP against a fair share of {fair:.2f} %, but it feels too "
+                           "safe or doubts the U.S. threat: a demand it will not meet only strains the relationship"),
         policies.NO_MONEY: ("no budget to reassure",
                             "reassurance would help, but the budget has no room left for it"),
         policies.NO_REASON: ("pays its share; leave it",

@@ -77,10 +77,10 @@ def adviser(state: State) -> tuple[np.ndarray, np.ndarray]:
 
 
 ADVISER_RISK = 0.02         # yearly chance of a successful aggression above which deterrence counts as thin
-ADVISER_REST = 1.0          # years of recent pressure after which a threat is given a rest
+ADVISER_REST = 1.5          # years of recent pressure after which a threat is given a rest
 ADVISER_EXPOSED = 0.7      # threat at which an ally counts as the front line
 ADVISER_FIRM = 0.8          # trust at which a front-line ally's faith counts as firm
-ADVISER_COMPLIANCE = 0.5    # press only where the ally would answer at least half of a full demand
+ADVISER_COMPLIANCE = 0.3    # press only where the ally would answer at least 30 % of a full demand
 
 
 def congress_wanted(state: State) -> np.ndarray:

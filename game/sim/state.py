@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from game.campaign.expr import parse
 from game.campaign.model import ORDERS, US_ACTIONS, Campaign
 from game.sim.params import DEFAULT, Params
 
@@ -166,7 +167,6 @@ def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
 
 
 def compile_conditions(campaign: Campaign) -> tuple:
-    from game.campaign.expr import parse
     return tuple(None if e.when is None else parse(e.when, campaign) for e in campaign.events)
 
 

@@ -230,7 +230,8 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
     threat_shift = state.threat_shift * (1 - per_turn(p.threat_memory, dt)) + threat_jump
     appetite = lambda rev: p.posture_base + (1 - p.posture_base) * rev  # noqa: E731
     posture = np.sqrt(adv_capability / w.adversary_capability0) * appetite(revisionism) / appetite(w.revisionism0)
-    threat_target = np.minimum(saturate(w.exposure, posture[:, w.adversary] * np.exp(4 * np.clip(threat_shift, -5, 5))), p.threat_max)
+    lasting = np.exp(4 * np.clip(threat_shift, -5, 5))    # clipped: a huge event shift must not overflow
+    threat_target = np.minimum(saturate(w.exposure, posture[:, w.adversary] * lasting), p.threat_max)
     threat = np.clip(threat + per_turn(p.threat_rate, dt) * (threat_target - threat) + threat_jump, 0.0, p.threat_max)
 
     # --- the third force: insulated allies that arm themselves and doubt Washington drift apart ---------------
