@@ -90,15 +90,27 @@ def congress_wanted(state: State) -> np.ndarray:
     return state.domestic_pressure + p.congress_stir < p.congress_threshold - 0.1
 
 
-def adviser_us(state: State, rng: np.random.Generator | None = None) -> np.ndarray:
-    """Invoke Congress in the turns the adviser presses at least one ally."""
-    wanted = congress_wanted(state)
-    pressing = (adviser(state)[0] == PRESSURE).any(-1)
-    return np.where(wanted & pressing, CONGRESS, NO_ACTION).astype(np.int8)
+def adviser_us(state: State, rng: np.random.Generator | None = None, orders: np.ndarray | None = None) -> np.ndarray:
+    """Invoke Congress in the turns the adviser presses at least one ally (`orders`: its orders, if known)."""
+    orders = adviser(state)[0] if orders is None else orders
+    return np.where(congress_wanted(state) & (orders == PRESSURE).any(-1), CONGRESS, NO_ACTION).astype(np.int8)
 
 
 def adaptive_orders(state: State, rng: np.random.Generator | None = None) -> np.ndarray:
     return adviser(state)[0]
+
+
+def adaptive() -> Policy:
+    """The adviser as a policy. Its orders and its U.S. action come from one reading of each state (the last one is
+    kept), so a Monte Carlo turn works the adviser out once, not twice."""
+    last: dict = {}
+
+    def orders(state: State, rng=None) -> np.ndarray:
+        if last.get("state") is not state:
+            last.update(state=state, orders=adaptive_orders(state))
+        return last["orders"]
+
+    return Policy("adaptive", orders, lambda state, rng: adviser_us(state, rng, orders(state)))
 
 
 def random_orders(state: State, rng: np.random.Generator) -> np.ndarray:
@@ -125,7 +137,7 @@ def built_in(name: str) -> Policy:
     if name in ORDERS:
         return uniform(name)
     if name == "adaptive":
-        return Policy(name, adaptive_orders, adviser_us)
+        return adaptive()
     if name == "random":
         return Policy(name, random_orders)
     raise KeyError(name)

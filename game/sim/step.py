@@ -8,6 +8,7 @@ turn report can say why. All randomness comes from the Generator passed in, draw
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -41,14 +42,59 @@ def fair_share(threat, p) -> np.ndarray:
     return p.guideline + p.fair_share_threat * threat
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Derived:
-    """Quantities read off a state, shared by `step`, the policies and the window."""
+    """Quantities read off a state, shared by `step`, the policies and the window. Deterrence and risk are worked
+    out on first use: `step` reads them only for the posture after the orders."""
+    state: State
+    presence: np.ndarray        # (B, N) U.S. presence judged (the state's, or after this turn's orders)
+    credibility: np.ndarray     # (B,)
+    revisionism: np.ndarray     # (B, K)
     protection: np.ndarray      # (B, N) the protection each ally expects of the U.S.
     self_reliance: np.ndarray   # (B, N)
     leverage: np.ndarray        # (B, 1) how credible a U.S. threat of abandonment is
-    deterrence: np.ndarray      # (B, N) deterrence ratio against the ally's adversary
-    risk: np.ndarray            # (B, N) chance of a successful aggression against it within one turn
+
+    @cached_property
+    def deterrence(self) -> np.ndarray:
+        """(B, N) deterrence ratio against the ally's adversary."""
+        state, presence = self.state, self.presence
+        w, p = state.world, state.world.params
+        adv_cap = state.adv_capability[:, w.adversary]
+        # U.S. power there: a treaty guarantee deters even where few troops stand (extended deterrence); partners
+        # without a treaty (Taiwan) count on the forces there and on U.S. power in the region. Reinforcing the
+        # exposed allies runs through the theatre's hub (Germany, Japan): empty it and their U.S. cover thins.
+        hub_now = (presence * w.hub) @ w.theatre_onehot
+        hub_support = np.where(w.hub_presence0 > 0, np.minimum(hub_now / np.maximum(w.hub_presence0, 1e-9), 1.0),
+                               1.0)
+        logistics = 1 - p.hub_reliance * w.exposure * (1 - w.hub) * (1 - hub_support[:, w.theatre])
+        regional = ((presence * w.upkeep) @ w.theatre_onehot) / np.maximum(w.upkeep @ w.theatre_onehot, 1e-9)
+        reach = p.guarantee * w.treaty + (1 - p.guarantee) * presence \
+            + p.regional_reach * (1 - w.treaty) * regional[:, w.theatre]
+        us_power = (p.us_weight * reach * logistics + p.umbrella * w.treaty) * self.credibility[:, None]
+        # Partners help in proportion to their will: alignment with the alliance, less the insulated allies' drift
+        # toward defending only themselves (an independent Europe may not fight for its exposed members).
+        will = state.alignment * (1 - state.autonomy[:, w.theatre] * (1 - w.exposure)) * loyal(state)
+        partners = (state.capability * will) @ w.same_theatre
+        cover = np.minimum((w.nuclear_power * will) @ w.same_theatre, 1.0)
+        return us_power + p.nuclear_own * w.nuclear_power + p.nuclear_cover * cover \
+            + (state.capability + p.coalition_help * partners) / np.maximum(adv_cap, 1e-9)
+
+    @cached_property
+    def hazard(self) -> np.ndarray:
+        """(B, N) yearly hazard of a probe: the adversary's appetite and the ally's exposure, damped by deterrence."""
+        w, p = self.state.world, self.state.world.params
+        return p.probe_rate * self.revisionism[:, w.adversary] * w.exposure * np.exp(-p.probe_deterrence
+                                                                                      * self.deterrence)
+
+    @cached_property
+    def risk(self) -> np.ndarray:
+        """(B, N) chance of a successful aggression against it within one turn."""
+        return chance(self.hazard, self.state.world.dt) * success(self.deterrence) * loyal(self.state)
+
+
+def loyal(state: State) -> np.ndarray:
+    """Allies that have not broken with the U.S. (a nuclear programme or accommodation of the adversary)."""
+    return ~(state.realigned | state.nuclear)
 
 
 def derive(state: State, presence: np.ndarray | None = None, credibility: np.ndarray | None = None,
@@ -57,34 +103,12 @@ def derive(state: State, presence: np.ndarray | None = None, credibility: np.nda
     `step` can judge deterrence after this turn's orders have taken effect."""
     w, p = state.world, state.world.params
     presence = state.presence if presence is None else presence
-    credibility = state.credibility if credibility is None else credibility
-    revisionism = state.revisionism if revisionism is None else revisionism
     invoked = 0.0 if congress is None else congress.astype(float)
-    adv_cap = state.adv_capability[:, w.adversary]
     leverage = np.clip(p.leverage_base + p.leverage_domestic * state.domestic_pressure
                        + p.leverage_congress * invoked, 0.0, 1.0)[:, None]
-    # U.S. power there: a treaty guarantee deters even where few troops stand (extended deterrence); partners
-    # without a treaty (Taiwan) count on the forces there and on U.S. power in the region. Reinforcing the exposed
-    # allies runs through the theatre's hub (Germany, Japan): empty it and their U.S. cover thins.
-    hub_now = (presence * w.hub) @ w.theatre_onehot
-    hub_support = np.where(w.hub_presence0 > 0, np.minimum(hub_now / np.maximum(w.hub_presence0, 1e-9), 1.0), 1.0)
-    logistics = 1 - p.hub_reliance * w.exposure * (1 - w.hub) * (1 - hub_support[:, w.theatre])
-    regional = ((presence * w.upkeep) @ w.theatre_onehot) / np.maximum(w.upkeep @ w.theatre_onehot, 1e-9)
-    reach = p.guarantee * w.treaty + (1 - p.guarantee) * presence \
-        + p.regional_reach * (1 - w.treaty) * regional[:, w.theatre]
-    us_power = (p.us_weight * reach * logistics + p.umbrella * w.treaty) * credibility[:, None]
-    # Partners help in proportion to their will: alignment with the alliance, less the insulated allies' drift
-    # toward defending only themselves (an independent Europe may not fight for its exposed members).
-    loyal = ~(state.realigned | state.nuclear)
-    will = state.alignment * (1 - state.autonomy[:, w.theatre] * (1 - w.exposure)) * loyal
-    partners = (state.capability * will) @ w.same_theatre
-    cover = np.minimum((w.nuclear_power * will) @ w.same_theatre, 1.0)
-    deterrence = us_power + p.nuclear_own * w.nuclear_power + p.nuclear_cover * cover \
-        + (state.capability + p.coalition_help * partners) / np.maximum(adv_cap, 1e-9)
-    hazard = p.probe_rate * revisionism[:, w.adversary] * w.exposure * np.exp(-p.probe_deterrence * deterrence)
-    risk = chance(hazard, w.dt) * success(deterrence) * loyal
-    return Derived(protection(state.trust, presence, p), self_reliance(state.capability, w.need0), leverage,
-                   deterrence, risk)
+    return Derived(state, presence, state.credibility if credibility is None else credibility,
+                   state.revisionism if revisionism is None else revisionism,
+                   protection(state.trust, presence, p), self_reliance(state.capability, w.need0), leverage)
 
 
 def success(deterrence: np.ndarray) -> np.ndarray:
@@ -105,7 +129,7 @@ def pressure_push(state: State, d: Derived) -> np.ndarray:
     turn after turn and never carried out wears thin."""
     w, p = state.world, state.world.params
     worn = 1.0 / (1.0 + p.pressure_fatigue * state.pressed)
-    active = ~(state.realigned | state.nuclear)
+    active = loyal(state)
     return p.pressure_effect * state.threat * w.responsiveness * active * d.leverage * worn \
         * (1 - d.self_reliance) * (1 - paid_share(state))
 
@@ -121,7 +145,7 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
     us = np.broadcast_to(np.asarray(NO_ACTION if us is None else us, dtype=np.int8), (B,))
     invoked = us == CONGRESS
     fp, fr, fc = ((orders == code).astype(float) for code in (PRESSURE, REASSURE, CRITICIZE))
-    active = ~(state.realigned | state.nuclear)  # allies that broke with the U.S. no longer heed its orders
+    active = loyal(state)  # allies that broke with the U.S. no longer heed its orders
     # A withdrawal is as large as the forces actually removed: where none are left the order does nothing.
     removed = np.minimum(state.presence, p.withdraw_presence) * (orders == WITHDRAW)
     fw = removed / p.withdraw_presence
@@ -201,9 +225,7 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
 
     # --- chance, judged on the posture after the orders, so a last-turn withdrawal is no free lunch ----------
     now = derive(state, presence, credibility, revisionism, invoked)
-    rev_i = revisionism[:, w.adversary]
-    hazard = p.probe_rate * rev_i * w.exposure * np.exp(-p.probe_deterrence * now.deterrence)
-    probe = (draws[:, 0] < chance(hazard, dt)) & active
+    probe = (draws[:, 0] < chance(now.hazard, dt)) & active
     aggression = probe & (draws[:, 1] < success(now.deterrence))
     repelled = probe & ~aggression
     entrap = (draws[:, 2] < chance(p.entrapment_rate * w.dispute * emboldened, dt)) & active
