@@ -6,23 +6,8 @@ import hashlib
 
 import pytest
 
-from game.campaign import (
-    Adversary,
-    Ally,
-    Calendar,
-    Campaign,
-    CampaignError,
-    Effect,
-    Event,
-    Problem,
-    UnitedStates,
-    load_campaign,
-    load_campaign_text,
-    model,
-    schema,
-    validate_file,
-    validate_text,
-)
+from game.campaign import (Adversary, Ally, Calendar, Campaign, CampaignError, Effect, Event, Problem, UnitedStates,
+                           load_campaign, load_campaign_text, model, schema, validate_file, validate_text)
 from game.campaign.safe_yaml import Mapping, Scalar, Sequence, load_located, to_python
 
 MINI = """\

@@ -7,22 +7,8 @@
 """
 from .errors import CampaignError, Problem
 from .loader import load_campaign, load_campaign_text, validate_file, validate_text
-from .model import (
-                    ADVERSARY_VARS,
-                    ALLY_VARS,
-                    CALENDAR_STEPS,
-                    ORDERS,
-                    PILLARS,
-                    US_ACTIONS,
-                    US_VARS,
-                    Adversary,
-                    Ally,
-                    Calendar,
-                    Campaign,
-                    Effect,
-                    Event,
-                    UnitedStates,
-)
+from .model import (ADVERSARY_VARS, ALLY_VARS, CALENDAR_STEPS, ORDERS, PILLARS, US_ACTIONS, US_VARS, Adversary, Ally,
+                    Calendar, Campaign, Effect, Event, UnitedStates)
 
 __all__ = [
     "CampaignError", "Problem", "load_campaign", "load_campaign_text", "validate_file", "validate_text",

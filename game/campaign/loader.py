@@ -15,34 +15,11 @@ from game.safe_files import FileTooLarge, read_bytes_capped
 
 from . import expr
 from .errors import CampaignError, Problem, sort_problems
-from .model import (
-    ADVERSARY_VARS,
-    ALLY_VARS,
-    PILLARS,
-    US_VARS,
-    Adversary,
-    Ally,
-    Calendar,
-    Campaign,
-    Effect,
-    Event,
-    UnitedStates,
-)
+from .model import (ADVERSARY_VARS, ALLY_VARS, PILLARS, US_VARS, Adversary, Ally, Calendar, Campaign, Effect, Event,
+                    UnitedStates)
 from .safe_yaml import MAX_BYTES, Mapping, Node, Scalar, describe, load_located
-from .schema import (
-    ADVERSARY,
-    ALLY,
-    CALENDAR,
-    EFFECT,
-    EVENT,
-    INVALID,
-    RESERVED_IDS,
-    SCORE_WEIGHTS,
-    TOP,
-    US,
-    Checker,
-    did_you_mean,
-)
+from .schema import (ADVERSARY, ALLY, CALENDAR, EFFECT, EVENT, INVALID, RESERVED_IDS, SCORE_WEIGHTS, TOP, US, Checker,
+                     did_you_mean)
 
 
 def _id_of(node: Node) -> str | None:

@@ -14,17 +14,8 @@ import numpy as np
 
 from game.sim.events import fire_events
 from game.sim.report import FACTORS, Report
-from game.sim.state import (
-    CONGRESS,
-    CRITICIZE,
-    NO_ACTION,
-    PRESSURE,
-    REASSURE,
-    WITHDRAW,
-    State,
-    protection,
-    self_reliance,
-)
+from game.sim.state import (CONGRESS, CRITICIZE, NO_ACTION, PRESSURE, REASSURE, WITHDRAW, State, protection,
+                            self_reliance)
 
 
 def per_turn(rate_per_year: float, dt: float) -> float:
