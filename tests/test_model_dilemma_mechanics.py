@@ -10,6 +10,7 @@ from game.sim.policies import Policy, built_in
 from game.sim.report import FACTORS
 from game.sim.run import new_game, rngs
 from game.sim.state import CONGRESS, HOLD, NO_ACTION, ORDER_CODE, PRESSURE, WITHDRAW, make_world
+from game.sim.outcome import outcome
 from game.sim.step import derive, step
 
 QUIET = dict(revisionism=0.0, growth=0.0)
@@ -179,3 +180,16 @@ def test_plans_with_a_us_row_play_the_congress_lever(tmp_path):
     assert policy.us_action(state, None)[0] == CONGRESS
     assert policy.us_action(state.evolve(turn=3), None)[0] == NO_ACTION
     assert (policy(state, None) == ORDER_CODE["pressure"]).all()
+
+
+def test_burden_stays_measured_when_the_allies_start_at_their_fair_share():
+    """No fair-share gap to close: a small change is judged against 5 % of what they pay, not a rounding error."""
+    c = campaign([{"id": "alpha", "threat": 0.6, "spending": 2.9}], **QUIET)   # fair share 2 + 1.5 x 0.6 = 2.9
+    _, start = opening(c)
+    w = start.world
+    cost = (start.presence @ w.upkeep) * w.dt
+    for saved in (0.0, 0.01):   # the U.S. saves nothing, or US$ 10 m a year
+        played = start.evolve(turn=1, fair_total=np.minimum(start.spending, w.fair_share0) @ w.gdp / 100 * w.dt,
+                              us_cost_total=cost - saved * w.dt, budget_total=start.budget * w.dt)
+        burden = float(outcome(played, start).burden[0])
+        assert 49.5 < burden < 52, (saved, burden)

@@ -65,9 +65,12 @@ def outcome(state: State, start: State) -> Outcome:
     # the U.S. saves are worth the same; 50 is the opening position and closing half the allies' fair-share gap
     # (on average over the game) reaches 100.
     # Spending past a fair share earns nothing: the front line already pays, and pressing it gains no burden.
-    gap = np.maximum(w.fair_share0 - start.spending[0], 0) @ w.gdp / 100
+    # A campaign whose allies all start at their fair share has no gap to close: then 5 % of what they pay is the
+    # yardstick, so the pillar does not swing from 0 to 100 on a rounding error.
+    fair_paid = float(np.minimum(start.spending[0], w.fair_share0) @ w.gdp / 100)
+    gap = max(float(np.maximum(w.fair_share0 - start.spending[0], 0) @ w.gdp / 100), 0.05 * fair_paid, 1e-9)
     gained = (fair - start_fair) + (start_cost - us_cost)
-    burden = np.clip(50 + BURDEN_POINTS * gained / max(gap, 1e-9) - OVERRUN_POINTS * np.maximum(ratio - 1, 0), 0, 100)
+    burden = np.clip(50 + BURDEN_POINTS * gained / gap - OVERRUN_POINTS * np.maximum(ratio - 1, 0), 0, 100)
     deterrence = np.clip(100 - RISK_POINTS * state.risk_total - HIT_POINTS * state.aggressions, 0, 100)
     # Influence: alignment over the game and at its end (the legacy left), an ally that realigned counting zero.
     final_influence = (state.alignment * ~state.realigned) @ weight
