@@ -87,6 +87,22 @@ def test_a_withdrawal_raises_the_risk_of_aggression_in_the_same_turn():
     assert left.risk.sum() > 2 * held.risk.sum()
 
 
+def test_the_exposed_read_a_drawdown_in_the_rear_as_a_sign_they_could_be_next():
+    """Withdrawing from Spain costs its neighbours trust, and the more exposed a neighbour, the more."""
+    c, state = opening("europe_2024")
+    spain = c.ally_index("spain")
+    orders = np.full(len(c.allies), HOLD)
+    orders[spain] = WITHDRAW
+    _, report = one_turn(state, orders)
+    others = [i for i in range(len(c.allies)) if i != spain]
+    lost = -report.factors("trust")[0, others, FACTORS["trust"].index("spillover")] / state.trust[0, others]
+    exposure = state.world.exposure[others]
+    by_exposure = lost[np.argsort(exposure, kind="stable")]
+    distinct = np.diff(np.sort(exposure)) > 0
+    assert np.all(np.diff(by_exposure)[distinct] > 0), (exposure, lost)
+    assert lost.max() > 1.5 * lost.min() > 0
+
+
 def test_the_hub_carries_the_exposed_allies_reinforcement():
     """Emptying Germany thins Estonia's deterrence; removing as many troops from Spain barely does."""
     c, state = opening("europe_2024")

@@ -32,7 +32,9 @@ class Params:
     pressure_effect: float = 0.8     # pp per year from conditional pressure at full threat x leverage
                                      # (Blankenship 2023: threats of abandonment raise contributions)
     criticism_effect: float = 0.015  # pp per year from public criticism: near nothing, as the research finds
-    withdrawal_jolt: float = 0.35    # pp, one-off rise when U.S. forces actually leave (abandonment fear)
+    withdrawal_jolt: float = 0.25    # pp, one-off rise when U.S. forces actually leave (abandonment fear);
+                                     # judgement: at 0.35 one partial drawdown from Germany closed a third of its
+                                     # fair-share gap at once, worth more than a year of pressure
     withdrawal_spill: float = 0.3    # share of that jolt felt when forces leave a neighbour in the same theatre
     partner_free_riding: float = 0.25 # share of its threat-driven effort an ally sheds as its theatre partners'
                                       # forces grow by 100 %: coalition members ride on each other (Olson &
@@ -57,6 +59,8 @@ class Params:
     trust_withdraw: float = 0.30     # share of trust lost where forces leave
     trust_criticize: float = 0.01
     trust_spillover_same: float = 0.05   # per withdrawal elsewhere in the same theatre
+    trust_spillover_exposed: float = 0.15  # more per withdrawal in the same theatre, times the ally's exposure: the
+                                           # front line reads any drawdown near it as a sign it could be next
     trust_spillover_other: float = 0.02  # per withdrawal in another theatre
     trust_credibility_pull: float = 0.15  # per year, trust drifts toward U.S. global credibility
     # --- alignment (0-1) --------------------------------------------------------------------------------------

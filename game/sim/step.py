@@ -179,7 +179,9 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
     tf[2] = -fp * p.trust_pressure * dt * trust * strain
     tf[3] = -fw * p.trust_withdraw * trust
     tf[4] = -fc * p.trust_criticize * dt * trust
-    spill = np.minimum(p.trust_spillover_same * withdrawn_near + p.trust_spillover_other * withdrawn_far, 0.5)
+    # The exposed read a drawdown anywhere in their region as a sign that they could be next.
+    near_weight = p.trust_spillover_same + p.trust_spillover_exposed * w.exposure
+    spill = np.minimum(near_weight * withdrawn_near + p.trust_spillover_other * withdrawn_far, 0.5)
     tf[5] = -(1.0 - fw) * spill * trust
     tf[6] = per_turn(p.trust_credibility_pull, dt) * (state.credibility[:, None] - trust)
 
