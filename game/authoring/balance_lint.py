@@ -19,11 +19,13 @@ SEARCH_SECONDS = 8.0
 FLAGS = ("blanket_near_best", "random_vs_adviser", "event_never", "event_always")
 
 
-def balance_warnings(campaign: Campaign, runs: int = RUNS, search_seconds: float = SEARCH_SECONDS,
+def balance_warnings(campaign: Campaign, runs: int | None = None, search_seconds: float | None = None,
                      seed: int = 0) -> list[Problem]:
+    """The short balance run's findings on `campaign` (loaded from its file), as positioned warnings."""
     data = read_bytes_capped(campaign.path, MAX_BYTES)
     tree, _ = load_located(data, campaign.path)
-    result = balance(campaign, runs, seed, search_seconds)
+    result = balance(campaign, RUNS if runs is None else runs, seed,
+                     SEARCH_SECONDS if search_seconds is None else search_seconds)
     events = {}
     if isinstance(tree, Mapping) and isinstance(tree.get("events"), Sequence):
         nodes = [n for n in tree.get("events").items if isinstance(n, Mapping)]

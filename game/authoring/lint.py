@@ -38,8 +38,8 @@ OWNER = {"allies": "ally", "adversaries": "adversary"}
 # "Far outside": beyond the shipped span by more than half its width, and by at least a tenth of the field's range.
 FAR = 0.5
 FLOOR = 0.1
-GOAL_WORDS = re.compile(r"\b(goal|aim|objective|deterr|burden|influence|cohesion|keep|protect|prevent|win)",
-                        re.IGNORECASE)
+GOAL_WORDS = re.compile(r"\b(goals?|aims?|objectives?|deter\w*|burden\w*|influence\w*|cohesion|keep\w*|protect\w*|"
+                        r"prevent\w*|win|wins|winning|avoid\w*|must)\b", re.IGNORECASE)
 PLACEHOLDER_SOURCE = re.compile(r"^\s*(todo|tbd|fixme|none|n/?a|unknown|placeholder|source|sources|-+|\?+)\W*$",
                                 re.IGNORECASE)
 
