@@ -120,7 +120,7 @@ def _origin(source, indent: str) -> str:
     return f"{indent}# Judgements ({where}), each with its meaning and a sensible range:"
 
 
-def _ally(country: Country, judged: list[Campaign], missing: list[str]) -> tuple[list[str], float]:
+def _ally(country: Country, judged: list[Campaign], missing: list[str]) -> tuple[list[str], dict]:
     source = next(((c, a) for c in judged for a in c.allies if a.id == country.id), None)
     values = {k: getattr(source[1], k) for k in ALLY_JUDGEMENTS} if source else dict(GUESS)
     adversary = ADVERSARY_OF[country.theatre]
@@ -144,7 +144,7 @@ def _ally(country: Country, judged: list[Campaign], missing: list[str]) -> tuple
         if value is None or (key in ("hub", "nuclear_power", "partner") and not value):
             continue                                         # the default, said in docs/campaign-format.md
         lines.append(_judgement(key, value, "    "))
-    return lines, values["presence"] * values["upkeep"]
+    return lines, values
 
 
 def _adversary(adversary: str, judged: list[Campaign]) -> list[str]:
@@ -160,9 +160,9 @@ def _adversary(adversary: str, judged: list[Campaign]) -> list[str]:
             *(_judgement(k, values[k], "    ") for k in ADVERSARY_GUESS)]
 
 
-def _events(allies: list[Country], adversaries: list[str], turns: int, spending: float) -> list[str]:
-    """One event of each kind: scripted on a turn, conditional once, conditional every turn it holds."""
-    front = allies[0]
+def _events(front: Country, adversaries: list[str], turns: int) -> list[str]:
+    """One event of each kind: scripted on a turn, conditional once (on the most threatened ally), conditional
+    every turn it holds."""
     adv = adversaries[0]
     name = ADVERSARY_NAME[adv][0]
     late = max(1, min(turns, (turns + 1) // 2))
@@ -193,15 +193,14 @@ def _events(allies: list[Country], adversaries: list[str], turns: int, spending:
         f"      Politicians in {front.name} ask aloud whether Washington would come, and some talk of a deal.",
         "    effects:",
         f"      - {{target: {front.id}, var: hedging, add: 0.05}}",
-        "  - id: free_rider_hearings",
-        f"    when: \"turn >= 3 and mean(spending) < {spending - 0.3:.2f}\"   # the allies' mean is {spending:.2f} "
-        "at the start",
+        "  - id: doubts_spread",
+        "    when: \"turn >= 2 and min(trust) < 0.5\"   # every turn some ally's trust stays this low",
         "    once: false",
-        "    title: Congress Counts Free Riders",
+        "    title: Doubts About Washington Spread",
         "    text: |",
-        "      Senators read out what each ally spends. Every turn the allies' effort stays low, the mood hardens.",
+        "      One ally no longer believes America would come. Every turn that lasts, others wonder too.",
         "    effects:",
-        "      - {target: us, var: domestic_pressure, add: 0.03}",
+        "      - {target: us, var: credibility, add: -0.02}",
     ]
 
 
@@ -230,21 +229,21 @@ def scaffold(cid: str, theatre: str = "europe", allies: list[str] | None = None,
     chosen = pick_allies(theatre, allies, known)
     judged = _judged()
     missing: list[str] = []
-    ally_lines, cost = [], 0.0
+    ally_lines, cost, threat = [], 0.0, {}
     for country in chosen:
-        lines, upkeep = _ally(country, judged, missing)
+        lines, values = _ally(country, judged, missing)
         ally_lines += lines + [""]
-        cost += upkeep
+        cost += values["presence"] * values["upkeep"]
+        threat[country.id] = values["threat"]
     adversaries = list(dict.fromkeys(ADVERSARY_OF[c.theatre] for c in chosen))
-    spent = [c.spending.value for c in chosen if c.spending]
-    mean = sum(spent) / len(spent) if spent else 2.0
     names = ", ".join(c.name for c in chosen)
     foes = " and ".join(ADVERSARY_NAME[a][0] for a in adversaries)
     title = cid.replace("_", " ").title()
     sources = list(dict.fromkeys([*(f.source for c in chosen for f in (c.gdp, c.spending) if f), SIPRI_USD]))
     text = [
         modeline(out),
-        f"# Fair Share campaign: {title}. Written by `{command or 'fairshare new ' + cid}`; now make it yours.",
+        f"# Fair Share campaign: {title}. Written by `fairshare new`; now make it yours:",
+        f"#   {command or 'fairshare new ' + cid}",
         "#",
         "# Where the numbers come from: gdp and spending are from the data the game ships (data/README.md), named",
         "# next to each figure and listed under sources: at the end. Every other number is a judgement: its",
@@ -292,7 +291,7 @@ def scaffold(cid: str, theatre: str = "europe", allies: list[str] | None = None,
         *(line for a in adversaries for line in _adversary(a, judged) + [""]),
         "allies:",
         *ally_lines,
-        *_events(chosen, adversaries, turns, mean),
+        *_events(max(chosen, key=lambda c: threat[c.id]), adversaries, turns),
         "",
         "sources:",
         *(f"  - \"{s}\"" for s in sources),
