@@ -232,3 +232,16 @@ def test_a_dominant_blanket_order_and_random_play_are_warned_at_the_allies(tmp_p
     assert [str(w) for w in balance_lint.balance_warnings(campaign)] == [
         f"{path}:{line}:{col}: warning: balance: Blanket pressure scores 80.0.",
         f"{path}:{line}:{col}: warning: balance: The adviser is not 3 points ahead."]
+
+
+def test_validate_balance_prints_the_short_run_s_warnings(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(balance_lint, "RUNS", 40)
+    monkeypatch.setattr(balance_lint, "SEARCH_SECONDS", 0.0)
+    path = write(tmp_path, "when: estonia.trust < 0.4 and turn >= 4", "when: estonia.hedging > 0.9")
+    assert main(["validate", "--balance", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    line, col = where(path, "estonia.hedging > 0.9")
+    expected = f"{path}:{line}:{col}: warning: balance: Event 'Tallinn wavers' (wavering) never fires"
+    assert any(expected in o for o in out), out
+    assert out[-1].startswith(f"{path}: ok (") and "warning" in out[-1]
+    assert main(["validate", "--balance", "--strict", str(path)]) == 1

@@ -93,13 +93,19 @@ def pick_allies(theatre: str, names: list[str] | None, known: dict[str, Country]
     return chosen
 
 
-def _judged() -> list[Campaign]:
-    found = []
+def _judged(wanted: set[str]) -> list[Campaign]:
+    """The shipped campaigns that judged these allies and adversaries, loaded only as far as needed (each load is
+    a tenth of a second, and `new` should take well under one)."""
+    found, left = [], set(wanted)
     for cid in JUDGED_IN:
+        if not left:
+            break
         try:
-            found.append(load_campaign(campaigns_dir() / f"{cid}.yaml"))
-        except CampaignError:     # a shipped campaign that does not load is a bug its own tests report
+            campaign = load_campaign(campaigns_dir() / f"{cid}.yaml")
+        except CampaignError:     # a broken shipped campaign is a bug its own tests report
             continue
+        found.append(campaign)
+        left -= {a.id for a in (*campaign.allies, *campaign.adversaries)}
     return found
 
 
@@ -227,7 +233,7 @@ def scaffold(cid: str, theatre: str = "europe", allies: list[str] | None = None,
         raise ScaffoldError(f"--turns must be between 1 and 60, got {turns}")
     known = countries()
     chosen = pick_allies(theatre, allies, known)
-    judged = _judged()
+    judged = _judged({c.id for c in chosen} | {ADVERSARY_OF[c.theatre] for c in chosen})
     missing: list[str] = []
     ally_lines, cost, threat = [], 0.0, {}
     for country in chosen:
