@@ -100,33 +100,26 @@ def test_no_warning_on_a_shipped_campaign(path):
     assert warnings(path) == []
 
 
-def test_a_condition_that_can_never_be_true(tmp_path):
-    path = write(tmp_path, "when: estonia.trust < 0.4 and turn >= 4", "when: estonia.trust > 1.2 and turn >= 4")
-    line, col = where(path, "estonia.trust > 1.2")
-    assert warnings(path) == [f"{path}:{line}:{col}: warning: event 'wavering' can never fire: `estonia.trust > 1.2` "
-                              "is never true (estonia.trust stays between 0 and 1)"]
+WHEN = "when: estonia.trust < 0.4 and turn >= 4"
 
 
-def test_a_quoted_condition_points_inside_the_quotes_and_spending_is_bounded_by_the_ceiling(tmp_path):
-    path = write(tmp_path, "when: estonia.trust < 0.4 and turn >= 4", 'when: "estonia.spending >= 4.6"')
-    line, col = where(path, "estonia.spending")
-    assert warnings(path) == [f"{path}:{line}:{col}: warning: event 'wavering' can never fire: `estonia.spending >= "
-                              "4.6` is never true (estonia.spending stays between 0 and 4.5)"]
-
-
-def test_a_condition_that_asks_for_a_turn_past_the_last(tmp_path):
-    path = write(tmp_path, "when: estonia.trust < 0.4 and turn >= 4", "when: estonia.trust < 0.4 and turn >= 9")
-    line, col = where(path, "estonia.trust < 0.4")
-    assert warnings(path) == [f"{path}:{line}:{col}: warning: event 'wavering' can never fire: `turn >= 9` asks for a "
-                              "turn past the last one (turn 8)"]
-
-
-def test_a_condition_that_is_always_true(tmp_path):
-    path = write(tmp_path, "when: estonia.trust < 0.4 and turn >= 4", "when: min(hedging) >= 0 or turn > 100")
-    line, col = where(path, "min(hedging)")
-    assert warnings(path) == [f"{path}:{line}:{col}: warning: event 'wavering' fires at the start of turn 1: "
-                              "`min(hedging) >= 0` is always true (min(hedging) stays between 0 and 1); use `turn:` "
-                              "for a scripted event"]
+@pytest.mark.parametrize("condition,needle,message", [
+    ("when: estonia.trust > 1.2 and turn >= 4", "estonia.trust > 1.2",
+     "event 'wavering' can never fire: `estonia.trust > 1.2` is never true (estonia.trust stays between 0 and 1)"),
+    # quoted: the column is inside the quotes; spending is bounded by the ally's own ceiling
+    ('when: "estonia.spending >= 4.6"', "estonia.spending",
+     "event 'wavering' can never fire: `estonia.spending >= 4.6` is never true (estonia.spending stays between 0 "
+     "and 4.5)"),
+    ("when: estonia.trust < 0.4 and turn >= 9", "estonia.trust < 0.4",
+     "event 'wavering' can never fire: `turn >= 9` asks for a turn past the last one (turn 8)"),
+    ("when: min(hedging) >= 0 or turn > 100", "min(hedging)",
+     "event 'wavering' fires at the start of turn 1: `min(hedging) >= 0` is always true (min(hedging) stays between "
+     "0 and 1); use `turn:` for a scripted event"),
+], ids=["never", "quoted", "past_the_last_turn", "always"])
+def test_a_condition_out_of_reach_or_always_true(tmp_path, condition, needle, message):
+    path = write(tmp_path, WHEN, condition)
+    line, col = where(path, needle)
+    assert warnings(path) == [f"{path}:{line}:{col}: warning: {message}"]
 
 
 def test_a_scripted_event_past_the_last_turn_is_an_error_at_its_turn(tmp_path):
