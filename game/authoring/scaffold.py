@@ -166,10 +166,10 @@ def _adversary(adversary: str, judged: list[Campaign]) -> list[str]:
             *(_judgement(k, values[k], "    ") for k in ADVERSARY_GUESS)]
 
 
-def _events(front: Country, adversaries: list[str], turns: int) -> list[str]:
+def _events(front: Country, turns: int) -> list[str]:
     """One event of each kind: scripted on a turn, conditional once (on the most threatened ally), conditional
     every turn it holds."""
-    adv = adversaries[0]
+    adv = ADVERSARY_OF[front.theatre]             # the exercise threatens the most threatened ally's theatre
     name = ADVERSARY_NAME[adv][0]
     late = max(1, min(turns, (turns + 1) // 2))
     return [
@@ -297,7 +297,7 @@ def scaffold(cid: str, theatre: str = "europe", allies: list[str] | None = None,
         *(line for a in adversaries for line in _adversary(a, judged) + [""]),
         "allies:",
         *ally_lines,
-        *_events(max(chosen, key=lambda c: threat[c.id]), adversaries, turns),
+        *_events(max(chosen, key=lambda c: threat[c.id]), turns),
         "",
         "sources:",
         *(f"  - \"{s}\"" for s in sources),
