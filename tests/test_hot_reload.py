@@ -181,3 +181,12 @@ def test_the_title_lists_a_campaign_added_to_the_user_folder(app, tmp_path):
     app.tick(1.5)
     assert app.scene.name == "title" and len(app.scene.entries) == listed + 1
     assert any(not e.shipped for e in app.scene.entries)
+
+
+def test_a_reload_on_the_briefing_shows_the_new_briefing(app, europe):
+    flow.start_campaign(app, str(europe), 7)
+    assert app.scene.name == "briefing"
+    app.tick(1.0)
+    touch(europe, europe.read_text(encoding="utf-8").replace("It is the first half of 2024.", "It is mid-2024."))
+    app.tick(1.0)
+    assert app.scene.name == "briefing" and "It is mid-2024." in app.session.campaign.briefing

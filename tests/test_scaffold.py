@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+import game.authoring.scaffold as scaffold_module
+import game.cli as cli
 from game.authoring.data import countries
 from game.authoring.lint import lint_file
 from game.authoring.scaffold import MEANING, scaffold
@@ -106,3 +108,14 @@ def test_new_goes_to_the_user_campaigns_folder_and_never_overwrites(tmp_path, mo
     assert run(capsys, "new", "mine", "--turns", "4", "--force")[0] == 0
     assert "turns: 4" in path.read_text(encoding="utf-8")
     assert run(capsys, "validate", "mine")[1].strip() == f"{path}: ok"
+
+
+def test_an_installed_game_without_docs_writes_the_schema_beside_the_campaign(tmp_path, capsys, monkeypatch):
+    missing = tmp_path / "no-docs" / "campaign.schema.json"
+    monkeypatch.setattr(scaffold_module, "docs_path", lambda *parts: missing)
+    monkeypatch.setattr(cli, "docs_path", lambda *parts: missing)
+    out = tmp_path / "mine" / "mine.yaml"
+    assert run(capsys, "new", "mine", "--out", str(out))[0] == 0
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=campaign.schema.json"
+    schema = json.loads((out.parent / "campaign.schema.json").read_text(encoding="utf-8"))
+    assert schema["title"] == "Fair Share campaign" and "allies" in schema["properties"]
