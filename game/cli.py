@@ -8,13 +8,22 @@ window's loads pygame.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from game.authoring.lint import lint_file
+from game.authoring.scaffold import ScaffoldError, scaffold
 from game.campaign import Campaign, CampaignError, validate_file
+from game.campaign.jsonschema import campaign_schema
 from game.catalog import find_campaign, resolve
 from game.limits import NotFinite, memory_problem, seed_arg, strict_json
+from game.paths import docs_path
+from game.userdata import SaveError, atomic_write_text, user_campaigns_dir
+
+DEFAULTS_NEW = {"theatre": "europe", "turns": 12}
 
 OVERVIEW = """\
 Fair Share: a game about who pays for the defence of U.S. allies.
@@ -22,7 +31,10 @@ Fair Share: a game about who pays for the defence of U.S. allies.
   fairshare                          open the game window on the title screen
   fairshare play [CAMPAIGN] [--seed N]
                                      open the window straight into a campaign
-  fairshare validate FILE...         check campaign files (FILE:LINE:COL: error: ...)
+  fairshare validate FILE... [--strict] [--balance]
+                                     check campaign files (FILE:LINE:COL: error: / warning: ...)
+  fairshare new ID [--theatre europe|indo_pacific|both] [--allies poland,estonia,...] [--turns N] [--out FILE]
+                                     write a new campaign from the shipped data, ready to play and edit
   fairshare simulate CAMPAIGN --policy POLICY [--runs N] [--seed S] [--json]
                                      play a campaign headless under a policy or a plan file
   fairshare balance CAMPAIGN [--runs N] [--seed S] [--search SECONDS] [--json] [--plan-out FILE]
@@ -54,6 +66,17 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=seed_arg, default=None, help="random seed (same seed and orders, same game)")
     val = sub.add_parser("validate", help="check campaign files")
     val.add_argument("files", nargs="+", metavar="FILE")
+    val.add_argument("--strict", action="store_true", help="warnings count as errors (exit 1)")
+    val.add_argument("--balance", action="store_true",
+                     help="also run a short balance check (about 10-30 s a file) and warn about what it finds")
+    new = sub.add_parser("new", help="write a new campaign from the shipped data")
+    new.add_argument("id", help="the campaign's id: lowercase letters, digits and _")
+    new.add_argument("--theatre", default="europe", help="europe, indo_pacific or both (default europe)")
+    new.add_argument("--allies", default=None, help="comma-separated ally ids (default: four of the theatre)")
+    new.add_argument("--turns", type=int, default=12, help="number of half-year turns (default 12)")
+    new.add_argument("--out", default=None, metavar="FILE",
+                     help="where to write it (default: your campaigns folder, so the title screen lists it)")
+    new.add_argument("--force", action="store_true", help="replace an existing file")
     sim = sub.add_parser("simulate", help="play a campaign headless")
     sim.add_argument("campaign")
     sim.add_argument("--policy", required=True, help="built-in policy or plan file")
@@ -129,14 +152,53 @@ def validate(args) -> int:
                 print(f"{name}:1:1: error: {error}")
                 failed = True
                 continue
-        problems = validate_file(name)
-        if problems:
+        campaign, problems = lint_file(name)
+        if campaign is not None and args.balance:
+            from game.authoring.balance_lint import balance_warnings  # noqa: PLC0415 - numpy loads for --balance only
+            problems = sorted([*problems, *balance_warnings(campaign)], key=lambda p: (p.line, p.col))
+        if campaign is not None and args.strict:
+            problems = [replace(p, severity="error") for p in problems]
+        for problem in problems:
+            print(problem)
+        if campaign is None or (args.strict and problems):
             failed = True
-            for problem in problems:
-                print(problem)
         else:
-            print(f"{name}: ok")
+            warned = f" ({len(problems)} warning{'s' if len(problems) != 1 else ''})" if problems else ""
+            print(f"{name}: ok{warned}")
     return 1 if failed else 0
+
+
+def new(args) -> int:
+    """Write a campaign scaffold; exit 1 if the shipped data lacked a figure (the file then holds placeholders)."""
+    out = Path(args.out) if args.out else user_campaigns_dir() / f"{args.id}.yaml"
+    if out.suffix not in (".yaml", ".yml"):
+        raise UserError(f"the campaign file's name must end in .yaml (got '{out}')", 2)
+    if out.is_dir() or (out.exists() and not args.force):
+        raise UserError(f"'{out}' already exists; choose another --out or add --force to replace it", 2)
+    allies = [a for a in args.allies.split(",") if a.strip()] if args.allies is not None else None
+    command = " ".join(["fairshare new", args.id, *(f"--{k} {getattr(args, k)}" for k in ("theatre", "allies", "turns")
+                                                   if getattr(args, k) not in (None, DEFAULTS_NEW.get(k)))])
+    try:
+        made = scaffold(args.id, args.theatre, allies, args.turns, out, command)
+    except ScaffoldError as error:
+        raise UserError(str(error), 2)
+    try:
+        atomic_write_text(out, made.text)
+        if not docs_path("campaign.schema.json").is_file():   # an installed game: the editor's schema beside it
+            atomic_write_text(out.parent / "campaign.schema.json", json.dumps(campaign_schema(), indent=2) + "\n")
+    except SaveError as error:
+        raise UserError(str(error))
+    print(f"wrote {out} ({len(made.allies)} all{'ies' if len(made.allies) > 1 else 'y'}: {', '.join(made.allies)})")
+    problems = validate_file(out)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"fairshare: error: the shipped data lacks {len(made.missing)} figure(s) ({', '.join(made.missing)}): "
+              f"fill in the TODO placeholders, then run `fairshare validate {out}`", file=sys.stderr)
+        return 1
+    print(f"next: fairshare play {out}   (edit the file while you play: the window reloads it when you save)")
+    print(f"      fairshare validate {out} --balance")
+    return 0
 
 
 def load(name: str) -> Campaign:
@@ -271,5 +333,5 @@ def bench(args) -> int:
 
 
 # subcommand -> its function (args) -> exit code; no subcommand opens the window on the title screen
-COMMANDS = {None: window, "play": window, "validate": validate, "simulate": simulate, "balance": balance,
-            "backtest": backtest, "bench": bench}
+COMMANDS = {None: window, "play": window, "validate": validate, "new": new, "simulate": simulate,
+            "balance": balance, "backtest": backtest, "bench": bench}

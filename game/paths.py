@@ -38,3 +38,9 @@ def dataset_path(*parts: str) -> Path:
     if repo.exists():
         return repo
     return _PACKAGE.joinpath("data", *parts)
+
+
+def docs_path(*parts: str) -> Path:
+    """A file of the checkout's docs/ folder (the JSON Schema, the format reference). An installed wheel has no
+    docs: the caller checks that the file exists."""
+    return _REPO.joinpath("docs", *parts)

@@ -14,10 +14,11 @@ class Problem:
     line: int
     col: int
     message: str
+    severity: str = "error"    # or "warning": a lint finding (game.authoring.lint), which does not stop loading
 
     def __str__(self) -> str:
         # One line always: an id or a key may hold a newline, a file name may hold undecodable bytes.
-        return f"{one_line(self.file)}:{self.line}:{self.col}: error: {one_line(self.message)}"
+        return f"{one_line(self.file)}:{self.line}:{self.col}: {self.severity}: {one_line(self.message)}"
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

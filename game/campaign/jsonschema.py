@@ -12,6 +12,7 @@ import sys
 
 from . import schema
 from .model import ORDERS
+from .reference import description
 
 ID = {"type": "string", "pattern": "^" + schema.ID_RE.pattern.removesuffix("\\Z") + "$"}
 NESTED = {
@@ -53,8 +54,9 @@ def _field(table: str, key: str, spec: schema.Field) -> dict:
             out["maxItems"] = spec.max_items
     if spec.default is not schema.REQUIRED and spec.default not in (None, ()) and kind not in ("map", "list"):
         out["default"] = spec.default
+    out["description"] = description(table, key)
     if kind == "expr":
-        out["description"] = "A condition, e.g. \"turn >= 3 and poland.trust < 0.4\" (docs/campaign-format.md)"
+        out["description"] += " A condition, e.g. \"turn >= 3 and poland.trust < 0.4\" (docs/campaign-format.md)"
     return out
 
 

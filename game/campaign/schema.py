@@ -33,6 +33,7 @@ NAME_LEN = 80            # names and titles are drawn on one line, on the map an
 # that, sums and growth over 60 turns overflow or vanish (capability 1e300 with growth; 5e-324 gives 0/0 = NaN).
 MONEY_MAX = 1e5
 BN_A_YEAR = "US$ bn a year"
+PLACEHOLDER = "TODO"     # what `fairshare new` writes where the shipped data lacks a figure
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,8 @@ class Checker:
             hint = ""
             if isinstance(v, str) and node.style in ("'", '"') and NUMBER_RE.match(v):
                 hint = " (remove the quotes)"
+            elif isinstance(v, str) and v.strip().upper().startswith(PLACEHOLDER):
+                hint = " (a placeholder left to fill in: write the figure and name its source under sources:)"
             self.error(node, f"{name}: expected {'a whole number' if whole else 'a number'}, "
                              f"got {describe(node)}{hint}")
             return INVALID

@@ -21,6 +21,7 @@ from game.ui.fonts import FontBook
 from game.ui.ink import Ink
 from game.ui.map.data import load_theatres
 from game.ui.map.view import MapView
+from game.ui.play.reload import HotReload
 from game.ui.scene import Scene
 from game.ui.screens import SCREENS
 from game.ui.theme import Theme
@@ -59,6 +60,7 @@ class App:
         self._swallow: str | None = None
         self._mapview = None
         self._failed_frames = 0
+        self.hot_reload = HotReload(self)    # watches the played campaign's file (game/ui/play/reload.py)
         self.reset_to_title()
         if self.settings_note:
             print(f"fairshare: note: {self.settings_note}; the defaults are used and the file is left as it is",
@@ -232,6 +234,8 @@ class App:
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
             self.keep_settings(self.settings)
+        elif self.hot_reload.handle(event):
+            self.dirty = True
         else:
             top = self.scene
             changed = top.process_event(event)
@@ -245,6 +249,7 @@ class App:
         """Advance animations by `dt` seconds; True while something is moving (the loop then runs at full rate)."""
         animating = False
         try:
+            self.hot_reload.tick(dt)
             animating = bool(self.scene.update(dt))
         except Exception:  # noqa: BLE001
             if self.strict:
@@ -284,6 +289,7 @@ class App:
         start = max((i for i, s in enumerate(self.stack) if s.opaque), default=0)
         for scene in self.stack[start:]:
             scene.draw(self.screen)
+        self.hot_reload.draw(self.screen)
         if self.toasts:
             self._draw_toast(self.toasts[0])
 

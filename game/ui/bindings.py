@@ -41,6 +41,6 @@ CONTROLS: list[tuple[str, list[tuple[str, str]]]] = [
         ("Up / Down, Enter", "choose a campaign and start it"),
         ("C", "continue the latest saved game"),
         ("L", "load a saved game"),
-        ("F5", "reload the campaign list after editing a file"),
+        ("F5", "reload the campaign list (in a game: reload its campaign file)"),
     ]),
 ]

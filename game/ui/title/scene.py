@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.authoring.live import folder_watch
 from game.campaign import CampaignError
 from game.catalog import list_campaigns
 from game.paths import campaigns_dir
@@ -26,6 +27,8 @@ class TitleScene(Scene):
         self.scroll = Scroll()
         self.latest = None
         self.cards: list[Button] = []
+        # A campaign saved into the user's folder (by `fairshare new`, or an editor) appears without F5.
+        self.folders = folder_watch([campaigns_dir(), user_campaigns_dir()])
         self._refresh()
 
     def _refresh(self) -> None:
@@ -40,6 +43,12 @@ class TitleScene(Scene):
     def on_resume(self) -> None:
         self._refresh()
         self.layout(self.app.screen.get_size())
+
+    def update(self, dt: float) -> bool:
+        if self.folders.poll(dt):
+            self.on_resume()
+            self.app.dirty = True
+        return False
 
     # --- layout --------------------------------------------------------------------------------------------
     def layout(self, size) -> None:

@@ -1,0 +1,107 @@
+"""Hot reload in the window: while a campaign is played its file is watched; a valid edit rebuilds the game by
+replaying the command log on the new version (a toast says so), a broken one shows every positioned problem in an
+overlay while the old game goes on untouched. F5 reloads at once. The logic is game.authoring.live; this is the
+part that needs the window: the App calls `tick`, `handle` and `draw` (one line each) and nothing else changes.
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import replace
+
+import pygame
+
+from game.authoring.live import Broken, Watch, edited, file_watch, reload_session
+
+MAX_LINES = 12          # problems listed in the overlay; the rest are counted ("and 5 more")
+
+
+class HotReload:
+    def __init__(self, app):
+        self.app = app
+        self.watched = None              # the session whose campaign file is watched
+        self.watch: Watch | None = None
+        self.broken: Broken | None = None
+        self.hidden = False              # the overlay was clicked away (it comes back on the next change)
+        self.seconds = 0.0               # how long the last reload took (the target: 0.5 s at turn 10)
+
+    def _follow(self) -> bool:
+        """Watch the file of the session now in play; False when there is none (title, or a campaign from text)."""
+        session = self.app.session
+        if session is None or not session.campaign.path:
+            self.watched, self.watch, self.broken = None, None, None
+            return False
+        if session is not self.watched:
+            self.watched, self.watch, self.broken = session, file_watch(session.campaign.path), None
+            if edited(session.campaign):      # saved between loading and the first look
+                self.reload()
+        return True
+
+    def tick(self, dt: float) -> None:
+        # Shown problems are checked again on any change, even back to the bytes the game was loaded from.
+        if self._follow() and self.watch.poll(dt) and (self.broken or edited(self.watched.campaign)):
+            self.reload()
+
+    def handle(self, event) -> bool:
+        """F5 with a game in progress reloads its campaign; a click on the overlay hides it. True if used."""
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F5 and self._follow():
+            self.reload()
+            return True
+        if event.type == pygame.MOUSEBUTTONDOWN and self.broken and not self.hidden \
+                and self._rect().collidepoint(event.pos):
+            self.hidden = True
+            return True
+        return False
+
+    def reload(self) -> None:
+        session, start = self.app.session, time.perf_counter()
+        result = reload_session(session)
+        self.app.dirty = True
+        if isinstance(result, Broken):
+            self.broken, self.hidden = result, False
+            self.seconds = time.perf_counter() - start
+            return
+        self.broken = None
+        top = self.app.scene.name
+        self.app.session = self.watched = result.session
+        self.app.reset_to_title(resume=False)
+        # The screens are built anew on the new version (its allies, its turns): the one in play is shown again.
+        self.app.show("briefing" if top == "briefing" else "end" if result.session.over else "play")
+        self.seconds = time.perf_counter() - start          # checking, replaying and the screens built anew
+        name = os.path.basename(session.campaign.path)
+        notes = [f"{result.dropped} order{'s' if result.dropped != 1 else ''} no longer possible dropped"] \
+            if result.dropped else []
+        notes += [f"{result.cut} turn{'s' if result.cut != 1 else ''} past the new last turn cut"] if result.cut else []
+        turns = f"{result.turns} turn{'s' if result.turns != 1 else ''} replayed"
+        self.app.toast(f"Reloaded {name}: {', '.join([turns, *notes])}")
+
+    # --- the overlay ---------------------------------------------------------------------------------------
+    def _rect(self) -> pygame.Rect:
+        ink, th = self.app.ink, self.app.ink.theme
+        w, h = self.app.screen.get_size()
+        lines = min(len(self.broken.problems), MAX_LINES + 1) if self.broken else 0
+        height = ink.lh("h3", True) + ink.lh("small") * (lines + 2) + th.tx(40)
+        rect = pygame.Rect(0, 0, int(w * 0.8), min(height, int(h * 0.7)))
+        rect.midtop = (w // 2, th.px(70))
+        return rect
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.broken is None or self.hidden:
+            return
+        ink, th = self.app.ink, self.app.ink.theme
+        rect = self._rect()
+        ink.panel(surface, rect, ink.pal["panel"], ink.pal["bad"])
+        x, y, w = rect.x + th.tx(20), rect.y + th.tx(14), rect.w - th.tx(40)
+        ink.text(surface, "The campaign file has problems: the game goes on with the last good version", (x, y),
+                 "h3", ink.pal["bad"], True, max_w=w)
+        y += ink.lh("h3", True) + th.tx(6)
+        problems = self.broken.problems
+        for problem in problems[:MAX_LINES]:     # the file's name alone: the folder is the author's own
+            shown = replace(problem, file=os.path.basename(problem.file))
+            ink.text(surface, str(shown), (x, y), "small", ink.pal["text"], max_w=w)
+            y += ink.lh("small")
+        if len(problems) > MAX_LINES:
+            ink.text(surface, f"... and {len(problems) - MAX_LINES} more", (x, y), "small", ink.pal["dim"])
+            y += ink.lh("small")
+        ink.text(surface, "Fix the file and save it: the game reloads by itself (or press F5). Click to hide this.",
+                 (x, y + th.tx(4)), "small", ink.pal["dim"], max_w=w)

@@ -1,0 +1,31 @@
+"""Write the generated parts of the campaign format's documents anew from the loader's field tables:
+docs/campaign.schema.json (the JSON Schema for editors) and the key reference tables in docs/campaign-format.md.
+tests/test_campaign_reference.py fails when either is out of date.
+
+    python tools/build_docs.py
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from game.campaign.jsonschema import campaign_schema  # noqa: E402 - after the repository is on the path
+from game.campaign.reference import update  # noqa: E402
+
+FORMAT = ROOT / "docs" / "campaign-format.md"
+SCHEMA = ROOT / "docs" / "campaign.schema.json"
+
+
+def main() -> int:
+    SCHEMA.write_text(json.dumps(campaign_schema(), indent=2) + "\n", encoding="utf-8")
+    FORMAT.write_text(update(FORMAT.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"wrote {SCHEMA.relative_to(ROOT)} and the reference tables of {FORMAT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
