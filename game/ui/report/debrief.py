@@ -13,6 +13,7 @@ from game.sim.outcome import outcome
 from game.ui import bindings
 from game.ui.charts import line_chart
 from game.ui.layout import columns
+from game.ui.report.export import export
 from game.ui.scene import Scene
 from game.ui.theme import OKABE_ITO
 from game.ui.widgets import Button
@@ -117,7 +118,10 @@ class EndScene(Scene):
         title = pygame.Rect(0, 0, ink.width("Back to the title", "body", True) + th.tx(120), bh)
         title.bottomright = self.bottom.bottomright
         rep = pygame.Rect(self.bottom.x, self.bottom.y, ink.width("Turn reports", "body", True) + th.tx(90), bh)
-        self.buttons = [Button("reports", "Turn reports", rep, key="L"),
+        what = pygame.Rect(rep.right + th.px(12), self.bottom.y, ink.width("What if?", "body", True) + th.tx(90), bh)
+        exp = pygame.Rect(what.right + th.px(12), self.bottom.y, ink.width("Export", "body", True) + th.tx(90), bh)
+        self.buttons = [Button("reports", "Turn reports", rep, key="L"), Button("whatif", "What if?", what, key="W"),
+                        Button("export", "Export", exp, key="E"),
                         Button("title", "Back to the title", title, key="Enter", style="primary")]
 
     def on_button(self, bid: str) -> None:
@@ -126,12 +130,16 @@ class EndScene(Scene):
             self.app.reset_to_title()
         elif bid == "reports" and self.session.reports:
             self.app.show("report", len(self.session.reports) - 1)
+        elif bid == "whatif":
+            self.app.show("whatif")
+        elif bid == "export":
+            export(self.app)
 
     def on_key(self, event) -> bool:
         if event.key in bindings.ENTER:
             self.on_button("title")
-        elif event.key == pygame.K_l:
-            self.on_button("reports")
+        elif event.key in (pygame.K_l, pygame.K_w, pygame.K_e):
+            self.on_button({pygame.K_l: "reports", pygame.K_w: "whatif", pygame.K_e: "export"}[event.key])
         elif event.key in bindings.HELP_KEYS:
             self.app.show("help")
         else:

@@ -1,0 +1,98 @@
+"""The best plan `balance` finds for a campaign, found once and kept, so that no debrief waits for a search.
+
+Looked up in this order: the copy shipped in data/best_plans/ (made by tools/best_plans.py), then the user's cache
+(<data_dir>/whatif/), then searched (and stored in the cache). A copy counts only for the same campaign file
+(content hash) and the same model (a fingerprint of its parameters): a changed model may prefer another plan.
+
+    found = find(campaign)        # found.plan, and found.source: shipped, cache or search
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.analysis.balance import SEARCH_RUNS
+from game.analysis.plan_search import search
+from game.analysis.plans import Plan
+from game.campaign.model import ORDERS, US_ACTIONS, Campaign
+from game.paths import dataset_path
+from game.safe_files import read_bytes_capped
+from game.sim.params import DEFAULT
+from game.sim.state import ORDER_CODE, US_ACTION_CODE, make_world
+from game.userdata import SaveError, atomic_write_text, data_dir
+
+SEARCH_SECONDS = 12.0       # a cache miss: long enough to beat the blanket orders clearly, short enough to wait for
+SEARCH_SEED = 1             # balance's search seed for its default report seed 0
+MAX_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True, eq=False)
+class Found:
+    plan: Plan
+    source: str                 # "shipped", "cache" or "search"
+    search_score: float         # mean score on the search's games
+    plans_evaluated: int
+
+
+def model_fingerprint() -> str:
+    return hashlib.sha256(repr(DEFAULT).encode()).hexdigest()[:16]
+
+
+def _key(campaign: Campaign) -> str:
+    return f"{campaign.id}-{campaign.content_hash[:12]}"
+
+
+def cache_path(campaign: Campaign):
+    return data_dir() / "whatif" / f"{_key(campaign)}.json"
+
+
+def shipped_path(campaign: Campaign):
+    return dataset_path("best_plans", f"{campaign.id}.json")
+
+
+def document(campaign: Campaign, found: Found) -> dict:
+    return {"campaign": campaign.id, "hash": campaign.content_hash, "model": model_fingerprint(),
+            "orders": [[ORDERS[c] for c in row] for row in found.plan.orders],
+            "us": [US_ACTIONS[c] for c in found.plan.us],
+            "search_score": round(found.search_score, 4), "plans_evaluated": found.plans_evaluated}
+
+
+def _read(path, campaign: Campaign, source: str) -> Found | None:
+    """The plan in `path` if it is a well-formed copy for this campaign and model, else None (never raises)."""
+    try:
+        doc = json.loads(read_bytes_capped(path, MAX_BYTES))
+        if doc["hash"] != campaign.content_hash or doc["model"] != model_fingerprint():
+            return None
+        orders = np.array([[ORDER_CODE[o] for o in row] for row in doc["orders"]], dtype=np.int8)
+        us = np.array([US_ACTION_CODE[a] for a in doc["us"]], dtype=np.int8)
+        if orders.shape != (campaign.turns, len(campaign.allies)) or us.shape != (campaign.turns,):
+            return None
+        return Found(Plan(orders, us), source, float(doc["search_score"]), int(doc["plans_evaluated"]))
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def known(campaign: Campaign) -> Found | None:
+    """The shipped or cached best plan of this campaign and model, without searching."""
+    for path, source in ((shipped_path(campaign), "shipped"), (cache_path(campaign), "cache")):
+        found = _read(path, campaign, source)
+        if found:
+            return found
+    return None
+
+
+def find(campaign: Campaign, seconds: float = SEARCH_SECONDS) -> Found:
+    """The campaign's best plan: shipped, cached, or searched now for `seconds` and cached (a cache that cannot be
+    written costs the next debrief another search, nothing more)."""
+    found = known(campaign)
+    if found:
+        return found
+    result = search(make_world(campaign), SEARCH_RUNS, SEARCH_SEED, seconds)
+    found = Found(result.plan, "search", result.score, result.evaluated)
+    with contextlib.suppress(SaveError):
+        atomic_write_text(cache_path(campaign), json.dumps(document(campaign, found)) + "\n")
+    return found
