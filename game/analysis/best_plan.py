@@ -85,13 +85,13 @@ def known(campaign: Campaign) -> Found | None:
     return None
 
 
-def find(campaign: Campaign, seconds: float = SEARCH_SECONDS) -> Found:
-    """The campaign's best plan: shipped, cached, or searched now for `seconds` and cached (a cache that cannot be
-    written costs the next debrief another search, nothing more)."""
+def find(campaign: Campaign, seconds: float | None = None) -> Found:
+    """The campaign's best plan: shipped, cached, or searched now for `seconds` (default SEARCH_SECONDS) and cached
+    (a cache that cannot be written costs the next debrief another search, nothing more)."""
     found = known(campaign)
     if found:
         return found
-    result = search(make_world(campaign), SEARCH_RUNS, SEARCH_SEED, seconds)
+    result = search(make_world(campaign), SEARCH_RUNS, SEARCH_SEED, SEARCH_SECONDS if seconds is None else seconds)
     found = Found(result.plan, "search", result.score, result.evaluated)
     with contextlib.suppress(SaveError):
         atomic_write_text(cache_path(campaign), json.dumps(document(campaign, found)) + "\n")

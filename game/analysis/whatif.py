@@ -160,9 +160,13 @@ def chance_and_skill(session: Session, runs: int = DISTRIBUTION_RUNS) -> Luck:
         when = session.campaign.calendar.label(here_turn) if here else ""
         chances.append(Chance(text, here, when, float(hit.mean()), effect, (here - float(hit.mean())) * effect))
     chances.sort(key=lambda ch: -abs(ch.contribution))
-    below = float(((scores < score).sum() + 0.5 * (scores == score).sum()) / len(scores))
-    mean = float(scores.mean())
+    below, mean = placement(scores, score), float(scores.mean())
     return Luck(scores, score, mean, below, chances, luck_sentence(score, mean, below, chances, runs))
+
+
+def placement(scores: np.ndarray, score: float) -> float:
+    """The share of `scores` below `score`, ties counting half (a mid-rank percentile)."""
+    return float(((scores < score).sum() + 0.5 * (scores == score).sum()) / len(scores))
 
 
 def luck_sentence(score: float, mean: float, below: float, chances: list[Chance], runs: int) -> str:
