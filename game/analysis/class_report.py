@@ -6,6 +6,7 @@ reason and left out; it never stops the report.
 """
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ import numpy as np
 
 from game.analysis.replay import GamePath, policy_path, session_path
 from game.campaign.model import ORDERS, PILLARS, Campaign
+from game.catalog import find_campaign
 from game.saves import load_save, read_save
 from game.sim.policies import built_in
 from game.sim.session import Session
@@ -86,10 +88,11 @@ def build(args: list[str]) -> ClassReport:
                      for f in files[MAX_FILES:]]
         files = files[:MAX_FILES]
     loaded: list[tuple[str, Path, Session]] = []
+    find = functools.lru_cache(maxsize=None)(find_campaign)   # one campaign, read once for the whole class
     for f in files:
         try:
             data = read_save(f)
-            session = load_save(f)
+            session = load_save(f, find)
         except SaveError as error:
             left_out.append(LeftOut(f, str(error)))
             continue

@@ -105,6 +105,10 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024") -
     app.reset_to_title()
     app.show("end")
     shot("end")
+    app.show("whatif").job.result()   # worked out on its thread: wait, so the shot shows it
+    shot("whatif")
+    app.show("projector", len(app.session.reports) - 1)
+    shot("projector")
     return out
 
 

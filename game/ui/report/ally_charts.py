@@ -2,6 +2,8 @@
 trust, alignment, hedging and U.S. presence, and U.S. cost against the budget. Drawing only: reads game paths."""
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from game.analysis.replay import GamePath
@@ -15,7 +17,7 @@ METERS = (("trust", "Trust", "sky"), ("alignment", "Alignment", "green"), ("hedg
 
 def _ticks(lo: float, hi: float) -> list[float]:
     step = 0.5 if hi - lo <= 3 else 1.0 if hi - lo <= 6 else 2.0
-    first = int(lo / step) * step
+    first = math.ceil(lo / step) * step   # no tick below the chart's floor
     return [first + k * step for k in range(int((hi - first) / step) + 1)]
 
 
