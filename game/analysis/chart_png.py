@@ -39,6 +39,8 @@ def _font(size: int, bold: bool = False) -> pygame.font.Font:
     if key not in _FONTS:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")   # drawing to a file needs no window
         pygame.font.init()
+        if not _FONTS:   # a font outliving pygame.quit() crashes the next render: forget them all then
+            pygame.register_quit(_FONTS.clear)
         _FONTS[key] = pygame.font.Font(str(asset_path("fonts", key[0])), size)
     return _FONTS[key]
 
