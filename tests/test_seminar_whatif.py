@@ -99,7 +99,7 @@ def test_the_luck_sentence_names_the_chance_that_set_this_game_apart():
     assert "this game got 70 (better than 20% of them), mostly from a successful attack on Estonia in 2027" in text
     assert "Latvia" not in text                     # it pulled the other way
     level = whatif.luck_sentence(80.2, 80.0, 0.5, [attack], 1000)
-    assert "the result is yours rather than the dice's" in level
+    assert "within a point of their average (+0.2): luck barely moved this game" in level
 
 
 def test_a_turning_point_is_worth_what_undoing_that_order_changes(tutorial, played):

@@ -160,8 +160,9 @@ def histogram(title: str, values, marker: float, marker_label: str, lo: float = 
         h = count / top * plot.height
         pygame.draw.rect(surface, COLORS[5], (plot.left + k * plot.width / bins + 1, plot.bottom - h,
                                               plot.width / bins - 2, h))
+    digits = 0 if b - a >= 10 else 1     # a narrow spread needs the tenths to tell its ticks apart
     for k in range(0, bins + 1, max(1, bins // 8)):
-        text = small.render(f"{a + k * width:.0f}", True, FAINT)
+        text = small.render(f"{a + k * width:.{digits}f}", True, FAINT)
         surface.blit(text, (plot.left + k * plot.width / bins - text.get_width() / 2, plot.bottom + 6))
     x = plot.left + (marker - a) / (b - a) * plot.width
     pygame.draw.line(surface, COLORS[1], (x, plot.top), (x, plot.bottom), 3)

@@ -175,9 +175,11 @@ def luck_sentence(score: float, mean: float, below: float, chances: list[Chance]
             f"(better than {below:.0%} of them)")
     gap = score - mean
     main = [ch for ch in chances[:2] if abs(ch.contribution) >= 0.5 and np.sign(ch.contribution) == np.sign(gap)]
-    if abs(gap) < 1.0 or not main:
-        return text + (": about what these orders earn, so the result is yours rather than the dice's."
-                       if abs(gap) < 1.0 else ".")
+    if abs(gap) < 1.0:
+        return text + (f", within a point of their average ({gap:+.1f}): luck barely moved this game, so the "
+                       "result is your orders' doing.")
+    if not main:
+        return text + "."
     parts = [(f"{ch.text} in {ch.when}" if ch.here else f"no {ch.text.removeprefix('a ').removeprefix('the ')}")
              + f" ({ch.share:.0%} of games; {ch.effect:+.1f} points when it happens)" for ch in main]
     return text + ", mostly from " + " and ".join(parts) + "."
