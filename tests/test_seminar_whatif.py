@@ -92,12 +92,20 @@ def test_placement_counts_ties_as_half():
 
 
 def test_the_luck_sentence_names_the_chance_that_set_this_game_apart():
-    attack = whatif.Chance("a successful attack on Estonia", True, "2027", 0.1, -12.0, (1 - 0.1) * -12.0)
-    probe = whatif.Chance("a probe of Latvia turned back", False, "", 0.3, -1.0, 0.3)
+    attack = whatif.Chance("a successful attack on Estonia", "no successful attack on Estonia", True, "2027", 0.1,
+                           -12.0, (1 - 0.1) * -12.0)
+    probe = whatif.Chance("a probe of Latvia turned back", "no probe of Latvia", False, "", 0.3, -1.0, 0.3)
     text = whatif.luck_sentence(70.0, 80.0, 0.2, [attack, probe], 1000)
     assert text.startswith("Your orders average 80 over 1,000 games")
     assert "this game got 70 (better than 20% of them), mostly from a successful attack on Estonia in 2027" in text
     assert "Latvia" not in text                     # it pulled the other way
+    lucky = whatif.luck_sentence(85.0, 80.0, 0.9, [probe], 1000)
+    assert "mostly from no probe of Latvia (30% of games; -1.0 points when it happens)" not in lucky  # 0.3 < 0.5
+    spared = whatif.Chance("a successful attack on Estonia", "no successful attack on Estonia", False, "", 0.4,
+                           -10.0, 4.0)
+    assert "mostly from no successful attack on Estonia (40% of games" in \
+        whatif.luck_sentence(85.0, 80.0, 0.9, [spared], 1000)
+    assert "(lower than any of them)" in whatif.luck_sentence(70.0, 80.0, 0.0, [attack], 1000)
     level = whatif.luck_sentence(80.2, 80.0, 0.5, [attack], 1000)
     assert "within a point of their average (+0.2): luck barely moved this game" in level
 

@@ -37,6 +37,7 @@ TURNING_POINTS = 5
 class Chance:
     """A happening the dice decide: in this game or not, how often in the other games, and what it is worth."""
     text: str              # "a successful attack on Estonia"
+    absent: str            # "no successful attack on Estonia"
     here: bool
     when: str              # the turn it happened in this game ("" if it did not)
     share: float           # share of the other games with it
@@ -93,13 +94,15 @@ def what_if(session: Session, best: Found | None = None, runs: int = DISTRIBUTIO
 
 
 # --------------------------------------------------------------------------------------------- luck
-def _features(session: Session) -> list[tuple[str, str]]:
-    """The chance happenings the distribution tallies, as (key, words): attacks, probes turned back, events."""
+def _features(session: Session) -> list[tuple[str, str, str]]:
+    """The chance happenings the distribution tallies, as (key, words, words for its absence): attacks, probes
+    turned back, conditional events, Congress."""
     c = session.campaign
-    out = [(f"attack:{a.id}", f"a successful attack on {a.name}") for a in c.allies]
-    out += [(f"probe:{a.id}", f"a probe of {a.name} turned back") for a in c.allies]
-    out += [(f"event:{e.id}", f"the event '{e.title}'") for e in c.events if e.when is not None]
-    return out + [("congress", "Congress forcing a drawdown")]
+    out = [(f"attack:{a.id}", f"a successful attack on {a.name}", f"no successful attack on {a.name}")
+           for a in c.allies]
+    out += [(f"probe:{a.id}", f"a probe of {a.name} turned back", f"no probe of {a.name}") for a in c.allies]
+    out += [(f"event:{e.id}", f"the event '{e.title}'", f"no '{e.title}'") for e in c.events if e.when is not None]
+    return out + [("congress", "Congress forcing a drawdown", "no drawdown forced by Congress")]
 
 
 def _tally(reports, allies: int, events: int) -> dict[str, np.ndarray]:
@@ -149,7 +152,7 @@ def chance_and_skill(session: Session, runs: int = DISTRIBUTION_RUNS) -> Luck:
     mine = _tally([*session.reports], session.world.n_allies, len(session.campaign.events))
     score = float(session.outcome().score[0])
     chances = []
-    for key, text in _features(session):
+    for key, text, absent in _features(session):
         k = _index_key(key, session)
         hit = tally[k] >= 0
         here_turn = int(mine[k][0])
@@ -158,7 +161,8 @@ def chance_and_skill(session: Session, runs: int = DISTRIBUTION_RUNS) -> Luck:
         effect = float(scores[hit].mean() - scores[~hit].mean())
         here = here_turn >= 0
         when = session.campaign.calendar.label(here_turn) if here else ""
-        chances.append(Chance(text, here, when, float(hit.mean()), effect, (here - float(hit.mean())) * effect))
+        chances.append(Chance(text, absent, here, when, float(hit.mean()), effect,
+                              (here - float(hit.mean())) * effect))
     chances.sort(key=lambda ch: -abs(ch.contribution))
     below, mean = placement(scores, score), float(scores.mean())
     return Luck(scores, score, mean, below, chances, luck_sentence(score, mean, below, chances, runs))
@@ -171,8 +175,9 @@ def placement(scores: np.ndarray, score: float) -> float:
 
 def luck_sentence(score: float, mean: float, below: float, chances: list[Chance], runs: int) -> str:
     """'Your orders average 83 over 1,000 games; this game got 78 (better than 30 % of them), mostly from ...'."""
-    text = (f"Your orders average {mean:.0f} over {runs:,} games with other dice; this game got {score:.0f} "
-            f"(better than {below:.0%} of them)")
+    rank = "lower than any of them" if below < 0.005 else "higher than any of them" if below > 0.995 else \
+        f"better than {below:.0%} of them"
+    text = f"Your orders average {mean:.0f} over {runs:,} games with other dice; this game got {score:.0f} ({rank})"
     gap = score - mean
     main = [ch for ch in chances[:2] if abs(ch.contribution) >= 0.5 and np.sign(ch.contribution) == np.sign(gap)]
     if abs(gap) < 1.0:
@@ -180,7 +185,7 @@ def luck_sentence(score: float, mean: float, below: float, chances: list[Chance]
                        "result is your orders' doing.")
     if not main:
         return text + "."
-    parts = [(f"{ch.text} in {ch.when}" if ch.here else f"no {ch.text.removeprefix('a ').removeprefix('the ')}")
+    parts = [(f"{ch.text} in {ch.when}" if ch.here else ch.absent)
              + f" ({ch.share:.0%} of games; {ch.effect:+.1f} points when it happens)" for ch in main]
     return text + ", mostly from " + " and ".join(parts) + "."
 
