@@ -88,3 +88,15 @@ def test_a_class_of_nothing_usable_is_a_readable_error(capsys, tmp_path):
     code, out, err = run(capsys, "class", tmp_path / "junk.json", tmp_path / "missing", "--out", tmp_path / "o")
     assert code == 1 and "no finished game" in err and "no such file or folder" in err
     assert "Traceback" not in err
+
+
+def test_a_team_name_cannot_become_a_spreadsheet_formula(capsys, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    assert main(["simulate", "tutorial", "--policy", "hold", "--runs", "1", "--seed", str(SEED), "--save",
+                 str(folder / "a.json")]) == 0
+    text = (folder / "a.json").read_text().replace('"slot": "a"', '"slot": "=HYPERLINK(\\"x\\")"')
+    (folder / "a.json").write_text(text)
+    assert run(capsys, "class", folder, "--out", tmp_path / "out")[0] == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "class.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[0]["team"] == "'=HYPERLINK(\"x\")"

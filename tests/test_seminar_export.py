@@ -12,7 +12,9 @@ import pytest
 from game.analysis import best_plan, debrief_export, game_table, whatif
 from game.analysis.replay import policy_path, same_game, session_path, turn_date
 from game.cli import main
-from game.saves import load_save
+from game.catalog import find_campaign
+from game.saves import load_save, write_save_file
+from game.sim.session import EndTurn, Session, SetOrder
 from game.sim.policies import built_in
 from game.sim.report import FACTORS
 
@@ -128,3 +130,16 @@ def test_debrief_of_a_bad_save_is_one_line(capsys, home):
     (home / "file").write_text("x")
     code, _, err = run(capsys, "debrief", bad, "--out", home / "file")
     assert code == 2 and "is a file" in err
+
+
+def test_an_unfinished_game_is_exported_without_the_what_if(capsys, home):
+    session = Session(find_campaign("tutorial"), SEED)
+    session.execute(SetOrder(session.campaign.allies[0].id, "reassure"))
+    session.execute(EndTurn())
+    write_save_file(session, home / "half.json")
+    code, out, err = run(capsys, "debrief", home / "half.json", "--out", home / "half")
+    assert code == 0 and "the game is unfinished: 1 of 6 turns played" in out, err
+    doc = json.loads((home / "half" / "game.json").read_text(encoding="utf-8"))
+    assert doc["whatif"] is None and doc["finished"] is False and len(doc["rows"]) == len(session.campaign.allies)
+    assert doc["rows"][0]["order"] == "reassure"
+    assert not (home / "half" / "charts" / "luck.png").exists()

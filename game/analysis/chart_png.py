@@ -84,10 +84,9 @@ def fit(lines: list[Line], floor: float | None = None, ceiling: float | None = N
     return (lo if floor is None else max(lo, floor)), (hi if ceiling is None else min(hi, ceiling))
 
 
-def line_chart(title: str, lines: list[Line], x_labels: list[str], lo: float, hi: float, unit: str = "",
-               size: tuple[int, int] = (900, 420), marks: list[tuple[int, str]] | None = None) -> pygame.Surface:
-    """A chart of `lines` over `x_labels`, y covering `lo` to `hi` (widened to round ticks); `marks` label x
-    positions (index, text)."""
+def line_chart(title: str, lines: list[Line], x_labels: list[str], lo: float, hi: float,
+               size: tuple[int, int] = (900, 420)) -> pygame.Surface:
+    """A chart of `lines` over `x_labels`, y covering `lo` to `hi` (widened to round ticks)."""
     surface = pygame.Surface(size)
     surface.fill(BACKGROUND)
     small, body, bold = _font(13), _font(15), _font(18, True)
@@ -107,17 +106,12 @@ def line_chart(title: str, lines: list[Line], x_labels: list[str], lo: float, hi
         v = lo + k * tick
         y = y_of(v)
         pygame.draw.line(surface, GRID, (plot.left, y), (plot.right, y))
-        text = small.render(f"{v:.{_decimals(tick * 5)}f}{unit}", True, FAINT)
+        text = small.render(f"{v:.{_decimals(tick * 5)}f}", True, FAINT)
         surface.blit(text, (plot.left - text.get_width() - 6, y - text.get_height() / 2))
     every = max(1, -(-len(x_labels) // 8))
     for i in range(0, len(x_labels), every):
         text = small.render(x_labels[i], True, FAINT)
         surface.blit(text, (plot.left + i * step_x - text.get_width() / 2, plot.bottom + 6))
-    for i, text in marks or []:
-        x = plot.left + i * step_x
-        pygame.draw.line(surface, FAINT, (x, plot.top), (x, plot.bottom))
-        label = small.render(text, True, FAINT)
-        surface.blit(label, (min(x + 4, plot.right - label.get_width()), plot.top + 2))
     ends = []
     for k, ln in enumerate(lines):
         color = ln.color or COLORS[k % 6]

@@ -85,6 +85,11 @@ def blocks(report: ClassReport) -> list[Block]:
     return out
 
 
+def _cell(text: str) -> str:
+    """A text a spreadsheet shows as text: a save's team name is anyone's to edit, and '=...' would be a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def to_csv(report: ClassReport) -> str:
     """One row per save, for a spreadsheet (header row, dot decimals, UTF-8 with a byte order mark for Excel)."""
     buffer = io.StringIO()
@@ -92,11 +97,11 @@ def to_csv(report: ClassReport) -> str:
     writer.writeheader()
     hold, adviser = report.hold.score, report.adviser.score
     for k, t in enumerate(report.teams):
-        writer.writerow({"rank": k + 1, "team": t.name, "file": str(t.file), "score": round(t.score, 4),
+        writer.writerow({"rank": k + 1, "team": _cell(t.name), "file": _cell(str(t.file)), "score": round(t.score, 4),
                          **{p: round(t.pillar(p), 4) for p in PILLARS}, "vs_hold": round(t.score - hold, 4),
                          "vs_adviser": round(t.score - adviser, 4), "status": "ranked"})
     for x in report.left_out:
-        writer.writerow({"file": str(x.file), "status": f"left out: {x.reason}"})
+        writer.writerow({"file": _cell(str(x.file)), "status": f"left out: {x.reason}"})
     return "\ufeff" + buffer.getvalue()
 
 

@@ -131,9 +131,8 @@ def _orders(team: Team, ally: int) -> list[str]:
     return [ORDERS[int(r.orders[0, ally])] for r in team.path.reports]
 
 
-def _final(team_or_path, var: str, ally: int) -> float:
-    path = team_or_path.path if isinstance(team_or_path, Team) else team_or_path
-    return float(getattr(path.final, var)[0, ally])
+def _final(team: Team, var: str, ally: int) -> float:
+    return float(getattr(team.path.final, var)[0, ally])
 
 
 def _withdrawal_question(teams: list[Team], campaign: Campaign) -> str | None:

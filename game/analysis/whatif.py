@@ -28,7 +28,6 @@ from game.sim.state import HOLD, NO_ACTION
 from game.sim.step import step
 
 DISTRIBUTION_RUNS = 1000
-BASELINES = ("hold", "adaptive", "best plan")
 LABELS = {"you": "Your game", "hold": "Hold everywhere", "adaptive": "The adviser", "best plan": "Best plan found"}
 TURNING_POINTS = 5
 
@@ -66,7 +65,7 @@ class TurningPoint:
 
 @dataclass(frozen=True, eq=False)
 class WhatIf:
-    paths: dict[str, GamePath]            # "you" and the BASELINES, all on the session's seed
+    paths: dict[str, GamePath]            # "you", "hold", "adaptive" and "best plan", all on the session's seed
     pillars: dict[str, dict[str, float]]  # path name -> pillar (and "score") -> value at the end
     best: Found
     luck: Luck | None                     # None for an unfinished game
