@@ -107,7 +107,7 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024") -
     shot("end")
     app.show("whatif").job.result()   # worked out on its thread: wait, so the shot shows it
     shot("whatif")
-    app.show("projector", len(app.session.reports) - 1)
+    app.show("projector", busiest)   # the turn with most happenings, as the README's report shot
     shot("projector")
     return out
 

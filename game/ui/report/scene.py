@@ -153,6 +153,8 @@ class ReportScene(Scene):
             self.app.show("projector", self.index)
         elif k == pygame.K_e:
             export(self.app)
+        elif k == pygame.K_w and self.session.over:
+            self.app.show("whatif")
         else:
             return False
         return True
