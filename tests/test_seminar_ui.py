@@ -11,6 +11,7 @@ from game.settings import Settings, load_settings, save_settings
 from game.sim.session import SetOrder
 from game.ui import flow
 from game.ui.play.view import global_view
+from game.ui.report import whatif_job
 from game.ui.report.projector import movers
 from game.userdata import exports_dir
 
@@ -104,3 +105,13 @@ def test_facilitator_is_a_setting(tmp_path, monkeypatch):
     with pytest.raises(ValueError):
         Settings(facilitator="yes")
 
+
+
+def test_the_end_screen_shows_skill_or_luck_once_the_what_if_is_ready(app):
+    finish(app)
+    assert whatif_job.luck_line(app.session) is None       # nothing started (no prefetch in tests): no line
+    assert app.scene.update(0.1) is False
+    whatif_job.start(app.session).result(timeout=120)
+    line = whatif_job.luck_line(app.session)
+    assert line.startswith("Your orders average") and "over 1,000 games" in line
+    app.render(force=True)

@@ -13,6 +13,7 @@ from game.sim.outcome import outcome
 from game.ui import bindings
 from game.ui.charts import line_chart
 from game.ui.layout import columns
+from game.ui.report import whatif_job
 from game.ui.report.export import export
 from game.ui.scene import Scene
 from game.ui.theme import OKABE_ITO
@@ -149,6 +150,9 @@ class EndScene(Scene):
     def on_back(self) -> None:
         self.on_button("title")
 
+    def update(self, dt: float) -> bool:
+        return whatif_job.working(self.session)   # redraw until the what-if's line can be shown
+
     def draw(self, surface) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
         d = self.data
@@ -226,7 +230,13 @@ class EndScene(Scene):
             y += ink.lh("h3", True)
             y = ink.para(surface, move[2], pygame.Rect(left.x, y, left.w, left.bottom - y), "small",
                          pal["dim"]) + th.tx(14)
-        if y < left.bottom - ink.lh("small") * 3:
+        luck = whatif_job.luck_line(self.session)
+        if luck and y < left.bottom - ink.lh("small") * 3:
+            ink.text(surface, "SKILL OR LUCK?", (left.x, y), "small", pal["accent"], True)
+            y += ink.lh("small", True) + th.tx(4)
+            ink.para(surface, luck + " What if? (W) has the rest.", pygame.Rect(left.x, y, left.w, left.bottom - y),
+                     "small", pal["text"])
+        elif y < left.bottom - ink.lh("small") * 3:
             ink.para(surface, "No single order wins everywhere: the allies that learn to carry their own defence "
                      "also learn they need not follow Washington. Open the turn reports (L) to see why each ally "
                      "moved as it did.", pygame.Rect(left.x, y, left.w, left.bottom - y), "small", pal["faint"])

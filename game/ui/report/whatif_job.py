@@ -63,3 +63,19 @@ def start(session) -> Future:
             _whatifs[session] = Future()
             _run(_whatifs[session], _work, session)
         return _whatifs[session]
+
+
+def working(session) -> bool:
+    """Whether the what-if of this session has been started and is not ready yet."""
+    future = _whatifs.get(session)
+    return future is not None and not future.done()
+
+
+def luck_line(session) -> str | None:
+    """The what-if's skill-or-luck sentence once it is ready (only if it was started: the end screen never starts a
+    search of its own)."""
+    future = _whatifs.get(session)
+    if future is None or not future.done() or future.exception() is not None:
+        return None
+    luck = future.result().luck
+    return luck.sentence if luck else None
