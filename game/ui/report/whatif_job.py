@@ -23,23 +23,25 @@ _whatifs: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # session 
 _lock = threading.Lock()
 
 
-def _run(future: Future, work, *args) -> None:
+def _once(table, key, work, arg) -> Future:
+    """`work(arg)` on a thread of its own, the first time `key` is asked for; its Future every time."""
+    with _lock:
+        if key in table:
+            return table[key]
+        future = table[key] = Future()
+
     def body() -> None:
         try:
-            future.set_result(work(*args))
+            future.set_result(work(arg))
         except Exception as error:  # noqa: BLE001 - handed to the scene, which shows it instead of crashing
             future.set_exception(error)
     threading.Thread(target=body, name="fairshare-whatif", daemon=True).start()
+    return future
 
 
 def warm(campaign) -> Future:
     """The campaign's best plan, found in the background (once per campaign file and window)."""
-    key = f"{campaign.id}:{campaign.content_hash}"
-    with _lock:
-        if key not in _plans:
-            _plans[key] = Future()
-            _run(_plans[key], find, campaign)
-        return _plans[key]
+    return _once(_plans, f"{campaign.id}:{campaign.content_hash}", find, campaign)
 
 
 def _work(session) -> WhatIf:
@@ -58,11 +60,7 @@ def prefetch(session) -> None:
 
 def start(session) -> Future:
     """The what-if of a finished game, worked out in the background (once per session)."""
-    with _lock:
-        if session not in _whatifs:
-            _whatifs[session] = Future()
-            _run(_whatifs[session], _work, session)
-        return _whatifs[session]
+    return _once(_whatifs, session, _work, session)
 
 
 def working(session) -> bool:
