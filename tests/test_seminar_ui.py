@@ -7,6 +7,9 @@ import dataclasses
 import pygame
 import pytest
 
+import game.ui.app
+
+from game.cli import main
 from game.settings import Settings, load_settings, save_settings
 from game.sim.session import SetOrder
 from game.ui import flow
@@ -115,3 +118,11 @@ def test_the_end_screen_shows_skill_or_luck_once_the_what_if_is_ready(app):
     line = whatif_job.luck_line(app.session)
     assert line.startswith("Your orders average") and "over 1,000 games" in line
     app.render(force=True)
+
+
+def test_play_facilitator_opens_the_window_in_facilitator_mode(monkeypatch):
+    seen = {}
+    monkeypatch.setattr(game.ui.app, "run", lambda campaign, seed, facilitator: seen.update(
+        campaign=campaign, seed=seed, facilitator=facilitator) or 0)
+    assert main(["play", "tutorial", "--seed", "4", "--facilitator"]) == 0
+    assert seen == {"campaign": "tutorial", "seed": 4, "facilitator": True}
