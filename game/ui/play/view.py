@@ -82,7 +82,7 @@ def global_view(session, hide_score: bool = False) -> GlobalView:
     """`hide_score`: facilitator mode keeps the pillars and the score out of sight until the end."""
     s, c = session.state, session.campaign
     o = session.outcome()
-    shown = s.turn and not hide_score
+    shown = s.turn and not (hide_score and not session.over)
     pillars = {p: (float(getattr(o, p)[0]) if shown else None) for p in ("deterrence", "burden", "influence",
                                                                          "cohesion")}
     return GlobalView(
