@@ -16,7 +16,9 @@ def app(tmp_path, monkeypatch):
     import pygame
 
     from game.ui.app import App
+    from game.ui.report import whatif_job
     monkeypatch.setenv("FAIRSHARE_HOME", str(tmp_path))
+    monkeypatch.setattr(whatif_job, "PREFETCH", False)   # no background plan search per test
     pygame.init()
     application = App(size=(1280, 720))
     yield application

@@ -53,6 +53,7 @@ class App:
         self.stack: list[Scene] = []
         self.session = None
         self.seed: int | None = None      # the seed for campaigns started from the title (None: a fresh one)
+        self.facilitator_forced = False   # `play --facilitator`: facilitator mode for this window only
         self.saved_turn = 0
         self.running = True
         self.dirty = True
@@ -66,6 +67,11 @@ class App:
             print(f"fairshare: note: {self.settings_note}; the defaults are used and the file is left as it is",
                   file=sys.stderr)
             self.toast(f"Default settings in use: {self.settings_note}")
+
+    @property
+    def facilitator(self) -> bool:
+        """Facilitator mode: the setting, or `play --facilitator` for this window."""
+        return self.settings.facilitator or self.facilitator_forced
 
     # --- display -------------------------------------------------------------------------------------------
     def _set_mode(self, size, fullscreen: bool) -> pygame.Surface:
@@ -341,8 +347,9 @@ class App:
         return 0
 
 
-def run(campaign: str | None = None, seed: int | None = None) -> int:
-    """Open the window: the title screen, or straight into `campaign` (id or path). Returns the exit code."""
+def run(campaign: str | None = None, seed: int | None = None, facilitator: bool = False) -> int:
+    """Open the window: the title screen, or straight into `campaign` (id or path), in facilitator mode if asked.
+    Returns the exit code."""
     try:
         pygame.display.init()   # the game has no sound: no audio device is opened
         pygame.font.init()
@@ -353,7 +360,7 @@ def run(campaign: str | None = None, seed: int | None = None) -> int:
               "(validate, simulate, backtest) work without a screen.", file=sys.stderr)
         return 1
     try:
-        app.seed = seed
+        app.seed, app.facilitator_forced = seed, facilitator
         if campaign is not None:
             flow.start_campaign(app, campaign, seed)
         code = app.loop()

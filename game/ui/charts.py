@@ -7,9 +7,11 @@ from game.ui.ink import Ink
 
 
 def line_chart(ink: Ink, surf, rect: pygame.Rect, series: list[tuple[str, list[float], tuple]], lo: float,
-               hi: float, x_labels: list[str], y_ticks: list[float]) -> None:
+               hi: float, x_labels: list[str], y_ticks: list[float], value_format: str = ".0f") -> None:
+    """`value_format` formats the value named at each line's end (".2f" for a 0-1 meter)."""
     th, pal = ink.theme, ink.pal
-    label_w = max((ink.width(f"{name} {vals[-1]:.0f}", "small", True) for name, vals, _ in series), default=0)
+    label_w = max((ink.width(f"{name} {vals[-1]:{value_format}}", "small", True) for name, vals, _ in series),
+                  default=0)
     tick_w = max(ink.width(f"{t:g}", "tiny") for t in y_ticks) + th.tx(8)
     plot = pygame.Rect(rect.x + tick_w, rect.y + th.tx(8), rect.w - tick_w - label_w - th.tx(16),
                        rect.h - ink.lh("tiny") - th.tx(14))
@@ -46,5 +48,5 @@ def line_chart(ink: Ink, surf, rect: pygame.Rect, series: list[tuple[str, list[f
         ends[i][0] = max(ends[i][0], ends[i - 1][0] + gap)
     shift = max(0.0, ends[-1][0] + gap / 2 - rect.bottom) if ends else 0.0
     for y, name, value, color in ends:
-        ink.text(surf, f"{name} {value:.0f}", (plot.right + th.tx(12), y - shift), "small", color, True,
+        ink.text(surf, f"{name} {value:{value_format}}", (plot.right + th.tx(12), y - shift), "small", color, True,
                  anchor="midleft")

@@ -12,6 +12,7 @@ from game.limits import MAX_SEED
 from game.sim.explain import happenings
 from game.sim.session import EndTurn, Session
 from game.ui import persist
+from game.ui.report import whatif_job
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -49,6 +50,7 @@ def start_campaign(app: "App", ref, seed: int | None = None) -> bool:
 def begin_play(app: "App") -> None:
     app.reset_to_title(resume=False)
     app.show("play")
+    whatif_job.prefetch(app.session)   # the debrief's best plan, found while the player plays
 
 
 def end_turn(app: "App") -> None:
@@ -57,6 +59,7 @@ def end_turn(app: "App") -> None:
     if session is None or session.over:
         return
     session.execute(EndTurn())
+    whatif_job.prefetch(session)   # once over: the what-if, worked out while the player reads the last report
     _, error = persist.save(session, persist.AUTOSAVE)
     index = len(session.reports) - 1
     app.show("report", index, after_turn=True)

@@ -17,6 +17,7 @@ from game.sim.explain import happenings
 from game.sim.session import SetOrder, SetUSAction
 from game.ui import flow
 from game.ui.app import App
+from game.ui.report import whatif_job
 
 
 def _headless() -> None:
@@ -104,7 +105,12 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024") -
         flow.end_turn(app)
     app.reset_to_title()
     app.show("end")
+    whatif_job.start(app.session).result()   # worked out on its thread: wait, so the shots show it
     shot("end")
+    app.show("whatif")
+    shot("whatif")
+    app.show("projector", busiest)   # the turn with most happenings, as the README's report shot
+    shot("projector")
     return out
 
 

@@ -68,7 +68,8 @@ def draw_top(ink: Ink, surf, rect: pygame.Rect, name: str, g: GlobalView) -> Non
     cols = columns(pill_c, [1, 1, 1, 1, 0.6], th.px(14))
     for col, (key, value) in zip(cols, g.pillars.items()):
         if value is None:
-            _column(ink, surf, col, PILLAR_NAMES[key].upper(), "–", ("after turn 1", pal["faint"]), 0.0, pal["track"])
+            _column(ink, surf, col, PILLAR_NAMES[key].upper(), "–", ("after turn 1" if g.turn == 0 else "at the end",
+                                                                     pal["faint"]), 0.0, pal["track"])
         else:
             _column(ink, surf, col, PILLAR_NAMES[key].upper(), f"{value:.0f}", None, value / 100,
                     pal["good_fill"] if value >= 50 else pal["bad"])

@@ -52,11 +52,12 @@ class PlayScene(Scene):
 
     def view(self) -> dict:
         s = self.session
-        key = (s, len(s.history), s.pending.tobytes(), self.selected)
+        key = (s, len(s.history), s.pending.tobytes(), self.selected, self.app.facilitator)
         if key != self._cache_key:
             allies = ally_views(s)
             last = ally_changes(s.reports[-1], s.history[-2], s.history[-1], self.selected) if s.reports else None
-            self._cache = {"allies": allies, "global": global_view(s), "news": news(s), "last": last,
+            self._cache = {"allies": allies, "global": global_view(s, self.app.facilitator), "news": news(s),
+                           "last": last,
                            "foes": adversary_views(s),
                            "advice": advice(s.state, self.selected) if not s.over else None,
                            "costs": order_costs(s, self.selected) if not s.over else {}, "paints": {},

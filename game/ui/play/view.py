@@ -78,10 +78,12 @@ def ally_views(session) -> list[AllyView]:
     return out
 
 
-def global_view(session) -> GlobalView:
+def global_view(session, hide_score: bool = False) -> GlobalView:
+    """`hide_score`: facilitator mode keeps the pillars and the score out of sight until the end."""
     s, c = session.state, session.campaign
     o = session.outcome()
-    pillars = {p: (float(getattr(o, p)[0]) if s.turn else None) for p in ("deterrence", "burden", "influence",
+    shown = s.turn and not (hide_score and not session.over)
+    pillars = {p: (float(getattr(o, p)[0]) if shown else None) for p in ("deterrence", "burden", "influence",
                                                                          "cohesion")}
     return GlobalView(
         turn=s.turn, turns=c.turns, label=c.calendar.label(min(s.turn, c.turns - 1)), budget=float(s.budget[0]),
@@ -89,7 +91,7 @@ def global_view(session) -> GlobalView:
         last_cost=float(session.reports[-1].us_cost[0]) if session.reports else None,
         domestic=tuple(float(st.domestic_pressure[0]) for st in session.history),
         credibility=tuple(float(st.credibility[0]) for st in session.history),
-        pillars=pillars, score=float(o.score[0]) if s.turn else None, over=session.over)
+        pillars=pillars, score=float(o.score[0]) if shown else None, over=session.over)
 
 
 def order_costs(session, ally: int) -> dict[str, float]:

@@ -13,6 +13,8 @@ from game.sim.outcome import outcome
 from game.ui import bindings
 from game.ui.charts import line_chart
 from game.ui.layout import columns
+from game.ui.report import whatif_job
+from game.ui.report.export import export
 from game.ui.scene import Scene
 from game.ui.theme import OKABE_ITO
 from game.ui.widgets import Button
@@ -117,7 +119,10 @@ class EndScene(Scene):
         title = pygame.Rect(0, 0, ink.width("Back to the title", "body", True) + th.tx(120), bh)
         title.bottomright = self.bottom.bottomright
         rep = pygame.Rect(self.bottom.x, self.bottom.y, ink.width("Turn reports", "body", True) + th.tx(90), bh)
-        self.buttons = [Button("reports", "Turn reports", rep, key="L"),
+        what = pygame.Rect(rep.right + th.px(12), self.bottom.y, ink.width("What if?", "body", True) + th.tx(90), bh)
+        exp = pygame.Rect(what.right + th.px(12), self.bottom.y, ink.width("Export", "body", True) + th.tx(90), bh)
+        self.buttons = [Button("reports", "Turn reports", rep, key="L"), Button("whatif", "What if?", what, key="W"),
+                        Button("export", "Export", exp, key="E"),
                         Button("title", "Back to the title", title, key="Enter", style="primary")]
 
     def on_button(self, bid: str) -> None:
@@ -126,12 +131,16 @@ class EndScene(Scene):
             self.app.reset_to_title()
         elif bid == "reports" and self.session.reports:
             self.app.show("report", len(self.session.reports) - 1)
+        elif bid == "whatif":
+            self.app.show("whatif")
+        elif bid == "export":
+            export(self.app)
 
     def on_key(self, event) -> bool:
         if event.key in bindings.ENTER:
             self.on_button("title")
-        elif event.key == pygame.K_l:
-            self.on_button("reports")
+        elif event.key in (pygame.K_l, pygame.K_w, pygame.K_e):
+            self.on_button({pygame.K_l: "reports", pygame.K_w: "whatif", pygame.K_e: "export"}[event.key])
         elif event.key in bindings.HELP_KEYS:
             self.app.show("help")
         else:
@@ -140,6 +149,9 @@ class EndScene(Scene):
 
     def on_back(self) -> None:
         self.on_button("title")
+
+    def update(self, dt: float) -> bool:
+        return whatif_job.working(self.session)   # redraw until the what-if's line can be shown
 
     def draw(self, surface) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
@@ -218,7 +230,13 @@ class EndScene(Scene):
             y += ink.lh("h3", True)
             y = ink.para(surface, move[2], pygame.Rect(left.x, y, left.w, left.bottom - y), "small",
                          pal["dim"]) + th.tx(14)
-        if y < left.bottom - ink.lh("small") * 3:
+        luck = whatif_job.luck_line(self.session)
+        if luck and y < left.bottom - ink.lh("small") * 3:
+            ink.text(surface, "SKILL OR LUCK?", (left.x, y), "small", pal["accent"], True)
+            y += ink.lh("small", True) + th.tx(4)
+            ink.para(surface, luck + " What if? (W) has the rest.", pygame.Rect(left.x, y, left.w, left.bottom - y),
+                     "small", pal["text"])
+        elif y < left.bottom - ink.lh("small") * 3:
             ink.para(surface, "No single order wins everywhere: the allies that learn to carry their own defence "
                      "also learn they need not follow Washington. Open the turn reports (L) to see why each ally "
                      "moved as it did.", pygame.Rect(left.x, y, left.w, left.bottom - y), "small", pal["faint"])

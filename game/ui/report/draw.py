@@ -48,6 +48,10 @@ def _summary(scene, surface, rect) -> None:
         (f"  (${cost - budget:,.1f} bn over)" if over else f"  (${budget - cost:,.1f} bn to spare)")
     ink.text(surface, money, (rect.x, y), "small", pal["bad"] if over else pal["dim"], True, max_w=rect.w)
     y += ink.lh("small")
+    if scene.app.facilitator and not scene.session.over:   # the class talks of the allies, not the points
+        ink.text(surface, "Score hidden until the end (facilitator mode)", (rect.x, y), "small", pal["dim"],
+                 max_w=rect.w)
+        return
     score = f"Score so far: {scene.score_after:.0f}" + \
         (f"  (was {scene.score_before:.0f})" if scene.score_before is not None else "")
     ink.text(surface, score, (rect.x, y), "small", pal["dim"], max_w=rect.w)

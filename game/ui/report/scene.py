@@ -11,6 +11,7 @@ from game.ui import bindings
 from game.ui.fonts import reflow
 from game.ui.layout import columns
 from game.ui.report.draw import draw_report
+from game.ui.report.export import export
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
 from game.ui.words import GOOD_UP
@@ -71,7 +72,7 @@ class ReportScene(Scene):
         s = self.session
         close = "See the outcome" if (s.over and self.index == len(s.reports) - 1) else \
             "Back to the map" if self.after_turn else "Close"
-        items = [("prev", "Previous turn", "◀"), ("next", "Next turn", "▶")]
+        items = [("prev", "Previous turn", "◀"), ("next", "Next turn", "▶"), ("export", "Export", "E")]
         self.buttons = []
         x = self.bottom.x
         for bid, label, key in items:
@@ -117,6 +118,8 @@ class ReportScene(Scene):
             self.goto(self.index + 1)
         elif bid == "close":
             self.app.pop(self)
+        elif bid == "export":
+            export(self.app)
 
     def goto(self, index: int) -> None:
         if 0 <= index < len(self.session.reports) and index != self.index:
@@ -146,6 +149,12 @@ class ReportScene(Scene):
             return self.scroll.to(self.scroll.content)
         elif k in bindings.HELP_KEYS:
             self.app.show("help")
+        elif k == pygame.K_f:
+            self.app.show("projector", self.index)
+        elif k == pygame.K_e:
+            export(self.app)
+        elif k == pygame.K_w and self.session.over:
+            self.app.show("whatif")
         else:
             return False
         return True

@@ -86,7 +86,7 @@ class SaveAsScene(Dialog):
         ink.shadow(surface, self.card)
         ink.panel(surface, self.card, pal["panel"], pal["accent"], radius=th.px(14), width=max(2, th.px(3)))
         pad = th.tx(32)
-        ink.text(surface, "SAVE AS", (self.card.x + pad, self.card.y + pad), "small", pal["accent"], True)
+        ink.text(surface, self.kicker.upper(), (self.card.x + pad, self.card.y + pad), "small", pal["accent"], True)
         ink.text(surface, self.title, (self.card.x + pad, self.card.y + pad + ink.lh("small", True) + th.tx(6)), "h2",
                  pal["text"], True)
         f = self.field_rect

@@ -28,6 +28,9 @@ ROWS = (  # field, label, choices, how to show a choice, what it is for
      "Short reminders of the controls at the bottom of the map screen."),
     ("fps_cap", "Frame-rate cap", FPS, lambda v: f"{v} FPS",
      "The most frames per second while something moves. The game redraws only when something changes."),
+    ("facilitator", "Facilitator mode", (False, True), lambda v: "On" if v else "Off",
+     "For a class: type the seed on the briefing (S), hide the score until the end, and show the last turn in "
+     "large type for the projector (F on the turn report)."),
 )
 
 
