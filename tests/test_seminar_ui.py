@@ -126,3 +126,23 @@ def test_play_facilitator_opens_the_window_in_facilitator_mode(monkeypatch):
         campaign=campaign, seed=seed, facilitator=facilitator) or 0)
     assert main(["play", "tutorial", "--seed", "4", "--facilitator"]) == 0
     assert seen == {"campaign": "tutorial", "seed": 4, "facilitator": True}
+
+
+def test_the_facilitator_opens_the_next_turn_with_an_event_and_the_log_keeps_it(app):
+    flow.start_campaign(app, "europe_2024", SEED)
+    flow.begin_play(app)
+    key(app, pygame.K_i)
+    assert app.scene.name == "play"                 # not a player's key: nothing happens outside facilitator mode
+    app.facilitator_forced = True
+    key(app, pygame.K_i)
+    dialog = app.scene
+    assert dialog.name == "inject"
+    for size in ((1280, 720), (1920, 1080)):
+        app.resize(size)
+        app.render(force=True)
+    third = app.session.campaign.events[2]
+    key(app, pygame.K_3)
+    assert app.scene.name == "play"
+    assert app.session.log[-1].event == third.id
+    flow.end_turn(app)
+    assert app.session.reports[-1].fired[0, 2]

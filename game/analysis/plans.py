@@ -103,15 +103,16 @@ def play(world: World, policy: Policy, runs: int, seed: int, copies: int = 1) ->
     start, _ = new_game(world, copies * runs)
     state, attacked = start, np.zeros(start.spending.shape, dtype=bool)
     while not state.over:
-        state, report = step(state, policy(state, policy_rng), rng, policy.us_action(state, policy_rng))
+        state, report = step(state, policy(state, policy_rng), rng, policy.us_action(state, policy_rng),
+                             policy.forced(state))
         attacked |= report.aggression
     return Played(outcome(state, start), state.fired, attacked)
 
 
-def evaluate(world: World, plans: list[Plan], runs: int, seed: int) -> np.ndarray:
+def evaluate(world: World, plans: list[Plan], runs: int, seed: int, events: np.ndarray | None = None) -> np.ndarray:
     """Per-run scores (P, runs) of each plan on the same `runs` games of `seed`: equal, run for run, to playing
-    each plan alone with `simulate(..., runs, seed)`."""
+    each plan alone with `simulate(..., runs, seed)`. `events`: a facilitator's forced events (Policy.events)."""
     orders = np.repeat(np.stack([p.orders for p in plans]), runs, axis=0)   # (P*R, T, N): row p*R + r is plan p
     us = np.repeat(np.stack([p.us for p in plans]), runs, axis=0)           # (P*R, T)
-    policy = Policy("plans", lambda state, rng: orders[:, state.turn], lambda state, rng: us[:, state.turn])
+    policy = Policy("plans", lambda state, rng: orders[:, state.turn], lambda state, rng: us[:, state.turn], events)
     return play(world, policy, runs, seed, copies=len(plans)).outcome.score.reshape(len(plans), runs)

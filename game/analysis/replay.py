@@ -65,7 +65,8 @@ def policy_path(world: World, policy: Policy, seed: int, name: str | None = None
     state, _ = new_game(world, 1)
     states, reports = [state], []
     while not state.over:
-        state, report = step(state, policy(state, policy_rng), model_rng, policy.us_action(state, policy_rng))
+        state, report = step(state, policy(state, policy_rng), model_rng, policy.us_action(state, policy_rng),
+                             policy.forced(state))
         states.append(state)
         reports.append(report)
     return GamePath(name or policy.name, tuple(states), tuple(reports))

@@ -11,7 +11,7 @@ games, and the orders that moved the outcome most.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -76,7 +76,10 @@ class WhatIf:
 def baselines(session: Session, best: Plan) -> dict[str, GamePath]:
     policies: dict[str, Policy] = {"hold": built_in("hold"), "adaptive": built_in("adaptive"),
                                    "best plan": plan_policy(best, "best plan")}
-    return {name: policy_path(session.world, policy, session.seed, name) for name, policy in policies.items()}
+    # The facilitator's events belong to the world the player faced: every baseline faces them too.
+    events = session.injected()
+    return {name: policy_path(session.world, replace(policy, events=events), session.seed, name)
+            for name, policy in policies.items()}
 
 
 def final_pillars(path: GamePath) -> dict[str, float]:
@@ -126,11 +129,12 @@ def _play_tallied(session: Session, plan: Plan, runs: int):
     """The plan over `runs` games of the session's seed: final scores and the chance happenings' first turns."""
     world = session.world
     model_rng, policy_rng = rngs(session.seed)
-    policy = plan_policy(plan)
+    policy = replace(plan_policy(plan), events=session.injected())
     start, _ = new_game(world, runs)
     state, reports = start, []
     while not state.over:
-        state, report = step(state, policy(state, policy_rng), model_rng, policy.us_action(state, policy_rng))
+        state, report = step(state, policy(state, policy_rng), model_rng, policy.us_action(state, policy_rng),
+                             policy.forced(state))
         reports.append(report)
     return outcome(state, start).score, _tally(reports, world.n_allies, len(session.campaign.events))
 
@@ -208,7 +212,7 @@ def turning_points(session: Session, top: int = TURNING_POINTS) -> list[TurningP
         us = plan.us.copy()
         us[t] = NO_ACTION
         undone.append(Plan(plan.orders, us))
-    scores = evaluate(session.world, [plan, *undone], 1, session.seed)[:, 0]
+    scores = evaluate(session.world, [plan, *undone], 1, session.seed, session.injected())[:, 0]
     points = [TurningPoint(t, c.calendar.label(t), c.allies[i].id, f"{ORDERS[plan.orders[t, i]]} on {c.allies[i].name}",
                            float(scores[0] - s)) for (t, i), s in zip(cells, scores[1:])]
     points += [TurningPoint(t, c.calendar.label(t), "", "invoking Congress", float(scores[0] - s))

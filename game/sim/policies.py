@@ -22,10 +22,13 @@ BUILT_IN = ("hold", "pressure", "reassure", "withdraw", "criticize", "adaptive",
 
 @dataclass(frozen=True)
 class Policy:
-    """`choose` gives the per-ally orders (B, N); `us`, if set, the U.S.-level action of each run (B,)."""
+    """`choose` gives the per-ally orders (B, N); `us`, if set, the U.S.-level action of each run (B,); `events`,
+    if set, a (turns, E) table of the campaign events a facilitator forced at each turn, which a replay of that
+    game under another policy must force too (they are part of the world the class played, not of the plan)."""
     name: str
     choose: PolicyFn
     us: PolicyFn | None = None
+    events: np.ndarray | None = None
 
     def __call__(self, state: State, rng: np.random.Generator) -> np.ndarray:
         return self.choose(state, rng)
@@ -34,6 +37,12 @@ class Policy:
         if self.us is None:
             return np.full(state.runs, NO_ACTION, dtype=np.int8)
         return self.us(state, rng)
+
+    def forced(self, state: State) -> np.ndarray | None:
+        """The events forced at the start of the turn after this one, (E,), or None."""
+        if self.events is None or state.turn >= len(self.events):
+            return None
+        return self.events[state.turn]
 
 
 def uniform(order: str) -> Policy:

@@ -43,7 +43,8 @@ def simulate(campaign: Campaign, policy: Policy, runs: int = 1, seed: int = 0, p
     start, _ = new_game(world, runs)
     state, reports = start, []
     while not state.over:
-        state, report = step(state, policy(state, policy_rng), model_rng, policy.us_action(state, policy_rng))
+        state, report = step(state, policy(state, policy_rng), model_rng, policy.us_action(state, policy_rng),
+                             policy.forced(state))
         if keep_reports:
             reports.append(report)
     return Result(start, state, outcome(state, start), tuple(reports))

@@ -126,10 +126,12 @@ def pressure_push(state: State, d: Derived) -> np.ndarray:
 
 
 def step(state: State, orders: np.ndarray, rng: np.random.Generator,
-         us: np.ndarray | None = None) -> tuple[State, Report]:
+         us: np.ndarray | None = None, forced: np.ndarray | None = None) -> tuple[State, Report]:
     """Resolve one turn. `orders` holds order codes (state.ORDER_CODE), shape (B, N) or (N,); `us` the U.S.-level
-    action of each run (state.US_ACTION_CODE), shape (B,) or scalar, default none. Every random draw has the batch
-    axis first, so run b's luck depends only on its row (analyses that tile runs rely on this)."""
+    action of each run (state.US_ACTION_CODE), shape (B,) or scalar, default none; `forced` the campaign events
+    a facilitator fires at the start of the next turn whatever their conditions, shape (B, E) or (E,). Every
+    random draw has the batch axis first, so run b's luck depends only on its row (analyses that tile runs rely on
+    this)."""
     w, p, dt = state.world, state.world.params, state.world.dt
     B, N = state.spending.shape
     orders = np.broadcast_to(np.asarray(orders, dtype=np.int8), (B, N))
@@ -283,7 +285,7 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
         fair_total=state.fair_total + np.minimum(spending, w.fair_share0) @ w.gdp / 100 * dt,
         influence_total=state.influence_total + (alignment * ~(state.realigned | realign)) @ weight * dt,
     )
-    new, event_deltas, fired = fire_events(new)
+    new, event_deltas, fired = fire_events(new, forced)
     for var, factors in (("spending", sf), ("trust", tf), ("alignment", af), ("hedging", hf)):
         factors[-1] = event_deltas[var]
     report = Report(

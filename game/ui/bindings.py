@@ -13,6 +13,7 @@ ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
 HELP_KEYS = (pygame.K_F1, pygame.K_QUESTION, pygame.K_SLASH)
 SETTINGS_KEYS = (pygame.K_F2, pygame.K_o)
 CONGRESS_KEY = pygame.K_g
+INJECT_KEY = pygame.K_i    # facilitator mode only
 
 # (keys, what they do) for the help screen, by scene.
 CONTROLS: list[tuple[str, list[tuple[str, str]]]] = [
@@ -28,6 +29,7 @@ CONTROLS: list[tuple[str, list[tuple[str, str]]]] = [
         ("L", "reopen the last turn report"),
         ("E", "reread this turn's news"),
         ("S", "save the game under a name"),
+        ("I", "facilitator mode: open the next turn with one of the campaign's events"),
     ]),
     ("Everywhere", [
         ("Esc", "back one screen (from the map: to the title)"),

@@ -10,6 +10,7 @@ from game.ui.report.whatif import WhatIfScene
 from game.ui.side.dialogs import ConfirmDialog, MessageDialog
 from game.ui.side.event import EventDialog
 from game.ui.side.help import HelpScene
+from game.ui.side.inject import InjectDialog
 from game.ui.side.load import LoadScene
 from game.ui.side.saveas import SaveAsScene
 from game.ui.side.seed import SeedDialog
@@ -22,5 +23,5 @@ SCREENS = {
     "event": EventDialog, "message": MessageDialog, "confirm": ConfirmDialog,
     "help": HelpScene, "settings": SettingsScene, "load": LoadScene, "save": SaveAsScene,
     # the seminar toolkit (issue 11)
-    "whatif": WhatIfScene, "projector": ProjectorScene, "seed": SeedDialog,
+    "whatif": WhatIfScene, "projector": ProjectorScene, "seed": SeedDialog, "inject": InjectDialog,
 }

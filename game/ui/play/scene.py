@@ -286,6 +286,8 @@ class PlayScene(Scene):
             self.show_news()
         elif k == pygame.K_s:
             self.on_button("save")
+        elif k == bindings.INJECT_KEY and self.app.facilitator:
+            self.app.show("inject")
         elif k in bindings.HELP_KEYS:
             self.on_button("help")
         elif k in bindings.SETTINGS_KEYS:
