@@ -2,12 +2,13 @@
 
 Greedy placement: adversaries, then allies from the smallest country up (small countries get the spot over
 their own territory first), then faint names of the other countries where they fit. A label pushed off its
-country gets a leader line to it.
+country gets a leader line to it; where no spot is free, the label shrinks to the name alone, and then is left
+out, so labels never pile up (every value is in the ally list as well).
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -62,7 +63,9 @@ def _candidates(w: int, h: int):
         yield dx, dy
 
 
-def place_labels(ink: Ink, surf: pygame.Surface, theatre: Theatre, polys, labels: tuple[Label, ...]) -> None:
+def place_labels(ink: Ink, surf: pygame.Surface, theatre: Theatre, polys,
+                 labels: tuple[Label, ...]) -> dict[str, pygame.Rect]:
+    """Draw the labels that find room; returns where each drawn label went, by country."""
     sw, sh = surf.get_size()
     bounds = surf.get_rect().inflate(-ink.theme.px(6), -ink.theme.px(6))
 
@@ -81,37 +84,46 @@ def place_labels(ink: Ink, surf: pygame.Surface, theatre: Theatre, polys, labels
     dots = [pygame.Rect(0, 0, 1, 1).inflate(pad * 3, pad * 3).move(*anchor(lb.iso)) for lb in todo
             if lb.kind == "ally"]
     placed: list[pygame.Rect] = []
+    drawn: dict[str, pygame.Rect] = {}
     for lb in todo:
-        w, h = _size(ink, lb)
         ax, ay = anchor(lb.iso)
         x0, y0, x1, y1 = theatre.countries[lb.iso].bounds
         country_box = pygame.Rect(x0 * sw, y0 * sh, (x1 - x0) * sw, (y1 - y0) * sh)
-        if lb.kind == "other" and (w > country_box.w * 1.1 or h > country_box.h * 1.2):
+        # the full label where it fits; else the name alone (the value is in the ally list too); else none, so
+        # that no two labels ever pile up
+        for shown in (lb, replace(lb, value="", presence=-1.0, flags="")) if lb.kind != "other" else (lb,):
+            w, h = _size(ink, shown)
+            if lb.kind == "other" and (w > country_box.w * 1.1 or h > country_box.h * 1.2):
+                break
+            box = _free_spot(shown, w, h, (ax, ay), bounds, placed, dots, pad)
+            if box is not None:
+                placed.append(box.inflate(pad * 2, pad * 2))
+                drawn[lb.iso] = box
+                _draw(ink, surf, shown, box, (ax, ay))
+                break
+    return drawn
+
+
+def _free_spot(lb: Label, w: int, h: int, at: tuple[int, int], bounds: pygame.Rect, placed: list[pygame.Rect],
+               dots: list[pygame.Rect], pad: int) -> pygame.Rect | None:
+    """The nearest box for a label that stays on the map and clear of every label placed so far (and, pushed off
+    its own country, of the other allies' anchor dots)."""
+    if w > bounds.w or h > bounds.h:
+        return None
+    for dx, dy in _candidates(w, h) if lb.kind != "other" else [(0, 0)]:
+        box = pygame.Rect(0, 0, w, h)
+        box.center = (at[0] + dx, at[1] + dy)
+        if not bounds.contains(box):
+            if lb.kind == "other" or not bounds.colliderect(box):
+                continue
+            box.clamp_ip(bounds)
+        grown = box.inflate(pad * 2, pad * 2)
+        if grown.collidelist(placed) >= 0:
             continue
-        chosen = None
-        for dx, dy in _candidates(w, h) if lb.kind != "other" else [(0, 0)]:
-            box = pygame.Rect(0, 0, w, h)
-            box.center = (ax + dx, ay + dy)
-            if not bounds.contains(box):
-                if lb.kind == "other" or not bounds.colliderect(box):
-                    continue
-                box.clamp_ip(bounds)
-            grown = box.inflate(pad * 2, pad * 2)
-            if grown.collidelist(placed) >= 0:
-                continue
-            if (dx or dy) and lb.kind == "ally" and any(grown.colliderect(d) for d in dots
-                                                        if d.center != (ax, ay)):
-                continue
-            chosen = box
-            break
-        if chosen is None:
-            if lb.kind == "other":
-                continue
-            chosen = pygame.Rect(0, 0, w, h)
-            chosen.center = (ax, ay)
-            chosen.clamp_ip(bounds)
-        placed.append(chosen.inflate(pad * 2, pad * 2))
-        _draw(ink, surf, lb, chosen, (ax, ay))
+        if (dx or dy) and lb.kind == "ally" and any(grown.colliderect(d) for d in dots if d.center != at):
+            continue
+        return box
+    return None
 
 
 def _draw(ink: Ink, surf, lb: Label, box: pygame.Rect, anchor: tuple[int, int]) -> None:
