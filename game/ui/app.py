@@ -9,6 +9,7 @@ nor the flow imports another screen. The `App` object is also the test harness: 
 """
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from dataclasses import replace
@@ -24,8 +25,8 @@ from game.ui.map.view import MapView
 from game.ui.scene import Scene
 from game.ui.screens import SCREENS
 from game.ui.theme import Theme
+from game.ui.windowfit import MIN_SIZE, desktop_size, fit_size
 
-MIN_SIZE = (960, 540)
 DENSE_CAP = 1.2
 TOAST_SECONDS = 2.2
 
@@ -45,7 +46,8 @@ class App:
         self.strict = strict
         self.fonts = FontBook()
         self.fullscreen = False
-        self.window_size = tuple(size or self.settings.window_size)
+        # a saved (or default) size the screen cannot show is shrunk to fit; a size asked for (tests, shots) is kept
+        self.window_size = tuple(size) if size else fit_size(self.settings.window_size, desktop_size())
         self.screen = self._set_mode(self.window_size, self.settings.fullscreen and size is None)
         self.ink = Ink(self.fonts, self._theme())
         self.dense = self._dense()
@@ -56,6 +58,7 @@ class App:
         self.running = True
         self.dirty = True
         self.toasts: list[list] = []      # [text, seconds left]
+        self.toast_rect: pygame.Rect | None = None    # where the last toast was drawn (tests check it)
         self._swallow: str | None = None
         self._mapview = None
         self._failed_frames = 0
@@ -67,9 +70,8 @@ class App:
 
     # --- display -------------------------------------------------------------------------------------------
     def _set_mode(self, size, fullscreen: bool) -> pygame.Surface:
-        if fullscreen:
-            sizes = pygame.display.get_desktop_sizes() or [size]
-            screen = pygame.display.set_mode(sizes[0], pygame.FULLSCREEN)
+        if fullscreen:     # the display's own size, so the window covers it from (0, 0) to its far corner
+            screen = pygame.display.set_mode(desktop_size() or size, pygame.FULLSCREEN)
         else:
             size = (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
             screen = pygame.display.set_mode(size, pygame.RESIZABLE)
@@ -115,8 +117,11 @@ class App:
     def apply_settings(self, settings) -> None:
         """Use new settings now and keep them (a failed write becomes a toast, not a crash)."""
         fullscreen_changed = settings.fullscreen != self.fullscreen
+        resized = tuple(settings.window_size) != tuple(self.window_size)
         self.settings = settings
-        if fullscreen_changed:
+        if resized:     # the window-size choice in Settings (kept for later when fullscreen is on)
+            self.window_size = fit_size(settings.window_size, desktop_size())
+        if fullscreen_changed or (resized and not self.fullscreen):
             self.screen = self._set_mode(self.window_size, settings.fullscreen)
         self.relayout()
         error = persist.store_settings(settings)
@@ -288,13 +293,23 @@ class App:
             self._draw_toast(self.toasts[0])
 
     def _draw_toast(self, toast) -> None:
+        """The toast goes in the scene's free strip (Scene.toast_area), never over a value: in smaller type, or
+        on two lines, where the strip is narrow."""
         ink, th = self.ink, self.ink.theme
-        text, left = toast
-        w = ink.width(text, "body", True) + th.tx(48)
-        rect = pygame.Rect(0, 0, w, ink.lh("body", True) + th.tx(24))
-        rect.midbottom = (self.screen.get_width() // 2, self.screen.get_height() - th.px(110))
-        ink.panel(self.screen, rect, ink.pal["card_hi"], ink.pal["accent"], radius=rect.h // 2)
-        ink.text(self.screen, text, rect.center, "body", ink.pal["text"], True, "center")
+        text, _ = toast
+        area = self.scene.toast_area()
+        role = next((r for r in ("body", "small") if ink.width(text, r, True) + th.tx(48) <= area.w), "small")
+        lines = ink.wrap(text, max(10, area.w - th.tx(48)), role, True)[:2]
+        w = min(area.w, max(ink.width(line, role, True) for line in lines) + th.tx(48))
+        h = min(area.h, len(lines) * ink.lh(role, True) + th.tx(12))
+        rect = pygame.Rect(0, 0, w, h)
+        rect.center = area.center
+        self.toast_rect = rect
+        ink.panel(self.screen, rect, ink.pal["card_hi"], ink.pal["accent"], radius=min(rect.h // 2, th.px(18)))
+        y = rect.centery - len(lines) * ink.lh(role, True) // 2
+        for line in lines:
+            ink.text(self.screen, line, (rect.centerx, y), role, ink.pal["text"], True, "midtop", max_w=rect.w)
+            y += ink.lh(role, True)
 
     def _oops(self) -> None:
         """An unexpected error while handling, updating or drawing: back to the title with a dialog. The session
@@ -337,6 +352,8 @@ class App:
 
 def run(campaign: str | None = None, seed: int | None = None) -> int:
     """Open the window: the title screen, or straight into `campaign` (id or path). Returns the exit code."""
+    # Open centred on the display: never at a position left over from another, larger screen.
+    os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
     try:
         pygame.display.init()   # the game has no sound: no audio device is opened
         pygame.font.init()

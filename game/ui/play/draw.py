@@ -193,7 +193,7 @@ def _draw_bottom(scene, surface, g) -> None:
             draw_button(ink, surface, b, hovered=scene.hover == b.id)
     end = scene.button("end")
     room = end.rect.x - th.px(24) - scene.hint_x
-    if room > th.tx(200):
+    if room > th.tx(200) and not scene.app.toasts:     # a toast takes the hint's place while it shows
         if scene.app.settings.show_tutorial_hints and g.turn == 0:
             hint = "Pick an ally (Tab or click), give it an order (P R W C H), then End turn."
         else:

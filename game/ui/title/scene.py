@@ -155,8 +155,10 @@ class TitleScene(Scene):
         return False
 
     def on_back(self) -> None:
-        self.app.confirm("Quit Fair Share?", "The autosave keeps the latest turn of your last game: choose Continue "
-                         "next time to pick it up.", lambda: flow.request_quit(self.app), yes="Quit", no="Stay")
+        # Continue is named only when there is a save it would open
+        text = ("The autosave keeps the latest turn of your last game: choose Continue next time to pick it up."
+                if persist.latest() is not None else "There is no saved game yet.")
+        self.app.confirm("Quit Fair Share?", text, lambda: flow.request_quit(self.app), yes="Quit", no="Stay")
 
     # --- drawing -------------------------------------------------------------------------------------------
     def draw(self, surface) -> None:
