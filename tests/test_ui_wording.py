@@ -10,10 +10,11 @@ import pytest
 from game.catalog import find_campaign
 from game.sim.explain import Change, Factor
 from game.sim.session import EndTurn, Session, SetOrder
+from game.ui.report.debrief import JUDGED, account
 from game.ui.wording import adviser_pick, change_sentence, moved, shown, shown_delta
 
 VARS = ("spending", "trust", "alignment", "hedging")
-CHANGE = re.compile(r"(rose|fell) by (\d+\.\d\d)(?: pp)?, from (\d+\.\d\d)(?: % of GDP)? to (\d+\.\d\d)")
+CHANGE = re.compile(r"(rose|fell) by (\d+\.\d\d)(?: pp)?, from (\d+\.\d\d) to (\d+\.\d\d)")
 
 
 def generated_changes(n: int = 4000):
@@ -63,7 +64,7 @@ def test_the_examples_of_the_issue():
     assert moved("trust", 0.6151, 0.6149) == "fell by 0.01, from 0.62 to 0.61"          # not "held steady"
     assert moved("trust", 0.0149, 0.1051) == "rose by 0.10, from 0.01 to 0.11"          # the difference shown
     assert moved("trust", 0.031, 0.034) == "held steady at 0.03"                         # not "rose 0.00 to 0.03"
-    assert moved("spending", 2.0, 2.1) == "rose by 0.10 pp, from 2.00 % of GDP to 2.10 % of GDP"
+    assert moved("spending", 2.0, 2.1) == "rose by 0.10 pp, from 2.00 to 2.10 % of GDP"
     assert shown(-0.001) == "0.00" and shown_delta(0.004, -0.004) == 0
 
 
@@ -102,3 +103,21 @@ def test_fair_share_is_said_with_its_meaning_where_it_first_appears(played):
         _, forms = adviser_pick(played.state, i)
         if any("fair share" in f for f in forms):
             assert "what its threat warrants" in forms[0]
+
+
+def test_the_debrief_dates_a_happening_by_the_turn_whose_news_showed_it():
+    session = Session(find_campaign("europe_2024"), 7)
+    while not session.over:
+        session.execute(EndTurn())
+    events = account(session)["events"]
+    # the campaign file puts the election at turn 2, "2024 H2": the debrief said 2024 H1
+    assert "2024 H2: U.S. Election Season" in events, events
+
+
+def test_best_and_most_strained_show_every_figure_they_are_judged_by(played):
+    data = account(played)
+    for move in (data["best"], data["worst"]):
+        for figure in ("spending", "trust", "alignment", "hedging"):
+            assert figure in move[2], move
+    for word in ("trust", "alignment", "spending", "hedging"):
+        assert word in JUDGED

@@ -23,14 +23,6 @@ from game.ui.synth import Driver, key_event
 from game.ui.windowfit import fit_size, size_choices
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("FAIRSHARE_HOME", str(tmp_path))
-    pygame.init()
-    yield tmp_path
-    pygame.quit()
-
-
 def window(size, text_scale: float) -> App:
     return App(size=size, settings=Settings(text_scale=text_scale, window_size=size))
 

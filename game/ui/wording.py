@@ -39,11 +39,11 @@ def amount(var: str, value: float) -> str:
 
 
 def moved(var: str, before: float, after: float) -> str:
-    """'held steady at 0.61', or 'rose by 0.10, from 0.01 to 0.11'."""
+    """'held steady at 0.61', or 'rose by 0.10, from 0.01 to 0.11' ('... from 2.00 to 2.10 % of GDP')."""
     d = shown_delta(before, after)
     if d == 0:
         return f"held steady at {level(var, after)}"
-    return f"{'rose' if d > 0 else 'fell'} by {amount(var, d)}, from {level(var, before)} to {level(var, after)}"
+    return f"{'rose' if d > 0 else 'fell'} by {amount(var, d)}, from {shown(before)} to {level(var, after)}"
 
 
 def _factors(factors: list[Factor], var: str) -> str:
@@ -79,4 +79,4 @@ def adviser_pick(state, ally: int) -> tuple[str, tuple[str, ...]]:
     return order, (f"spends {shown(spend)} % of GDP, {below} its fair share (what its threat warrants): "
                    f"{shown(fair)} %",
                    f"{below} its fair share (what its threat warrants), {shown(fair)} %",
-                   f"{below} fair share: {shown(spend)} of {shown(fair)} %", f"fair share {shown(fair)} %")
+                   f"{below} fair share: {shown(spend)} of {shown(fair)} %", f"{below} fair share {shown(fair)} %")

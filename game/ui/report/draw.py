@@ -57,7 +57,11 @@ def _summary(scene, surface, rect) -> None:
 def _events(scene, surface, rect) -> None:
     ink, th, pal = scene.ink, scene.theme, scene.pal
     y = rect.y
-    ink.text(surface, "WHAT HAPPENED", (rect.x, y), "small", pal["accent"], True)
+    # the happenings are the next turn's news (the end screen dates them so too)
+    c = scene.session.campaign
+    head = f"WHAT HAPPENED: THE NEWS AS {c.calendar.label(scene.index + 1)} OPENS" if scene.index + 1 < c.turns \
+        else "WHAT HAPPENED AS THE CAMPAIGN ENDED"
+    ink.text(surface, head, (rect.x, y), "small", pal["accent"], True, max_w=rect.w)
     y += ink.lh("small", True) + th.tx(10)
     if not scene.events:
         ink.text(surface, "A quiet turn: no crisis, no event.", (rect.x, y), "small", pal["dim"])
@@ -85,7 +89,8 @@ def _glance(scene, surface, rect) -> None:
         rest = columns(pygame.Rect(area.x + name_w, area.y, area.w - name_w, area.h), [1.2, 1, 1, 1, 1], th.px(10))
         cells = [pygame.Rect(area.x, area.y, name_w - th.px(10), area.h), *rest]
         for cell, head in zip(cells, ("Ally", "Order", "Spending", "Trust", "Alignment", "Hedging")):
-            ink.text(surface, head, (cell.x, y0), "tiny", pal["faint"], True, max_w=cell.w)
+            short = head if ink.width(head, "tiny", True) <= cell.w else head[:5]    # "Align", "Spend"
+            ink.text(surface, short, (cell.x, y0), "tiny", pal["faint"], True, max_w=cell.w)
         for row, i in enumerate(range(g * scene.glance_rows, min(len(allies), (g + 1) * scene.glance_rows))):
             y = y0 + (row + 1) * lh
             order = ORDERS[int(scene.report.orders[0, i])]

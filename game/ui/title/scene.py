@@ -287,8 +287,9 @@ class TitleScene(Scene):
             return
         x0 = panes[0].rect.x - area.x
         panes = [type(p)(p.theatre, p.rect.move(-x0, 0)) for p in panes]
-        ink.text(surface, "DEFENCE SPENDING AT THE START, % OF GDP", (area.x, area.y), "small", pal["accent"], True,
-                 max_w=width)
+        heads = ("DEFENCE SPENDING AT THE START, % OF GDP", "SPENDING AT THE START, % GDP", "% OF GDP AT THE START")
+        head = next((t for t in heads if ink.width(t, "small", True) <= width), heads[-1])
+        ink.text(surface, head, (area.x, area.y), "small", pal["accent"], True, max_w=width)
         for pane in panes:
             paint = campaign_paint(campaign, mv.theatres[pane.theatre], self.theme.palette_name)
             surface.blit(mv.surface(self.dense, pane, paint), pane.rect)
