@@ -13,6 +13,7 @@ from game.settings import OVERLAYS
 from game.sim.explain import ally_changes
 from game.sim.session import SetOrder, SetUSAction
 from game.ui import bindings, flow
+from game.ui.play import quick
 from game.ui.layout import keys_fit, play_layout, row_buttons
 from game.ui.map.view import fit_panes
 from game.ui.play.draw import draw_play
@@ -271,14 +272,20 @@ class PlayScene(Scene):
         if s.over:
             return
         g = self.view()["global"]
-        given = [f"{a.name}: {a.order}" for a in self.view()["allies"] if a.order != "hold"]
-        orders = "; ".join(given) if given else "every ally holds"
-        left = g.budget - g.projected
-        money = f"${g.projected:,.1f} bn of ${g.budget:,.1f} bn " + \
-                (f"(${-left:,.1f} bn over budget)" if left < 0 else f"(${left:,.1f} bn left)")
-        self.app.confirm(f"End {g.label}?", f"Orders: {orders}.\n\n{congress_line(s)}\n\n"
-                         f"Projected U.S. cost (a year): {money}.",
+        self.app.confirm(f"End {g.label}?", quick.confirmation(s, self.view()["allies"], g, congress_line(s)),
                          lambda: flow.end_turn(self.app), yes="End turn", no="Keep planning", kicker="Orders")
+
+    def give_every(self, kind: str) -> None:
+        """A: every ally the adviser's pick; D: last turn's orders again."""
+        s = self.session
+        orders = quick.adviser_orders(s) if kind == "adviser" else quick.last_orders(s)
+        if s.over or orders is None:
+            self.app.toast("No turn played yet: nothing to repeat")
+            return
+        skipped = quick.give_all(s, orders)
+        self.app.toast(("The adviser's pick for every ally" if kind == "adviser" else "Last turn's orders again")
+                       + (f" ({skipped} with no U.S. forces left hold)" if skipped else ""))
+        self._sync_buttons()
 
     def show_news(self) -> None:
         items = self.view()["news"]
@@ -341,6 +348,8 @@ class PlayScene(Scene):
             self.ask_end_turn()
         elif k == bindings.CONGRESS_KEY:
             self.toggle_congress()
+        elif k in bindings.EVERY_ALLY:
+            self.give_every(bindings.EVERY_ALLY[k])
         elif k == pygame.K_t:
             self.switch_theatre()
         elif k == pygame.K_l:
