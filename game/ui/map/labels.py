@@ -51,10 +51,13 @@ def _pips_width(ink: Ink) -> int:
 _DIRS = [(math.cos(a * math.pi / 8), math.sin(a * math.pi / 8)) for a in range(16)]
 
 
-def _candidates(w: int, h: int):
+NEAR, FAR = (0.35, 0.7, 1.0, 1.35), (1.7, 2.1, 2.6, 3.2)    # rings of spots around the anchor, in label sizes
+
+
+def _candidates(w: int, h: int, rings=NEAR + FAR):
     """Offsets from the anchor, nearest first (in units of the label's own size)."""
-    out = [(0.0, 0, 0)]
-    for r in (0.35, 0.7, 1.0, 1.35, 1.7, 2.1, 2.6, 3.2):
+    out = [(0.0, 0, 0)] if rings[0] == NEAR[0] else []
+    for r in rings:
         for cx, cy in _DIRS:
             dx, dy = cx * r * w * 0.6, cy * r * h * 0.9
             out.append((math.hypot(dx / w, dy / h), round(dx), round(dy)))
@@ -89,13 +92,15 @@ def place_labels(ink: Ink, surf: pygame.Surface, theatre: Theatre, polys,
         ax, ay = anchor(lb.iso)
         x0, y0, x1, y1 = theatre.countries[lb.iso].bounds
         country_box = pygame.Rect(x0 * sw, y0 * sh, (x1 - x0) * sw, (y1 - y0) * sh)
-        # the full label where it fits; else the name alone (the value is in the ally list too); else none, so
-        # that no two labels ever pile up
-        for shown in (lb, replace(lb, value="", presence=-1.0, flags="")) if lb.kind != "other" else (lb,):
+        # the full label near its country; else the name alone near it (the value is in the ally list too);
+        # only then either one further out, on a leader line; else none, so that no two labels ever pile up
+        bare = replace(lb, value="", presence=-1.0, flags="")
+        tries = ((lb, NEAR), (bare, NEAR), (lb, FAR), (bare, FAR)) if lb.kind != "other" else ((lb, NEAR),)
+        for shown, rings in tries:
             w, h = _size(ink, shown)
             if lb.kind == "other" and (w > country_box.w * 1.1 or h > country_box.h * 1.2):
                 break
-            box = _free_spot(shown, w, h, (ax, ay), bounds, placed, dots, pad)
+            box = _free_spot(shown, w, h, (ax, ay), bounds, placed, dots, pad, rings)
             if box is not None:
                 placed.append(box.inflate(pad * 2, pad * 2))
                 drawn[lb.iso] = box
@@ -105,12 +110,12 @@ def place_labels(ink: Ink, surf: pygame.Surface, theatre: Theatre, polys,
 
 
 def _free_spot(lb: Label, w: int, h: int, at: tuple[int, int], bounds: pygame.Rect, placed: list[pygame.Rect],
-               dots: list[pygame.Rect], pad: int) -> pygame.Rect | None:
+               dots: list[pygame.Rect], pad: int, rings) -> pygame.Rect | None:
     """The nearest box for a label that stays on the map and clear of every label placed so far (and, pushed off
     its own country, of the other allies' anchor dots)."""
     if w > bounds.w or h > bounds.h:
         return None
-    for dx, dy in _candidates(w, h) if lb.kind != "other" else [(0, 0)]:
+    for dx, dy in _candidates(w, h, rings) if lb.kind != "other" else [(0, 0)]:
         box = pygame.Rect(0, 0, w, h)
         box.center = (at[0] + dx, at[1] + dy)
         if not bounds.contains(box):
