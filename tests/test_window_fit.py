@@ -112,13 +112,13 @@ def test_toasts_never_cover_data(home, size, text_scale):
         app.pop()
     assert app.toasts and app.toasts[0][0] == "Autosaved"
     app.render(force=True)
-    assert app.toast_rect.collidelist(data_rects(app)) == -1
+    assert app.toast_box()[0].collidelist(data_rects(app)) == -1
     info = persist.latest()
     assert flow.load(app, info.path)                         # "Loaded: ...", over the play screen
     app.render(force=True)
     assert app.toasts[0][0].startswith("Loaded")
-    assert app.scene.button("order:hold").rect.collidelist([app.toast_rect]) == -1
-    assert app.toast_rect.collidelist(data_rects(app, exclude="orders set")) == -1
+    assert app.scene.button("order:hold").rect.collidelist([app.toast_box()[0]]) == -1
+    assert app.toast_box()[0].collidelist(data_rects(app, exclude="orders set")) == -1
 
 
 def test_selecting_an_ally_on_the_other_map_switches_the_map(home):
@@ -157,7 +157,10 @@ def test_the_window_size_is_chosen_in_settings(home):
     row = next(i for i, r in enumerate(ROWS) if r[0] == "window_size")
     before = app.screen.get_size()
     app.scene.change(row, -1)
-    assert app.screen.get_size() != before and app.settings.window_size == app.screen.get_size()
+    chosen = app.screen.get_size()
+    assert chosen != before and app.settings.window_size == chosen
+    app.scene.change(0, 1)                                   # another setting (text size) keeps the window's size
+    assert app.screen.get_size() == chosen and app.settings.text_scale > 1.0
     app.render(force=True)
     assert check_top(app, "settings") == []
 

@@ -58,7 +58,6 @@ class App:
         self.running = True
         self.dirty = True
         self.toasts: list[list] = []      # [text, seconds left]
-        self.toast_rect: pygame.Rect | None = None    # where the last toast was drawn (tests check it)
         self._swallow: str | None = None
         self._mapview = None
         self._failed_frames = 0
@@ -106,6 +105,13 @@ class App:
         self.screen = self._set_mode(self.window_size, False)
         self.relayout()
 
+    def choose_window_size(self, size) -> None:
+        """The window-size choice in Settings: used now, or on leaving fullscreen, and kept."""
+        self.window_size = fit_size(size, desktop_size())
+        if not self.fullscreen:
+            self.screen = self._set_mode(self.window_size, False)
+        self.apply_settings(replace(self.settings, window_size=self.window_size))
+
     def set_fullscreen(self, on: bool) -> None:
         self.screen = self._set_mode(self.window_size, on)
         self.settings = replace(self.settings, fullscreen=on)
@@ -117,11 +123,8 @@ class App:
     def apply_settings(self, settings) -> None:
         """Use new settings now and keep them (a failed write becomes a toast, not a crash)."""
         fullscreen_changed = settings.fullscreen != self.fullscreen
-        resized = tuple(settings.window_size) != tuple(self.window_size)
         self.settings = settings
-        if resized:     # the window-size choice in Settings (kept for later when fullscreen is on)
-            self.window_size = fit_size(settings.window_size, desktop_size())
-        if fullscreen_changed or (resized and not self.fullscreen):
+        if fullscreen_changed:
             self.screen = self._set_mode(self.window_size, settings.fullscreen)
         self.relayout()
         error = persist.store_settings(settings)
@@ -290,21 +293,26 @@ class App:
         for scene in self.stack[start:]:
             scene.draw(self.screen)
         if self.toasts:
-            self._draw_toast(self.toasts[0])
+            self._draw_toast()
 
-    def _draw_toast(self, toast) -> None:
-        """The toast goes in the scene's free strip (Scene.toast_area), never over a value: in smaller type, or
-        on two lines, where the strip is narrow."""
+    def toast_box(self) -> tuple[pygame.Rect, str, tuple[str, ...]] | None:
+        """Where the current toast goes, its type size and lines: in the scene's free strip (Scene.toast_area),
+        never over a value; in smaller type, or on two lines, where the strip is narrow."""
+        if not self.toasts:
+            return None
         ink, th = self.ink, self.ink.theme
-        text, _ = toast
+        text = self.toasts[0][0]
         area = self.scene.toast_area()
         role = next((r for r in ("body", "small") if ink.width(text, r, True) + th.tx(48) <= area.w), "small")
         lines = ink.wrap(text, max(10, area.w - th.tx(48)), role, True)[:2]
         w = min(area.w, max(ink.width(line, role, True) for line in lines) + th.tx(48))
-        h = min(area.h, len(lines) * ink.lh(role, True) + th.tx(12))
-        rect = pygame.Rect(0, 0, w, h)
+        rect = pygame.Rect(0, 0, w, min(area.h, len(lines) * ink.lh(role, True) + th.tx(12)))
         rect.center = area.center
-        self.toast_rect = rect
+        return rect, role, lines
+
+    def _draw_toast(self) -> None:
+        ink, th = self.ink, self.ink.theme
+        rect, role, lines = self.toast_box()
         ink.panel(self.screen, rect, ink.pal["card_hi"], ink.pal["accent"], radius=min(rect.h // 2, th.px(18)))
         y = rect.centery - len(lines) * ink.lh(role, True) // 2
         for line in lines:

@@ -39,6 +39,7 @@ class PlayScene(Scene):
         overlay = app.settings.overlay
         self.overlay_i = OVERLAYS.index(overlay) if overlay in OVERLAYS else 0
         self.view_i = 0
+        self.list_first = 0         # the first ally row shown, when the list is a window onto the allies
         self.hover_map: tuple[str, str] | None = None
         self.mouse = (0, 0)
         self._cache_key = None
@@ -168,7 +169,7 @@ class PlayScene(Scene):
         self.buttons = [b for b in self.buttons if not b.id.startswith("ally:") and b.id != "news"]
         n = len(self.session.campaign.allies)
         pad, head = th.tx(12), self.list_head
-        self.list_first = window_start(getattr(self, "list_first", 0), self.selected, plan.shown, n)
+        self.list_first = window_start(self.list_first, self.selected, plan.shown, n)
         windowed = plan.shown < n
         more_h = ink.lh("tiny", True) + plan.gap if windowed else 0
         x, w = L.left.x + pad, L.left.w - 2 * pad

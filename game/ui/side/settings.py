@@ -104,7 +104,10 @@ class SettingsScene(Scene):
             else choices.index(current) if current in choices else 0
         new = choices[(idx + step) % len(choices)]
         self.row = i
-        self.app.apply_settings(replace(self.app.settings, **{field: new}))
+        if field == "window_size":
+            self.app.choose_window_size(new)
+        else:
+            self.app.apply_settings(replace(self.app.settings, **{field: new}))
 
     def on_button(self, bid: str) -> None:
         kind, _, arg = bid.partition(":")
