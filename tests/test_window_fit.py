@@ -33,6 +33,12 @@ def test_no_value_is_cut_and_no_texts_overlap_on_any_scene(home, campaign, size,
     assert every_scene(size, text_scale, campaign) == []
 
 
+@pytest.mark.parametrize("campaign", ["tutorial", "indo_pacific_2024", "nixon_1969", "europe_2014"])
+def test_the_other_campaigns_at_the_tightest_size(home, campaign):
+    """The longest names (Nixon and Europe, 1969-1975; West Germany) on the smallest screen, largest text."""
+    assert every_scene((1024, 768), 1.5, campaign) == []
+
+
 def test_the_check_catches_a_cut_value_an_overlap_and_a_missing_number():
     rect = pygame.Rect(0, 0, 100, 20)
     drawn = [Drawn("trust 0.68", "trust…", rect), Drawn("Poland", "Poland", rect.move(50, 5)),

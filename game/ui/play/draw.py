@@ -136,7 +136,9 @@ def _draw_right(scene, surface, a, costs, g) -> None:
     surface.set_clip(clip)
     y = scene.orders_top
     pygame.draw.line(surface, pal["border"], (inner.x, y - th.tx(6)), (inner.right, y - th.tx(6)), th.line_w)
-    title = f"ORDER FOR {a.name.upper()}, {g.label}" if not g.over else "THE CAMPAIGN IS OVER"
+    titles = (f"ORDER FOR {a.name.upper()}, {g.label}", f"ORDER FOR {a.name.upper()}", "ORDER") if not g.over \
+        else ("THE CAMPAIGN IS OVER",)
+    title = next((t for t in titles if ink.width(t, "small", True) <= inner.w), titles[-1])
     ink.text(surface, title, (inner.x, y + th.tx(2)), "small", pal["accent"], True, max_w=inner.w)
     for b in scene.buttons:
         if b.id.startswith("order:"):
@@ -178,7 +180,9 @@ def _order_button(scene, surface, b, cost: float) -> None:
     label = next((f for f in forms if ink.width(f, "body", True) <= room), forms[-1])
     ink.text(surface, label, (x, top), "body", fg, True, max_w=room)
     if blurb:
-        lines = [f"Adviser: {why}" for why in tip[1]] if advised else [refusal or ORDER_BLURB[b.order]]
+        # the adviser's reason, shortened as need be; at the very last without its "Adviser:" (the bold type and
+        # the order's label still mark it)
+        lines = [f"Adviser: {why}" for why in tip[1]] + [tip[1][-1]] if advised else [refusal or ORDER_BLURB[b.order]]
         line = next((t for t in lines if ink.width(t, "tiny", advised) <= room), lines[-1])
         ink.text(surface, line, (x, top + ink.lh("body", True)), "tiny", sub, advised, max_w=room)
     cost_col = fg if b.active else (pal["bad"] if cost > 0.05 else pal["good"] if cost < -0.05 else pal["dim"])

@@ -48,9 +48,17 @@ def draw_top(ink: Ink, surf, rect: pygame.Rect, name: str, g: GlobalView) -> Non
     pygame.draw.rect(surf, pal["bar"], rect)
     pygame.draw.line(surf, pal["border"], rect.bottomleft, (rect.right, rect.bottom - 1), th.line_w)
     inner = rect.inflate(-th.px(28), -th.tx(24))
-    name_c, budget_c, dom_c, cred_c, pill_c = columns(inner, [2.2, 2.6, 1.45, 1.2, 4.4], th.px(26))
-    title = short_name(ink, name, name_c.w, "h3")
-    ink.text(surf, title, name_c.topleft, "h3", pal["text"], True, max_w=name_c.w)
+    # the name's column widens (up to a quarter of the bar) rather than cut the campaign's name
+    weights = [2.2, 2.6, 1.45, 1.2, 4.4]
+    need = ink.width(name_forms(name)[-1], "body", True) + th.px(4)
+    share = min(need, inner.w // 4) / max(1, inner.w - 4 * th.px(26))
+    if share > weights[0] / sum(weights):
+        weights[0] = share * sum(weights[1:]) / (1 - share)
+    name_c, budget_c, dom_c, cred_c, pill_c = columns(inner, weights, th.px(26))
+    # the campaign's name in the largest type that holds one of its forms whole
+    role = next((r for r in ("h3", "body", "small") if ink.width(name_forms(name)[-1], r, True) <= name_c.w), "small")
+    title = short_name(ink, name, name_c.w, role)
+    ink.text(surf, title, name_c.topleft, role, pal["text"], True, max_w=name_c.w)
     when = ("Campaign complete",) if g.over else (f"Turn {g.turn + 1} of {g.turns}  ·  {g.label}",
                                                   f"Turn {g.turn + 1}/{g.turns} · {g.label}", g.label)
     ink.text(surf, _first_fit(ink, when, name_c.w, "small"), (name_c.x, name_c.bottom), "small", pal["accent"], True,
