@@ -39,7 +39,7 @@ def test_the_other_campaigns_at_the_tightest_size(home, campaign):
     assert every_scene((1024, 768), 1.5, campaign) == []
 
 
-def test_the_check_catches_a_cut_value_an_overlap_and_a_missing_number():
+def test_the_check_catches_a_cut_value_and_an_overlap_but_lets_a_description_shorten():
     rect = pygame.Rect(0, 0, 100, 20)
     drawn = [Drawn("trust 0.68", "trust…", rect), Drawn("Poland", "Poland", rect.move(50, 5)),
              Drawn("A long description", "A long…", rect.move(0, 200))]

@@ -104,7 +104,7 @@ def _glance(scene, surface, rect) -> None:
                     ink.text(surface, "·", (cell.x, y), "small", pal["faint"])
                     continue
                 good = (d > 0) == GOOD_UP[var]
-                text = f"{'▲' if d > 0 else '▼'} {d:+.2f}"     # the arrow goes where the figure would not fit
+                text = f"{'▲' if d > 0 else '▼'} {d:+.2f}"     # the arrow is dropped where it would not fit
                 ink.text(surface, text if ink.width(text, "small", True) <= cell.w else f"{d:+.2f}", (cell.x, y),
                          "small", pal["good"] if good else pal["bad"], True, max_w=cell.w)
 
