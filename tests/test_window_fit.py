@@ -39,6 +39,16 @@ def test_the_other_campaigns_at_the_tightest_size(home, campaign):
     assert every_scene((1024, 768), 1.5, campaign) == []
 
 
+@pytest.mark.parametrize("campaign", ["europe_2024", "global_2024"])
+def test_beyond_the_supported_sizes_the_window_still_draws(home, campaign):
+    """200 % text on the smallest window: the map may shrink away, but nothing fails."""
+    app = window((960, 540), 2.0)
+    scripted_game(app, campaign, turns=1)
+    app.render(force=True)
+    app.scene.select(len(app.session.campaign.allies) - 1)
+    app.render(force=True)
+
+
 def test_the_check_catches_a_cut_value_and_an_overlap_but_lets_a_description_shorten():
     rect = pygame.Rect(0, 0, 100, 20)
     drawn = [Drawn("trust 0.68", "trust…", rect), Drawn("Poland", "Poland", rect.move(50, 5)),

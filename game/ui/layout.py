@@ -40,7 +40,9 @@ def play_layout(ink: Ink, dense: Ink, size: tuple[int, int], legend_size: tuple[
     if spare < w * 0.36:                      # very large text on a small window: keep the map usable
         cut = (w * 0.36 - spare) / (left_w + right_w)
         left_w, right_w = int(left_w * (1 - cut)), int(right_w * (1 - cut))
-    left_w = max(left_w, left_min)
+    # the ally list's own width where the map keeps a fifth of the window (beyond the text sizes the layout is
+    # built for, 150 % at 1024x768, the list's names shorten instead)
+    left_w = max(left_w, min(left_min, w - right_w - 4 * m - w // 5))
     top = pygame.Rect(0, 0, w, top_h)
     bottom = pygame.Rect(0, h - bottom_h, w, bottom_h)
     body_y, body_h = top.bottom + m, bottom.y - top.bottom - 2 * m

@@ -93,7 +93,7 @@ def _draw_map(scene, surface, allies) -> None:
         label_w = ink.width(theatre_b.label, "small", True) + ink.width(theatre_b.key, "small", True) + th.tx(52)
         ink.text(surface, names, (r.right - th.tx(12), r.centery), "small", pal["text"], True, "midright",
                  max_w=r.w - label_w)
-    if not scene.panes:
+    if not scene.panes and L.panes.w > th.tx(120) and L.panes.h > th.tx(120):
         ink.panel(surface, L.panes, pal["panel"])
         ink.para(surface, "There is no map for this campaign's theatre. Use the ally list on the left: everything "
                  "works without the map.", L.panes.inflate(-th.tx(60), -th.tx(60)), "body", pal["dim"])
