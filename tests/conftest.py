@@ -23,3 +23,13 @@ def app(tmp_path, monkeypatch):
     application = App(size=(1280, 720))
     yield application
     pygame.quit()
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """Saves and settings in a temporary folder, pygame started (for tests that open windows of their own)."""
+    import pygame
+    monkeypatch.setenv("FAIRSHARE_HOME", str(tmp_path))
+    pygame.init()
+    yield tmp_path
+    pygame.quit()

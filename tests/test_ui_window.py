@@ -27,14 +27,6 @@ SCENES = {"title", "briefing", "play", "play_trust", "play_spending", "play_hedg
 CONTAINERS = {"news"}       # buttons that are panels holding text, never overlapping other buttons anyway
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("FAIRSHARE_HOME", str(tmp_path))
-    pygame.init()
-    yield tmp_path
-    pygame.quit()
-
-
 def distinct_colours(path: Path) -> int:
     pixels = pygame.surfarray.array3d(pygame.image.load(str(path))).reshape(-1, 3)
     return len(np.unique(pixels[::7], axis=0))

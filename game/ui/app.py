@@ -9,6 +9,7 @@ nor the flow imports another screen. The `App` object is also the test harness: 
 """
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from dataclasses import replace
@@ -25,8 +26,8 @@ from game.ui.play.reload import HotReload
 from game.ui.scene import Scene
 from game.ui.screens import SCREENS
 from game.ui.theme import Theme
+from game.ui.windowfit import MIN_SIZE, desktop_size, fit_size
 
-MIN_SIZE = (960, 540)
 DENSE_CAP = 1.2
 TOAST_SECONDS = 2.2
 
@@ -46,7 +47,8 @@ class App:
         self.strict = strict
         self.fonts = FontBook()
         self.fullscreen = False
-        self.window_size = tuple(size or self.settings.window_size)
+        # a saved (or default) size the screen cannot show is shrunk to fit; a size asked for (tests, shots) is kept
+        self.window_size = tuple(size) if size else fit_size(self.settings.window_size, desktop_size())
         self.screen = self._set_mode(self.window_size, self.settings.fullscreen and size is None)
         self.ink = Ink(self.fonts, self._theme())
         self.dense = self._dense()
@@ -75,9 +77,8 @@ class App:
 
     # --- display -------------------------------------------------------------------------------------------
     def _set_mode(self, size, fullscreen: bool) -> pygame.Surface:
-        if fullscreen:
-            sizes = pygame.display.get_desktop_sizes() or [size]
-            screen = pygame.display.set_mode(sizes[0], pygame.FULLSCREEN)
+        if fullscreen:     # the display's own size, so the window covers it from (0, 0) to its far corner
+            screen = pygame.display.set_mode(desktop_size() or size, pygame.FULLSCREEN)
         else:
             size = (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
             screen = pygame.display.set_mode(size, pygame.RESIZABLE)
@@ -111,6 +112,13 @@ class App:
         self.window_size = (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
         self.screen = self._set_mode(self.window_size, False)
         self.relayout()
+
+    def choose_window_size(self, size) -> None:
+        """The window-size choice in Settings: used now, or on leaving fullscreen, and kept."""
+        self.window_size = fit_size(size, desktop_size())
+        if not self.fullscreen:
+            self.screen = self._set_mode(self.window_size, False)
+        self.apply_settings(replace(self.settings, window_size=self.window_size))
 
     def set_fullscreen(self, on: bool) -> None:
         self.screen = self._set_mode(self.window_size, on)
@@ -297,16 +305,31 @@ class App:
             scene.draw(self.screen)
         self.hot_reload.draw(self.screen)
         if self.toasts:
-            self._draw_toast(self.toasts[0])
+            self._draw_toast()
 
-    def _draw_toast(self, toast) -> None:
+    def toast_box(self) -> tuple[pygame.Rect, str, tuple[str, ...]] | None:
+        """Where the current toast goes, its type size and lines: in the scene's free strip (Scene.toast_area),
+        never over a value; in smaller type, or on two lines, where the strip is narrow."""
+        if not self.toasts:
+            return None
         ink, th = self.ink, self.ink.theme
-        text, left = toast
-        w = ink.width(text, "body", True) + th.tx(48)
-        rect = pygame.Rect(0, 0, w, ink.lh("body", True) + th.tx(24))
-        rect.midbottom = (self.screen.get_width() // 2, self.screen.get_height() - th.px(110))
-        ink.panel(self.screen, rect, ink.pal["card_hi"], ink.pal["accent"], radius=rect.h // 2)
-        ink.text(self.screen, text, rect.center, "body", ink.pal["text"], True, "center")
+        text = self.toasts[0][0]
+        area = self.scene.toast_area()
+        role = next((r for r in ("body", "small") if ink.width(text, r, True) + th.tx(48) <= area.w), "small")
+        lines = ink.wrap(text, max(10, area.w - th.tx(48)), role, True)[:2]
+        w = min(area.w, max(ink.width(line, role, True) for line in lines) + th.tx(48))
+        rect = pygame.Rect(0, 0, w, min(area.h, len(lines) * ink.lh(role, True) + th.tx(12)))
+        rect.center = area.center
+        return rect, role, lines
+
+    def _draw_toast(self) -> None:
+        ink, th = self.ink, self.ink.theme
+        rect, role, lines = self.toast_box()
+        ink.panel(self.screen, rect, ink.pal["card_hi"], ink.pal["accent"], radius=min(rect.h // 2, th.px(18)))
+        y = rect.centery - len(lines) * ink.lh(role, True) // 2
+        for line in lines:
+            ink.text(self.screen, line, (rect.centerx, y), role, ink.pal["text"], True, "midtop", max_w=rect.w)
+            y += ink.lh(role, True)
 
     def _oops(self) -> None:
         """An unexpected error while handling, updating or drawing: back to the title with a dialog. The session
@@ -350,6 +373,8 @@ class App:
 def run(campaign: str | None = None, seed: int | None = None, facilitator: bool = False) -> int:
     """Open the window: the title screen, or straight into `campaign` (id or path), in facilitator mode if asked.
     Returns the exit code."""
+    # Open centred on the display: never at a position left over from another, larger screen.
+    os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
     try:
         pygame.display.init()   # the game has no sound: no audio device is opened
         pygame.font.init()

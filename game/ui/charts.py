@@ -14,7 +14,7 @@ def line_chart(ink: Ink, surf, rect: pygame.Rect, series: list[tuple[str, list[f
                   default=0)
     tick_w = max(ink.width(f"{t:g}", "tiny") for t in y_ticks) + th.tx(8)
     plot = pygame.Rect(rect.x + tick_w, rect.y + th.tx(8), rect.w - tick_w - label_w - th.tx(16),
-                       rect.h - ink.lh("tiny") - th.tx(14))
+                       rect.h - ink.lh("tiny") * 3 // 2 - th.tx(10))
     if plot.w < 40 or plot.h < 40:
         return
 
@@ -30,8 +30,9 @@ def line_chart(ink: Ink, surf, rect: pygame.Rect, series: list[tuple[str, list[f
     if x_labels:
         every = max(1, round(len(x_labels) / max(1, plot.w // max(1, ink.width(x_labels[-1], "tiny") + th.tx(24)))))
         for i in range(0, len(x_labels), every):
-            ink.text(surf, x_labels[i], (plot.x + i * step, plot.bottom + th.tx(6)), "tiny", pal["faint"],
-                     anchor="midtop")
+            # below the half line the lowest y tick reaches past the plot, so the two never touch
+            ink.text(surf, x_labels[i], (plot.x + i * step, plot.bottom + ink.lh("tiny") // 2 + th.tx(2)), "tiny",
+                     pal["faint"], anchor="midtop")
     ends = []
     for name, values, color in series:
         pts = [(plot.x + i * step, y_of(v)) for i, v in enumerate(values)]

@@ -22,7 +22,7 @@ def campaign_problem(error: Exception) -> str:
     if isinstance(error, CampaignError) and error.problems:
         first = error.problems[0]
         more = len(error.problems) - 1
-        extra = f"\n\n({more} more problem{'s' if more != 1 else ''}; run `python main.py validate` on the file " \
+        extra = f"\n\n({more} more problem{'s' if more != 1 else ''}; run python main.py validate on the file " \
                 f"to see them all.)" if more else ""
         return f"{first}{extra}"
     return str(error)
@@ -132,6 +132,8 @@ def request_quit(app: "App") -> None:
 
 def _unsaved_text(app: "App") -> str:
     n = app.session.state.turn - app.saved_turn
-    return (f"You have played {n} turn{'s' if n != 1 else ''} since you last saved this game by name. The autosave "
-            "keeps the latest turn (Continue on the title screen), but a named save is safer: press S in the game "
-            "to make one.")
+    text = f"You have played {n} turn{'s' if n != 1 else ''} since you last saved this game by name. "
+    if persist.latest() is None:     # Continue is only offered where there is a save to continue
+        return text + "No save of it could be kept: press S in the game to save it by name."
+    return text + ("The autosave keeps the latest turn (Continue on the title screen), but a named save is safer: "
+                   "press S in the game to make one.")

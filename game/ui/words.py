@@ -2,6 +2,8 @@
 figures the reports compare and which way is good for each."""
 from __future__ import annotations
 
+import re
+
 THEATRE_NAMES = {"europe": "Europe", "indo_pacific": "Indo-Pacific"}
 STEP_NAMES = {"year": "yearly turns", "half": "half-year turns", "quarter": "quarterly turns", "month": "monthly turns"}
 VAR_TITLES = {"spending": "Spending", "trust": "Trust in the U.S.", "alignment": "Alignment", "hedging": "Hedging"}
@@ -15,3 +17,15 @@ def theatre_name(tid: str) -> str:
 def campaign_meta(c) -> str:
     return (f"{c.turns} {STEP_NAMES.get(c.calendar.step, 'turns')} · {' + '.join(theatre_name(t) for t in c.theatres)}"
             f" · {len(c.allies)} allies")
+
+
+def name_forms(name: str) -> tuple[str, ...]:
+    """A campaign's name, then shorter forms that keep its figures: without a bracketed aside ("(historical)"),
+    then the part before a colon ("Europe 2024")."""
+    forms = [name]
+    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    if bare and bare != name:
+        forms.append(bare)
+    if ":" in bare:
+        forms.append(bare.split(":")[0].strip())
+    return tuple(forms)

@@ -15,6 +15,7 @@ from game.ui.report.export import export
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
 from game.ui.words import GOOD_UP
+from game.ui.wording import change_sentence
 
 
 class ReportScene(Scene):
@@ -101,7 +102,8 @@ class ReportScene(Scene):
         ink, th = self.ink, self.theme
         change = self.changes[i][var]
         h = ink.lh("small", True) + th.tx(4)
-        h += ink.para_height(change.sentence(self.session.campaign.allies[i].name), self.col_w, "small") + th.tx(8)
+        sentence = change_sentence(change, self.session.campaign.allies[i].name)
+        h += ink.para_height(sentence, self.col_w, "small") + th.tx(8)
         return h + len(change.factors) * (ink.lh("tiny") + th.tx(6))
 
     def _ally_h(self, i: int) -> int:

@@ -13,7 +13,9 @@ class SaveAsScene(Dialog):
 
     def __init__(self, app):
         s = app.session
-        default = f"{s.campaign.id.replace('_', ' ')} turn {s.state.turn}"[:40]
+        # named after the turn the play screen shows ("Turn 6 of 12"), or the end once the game is over
+        shown = "final" if s.over else f"turn {s.state.turn + 1}"
+        default = f"{s.campaign.id.replace('_', ' ')} {shown}"[:40]
         super().__init__(app, "Save the game", "", [("save", "Save", "Enter"), ("cancel", "Cancel", "Esc")],
                          kicker="Save as", width=820)
         self.field = TextField(default)
