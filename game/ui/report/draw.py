@@ -6,6 +6,7 @@ import pygame
 from game.campaign.model import ORDERS
 from game.ui.fonts import reflow
 from game.ui.layout import columns
+from game.ui.report.system import draw_system
 from game.ui.words import GOOD_UP, VAR_TITLES
 from game.ui.wording import change_sentence, shown, shown_delta
 
@@ -31,6 +32,8 @@ def draw_report(scene, surface) -> None:
                 _events(scene, surface, rect)
             elif kind == "glance":
                 _glance(scene, surface, rect)
+            elif kind == "system":
+                draw_system(scene, surface, rect)
             else:
                 _ally(scene, surface, rect, kind)
         y += h

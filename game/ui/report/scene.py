@@ -10,6 +10,7 @@ from game.sim.state import CONGRESS
 from game.ui import bindings
 from game.ui.fonts import reflow
 from game.ui.layout import columns
+from game.ui.report.system import system_height
 from game.ui.report.draw import draw_report
 from game.ui.report.export import export
 from game.ui.scene import Scene
@@ -68,6 +69,8 @@ class ReportScene(Scene):
         self.glance_rows = -(-n // self.glance_cols)
         glance_h = ink.lh("small", True) + th.tx(10) + (self.glance_rows + 1) * ink.lh("small") + th.tx(20)
         self.blocks = [("summary", self._summary_h()), ("events", self._events_h()), ("glance", glance_h)]
+        if system_height(self, self.inner.w):
+            self.blocks.append(("system", system_height(self, self.inner.w)))
         self.blocks += [(i, self._ally_h(i)) for i in range(len(self.changes))]
         self.scroll.set_sizes(sum(hh for _, hh in self.blocks), self.inner.h)
         s = self.session

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pygame
 
 from game.sim.params import DEFAULT
-from game.sim.report import FACTOR_HELP, FACTORS
+from game.sim.report import FACTOR_HELP, FACTORS, SYSTEM_FACTORS, SYSTEM_HELP
 from game.ui import bindings, doc
 from game.ui.doc import Block
 from game.ui.scene import Scene
@@ -77,6 +77,12 @@ def help_blocks() -> tuple[list[Block], list[Block]]:
                 continue
             seen.add(f)
             text = FACTOR_HELP[f]
+            right.append(Block("kv", text[0].upper() + text[1:] + ".", key=f[0].upper() + f[1:], role="small"))
+    right.append(Block("h", "Why Washington's standing and the adversaries' appetite move"))
+    for f in dict.fromkeys(f for factors in SYSTEM_FACTORS.values() for f in factors):
+        text = SYSTEM_HELP.get(f) or FACTOR_HELP.get(f)
+        if text and f not in seen:
+            seen.add(f)
             right.append(Block("kv", text[0].upper() + text[1:] + ".", key=f[0].upper() + f[1:], role="small"))
     return left, right
 
