@@ -129,3 +129,15 @@ def test_congress_forces_a_drawdown_when_domestic_pressure_runs_high():
     assert any(h.kind == "congress" for h in explain.happenings(r_angry, after, run))
     quiet = int(np.flatnonzero(~cut)[0])
     assert not any(h.kind == "congress" for h in explain.happenings(r_angry, after, quiet))
+
+
+def test_free_riding_allies_and_an_overrun_budget_stir_congress():
+    """Domestic pressure rises when the allies fall further short of the 2 % line, and when the U.S. overspends."""
+    c = campaign([{"id": "alpha", "spending": 1.8}, {"id": "beta", "threat": 0.3, "spending": 1.8}], revisionism=0.0)
+    _, state = opening(c, RUNS)
+    state = state.evolve(domestic_pressure=np.random.default_rng(11).uniform(0.2, 0.5, RUNS))
+    held, _ = one_turn(state, hold(state))
+    short, _ = one_turn(state.evolve(spending=state.spending * 0.6), hold(state))
+    broke, _ = one_turn(state.evolve(budget=state.budget * 0.5), hold(state))
+    assert (short.domestic_pressure > held.domestic_pressure + 0.01).all()
+    assert (broke.domestic_pressure > held.domestic_pressure + 0.01).all()

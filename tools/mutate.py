@@ -80,7 +80,8 @@ def make_copy(where: Path) -> Path:
 
 def run_tests(copy: Path, tests: list[str]) -> tuple[bool, str]:
     """(passed, the first failing test or the reason) for the tests in the copy."""
-    env = {**os.environ, "PYTHONPATH": str(copy), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    env = {**os.environ, "PYTHONPATH": str(copy), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
+           "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
     cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-rf", "-p", "no:cacheprovider", *tests]
     try:
         out = subprocess.run(cmd, cwd=copy, env=env, capture_output=True, text=True, timeout=TIMEOUT)
@@ -94,12 +95,13 @@ def run_tests(copy: Path, tests: list[str]) -> tuple[bool, str]:
 
 def check_imports(copy: Path, mutant: Mutant) -> None:
     """Guard against a harness bug: the tests must import the copy, not the working tree."""
-    env = {**os.environ, "PYTHONPATH": str(copy)}
+    env = {**os.environ, "PYTHONPATH": str(copy), "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
     module = mutant.path.removesuffix(".py").replace("/", ".")
     out = subprocess.run([sys.executable, "-c", f"import {module} as m; print(m.__file__)"], cwd=copy, env=env,
                          capture_output=True, text=True, check=True)
-    if not Path(out.stdout.strip()).resolve().is_relative_to(copy.resolve()):
-        raise SystemExit(f"the copy's {module} is shadowed by {out.stdout.strip()}")
+    where = out.stdout.strip().splitlines()[-1]    # the last line: an imported module may print a banner first
+    if not Path(where).resolve().is_relative_to(copy.resolve()):
+        raise SystemExit(f"the copy's {module} is shadowed by {where}")
 
 
 def main(argv: list[str] | None = None) -> int:
