@@ -7,6 +7,7 @@ from builders import campaign, factor, final, one_turn, opening, per_ally
 
 from game.catalog import find_campaign
 from game.sim.policies import Policy, built_in
+from game.sim.report import FACTORS
 from game.sim.state import CONGRESS, HOLD, NO_ACTION, ORDER_CODE, PRESSURE, WITHDRAW, make_world
 from game.sim.outcome import outcome
 from game.sim.step import derive
