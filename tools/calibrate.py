@@ -183,8 +183,10 @@ def fit_all() -> dict:
             break
     n = len(fit.targets)
     return {
-        "fitted_on": f"{' and '.join(CAMPAIGNS)} under their historical plans, recorded figures of 2015-2019 and "
-                     f"2024 ({n} ally-years), mean of {RUNS} runs, seed {SEED}",
+        "fitted_on": f"{' and '.join(CAMPAIGNS)} under their historical plans, mean of {RUNS} runs, seed {SEED}: "
+                     f"the peacetime parameters on {PEACE_CAMPAIGN} {PEACETIME.start}-{PEACETIME.stop - 1} "
+                     f"({int(fit.peacetime.sum())} ally-years), the wartime response on every fitted year, 2015-2019 "
+                     f"and 2024 ({n} ally-years)",
         "method": "Nelder-Mead on the RMSE in percentage points of GDP; a bootstrap over allies for the wartime "
                   "response; the threat-perception shock sized for 80 % in-sample band coverage (tools/calibrate.py)",
         "rmse_before": round(before, 4),

@@ -2,9 +2,9 @@
 
 Rates are per year; `step` converts them to the campaign's turn length. Values marked "judgement" were set by hand
 so that the model reproduces the qualitative findings it is built on (BRIEF.md claims 1-7); values marked
-"calibrated" are fitted to the 2014-2019 NATO figures by tools/calibrate.py, which writes calibration.json;
-`DEFAULT` holds the hand-set values with the fitted ones on top (see docs/model.md). `Params` is frozen: a
-calibration run builds new ones with `dataclasses.replace`.
+"calibrated" are fitted to the recorded 2015-2019 and 2024 figures by tools/calibrate.py, which writes
+calibration.json; `DEFAULT` holds the hand-set values with the fitted ones on top (see docs/model.md). `Params`
+is frozen: a calibration run builds new ones with `dataclasses.replace`.
 """
 from __future__ import annotations
 

@@ -150,9 +150,8 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
 
     # --- spending (% GDP): part-way toward a target set by threat and free-riding, plus the orders ----------
     sf = np.zeros((len(FACTORS["spending"]), B, N))
-    # An adversary arming for war beyond its trend (Russia's war economy after February 2022) calls for more and
-    # makes budgets move faster, the more the more exposed the ally: the wartime response, as hard as this run's
-    # draw of it.
+    # An adversary arming for war beyond its trend (Russia's war economy after February 2022) calls for more, and
+    # the more so the more exposed the ally: the wartime response, as hard as this run's draw of it.
     surge = war_surge(state)
     r = per_turn(p.spending_rate + war[:, 1:] * surge, dt)
     felt = p.threat_weight * threat ** p.threat_curvature   # % GDP the threat alone calls for
