@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from game.analysis.backtest import Backtest, run_backtest
+from game.analysis.backtest import Backtest, render_text, run_backtest, to_json
 from game.campaign.plan import load_plan
 from game.catalog import find_campaign
 from game.cli import main
@@ -107,6 +107,9 @@ def test_baselines_and_coverage_use_the_fitted_years_only():
     assert bt.rmse(bt.late) == pytest.approx(np.sqrt(1.0 / 2))
     assert bt.coverage(bt.late) == pytest.approx(0.5)     # 2020 inside the band, 2022 outside
     assert bt.coverage(bt.fit) == pytest.approx(1.0)
+    text, data = render_text(bt), to_json(bt)
+    assert "'2019 stays' 0.791" in text and "years outside the fit 50 % of 2" in text
+    assert data["out_of_fit_years"] == [2020, 2022] and data["coverage"]["out_of_fit"] == 0.5
 
 
 def test_backtest_json_and_text_report_coverage_and_baselines(capsys):
