@@ -315,7 +315,7 @@ def backtest(args) -> int:
     if args.chart:
         from game.analysis.backtest_chart import draw_backtest  # noqa: PLC0415 - pygame loads for --chart only
         try:
-            draw_backtest(bt, Path(args.chart), backtest.CALIBRATION_YEARS)
+            draw_backtest(bt, Path(args.chart))
         except OSError as error:
             raise UserError(f"cannot write the chart to '{args.chart}': {error.strerror or error}")
     if args.json:

@@ -1,6 +1,8 @@
 """Small campaigns built in code, so a model test can hold everything fixed but the one thing it studies."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import yaml
 
@@ -9,6 +11,7 @@ from game.catalog import find_campaign
 from game.sim.policies import Policy, built_in
 from game.sim.report import FACTORS
 from game.sim.run import new_game, rngs, simulate
+from game.sim.params import DEFAULT
 from game.sim.state import NO_ACTION, ORDER_CODE, make_world
 from game.sim.step import step as step_model
 
@@ -16,6 +19,10 @@ ALLY = dict(theatre="europe", adversary="rival", gdp=1000.0, spending=1.5, threa
             alignment=0.7, presence=0.4, upkeep=4.0, latency=0.5, trade_dependence=0.05, responsiveness=1.0,
             ceiling=5.0)
 
+
+# The model without its threat-perception shock: a mechanism test isolates one channel, and the shock (tested in
+# tests/test_validity.py) would add noise unrelated to it.
+STEADY = replace(DEFAULT, alarm_sd=0.0)
 
 def campaign(allies: list[dict] | None = None, turns: int = 10, revisionism: float = 0.5, growth: float = 0.0,
              events: list[dict] | None = None, domestic_pressure: float = 0.3, step: str = "year",
@@ -50,11 +57,11 @@ def final(campaign, policy: str | Policy, runs: int = 400, seed: int = 7):
     return simulate(campaign, policy, runs=runs, seed=seed)
 
 
-def opening(name_or_campaign, runs=1, **changes):
+def opening(name_or_campaign, runs=1, params=None, **changes):
     """A campaign (a shipped one's id, or a Campaign) and its opening position over `runs` runs, with `changes`
-    (state fields) applied."""
+    (state fields) applied; `params` other model parameters (for example STEADY)."""
     c = find_campaign(name_or_campaign) if isinstance(name_or_campaign, str) else name_or_campaign
-    state, _ = new_game(make_world(c), runs)
+    state, _ = new_game(make_world(c, params or DEFAULT), runs)
     return c, state.evolve(**changes) if changes else state
 
 

@@ -24,6 +24,8 @@ HISTORICAL = {
     "europe_2014": ("campaigns/europe_2014.yaml", "campaigns/plans/us_2014_2024.yaml", "nato_defence_share_gdp.csv"),
     "nixon_1969": ("campaigns/nixon_1969.yaml", "campaigns/plans/nixon_1969_1975.yaml",
                    "sipri_milex_share_gdp_1969.csv"),
+    "indo_pacific_2014": ("campaigns/indo_pacific_2014.yaml", "campaigns/plans/us_indo_2014_2024.yaml",
+                          "sipri_milex_share_gdp.csv"),
 }
 
 
@@ -87,6 +89,17 @@ def test_europe_2014_shape():
     assert not [f for e in c.events for f in e.effects if f.var == "spending"]
 
 
+def test_indo_pacific_2014_shape():
+    c = load_campaign(ROOT / HISTORICAL["indo_pacific_2014"][0])
+    assert (c.calendar.start, c.calendar.step, c.turns) == (2014, "year", 10)
+    assert {a.id for a in c.allies} == {"japan", "south_korea", "australia", "philippines", "taiwan"}
+    assert [a.id for a in c.adversaries] == ["china"]
+    assert c.adversaries[0].capability == pytest.approx(184.7)   # SIPRI 2014, constant 2023 US$ bn
+    turns = {e.id: e.turn for e in c.events}
+    assert turns["arbitral_ruling"] == 3 and turns["taiwan_drills"] == 9      # 2016 and 2022
+    assert not [f for e in c.events for f in e.effects if f.var == "spending"]   # the answers are the model's
+
+
 def test_nixon_1969_shape():
     c = load_campaign(ROOT / HISTORICAL["nixon_1969"][0])
     assert (c.calendar.start, c.calendar.step, c.turns) == (1969, "year", 6)
@@ -107,9 +120,9 @@ def test_nixon_1969_shape():
 def test_allies_are_on_the_map(historical):
     from game.ui.map.data import load_theatres  # no pygame needed
     campaign, _, _ = historical
-    countries = load_theatres()["europe"].countries
+    theatres = load_theatres()
     for entity in (*campaign.allies, *campaign.adversaries):
-        assert entity.country in countries, (entity.id, entity.country)
+        assert entity.country in theatres[entity.theatre].countries, (entity.id, entity.country)
 
 
 def test_plan_gives_every_ally_an_order_for_every_turn(historical):

@@ -152,7 +152,7 @@ def test_an_ally_in_a_theatre_with_no_map(tmp_path):
     ("upkeep: 0.3\n    ceiling: 4.5", "upkeep: 0.3\n    ceiling: 4.5\n    responsiveness: 2.9", "responsiveness: 2.9",
      "responsiveness 2.9 of ally 'estonia' is far outside the shipped campaigns' range (0.5 to 1.4)"),
     ("growth: 0.01", "growth: 0.3", "growth: 0.3",
-     "growth 0.3 of adversary 'russia' is far outside the shipped campaigns' range (-0.012 to 0.055)"),
+     "growth 0.3 of adversary 'russia' is far outside the shipped campaigns' range (-0.012 to 0.061)"),
 ])
 def test_a_judgement_far_outside_the_shipped_ranges(tmp_path, old, new, needle, message):
     path = write(tmp_path, old, new)

@@ -9,7 +9,7 @@ from builders import campaign, factor, one_turn, opening, varied
 from game.catalog import find_campaign
 from game.sim import explain
 from game.sim.state import CONGRESS, CRITICIZE, PRESSURE, REASSURE, WITHDRAW
-from game.sim.step import derive, per_turn, pressure_push
+from game.sim.step import derive, per_turn, pressure_push, war_surge
 
 RUNS = 300
 
@@ -31,10 +31,13 @@ def played(seed=3):
 def test_spending_factors_are_their_own_formulas():
     state, orders, us, after, report = played()
     p, w, dt = state.world.params, state.world, state.world.dt
-    r = per_turn(p.spending_rate, dt)
+    surge = war_surge(state)
+    r = per_turn(p.spending_rate + after.war[:, 1:] * surge, dt)
     felt = p.threat_weight * state.threat ** p.threat_curvature
     d = derive(state, congress=us == CONGRESS)
-    np.testing.assert_allclose(factor(report, "spending", "threat"), r * felt, atol=1e-12)
+    # the threat as felt, the wartime response to a surge, and this turn's threat-perception shock
+    threat = r * (felt + after.war[:, :1] * surge + after.alarm)
+    np.testing.assert_allclose(factor(report, "spending", "threat"), threat, atol=1e-12)
     np.testing.assert_allclose(factor(report, "spending", "free-riding"), -r * felt * p.free_riding * d.protection,
                                atol=1e-12)
     np.testing.assert_allclose(factor(report, "spending", "trade with the adversary"),

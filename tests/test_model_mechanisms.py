@@ -8,7 +8,7 @@ report names. They assert directions and orderings, never values the calibration
 from __future__ import annotations
 
 import numpy as np
-from builders import campaign, factor, one_turn, opening, varied
+from builders import STEADY, campaign, factor, one_turn, opening, varied
 
 from game.sim.state import CRITICIZE, HOLD, PRESSURE, REASSURE, WITHDRAW
 from game.sim.step import derive, fair_share, pressure_push
@@ -23,7 +23,7 @@ def worlds(runs=RUNS, seed=1, **more):
     """Three allies in one theatre, each run a different mix of threat, trust, presence, spending, hedging and
     alignment."""
     c = campaign(ALLIES, **QUIET)
-    _, state = opening(c, runs)
+    _, state = opening(c, runs, params=STEADY)
     ranges = dict(threat=(0.2, 0.95), trust=(0.3, 0.9), presence=(0.1, 0.8), spending=(0.9, 2.6),
                   hedging=(0.05, 0.5), alignment=(0.4, 0.9))
     return c, varied(state, seed, **{**ranges, **more})

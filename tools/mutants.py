@@ -31,7 +31,7 @@ def m(name: str, path: str, old: str, new: str, mechanism: str) -> Mutant:
 
 MUTANTS: tuple[Mutant, ...] = (
     # --- spending -------------------------------------------------------------------------------------------------
-    m("threat-zero", STEP, "sf[0] = r * felt", "sf[0] = 0 * felt", "threat drives effort"),
+    m("threat-zero", STEP, "sf[0] = r * (felt + war", "sf[0] = r * (0 * felt + war", "threat drives effort"),
     m("trade-zero", STEP, "sf[1] = -r * felt * p.trade_damping", "sf[1] = -0 * felt * p.trade_damping",
       "trade dependence damps balancing"),
     m("free-riding-zero", STEP, "sf[2] = -r * felt * p.free_riding", "sf[2] = -0 * felt * p.free_riding",
@@ -214,4 +214,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m("misfile-credibility-attacks", STEP, "    cf[3] = -p.credibility_aggression * aggression.sum(-1)\n",
       "    cf[2] = cf[2] - p.credibility_aggression * aggression.sum(-1)\n",
       "report: a successful attack's cost to credibility is filed under its own name"),
+    m("war-response-zero", STEP, "sf[0] = r * (felt + war[:, :1] * surge + alarm)",
+      "sf[0] = r * (felt + 0 * war[:, :1] * surge + alarm)", "spending: the wartime response to a surge"),
+    m("alarm-zero", STEP, "sf[0] = r * (felt + war[:, :1] * surge + alarm)",
+      "sf[0] = r * (felt + war[:, :1] * surge + 0 * alarm)", "spending: the threat-perception shock"),
 )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pygame
 
+from game.analysis.backtest import spans
 from game.paths import asset_path
 
 BACKGROUND = (250, 250, 247)
@@ -21,8 +22,9 @@ RECORDED = (213, 94, 0)      # Okabe-Ito vermillion
 FITTED = (236, 236, 228)     # shading behind the calibration years
 
 
-def draw_backtest(bt, path: Path, calibration_years: range, panel=(420, 260), columns: int = 4) -> None:
-    """Write the chart of backtest `bt` to `path`, shading `calibration_years` (the years the model was fitted on)."""
+def draw_backtest(bt, path: Path, panel=(420, 260), columns: int = 4) -> None:
+    """Write the chart of backtest `bt` to `path`, shading the years the model was fitted on (`bt.fit`) and giving
+    the band's coverage of the record in the legend."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")   # drawing to a file needs no window
     pygame.font.init()
     font = pygame.font.Font(str(asset_path("fonts", "DejaVuSans.ttf")), 15)
@@ -48,10 +50,10 @@ def draw_backtest(bt, path: Path, calibration_years: range, panel=(420, 260), co
             x = box.left + (year - years[0]) / max(years[-1] - years[0], 1) * box.width
             return round(x), round(box.bottom - value / top * box.height)
 
-        fit = [y for y in years if y in calibration_years]
-        if fit:
-            left, right = at(fit[0], 0)[0], at(fit[-1], 0)[0]
-            pygame.draw.rect(surface, FITTED, (left, box.top, right - left, box.height))
+        half = box.width / max(years[-1] - years[0], 1) / 2   # a fitted year is shaded half a year either side
+        for first, last in spans(y for y in years if y in bt.fit):
+            left, right = max(at(first, 0)[0] - half, box.left), min(at(last, 0)[0] + half, box.right)
+            pygame.draw.rect(surface, FITTED, (round(left), box.top, round(right - left), box.height))
         step = 1.0 if top <= 6 else 2.0
         for k in range(int(top / step) + 1):
             y = at(years[0], k * step)[1]
@@ -77,14 +79,29 @@ def draw_backtest(bt, path: Path, calibration_years: range, panel=(420, 260), co
     pygame.draw.line(surface, MEDIAN, (16, ly + 8), (46, ly + 8), 3)
     surface.blit(font.render("model median", True, INK), (52, ly))
     pygame.draw.rect(surface, BAND, (190, ly + 1, 30, 14))
-    surface.blit(font.render("10-90 % of runs", True, INK), (226, ly))
-    pygame.draw.rect(surface, RECORDED, (390, ly + 3, 11, 11))
-    surface.blit(font.render("recorded", True, INK), (408, ly))
-    if any(y in calibration_years for y in years):
-        pygame.draw.rect(surface, FITTED, (510, ly + 1, 30, 14))
-        pygame.draw.rect(surface, GRID, (510, ly + 1, 30, 14), 1)
-        surface.blit(font.render(f"calibration years {calibration_years.start}-{calibration_years.stop - 1}",
-                                 True, INK), (546, ly))
+    band_label = font.render(f"10-90 % of runs ({band_coverage(bt)})", True, INK)
+    surface.blit(band_label, (226, ly))
+    x = 226 + band_label.get_width() + 24
+    pygame.draw.rect(surface, RECORDED, (x, ly + 3, 11, 11))
+    surface.blit(font.render("recorded", True, INK), (x + 18, ly))
+    x += 110
+    if any(y in bt.fit for y in years[1:]):
+        pygame.draw.rect(surface, FITTED, (x, ly + 1, 30, 14))
+        pygame.draw.rect(surface, GRID, (x, ly + 1, 30, 14), 1)
+        fitted = ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in spans(y for y in years if y in bt.fit))
+        surface.blit(font.render(f"fitted years {fitted}", True, INK), (x + 36, ly))
+    _save(surface, path)
+
+
+def band_coverage(bt) -> str:
+    """The legend's account of how often the band holds the record, in and outside the fitted years."""
+    inside, outside = bt.coverage(bt.fit), bt.coverage(bt.late)
+    parts = [f"holds {100 * v:.0f} % of recorded values {label}" for v, label in
+             ((inside, "fitted on"), (outside, "outside the fit")) if not math.isnan(v)]
+    return "; ".join(parts) or "no recorded value to test"
+
+
+def _save(surface, path: Path) -> None:
     # Encoded in memory, then written by Python: pygame picks the format from the name (`x.txt` gave a TGA) and
     # does not report a failed write (`/dev/full` "succeeded").
     encoded = io.BytesIO()

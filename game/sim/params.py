@@ -2,9 +2,9 @@
 
 Rates are per year; `step` converts them to the campaign's turn length. Values marked "judgement" were set by hand
 so that the model reproduces the qualitative findings it is built on (BRIEF.md claims 1-7); values marked
-"calibrated" are fitted to the 2014-2019 NATO figures by tools/calibrate.py, which writes calibration.json;
-`DEFAULT` holds the hand-set values with the fitted ones on top (see docs/model.md). `Params` is frozen: a
-calibration run builds new ones with `dataclasses.replace`.
+"calibrated" are fitted to the recorded 2015-2019 and 2024 figures by tools/calibrate.py, which writes
+calibration.json; `DEFAULT` holds the hand-set values with the fitted ones on top (see docs/model.md). `Params`
+is frozen: a calibration run builds new ones with `dataclasses.replace`.
 """
 from __future__ import annotations
 
@@ -27,6 +27,17 @@ class Params:
                                      # (Indo-Pacific: China is nearly everyone's top trade partner)
     free_riding: float = 0.45        # share of that effort an ally sheds when fully sure of U.S. protection
                                      # (Olson & Zeckhauser 1966: the protected spend less)
+    shock_weight: float = 0.0        # extra % GDP an ally wants per unit of war surge: its exposure x how far the
+                                     # adversary's capability stands above its trend (Russia after February 2022):
+                                     # the wartime response, graded by exposure (calibrated on 2024)
+    shock_rate: float = 0.0          # extra share of the gap closed per year per unit of war surge: in a war,
+                                     # budgets move faster than in peacetime (calibrated)
+    shock_draws: tuple = ()          # bootstrap replicates of (shock_weight, shock_rate): each run draws one, the
+                                     # parameter uncertainty the fit leaves (tools/calibrate.py)
+    alarm_sd: float = 0.0            # threat-perception shock: sd per year, in % of GDP, of the random part of
+                                     # what budget-makers feel the threat calls for (sized by tools/calibrate.py)
+    alarm_fade: float = 0.3          # share of that shock that fades per year (judgement: a scare lasts a few
+                                     # budget cycles)
     max_rise: float = 1.0            # pp per year: the fastest a budget can grow (judgement; see docs/model.md)
     max_fall: float = 0.3            # pp per year: budgets are sticky downwards
     pressure_effect: float = 0.8     # pp per year from conditional pressure at full threat x leverage
@@ -150,8 +161,9 @@ def calibrated() -> Params:
     """The hand-set values with the fitted ones (calibration.json, written by tools/calibrate.py) on top."""
     if not CALIBRATION_FILE.exists():
         return Params()
-    fitted = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))["params"]
-    return replace(Params(), **fitted)
+    shipped = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
+    draws = tuple(tuple(d) for d in shipped.get("shock_draws", ()))
+    return replace(Params(), **shipped["params"], shock_draws=draws)
 
 
 DEFAULT = calibrated()

@@ -81,11 +81,15 @@ class State:
     presence: np.ndarray
     emboldened: np.ndarray      # how far unconditional support has emboldened it in its own disputes
     pressed: np.ndarray         # recent years of U.S. pressure on it: threats never carried out wear thin
+    alarm: np.ndarray           # % GDP: the random part of what its budget-makers feel the threat calls for
     nuclear: np.ndarray         # bool: crossed into a nuclear weapons programme
     realigned: np.ndarray       # bool: accommodated the adversary
     aggressed: np.ndarray       # successful aggressions suffered so far
     # theatres (B, T)
     autonomy: np.ndarray        # the insulated allies' drift toward defending themselves apart (a "third force")
+    # the run's draw of the fit's uncertain wartime response (B, 2): % GDP and extra budget speed per unit of
+    # lasting threat shift (Params.shock_weight, Params.shock_rate), drawn in the first `step`
+    war: np.ndarray
     # adversaries (B, K)
     adv_capability: np.ndarray
     revisionism: np.ndarray
@@ -202,6 +206,8 @@ def initial_state(world: World, runs: int = 1) -> State:
         trust=tile([a.trust for a in allies]), alignment=tile([a.alignment for a in allies]),
         hedging=tile([a.hedging for a in allies]), presence=tile([a.presence for a in allies]),
         emboldened=np.zeros((runs, len(allies))), pressed=np.zeros((runs, len(allies))),
+        alarm=np.zeros((runs, len(allies))),
+        war=np.tile([world.params.shock_weight, world.params.shock_rate], (runs, 1)),
         nuclear=np.zeros((runs, len(allies)), dtype=bool), realigned=np.zeros((runs, len(allies)), dtype=bool),
         aggressed=np.zeros((runs, len(allies))), autonomy=np.zeros((runs, len(c.theatres))),
         adv_capability=tile([a.capability for a in c.adversaries]),

@@ -18,9 +18,9 @@ from game.sim.state import (CONGRESS, CRITICIZE, NO_ACTION, PRESSURE, REASSURE, 
                             self_reliance)
 
 
-def per_turn(rate_per_year: float, dt: float) -> float:
-    """A share of a gap closed per year, as the share closed in one turn of `dt` years."""
-    return 1.0 - (1.0 - min(rate_per_year, 0.999)) ** dt
+def per_turn(rate_per_year, dt: float):
+    """A share of a gap closed per year (scalar or array), as the share closed in one turn of `dt` years."""
+    return 1.0 - (1.0 - np.minimum(rate_per_year, 0.999)) ** dt
 
 
 def chance(hazard_per_year, dt: float):
@@ -144,6 +144,7 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
     fw = removed / p.withdraw_presence
     draws = rng.random((B, 6, N))
     congress_draw = rng.random(B)
+    war = draw_war(state, rng) if state.turn == 0 else state.war
     withdrawn_near = fw @ w.same_theatre                  # withdrawals from other allies in the same theatre
     withdrawn_far = fw.sum(-1, keepdims=True) - fw - withdrawn_near
     d = derive(state, congress=invoked)
@@ -151,9 +152,16 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
 
     # --- spending (% GDP): part-way toward a target set by threat and free-riding, plus the orders ----------
     sf = np.zeros((len(FACTORS["spending"]), B, N))
-    r = per_turn(p.spending_rate, dt)
+    # An adversary arming for war beyond its trend (Russia's war economy after February 2022) calls for more, and
+    # the more so the more exposed the ally: the wartime response, as hard as this run's draw of it.
+    surge = war_surge(state)
+    r = per_turn(p.spending_rate + war[:, 1:] * surge, dt)
     felt = p.threat_weight * threat ** p.threat_curvature   # % GDP the threat alone calls for
-    sf[0] = r * felt
+    # What budget-makers feel the threat calls for wanders around the model's figure (scares, elections, the
+    # economy) and fades back: a shock in % of GDP, uniform draws scaled to unit variance.
+    alarm = state.alarm * (1 - per_turn(p.alarm_fade, dt)) \
+        + p.alarm_sd * np.sqrt(dt) * (draws[:, 5] - 0.5) * np.sqrt(12)
+    sf[0] = r * (felt + war[:, :1] * surge + alarm)
     sf[1] = -r * felt * p.trade_damping * w.trade
     sf[2] = -r * felt * p.free_riding * d.protection
     partners_gain = (state.capability @ w.same_theatre) / np.maximum(w.partners0, 1e-9) - 1
@@ -294,7 +302,8 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
     new = state.evolve(
         turn=state.turn + 1, spending=spending, capability=capability, threat=threat, threat_shift=threat_shift,
         trust=trust + _bounded(tf, trust), alignment=alignment, hedging=hedge + _bounded(hf, hedge),
-        presence=presence, emboldened=emboldened, pressed=pressed, nuclear=state.nuclear | nuclear,
+        presence=presence, emboldened=emboldened, pressed=pressed, alarm=alarm, war=war,
+        nuclear=state.nuclear | nuclear,
         realigned=state.realigned | realign, aggressed=state.aggressed + hit, autonomy=autonomy,
         adv_capability=adv_capability, revisionism=revisionism, domestic_pressure=domestic, credibility=credibility,
         us_cost_total=state.us_cost_total + cost * dt, budget_total=state.budget_total + state.budget * dt,
@@ -319,6 +328,24 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
         appetite=np.moveaxis(rf, 0, -1),
     )
     return new, report
+
+
+def war_surge(state: State) -> np.ndarray:
+    """(B, N) the ally's exposure times how far its adversary's capability stands above its own trend (0 while it
+    follows it): the signal of a war economy, which steady growth (China's) does not give."""
+    w = state.world
+    trend = w.adversary_capability0 * (1 + w.adversary_growth) ** (state.turn * w.dt)
+    return w.exposure * np.maximum(state.adv_capability / trend - 1.0, 0.0)[:, w.adversary]
+
+
+def draw_war(state: State, rng: np.random.Generator) -> np.ndarray:
+    """(B, 2) each run's wartime response: one of the fit's bootstrap replicates, drawn with the batch axis first
+    (the parameter uncertainty the fit leaves); the fitted values where the calibration ships none."""
+    replicates = np.asarray(state.world.params.shock_draws, dtype=float).reshape(-1, 2)
+    if not len(replicates):
+        return state.war
+    pick = np.minimum((rng.random(state.runs) * len(replicates)).astype(int), len(replicates) - 1)
+    return replicates[pick]
 
 
 def saturate(exposure: np.ndarray, posture: np.ndarray) -> np.ndarray:
