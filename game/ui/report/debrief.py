@@ -207,9 +207,15 @@ class EndScene(Scene):
         room = right - shown.right - th.tx(10)
         if ink.width(line, "small") <= room:
             ink.text(surface, line, (right, shown.centery), "small", pal["dim"], anchor="midright")
-        else:
-            ink.text(surface, f"hold {hold:.0f}", (right, shown.centery), "small", pal["dim"], anchor="bottomright")
-            ink.text(surface, f"adviser {adviser:.0f}", (right, shown.centery), "small", pal["dim"], anchor="topright")
+            return
+        # stacked, with the adviser's label shortened if need be; where even that cannot sit beside the value it
+        # is left out (the score card's verdict line still compares with both)
+        first = f"hold {hold:.0f}"
+        for second in (f"adviser {adviser:.0f}", f"adv. {adviser:.0f}"):
+            if max(ink.width(first, "small"), ink.width(second, "small")) <= room:
+                ink.text(surface, first, (right, shown.centery), "small", pal["dim"], anchor="bottomright")
+                ink.text(surface, second, (right, shown.centery), "small", pal["dim"], anchor="topright")
+                return
 
     def _draw_story(self, surface) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
