@@ -19,7 +19,7 @@ from game.authoring.scaffold import ScaffoldError, scaffold
 from game.campaign import Campaign, CampaignError, validate_file
 from game.campaign.jsonschema import campaign_schema
 from game.catalog import find_campaign, resolve
-from game.limits import NotFinite, memory_problem, seed_arg, strict_json
+from game.limits import CHUNK_RUNS, NotFinite, memory_problem, seed_arg, strict_json
 from game.paths import docs_path
 from game.userdata import SaveError, atomic_write_text, user_campaigns_dir
 
@@ -41,12 +41,19 @@ Fair Share: a game about who pays for the defence of U.S. allies.
                                      is it a real dilemma? strategies, a plan search, flags in words
   fairshare backtest CAMPAIGN [--plan PLAN] [--runs N] [--chart FILE.png] [--json]
                                      compare the model with recorded defence spending
-  fairshare bench                    measure the model's (and the window's) speed
+  fairshare bench [--full] [--json]  measure the model's (and the window's) speed: medians and spreads
 
 CAMPAIGN is a shipped campaign's id (tutorial, europe_2024, indo_pacific_2024, ...) or a path to a .yaml file.
 POLICY is hold, pressure, reassure, withdraw, criticize, adaptive, random, or a plan file.
 Run `fairshare COMMAND --help` for the options of a command.
 """
+
+
+# OpenBLAS puts a second thread on the model's small (runs, allies) @ (allies, allies) products from about 100,000
+# rows, and on a busy 2-core machine it spins rather than helps (one thread measured 2.1x faster at 100,000 runs).
+# OpenBLAS reads these when numpy loads, which the commands do only when they run: `main` sets them first, unless
+# the user has set them.
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 class UserError(Exception):
@@ -98,12 +105,16 @@ def _parser() -> argparse.ArgumentParser:
     back.add_argument("--seed", type=seed_arg, default=0)
     back.add_argument("--chart", default=None, metavar="FILE.png")
     back.add_argument("--json", action="store_true")
-    sub.add_parser("bench", help="measure performance")
+    ben = sub.add_parser("bench", help="measure performance (each figure repeated: median and spread)")
+    ben.add_argument("--full", action="store_true", help="also 1,000,000 Monte Carlo runs (about half a minute)")
+    ben.add_argument("--json", action="store_true", help="print one JSON object, for comparing commits")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    for name in BLAS_THREADS:
+        os.environ.setdefault(name, "1")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # stdout belongs to the commands' own output
     for stream in (sys.stdout, sys.stderr):  # a Windows console may not encode every character of a campaign
         if hasattr(stream, "reconfigure"):
@@ -228,7 +239,8 @@ def simulate(args) -> int:
         raise UserError("--runs must be between 1 and 1,000,000", 2)
     campaign = load(args.campaign)
     check_memory(campaign, args.runs)
-    result = summary.simulate_summary(campaign, policy_for(args.policy, campaign), args.runs, args.seed)
+    result = summary.simulate_summary(campaign, policy_for(args.policy, campaign), args.runs, args.seed,
+                                      progress=progress_bar("simulate"))
     print(as_json(result, campaign, args.seed) if args.json else summary.render_summary(result, campaign))
     return 0
 
@@ -270,6 +282,22 @@ def check_chart_target(path: Path) -> None:
         raise UserError(f"the chart is written as PNG: give a file name ending in .png (got '{path}')", 2)
     if path.exists() and not path.is_file():
         raise UserError(f"'{path}' is not a regular file (a device or a pipe); give a file name ending in .png", 2)
+
+
+def progress_bar(label: str):
+    """A progress callback (runs done, runs in all) that redraws one line on stderr, or None when stderr is not a
+    terminal (a pipe or a log file would fill with redraws). Runs of one chunk finish too fast to need it."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total <= CHUNK_RUNS:
+            return
+        filled = 30 * done // total
+        end = "\n" if done >= total else ""
+        print(f"\r{label}: [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} runs", end=end, file=sys.stderr,
+              flush=True)
+    return show
 
 
 def check_memory(campaign, runs: int, kept_per_turn: int = 0) -> None:
@@ -320,15 +348,24 @@ def balance(args) -> int:
 
 def bench(args) -> int:
     from game.analysis import bench  # noqa: PLC0415 - numpy loads for the commands that play the model only
-    lines = bench.model_figures()
+    show = (lambda figure: None) if args.json else (lambda figure: print(figure.line(), flush=True))
+    if not args.json:
+        print(bench.load_line(), flush=True)
+    figures = bench.model_figures(full=args.full, report=show)
     try:
-        from game.ui.render_bench import render_bench  # noqa: PLC0415 - pygame loads for the window's figures only
+        from game.ui.render_bench import render_figures  # noqa: PLC0415 - pygame loads for the window's figures only
     except ImportError as error:
-        lines.append(f"render: skipped ({error})")
+        skipped = f"render: skipped ({error})"
+        if not args.json:
+            print(skipped)
     else:
-        lines.append(bench.frame_times_line(render_bench()))
-    for line in lines:
-        print(line, flush=True)
+        skipped = None
+        for figure in render_figures():
+            figures.append(figure)
+            show(figure)
+    if args.json:
+        print(strict_json({"load": bench.load_line(), "render_skipped": skipped,
+                           "figures": {f.name: f.to_dict() for f in figures}}, indent=2))
     return 0
 
 

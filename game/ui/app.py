@@ -10,6 +10,7 @@ nor the flow imports another screen. The `App` object is also the test harness: 
 from __future__ import annotations
 
 import sys
+import time
 import traceback
 from dataclasses import replace
 
@@ -29,6 +30,10 @@ from game.ui.theme import Theme
 MIN_SIZE = (960, 540)
 DENSE_CAP = 1.2
 TOAST_SECONDS = 2.2
+# At idle the loop sleeps this long between looks at the event queue: SDL's own event.wait(timeout) polls about
+# 900 times a second (0.7-1.4 % of a core); 10 ms is at most 100 wake-ups a second, and an input waits 5 ms on
+# average, well inside a frame.
+IDLE_SLEEP = 0.010
 
 
 class App:
@@ -60,6 +65,12 @@ class App:
         self._swallow: str | None = None
         self._mapview = None
         self._failed_frames = 0
+        # The last full frame without the top scene's overlay (its tooltip): a hover that moves only the
+        # tooltip re-blits the rectangles it covered from here and redraws the tooltip, not the frame.
+        self.overlay_dirty = False
+        self.updated: list[pygame.Rect] | None = None   # what the last render changed (None: the whole screen)
+        self._frame: pygame.Surface | None = None
+        self._overlay_rect: pygame.Rect | None = None
         self.hot_reload = HotReload(self)    # watches the played campaign's file (game/ui/play/reload.py)
         self.reset_to_title()
         if self.settings_note:
@@ -266,9 +277,11 @@ class App:
         return animating
 
     def render(self, force: bool = False) -> bool:
-        """Draw the visible scenes if anything changed; True if a frame was drawn."""
+        """Draw the visible scenes if anything changed; True if a frame was drawn. `updated` then says what to
+        present: the rectangles of an overlay-only change (see Scene.draw_overlay), or None for the whole screen."""
         if not (self.dirty or force):
-            return False
+            return self._render_overlay() if self.overlay_dirty else False
+        self.overlay_dirty, self.updated = False, None
         try:
             self._draw()
             self._failed_frames = 0
@@ -292,6 +305,30 @@ class App:
         self.hot_reload.draw(self.screen)
         if self.toasts:
             self._draw_toast(self.toasts[0])
+        if self._frame is None or self._frame.get_size() != self.screen.get_size():
+            self._frame = self.screen.copy()
+        else:
+            self._frame.blit(self.screen, (0, 0))
+        self._overlay_rect = self.scene.draw_overlay(self.screen)
+
+    def _render_overlay(self) -> bool:
+        """Only the top scene's overlay changed: put back what its last one covered, draw the new one."""
+        self.overlay_dirty = False
+        if self._frame is None or self._frame.get_size() != self.screen.get_size():
+            self.dirty = True
+            return self.render()
+        old = self._overlay_rect
+        if old is not None:
+            self.screen.blit(self._frame, old, old)
+        try:
+            new = self._overlay_rect = self.scene.draw_overlay(self.screen)
+        except Exception:  # noqa: BLE001 - as in render: a frame that cannot be drawn must not close the window
+            if self.strict:
+                raise
+            self.dirty = True
+            return self.render()
+        self.updated = [r for r in (old, new) if r is not None]
+        return bool(self.updated)
 
     def _draw_toast(self, toast) -> None:
         ink, th = self.ink, self.ink.theme
@@ -325,17 +362,18 @@ class App:
         pygame.key.set_repeat(350, 40)
         while self.running:
             animating = self.tick(dt)
-            if animating or self.dirty:
-                events = pygame.event.get()
-            else:
-                first = pygame.event.wait(500)     # idle: sleep until something happens (low CPU)
-                events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
+            events = pygame.event.get()
+            if not (events or animating or self.dirty or self.overlay_dirty):
+                time.sleep(IDLE_SLEEP)             # idle: see IDLE_SLEEP
             for event in events:
                 self.handle(event)
                 if not self.running:
                     break
             if self.render():
-                pygame.display.flip()
+                if self.updated is None:
+                    pygame.display.flip()
+                else:
+                    pygame.display.update(self.updated)
             dt = clock.tick(self.settings.fps_cap if (animating or self.dirty) else 0) / 1000.0
             dt = min(dt, 0.25)
         return 0

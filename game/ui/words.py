@@ -2,6 +2,8 @@
 figures the reports compare and which way is good for each."""
 from __future__ import annotations
 
+from game.catalog import Card
+
 THEATRE_NAMES = {"europe": "Europe", "indo_pacific": "Indo-Pacific"}
 STEP_NAMES = {"year": "yearly turns", "half": "half-year turns", "quarter": "quarterly turns", "month": "monthly turns"}
 VAR_TITLES = {"spending": "Spending", "trust": "Trust in the U.S.", "alignment": "Alignment", "hedging": "Hedging"}
@@ -13,5 +15,10 @@ def theatre_name(tid: str) -> str:
 
 
 def campaign_meta(c) -> str:
-    return (f"{c.turns} {STEP_NAMES.get(c.calendar.step, 'turns')} · {' + '.join(theatre_name(t) for t in c.theatres)}"
-            f" · {len(c.allies)} allies")
+    return card_meta(Card.of(c))
+
+
+def card_meta(card: Card) -> str:
+    """A campaign's one line from its card (game.catalog.Card), which the title has without parsing the file."""
+    return (f"{card.turns} {STEP_NAMES.get(card.step, 'turns')} · {' + '.join(theatre_name(t) for t in card.theatres)}"
+            f" · {card.allies} allies")

@@ -15,7 +15,7 @@ from game.sim.session import SetOrder, SetUSAction
 from game.ui import bindings, flow
 from game.ui.layout import play_layout, row_buttons
 from game.ui.map.view import fit_panes
-from game.ui.play.draw import draw_play
+from game.ui.play.draw import draw_map_tooltip, draw_play
 from game.ui.play.legend import legend_size
 from game.ui.play.panels import list_row_height, meter_row_height, pairs_height
 from game.ui.play.usaction import congress_advised, congress_line, withdraw_refusal
@@ -301,8 +301,10 @@ class PlayScene(Scene):
             changed = self._hover(event.pos)
             hit = self.app.mapview.country_at(self.panes, event.pos)
             moved = hit is not None and event.pos != self.mouse
-            changed = changed or hit != self.hover_map or moved
+            changed = changed or hit != self.hover_map
             self.hover_map, self.mouse = hit, event.pos
+            if moved and not changed:   # only the tooltip follows the pointer: the app redraws just that
+                self.app.overlay_dirty = True
             return changed
         return super().process_event(event)
 
@@ -318,3 +320,6 @@ class PlayScene(Scene):
     # --- drawing -------------------------------------------------------------------------------------------
     def draw(self, surface) -> None:
         draw_play(self, surface)
+
+    def draw_overlay(self, surface):
+        return draw_map_tooltip(self, surface)
