@@ -2,14 +2,18 @@
 fits in one chunk, the first run of any batch the single game of its seed, memory flat in runs."""
 from __future__ import annotations
 
+import io
+import sys
 import tracemalloc
 
 import numpy as np
 import pytest
 
 from game.analysis import backtest, summary
+from game.analysis.bench import Figure
 from game.analysis.plans import Plan, evaluate, plan_policy, play
 from game.catalog import find_campaign
+from game.cli import progress_bar
 from game.sim.batches import FirstRunApart, chunk_rngs, chunk_seed, chunks
 from game.sim.policies import built_in
 from game.sim.run import simulate, simulate_chunks
@@ -113,3 +117,27 @@ def test_peak_memory_is_flat_in_the_number_of_runs(europe):
         tracemalloc.stop()
         return used
     assert peak(2000) < 1.3 * peak(200)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_is_drawn_on_a_terminal_only(monkeypatch, europe):
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert progress_bar("simulate") is None
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    show = progress_bar("simulate")
+    summary.simulate_summary(europe, built_in("hold"), 20, 1, chunk=10, progress=lambda done, total: show(done, 10_000))
+    drawn = sys.stderr.getvalue()
+    assert drawn.count("\r") == 2 and "20/10,000 runs" in drawn and not drawn.endswith("\n")
+    show(10_000, 10_000)
+    assert sys.stderr.getvalue().endswith("10,000/10,000 runs\n")
+
+
+def test_bench_figures_give_their_median_and_spread():
+    figure = Figure("turn", "ms", (3.0, 1.0, 2.0, 10.0))
+    assert figure.median == 2.5 and "spread 1.000-10.000, 4 samples" in figure.line()
+    assert figure.to_dict() == {"unit": "ms", "median": 2.5, "min": 1.0, "max": 10.0,
+                                "samples": [3.0, 1.0, 2.0, 10.0], "note": ""}

@@ -312,21 +312,18 @@ class App:
         self._overlay_rect = self.scene.draw_overlay(self.screen)
 
     def _render_overlay(self) -> bool:
-        """Only the top scene's overlay changed: put back what its last one covered, draw the new one."""
+        """Only the top scene's overlay changed: put back what its last one covered, draw the new one (an error
+        or a resized screen falls back to a full frame, with render's own error handling)."""
         self.overlay_dirty = False
-        if self._frame is None or self._frame.get_size() != self.screen.get_size():
-            self.dirty = True
-            return self.render()
         old = self._overlay_rect
-        if old is not None:
-            self.screen.blit(self._frame, old, old)
+        if self._frame is None or self._frame.get_size() != self.screen.get_size():
+            return self.render(force=True)
         try:
+            if old is not None:
+                self.screen.blit(self._frame, old, old)
             new = self._overlay_rect = self.scene.draw_overlay(self.screen)
-        except Exception:  # noqa: BLE001 - as in render: a frame that cannot be drawn must not close the window
-            if self.strict:
-                raise
-            self.dirty = True
-            return self.render()
+        except Exception:  # noqa: BLE001 - the full frame below reports a real error as render does
+            return self.render(force=True)
         self.updated = [r for r in (old, new) if r is not None]
         return bool(self.updated)
 
