@@ -35,12 +35,16 @@ Fair Share: a game about who pays for the defence of U.S. allies.
                                      check campaign files (FILE:LINE:COL: error: / warning: ...)
   fairshare new ID [--theatre europe|indo_pacific|both] [--allies poland,estonia,...] [--turns N] [--out FILE]
                                      write a new campaign from the shipped data, ready to play and edit
-  fairshare simulate CAMPAIGN --policy POLICY [--runs N] [--seed S] [--json]
+  fairshare simulate CAMPAIGN --policy POLICY [--runs N] [--seed S] [--json] [--save FILE]
                                      play a campaign headless under a policy or a plan file
+                                     (--save FILE with --runs 1: that game as a save the window loads)
   fairshare balance CAMPAIGN [--runs N] [--seed S] [--search SECONDS] [--json] [--plan-out FILE]
                                      is it a real dilemma? strategies, a plan search, flags in words
   fairshare backtest CAMPAIGN [--plan PLAN] [--runs N] [--chart FILE.png] [--json]
                                      compare the model with recorded defence spending
+  fairshare debrief SAVE --out DIR   a saved game's debrief: game.csv, game.json, debrief.md/.html, charts
+  fairshare class SAVE_OR_FOLDER... --out DIR
+                                     the class report: teams' saves ranked and compared (class.html/.md/.csv)
   fairshare bench [--full] [--json]  measure the model's (and the window's) speed: medians and spreads
 
 CAMPAIGN is a shipped campaign's id (tutorial, europe_2024, indo_pacific_2024, ...) or a path to a .yaml file.
@@ -71,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="open the window straight into a campaign")
     play.add_argument("campaign", nargs="?", help="campaign id or path (default: the title screen)")
     play.add_argument("--seed", type=seed_arg, default=None, help="random seed (same seed and orders, same game)")
+    play.add_argument("--facilitator", action="store_true",
+                      help="facilitator mode: type the seed, hide the score until the end, projector summary")
     val = sub.add_parser("validate", help="check campaign files")
     val.add_argument("files", nargs="+", metavar="FILE")
     val.add_argument("--strict", action="store_true", help="warnings count as errors (exit 1)")
@@ -90,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--runs", type=int, default=1000)
     sim.add_argument("--seed", type=seed_arg, default=0)
     sim.add_argument("--json", action="store_true", help="print one JSON object")
+    sim.add_argument("--save", default=None, metavar="FILE", help="with --runs 1: write the game as a save file")
     bal = sub.add_parser("balance", help="is the campaign a real dilemma? strategies, best plan, flags")
     bal.add_argument("campaign")
     bal.add_argument("--runs", type=int, default=2000, help="games per strategy (default 2000)")
@@ -105,8 +112,14 @@ def _parser() -> argparse.ArgumentParser:
     back.add_argument("--seed", type=seed_arg, default=0)
     back.add_argument("--chart", default=None, metavar="FILE.png")
     back.add_argument("--json", action="store_true")
+    deb = sub.add_parser("debrief", help="write a saved game's debrief (CSV, JSON, Markdown, HTML, charts)")
+    deb.add_argument("save", metavar="SAVE")
+    deb.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
+    cls = sub.add_parser("class", help="the class report from the teams' saves")
+    cls.add_argument("saves", nargs="+", metavar="SAVE_OR_FOLDER")
+    cls.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
     ben = sub.add_parser("bench", help="measure performance (each figure repeated: median and spread)")
-    ben.add_argument("--full", action="store_true", help="also 1,000,000 Monte Carlo runs (about half a minute)")
+    ben.add_argument("--full", action="store_true", help="also 1,000,000 Monte Carlo runs (about two minutes of CPU)")
     ben.add_argument("--json", action="store_true", help="print one JSON object, for comparing commits")
     return parser
 
@@ -150,7 +163,7 @@ def window(args) -> int:
         from game.ui.app import run  # noqa: PLC0415 - pygame loads for the window only
     except ImportError as error:  # pygame missing: say how to get it rather than crash
         raise UserError(f"the game window needs pygame ({error}); install the game with `pip install .`")
-    return run(getattr(args, "campaign", None), getattr(args, "seed", None))
+    return run(getattr(args, "campaign", None), getattr(args, "seed", None), getattr(args, "facilitator", False))
 
 
 def validate(args) -> int:
@@ -237,11 +250,62 @@ def simulate(args) -> int:
     from game.analysis import summary  # noqa: PLC0415 - numpy loads for the commands that play the model only
     if not 1 <= args.runs <= 1_000_000:
         raise UserError("--runs must be between 1 and 1,000,000", 2)
+    if args.save is not None:
+        check_save_target(args.save, args.runs)
     campaign = load(args.campaign)
     check_memory(campaign, args.runs)
-    result = summary.simulate_summary(campaign, policy_for(args.policy, campaign), args.runs, args.seed,
-                                      progress=progress_bar("simulate"))
+    policy = policy_for(args.policy, campaign)
+    result = summary.simulate_summary(campaign, policy, args.runs, args.seed, progress=progress_bar("simulate"))
     print(as_json(result, campaign, args.seed) if args.json else summary.render_summary(result, campaign))
+    if args.save is not None:
+        from game.analysis.replay import policy_session  # noqa: PLC0415 - numpy loads for the model's commands only
+        from game.saves import write_save_file  # noqa: PLC0415 - as above
+        try:
+            write_save_file(policy_session(campaign, policy, args.seed), Path(args.save))
+        except SaveError as error:
+            raise UserError(str(error))
+        print(f"game saved to {args.save}", file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def check_save_target(name: str, runs: int) -> None:
+    """Refuse a --save the command cannot honour, before any game is played."""
+    if runs != 1:
+        raise UserError(f"--save writes one game, so it needs --runs 1 (got --runs {runs:,}); e.g. "
+                        "`fairshare simulate europe_2024 --policy adaptive --runs 1 --seed 7 --save game.json`", 2)
+    path = Path(name)
+    if path.is_dir():
+        raise UserError(f"'{name}' is a folder; give a file name for the save, e.g. {path / 'game.json'}", 2)
+    if path.exists() and not path.is_file():
+        raise UserError(f"'{name}' is not a regular file (a device or a pipe); give a file name for the save", 2)
+
+
+def debrief(args) -> int:
+    # numpy and pygame (for the charts) load for this command only
+    from game.analysis import best_plan, debrief_export, report_doc, whatif  # noqa: PLC0415
+    from game.saves import load_save  # noqa: PLC0415 - as above
+    out = check_out_folder(args.out)
+    try:
+        session = load_save(args.save)
+    except SaveError as error:
+        raise UserError(f"{args.save}: {error}")
+    what = None
+    if session.over:
+        found = best_plan.known(session.campaign)
+        if found is None:
+            print(f"finding the best plan for '{session.campaign.id}' once (about {best_plan.SEARCH_SECONDS:.0f} s); "
+                  f"it is kept in {best_plan.cache_path(session.campaign).parent}", file=sys.stderr)
+            found = best_plan.find(session.campaign)
+        what = whatif.what_if(session, found)
+    try:
+        written = report_doc.write_files(debrief_export.build(session, what), out)
+    except SaveError as error:
+        raise UserError(str(error))
+    note = "" if session.over else f" (the game is unfinished: {len(session.reports)} of {session.campaign.turns} " \
+        "turns played, so there is no what-if)"
+    print(f"debrief written to {out}{note}:")
+    for path in written:
+        print(f"  {path}")
     return 0
 
 
@@ -346,6 +410,38 @@ def balance(args) -> int:
     return 0
 
 
+def class_report(args) -> int:
+    # numpy and pygame (for the charts) load for this command only
+    from game.analysis import class_export, class_report as classes, report_doc  # noqa: PLC0415
+    out = check_out_folder(args.out)
+    try:
+        report = classes.build(args.saves)
+        report_doc.write_files(class_export.build(report), out)
+    except SaveError as error:
+        raise UserError(str(error))
+    print(f"class report on {report.campaign.id}, seed {report.seed}: {len(report.teams)} team"
+          f"{'s' * (len(report.teams) != 1)} ranked, written to {out / 'class.html'} (and class.md, class.csv)")
+    for k, team in enumerate(report.teams[:3]):
+        print(f"  {k + 1}. {team.name}: {team.score:.1f}")
+    for item in report.left_out:
+        print(f"left out {item.file}: {item.reason}", file=sys.stderr)
+    return 0
+
+
+def check_out_folder(name: str) -> Path:
+    """The --out folder, or a UserError said before any work: an existing file, or a folder that cannot be made."""
+    path = Path(name)
+    if path.exists() and not path.is_dir():
+        raise UserError(f"--out '{name}' is a file; give a folder to write into", 2)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(f"cannot create the folder '{name}': {error.strerror or error}")
+    if not os.access(path, os.W_OK):
+        raise UserError(f"cannot write into the folder '{name}'")
+    return path
+
+
 def bench(args) -> int:
     from game.analysis import bench  # noqa: PLC0415 - numpy loads for the commands that play the model only
     show = (lambda figure: None) if args.json else (lambda figure: print(figure.line(), flush=True))
@@ -371,4 +467,4 @@ def bench(args) -> int:
 
 # subcommand -> its function (args) -> exit code; no subcommand opens the window on the title screen
 COMMANDS = {None: window, "play": window, "validate": validate, "new": new, "simulate": simulate,
-            "balance": balance, "backtest": backtest, "bench": bench}
+            "balance": balance, "backtest": backtest, "bench": bench, "debrief": debrief, "class": class_report}

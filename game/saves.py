@@ -55,14 +55,26 @@ def turn_label(session: Session) -> str:
     return f"{calendar.label(max(turns - 1, 0))} (finished)" if session.over else calendar.label(session.state.turn)
 
 
-def write_save(session: Session, slot: str) -> Path:
-    """Save `session` in `slot` (replacing that slot only) and return the file's path."""
-    path = slot_path(slot)
+def save_text(session: Session, slot: str) -> str:
+    """The save file's text for `session`, named `slot`."""
     data = session.to_save()
     data.update(slot=slot, saved_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 campaign_name=session.campaign.name, turn_label=turn_label(session))
-    atomic_write_text(path, json.dumps(data, indent=1) + "\n")
+    return json.dumps(data, indent=1) + "\n"
+
+
+def write_save(session: Session, slot: str) -> Path:
+    """Save `session` in `slot` (replacing that slot only) and return the file's path."""
+    path = slot_path(slot)
+    atomic_write_text(path, save_text(session, slot))
     return path
+
+
+def write_save_file(session: Session, path: Path) -> None:
+    """Save `session` at any `path` (`simulate --save`, a team's hand-in), named after the file where it can be."""
+    path = Path(path)
+    slot = path.stem if _SLOT_RE.fullmatch(path.stem) and path.stem == path.stem.strip() else "simulated game"
+    atomic_write_text(path, save_text(session, slot))
 
 
 # --------------------------------------------------------------------------------------------- reading

@@ -72,6 +72,7 @@ _CHECKS = {
     "palette": _check_choice("palette", PALETTES),
     "show_tutorial_hints": _check_bool("show_tutorial_hints"),
     "fps_cap": _check_fps,
+    "facilitator": _check_bool("facilitator"),
 }
 
 
@@ -84,6 +85,7 @@ class Settings:
     palette: str = "default"
     show_tutorial_hints: bool = True
     fps_cap: int = 60
+    facilitator: bool = False   # seminar mode: type the seed, score hidden until the end, projector summary
 
     def __post_init__(self):
         """Refuse invalid values (ValueError), and store normalised ones (float scale, tuple size)."""

@@ -40,6 +40,11 @@ def user_campaigns_dir() -> Path:
     return data_dir() / "campaigns"
 
 
+def exports_dir() -> Path:
+    """Where the window's Export button writes debriefs (the CLI writes where --out says)."""
+    return data_dir() / "exports"
+
+
 def ensure_dir(path: Path) -> Path:
     """Create `path` (and its parents) if needed; return it. Raises SaveError if that is impossible."""
     try:
@@ -50,14 +55,19 @@ def ensure_dir(path: Path) -> Path:
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Replace `path` with `text` all at once (a crash leaves the old file or the new one, never half of one).
+    """Replace `path` with `text` (UTF-8, newlines as they are) all at once: see atomic_write_bytes."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` all at once (a crash leaves the old file or the new one, never half of one).
     Raises SaveError if anything fails, leaving the old file untouched and removing the temp file."""
     path, tmp = Path(path), None
     ensure_dir(path.parent)
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

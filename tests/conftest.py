@@ -16,8 +16,20 @@ def app(tmp_path, monkeypatch):
     import pygame
 
     from game.ui.app import App
+    from game.ui.report import whatif_job
     monkeypatch.setenv("FAIRSHARE_HOME", str(tmp_path))
+    monkeypatch.setattr(whatif_job, "PREFETCH", False)   # no background plan search per test
     pygame.init()
     application = App(size=(1280, 720))
     yield application
+    pygame.quit()
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """Saves and settings in a temporary folder, pygame started (for tests that open windows of their own)."""
+    import pygame
+    monkeypatch.setenv("FAIRSHARE_HOME", str(tmp_path))
+    pygame.init()
+    yield tmp_path
     pygame.quit()

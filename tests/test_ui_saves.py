@@ -44,7 +44,7 @@ def test_save_quit_load_continue_gives_the_same_game(app):
     drive.send(key_event(pygame.K_s, unicode="s"), pygame.event.Event(pygame.TEXTINPUT, text="s"),
                key_event(pygame.K_s, unicode="s", up=True))   # as SDL sends them: the S key's text is not typed
     assert drive.scene.name == "save_as"
-    assert drive.scene.field.text.endswith("turn 2")
+    assert drive.scene.field.text.endswith("turn 3")         # the turn the play screen shows: "Turn 3 of 6"
     drive.press(pygame.K_BACKSPACE, pygame.KMOD_CTRL)
     drive.type("Class A")
     drive.press(pygame.K_RETURN)

@@ -23,16 +23,8 @@ from game.ui.synth import Driver, key_event  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SCENES = {"title", "briefing", "play", "play_trust", "play_spending", "play_hedging", "report", "event", "save_as",
-          "confirm", "help", "settings", "load", "end"}
+          "confirm", "help", "settings", "load", "end", "whatif", "projector"}
 CONTAINERS = {"news"}       # buttons that are panels holding text, never overlapping other buttons anyway
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("FAIRSHARE_HOME", str(tmp_path))
-    pygame.init()
-    yield tmp_path
-    pygame.quit()
 
 
 def distinct_colours(path: Path) -> int:

@@ -26,7 +26,7 @@ from game.sim.session import EndTurn, Session
 from game.sim.state import make_world
 
 MC_RUNS = (10_000, 100_000)
-MC_FULL = 1_000_000          # behind --full: about half a minute on an idle 2-core machine
+MC_FULL = 1_000_000          # behind --full: about two minutes of CPU (123 s measured on a busy 2-core machine)
 ROOT = Path(__file__).resolve().parents[2]
 
 # One Monte Carlo batch, timed inside a fresh interpreter (start-up excluded); the parent reads its peak memory.

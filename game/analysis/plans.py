@@ -114,20 +114,22 @@ def _play_chunk(world: World, policy: Policy, rows: int, model_rng, policy_rng, 
     start, _ = new_game(world, copies * rows)
     state, attacked = start, np.zeros(start.spending.shape, dtype=bool)
     while not state.over:
-        state, report = step(state, policy(state, policy_rng), rng, policy.us_action(state, policy_rng))
+        state, report = step(state, policy(state, policy_rng), rng, policy.us_action(state, policy_rng),
+                             policy.forced(state))
         attacked |= report.aggression
     return Played(outcome(state, start), state.fired, attacked)
 
 
-def evaluate(world: World, plans: list[Plan], runs: int, seed: int) -> np.ndarray:
+def evaluate(world: World, plans: list[Plan], runs: int, seed: int, events: np.ndarray | None = None) -> np.ndarray:
     """Per-run scores (P, runs) of each plan on the same `runs` games of `seed`: equal, run for run, to playing
-    each plan alone with `simulate(..., runs, seed)` (or `play`), chunk by chunk."""
+    each plan alone with `simulate(..., runs, seed)` (or `play`), chunk by chunk. `events`: a facilitator's forced
+    events (Policy.events)."""
     scores = []
     for _, rows, model_rng, policy_rng in chunks(runs, seed):
         orders = np.repeat(np.stack([p.orders for p in plans]), rows, axis=0)   # (P*R, T, N): row p*R + r is plan p
         us = np.repeat(np.stack([p.us for p in plans]), rows, axis=0)           # (P*R, T)
         policy = Policy("plans", lambda state, rng, orders=orders: orders[:, state.turn],
-                        lambda state, rng, us=us: us[:, state.turn])
+                        lambda state, rng, us=us: us[:, state.turn], events)
         played = _play_chunk(world, policy, rows, model_rng, policy_rng, copies=len(plans))
         scores.append(played.outcome.score.reshape(len(plans), rows))
     return np.concatenate(scores, axis=1)

@@ -87,10 +87,13 @@ def due(state: State) -> np.ndarray:
     return due
 
 
-def fire_events(state: State) -> tuple[State, dict[str, np.ndarray], np.ndarray]:
-    """Fire the events due at the start of the next turn. Returns the new state, the change each event made to
-    the ally variables the report explains, and the (B, E) fired flags."""
+def fire_events(state: State, forced: np.ndarray | None = None) -> tuple[State, dict[str, np.ndarray], np.ndarray]:
+    """Fire the events due at the start of the next turn, and those `forced` ((B, E) or (E,) bool: a facilitator's
+    choice) whatever their conditions, unless the game is over. Returns the new state, the change each event made
+    to the ally variables the report explains, and the (B, E) fired flags."""
     fired = due(state)
+    if forced is not None and not state.over:
+        fired = fired | np.broadcast_to(np.asarray(forced, dtype=bool), fired.shape)
     watched = ("spending", "trust", "alignment", "hedging")
     if not fired.any():
         zero = np.zeros_like(state.spending)

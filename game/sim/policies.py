@@ -22,10 +22,13 @@ BUILT_IN = ("hold", "pressure", "reassure", "withdraw", "criticize", "adaptive",
 
 @dataclass(frozen=True)
 class Policy:
-    """`choose` gives the per-ally orders (B, N); `us`, if set, the U.S.-level action of each run (B,)."""
+    """`choose` gives the per-ally orders (B, N); `us`, if set, the U.S.-level action of each run (B,); `events`,
+    if set, a (turns, E) table of the campaign events a facilitator forced at each turn, which a replay of that
+    game under another policy must force too (they are part of the world the class played, not of the plan)."""
     name: str
     choose: PolicyFn
     us: PolicyFn | None = None
+    events: np.ndarray | None = None
 
     def __call__(self, state: State, rng: np.random.Generator) -> np.ndarray:
         return self.choose(state, rng)
@@ -34,6 +37,12 @@ class Policy:
         if self.us is None:
             return np.full(state.runs, NO_ACTION, dtype=np.int8)
         return self.us(state, rng)
+
+    def forced(self, state: State) -> np.ndarray | None:
+        """The events forced at the start of the turn after this one, (E,), or None."""
+        if self.events is None or state.turn >= len(self.events):
+            return None
+        return self.events[state.turn]
 
 
 def uniform(order: str) -> Policy:
@@ -117,10 +126,10 @@ def random_orders(state: State, rng: np.random.Generator) -> np.ndarray:
     return rng.integers(0, len(ORDERS), size=state.spending.shape, dtype=np.int8)
 
 
-def plan_policy(name: str, default: str, orders: dict[str, tuple[str, ...]], campaign: Campaign,
-                us: tuple[str, ...] = ("none",)) -> Policy:
-    """A plan: per ally a sequence of orders by turn (the last one repeats); `default` for the others; `us` the
-    U.S.-level action by turn (the last one repeats)."""
+def plan_table(default: str, orders: dict[str, tuple[str, ...]], campaign: Campaign,
+               us: tuple[str, ...] = ("none",)) -> tuple[np.ndarray, np.ndarray]:
+    """A plan file's orders as a (turns, allies) table of order codes and a (turns,) row of U.S.-level action
+    codes: per ally a sequence of orders by turn (the last one repeats), `default` for the others."""
     n, turns = len(campaign.allies), campaign.turns
     table = np.full((turns, n), ORDER_CODE[default], dtype=np.int8)
     for ally_id, seq in orders.items():
@@ -128,6 +137,14 @@ def plan_policy(name: str, default: str, orders: dict[str, tuple[str, ...]], cam
         for t in range(turns):
             table[t, i] = ORDER_CODE[seq[min(t, len(seq) - 1)]]
     actions = np.array([US_ACTION_CODE[us[min(t, len(us) - 1)]] for t in range(turns)], dtype=np.int8)
+    return table, actions
+
+
+def plan_policy(name: str, default: str, orders: dict[str, tuple[str, ...]], campaign: Campaign,
+                us: tuple[str, ...] = ("none",)) -> Policy:
+    """A plan (see plan_table) played as a policy."""
+    turns = campaign.turns
+    table, actions = plan_table(default, orders, campaign, us)
     row = lambda state: min(state.turn, turns - 1)  # noqa: E731
     return Policy(name, lambda state, rng: np.broadcast_to(table[row(state)], state.spending.shape).copy(),
                   lambda state, rng: np.full(state.runs, actions[row(state)], dtype=np.int8))

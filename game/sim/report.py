@@ -17,6 +17,31 @@ FACTORS: dict[str, tuple[str, ...]] = {
     "hedging": ("insecurity", "withdrawal", "protection", "nuclear programme", "limit", "events"),
 }
 
+# The factors behind the system-wide numbers: U.S. credibility and domestic pressure (per run) and each
+# adversary's appetite for probing (per run and adversary), in the order `step` fills them.
+SYSTEM_FACTORS: dict[str, tuple[str, ...]] = {
+    "credibility": ("withdrawals", "reassurance", "recovery", "successful attacks", "forced drawdown", "limit",
+                    "events"),
+    "domestic": ("invoking Congress", "settling", "allies' shortfall", "over budget", "entrapment crises",
+                 "the vote", "limit", "events"),
+    "appetite": ("U.S. withdrawals", "fading", "successful attacks", "probes repelled", "limit", "events"),
+}
+SYSTEM_HELP: dict[str, str] = {
+    "withdrawals": "every U.S. withdrawal tells the world American guarantees can shrink",
+    "recovery": "a record of keeping promises slowly comes back toward the campaign's start",
+    "successful attacks": "an ally attacked successfully: the promise did not deter",
+    "forced drawdown": "Congress cut forces everywhere, a choice Washington did not make",
+    "invoking Congress": "pointing at Congress stirs it up",
+    "settling": "domestic pressure settles toward its usual level",
+    "allies' shortfall": "allies below the 2 % line, compared with the start, make Congress impatient",
+    "over budget": "spending past the U.S. budget",
+    "entrapment crises": "crises an ally's own quarrel drew the U.S. into",
+    "the vote": "a forced drawdown releases some of the pressure",
+    "U.S. withdrawals": "retrenchment in its theatre emboldens it",
+    "fading": "its appetite drifts back toward its starting level",
+    "probes repelled": "a probe turned back dampens it",
+}
+
 # One line a student can read for each factor, used by the turn report and the help screen.
 FACTOR_HELP: dict[str, str] = {
     "threat": "the danger it feels from the adversary pushes its budget up",
@@ -65,6 +90,9 @@ class Report:
     fired: np.ndarray           # (B, E) campaign events that fired at the start of the next turn
     us_cost: np.ndarray         # (B,) U.S. spending this turn, US$ bn a year
     deterrence: np.ndarray      # (B, N) deterrence ratio the adversary weighed
+    credibility: np.ndarray     # (B, F) U.S. credibility's change as SYSTEM_FACTORS["credibility"]
+    domestic: np.ndarray        # (B, F) domestic pressure's change as SYSTEM_FACTORS["domestic"]
+    appetite: np.ndarray        # (B, K, F) each adversary's appetite (revisionism) as SYSTEM_FACTORS["appetite"]
 
     def factors(self, var: str) -> np.ndarray:
         return getattr(self, var)

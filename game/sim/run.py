@@ -52,7 +52,8 @@ def _play(world: World, policy: Policy, runs: int, model_rng, policy_rng, keep_r
     start, _ = new_game(world, runs)
     state, reports = start, []
     while not state.over:
-        state, report = step(state, policy(state, policy_rng), model_rng, policy.us_action(state, policy_rng))
+        state, report = step(state, policy(state, policy_rng), model_rng, policy.us_action(state, policy_rng),
+                             policy.forced(state))
         if keep_reports:
             reports.append(report)
     return Result(start, state, outcome(state, start), tuple(reports))

@@ -15,7 +15,9 @@ from game.sim.state import HOLD, NO_ACTION, ORDER_CODE, REASSURE, US_ACTION_CODE
 from game.sim.step import step
 
 # 2: U.S.-level actions in the log, and the model of "The dilemma in play" (a format-1 game would not replay the same).
-SAVE_VERSION = 2
+# 3: facilitator events in the log, and withdrawals that spill over onto the exposed (a format-2 game with a
+#    withdrawal would not replay the same).
+SAVE_VERSION = 3
 
 
 class CommandError(ValueError):
@@ -35,11 +37,17 @@ class SetUSAction:
 
 
 @dataclass(frozen=True)
+class InjectEvent:
+    """A facilitator fires one of the campaign's events at the start of the next turn, whatever its condition."""
+    event: str
+
+
+@dataclass(frozen=True)
 class EndTurn:
     pass
 
 
-Command = SetOrder | SetUSAction | EndTurn
+Command = SetOrder | SetUSAction | InjectEvent | EndTurn
 
 
 def command_to_list(command: Command) -> list:
@@ -47,6 +55,8 @@ def command_to_list(command: Command) -> list:
         return ["order", command.ally, command.order]
     if isinstance(command, SetUSAction):
         return ["us", command.action]
+    if isinstance(command, InjectEvent):
+        return ["event", command.event]
     return ["end_turn"]
 
 
@@ -57,6 +67,8 @@ def command_from_list(item) -> Command:
         return SetOrder(item[1], item[2])
     if isinstance(item, list) and len(item) == 2 and item[0] == "us" and isinstance(item[1], str):
         return SetUSAction(item[1])
+    if isinstance(item, list) and len(item) == 2 and item[0] == "event" and isinstance(item[1], str):
+        return InjectEvent(item[1])
     raise CommandError(f"not a command: {item!r}")
 
 
@@ -74,6 +86,7 @@ class Session:
         self.log: list[Command] = []
         self.pending = np.full(len(campaign.allies), HOLD, dtype=np.int8)
         self.pending_us = NO_ACTION
+        self.pending_events = np.zeros(len(campaign.events), dtype=bool)
 
     # --- reading ---------------------------------------------------------------------------------------
     @property
@@ -110,6 +123,16 @@ class Session:
     def outcome(self) -> Outcome:
         return outcome(self.state, self.start)
 
+    def injected(self) -> np.ndarray:
+        """(turns, E) the events a facilitator forced at each turn so far (InjectEvent commands in the log)."""
+        table = np.zeros((self.campaign.turns, len(self.campaign.events)), dtype=bool)
+        ids, turn = [e.id for e in self.campaign.events], 0
+        for command in self.log:
+            if isinstance(command, InjectEvent):
+                table[turn, ids.index(command.event)] = True
+            turn += isinstance(command, EndTurn)
+        return table
+
     # --- the one way to act --------------------------------------------------------------------------------
     def execute(self, command: Command) -> Report | None:
         """Carry out a command and log it. Returns the turn's report after an EndTurn, else None."""
@@ -133,14 +156,25 @@ class Session:
             self.log.append(command)
             self.pending_us = US_ACTION_CODE[command.action]
             return None
+        if isinstance(command, InjectEvent):
+            ids = [e.id for e in self.campaign.events]
+            if command.event not in ids:
+                raise CommandError(f"unknown event '{command.event}'")
+            if self.state.turn + 1 >= self.campaign.turns:
+                raise CommandError("this is the last turn: no next turn for the event to open")
+            self.log.append(command)
+            self.pending_events[ids.index(command.event)] = True
+            return None
         if not isinstance(command, EndTurn):
             raise CommandError(f"not a command: {command!r}")
         self.log.append(command)
-        state, report = step(self.state, self.pending[None, :].copy(), self._rng, np.array([self.pending_us]))
+        state, report = step(self.state, self.pending[None, :].copy(), self._rng, np.array([self.pending_us]),
+                             self.pending_events[None, :].copy())
         self.history.append(state)
         self.reports.append(report)
         self.pending = np.full(len(self.campaign.allies), HOLD, dtype=np.int8)
         self.pending_us = NO_ACTION
+        self.pending_events[:] = False
         return report
 
     # --- saving and replaying ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from functools import cached_property
 import numpy as np
 
 from game.sim.events import fire_events
-from game.sim.report import FACTORS, Report
+from game.sim.report import FACTORS, SYSTEM_FACTORS, Report
 from game.sim.state import (CONGRESS, CRITICIZE, NO_ACTION, PRESSURE, REASSURE, WITHDRAW, State, protection,
                             self_reliance)
 
@@ -126,10 +126,12 @@ def pressure_push(state: State, d: Derived) -> np.ndarray:
 
 
 def step(state: State, orders: np.ndarray, rng: np.random.Generator,
-         us: np.ndarray | None = None) -> tuple[State, Report]:
+         us: np.ndarray | None = None, forced: np.ndarray | None = None) -> tuple[State, Report]:
     """Resolve one turn. `orders` holds order codes (state.ORDER_CODE), shape (B, N) or (N,); `us` the U.S.-level
-    action of each run (state.US_ACTION_CODE), shape (B,) or scalar, default none. Every random draw has the batch
-    axis first, so run b's luck depends only on its row (analyses that tile runs rely on this)."""
+    action of each run (state.US_ACTION_CODE), shape (B,) or scalar, default none; `forced` the campaign events
+    a facilitator fires at the start of the next turn whatever their conditions, shape (B, E) or (E,). Every
+    random draw has the batch axis first, so run b's luck depends only on its row (analyses that tile runs rely on
+    this)."""
     w, p, dt = state.world, state.world.params, state.world.dt
     B, N = state.spending.shape
     orders = np.broadcast_to(np.asarray(orders, dtype=np.int8), (B, N))
@@ -207,10 +209,17 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
 
     # --- the orders take effect: presence, the adversary's boldness, U.S. credibility -----------------------
     presence = np.clip(state.presence + fr * p.reassure_presence - removed, 0.0, 1.0)
-    revisionism = state.revisionism + p.revisionism_withdraw * (fw @ w.adv_onehot)
-    credibility = state.credibility - p.credibility_withdraw * fw.sum(-1) \
-        + p.credibility_reassure * (1 - state.credibility) * fr.mean(-1)
+    # Credibility, domestic pressure and each adversary's appetite are built as named factors too
+    # (report.SYSTEM_FACTORS), so the turn report can say why they moved.
+    cf, df = np.zeros((len(SYSTEM_FACTORS["credibility"]), B)), np.zeros((len(SYSTEM_FACTORS["domestic"]), B))
+    rf = np.zeros((len(SYSTEM_FACTORS["appetite"]), B, state.revisionism.shape[1]))
+    rf[0] = p.revisionism_withdraw * (fw @ w.adv_onehot)
+    revisionism = state.revisionism + rf[0]
+    cf[0] = -p.credibility_withdraw * fw.sum(-1)
+    cf[1] = p.credibility_reassure * (1 - state.credibility) * fr.mean(-1)
+    credibility = state.credibility + cf[0] + cf[1]
     domestic = np.clip(state.domestic_pressure + p.congress_stir * invoked, 0.0, 1.0)
+    df[0] = domestic - state.domestic_pressure
     emboldened = state.emboldened * (1 - per_turn(p.embolden_decay, dt)) + fr * p.embolden_reassure * trust
     pressed = state.pressed * (1 - per_turn(p.pressure_memory, dt)) + fp * dt
     capability = state.capability + per_turn(p.capability_rate, dt) * (spending / 100 * w.gdp - state.capability)
@@ -237,9 +246,11 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
     presence = np.clip(presence - p.congress_cut * congress[:, None], 0.0, 1.0)
     hf[3] = nuclear * (1.0 - hedge_now)
     af[9] = -(p.alignment_nuclear * nuclear + p.alignment_realign * realign) * align
-    revisionism = np.clip(revisionism + per_turn(p.revisionism_rate, dt) * (w.revisionism0 - state.revisionism)
-                          + p.revisionism_success * (hit @ w.adv_onehot)
-                          - p.revisionism_repelled * (held @ w.adv_onehot), 0.0, 1.0)
+    rf[1] = per_turn(p.revisionism_rate, dt) * (w.revisionism0 - state.revisionism)
+    rf[2] = p.revisionism_success * (hit @ w.adv_onehot)
+    rf[3] = -p.revisionism_repelled * (held @ w.adv_onehot)
+    revisionism = np.clip(revisionism + rf[1] + rf[2] + rf[3], 0.0, 1.0)
+    rf[4] = revisionism - state.revisionism - rf[:4].sum(0)
 
     # --- threat: toward the adversary's posture, with the memory of crises fading slowly ---------------------
     threat_shift = state.threat_shift * (1 - per_turn(p.threat_memory, dt)) + threat_jump
@@ -261,12 +272,22 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
     cost = (presence + fr * p.reassure_cost) @ w.upkeep + p.crisis_cost * crises
     shortfall = np.maximum(p.guideline - spending, 0) @ w.gdp / (p.guideline * w.gdp.sum())
     overrun = np.maximum(cost / np.maximum(state.budget, 1e-9) - 1.0, 0.0)
-    dp_target = np.clip(w.campaign.us.domestic_pressure + p.domestic_free_riding * (shortfall - w.shortfall0)
-                        + p.domestic_overrun * overrun + p.domestic_entrapment * entrap.sum(-1), 0.0, 1.0)
-    domestic = domestic + per_turn(p.domestic_rate, dt) * (dp_target - domestic)
-    domestic = np.clip(domestic - p.congress_relief * congress, 0.0, 1.0)  # the vote releases some pressure
-    credibility = np.clip(credibility + per_turn(p.credibility_recovery, dt) * (w.campaign.us.credibility - credibility)
-                          - p.credibility_aggression * aggression.sum(-1) - p.credibility_congress * congress, 0.0, 1.0)
+    # Domestic pressure drifts toward a target: its usual level, raised by the allies' shortfall against the 2 % line,
+    # a budget overrun and entrapment crises (each drift term a factor; a target past 0-1 is "limit").
+    rd = per_turn(p.domestic_rate, dt)
+    target = (w.campaign.us.domestic_pressure, p.domestic_free_riding * (shortfall - w.shortfall0),
+              p.domestic_overrun * overrun, p.domestic_entrapment * entrap.sum(-1))
+    df[1] = rd * (target[0] - domestic)
+    df[2], df[3], df[4] = (rd * t for t in target[1:])
+    drifted = domestic + rd * (np.clip(sum(target), 0.0, 1.0) - domestic)
+    df[5] = -p.congress_relief * congress                  # the vote releases some pressure
+    domestic = np.clip(drifted + df[5], 0.0, 1.0)
+    df[6] = domestic - state.domestic_pressure - df[:6].sum(0)
+    cf[2] = per_turn(p.credibility_recovery, dt) * (w.campaign.us.credibility - credibility)
+    cf[3] = -p.credibility_aggression * aggression.sum(-1)
+    cf[4] = -p.credibility_congress * congress
+    credibility = np.clip(credibility + cf[2] + cf[3] + cf[4], 0.0, 1.0)
+    cf[5] = credibility - state.credibility - cf[:5].sum(0)
 
     alignment = align + _bounded(af, align)
     weight = w.gdp / w.gdp.sum()
@@ -283,15 +304,19 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
         fair_total=state.fair_total + np.minimum(spending, w.fair_share0) @ w.gdp / 100 * dt,
         influence_total=state.influence_total + (alignment * ~(state.realigned | realign)) @ weight * dt,
     )
-    new, event_deltas, fired = fire_events(new)
+    new, event_deltas, fired = fire_events(new, forced)
     for var, factors in (("spending", sf), ("trust", tf), ("alignment", af), ("hedging", hf)):
         factors[-1] = event_deltas[var]
+    for now_value, before, factors in ((new.credibility, credibility, cf), (new.domestic_pressure, domestic, df),
+                                       (new.revisionism, revisionism, rf)):
+        factors[-1] = now_value - before      # what this turn's events changed
     report = Report(
         turn=state.turn + 1, orders=orders.copy(), spending=np.moveaxis(sf, 0, -1), trust=np.moveaxis(tf, 0, -1),
         alignment=np.moveaxis(af, 0, -1), hedging=np.moveaxis(hf, 0, -1),
         probe=probe, aggression=aggression, entrapment=entrap, nuclear=nuclear, realignment=realign,
         congress_cut=congress, us_action=us.copy(), risk=now.risk, fired=fired, us_cost=cost,
-        deterrence=now.deterrence,
+        deterrence=now.deterrence, credibility=np.moveaxis(cf, 0, -1), domestic=np.moveaxis(df, 0, -1),
+        appetite=np.moveaxis(rf, 0, -1),
     )
     return new, report
 

@@ -9,6 +9,7 @@ nor the flow imports another screen. The `App` object is also the test harness: 
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 import traceback
@@ -19,6 +20,7 @@ import pygame
 from game.text_rules import one_line
 from game.ui import flow, persist
 from game.ui.fonts import FontBook
+from game.ui.frame import FrameCache
 from game.ui.ink import Ink
 from game.ui.map.data import load_theatres
 from game.ui.map.view import MapView
@@ -26,13 +28,12 @@ from game.ui.play.reload import HotReload
 from game.ui.scene import Scene
 from game.ui.screens import SCREENS
 from game.ui.theme import Theme
+from game.ui.windowfit import MIN_SIZE, desktop_size, fit_size
 
-MIN_SIZE = (960, 540)
 DENSE_CAP = 1.2
 TOAST_SECONDS = 2.2
-# At idle the loop sleeps this long between looks at the event queue: SDL's own event.wait(timeout) polls about
-# 900 times a second (0.7-1.4 % of a core); 10 ms is at most 100 wake-ups a second, and an input waits 5 ms on
-# average, well inside a frame.
+# Idle: sleep this long between looks at the event queue (SDL's event.wait(timeout) polled ~900 times a second);
+# at most 100 wake-ups a second, and an input waits 5 ms on average, well inside a frame.
 IDLE_SLEEP = 0.010
 
 
@@ -51,13 +52,15 @@ class App:
         self.strict = strict
         self.fonts = FontBook()
         self.fullscreen = False
-        self.window_size = tuple(size or self.settings.window_size)
+        # a saved (or default) size the screen cannot show is shrunk to fit; a size asked for (tests, shots) is kept
+        self.window_size = tuple(size) if size else fit_size(self.settings.window_size, desktop_size())
         self.screen = self._set_mode(self.window_size, self.settings.fullscreen and size is None)
         self.ink = Ink(self.fonts, self._theme())
         self.dense = self._dense()
         self.stack: list[Scene] = []
         self.session = None
         self.seed: int | None = None      # the seed for campaigns started from the title (None: a fresh one)
+        self.facilitator_forced = False   # `play --facilitator`: facilitator mode for this window only
         self.saved_turn = 0
         self.running = True
         self.dirty = True
@@ -65,12 +68,9 @@ class App:
         self._swallow: str | None = None
         self._mapview = None
         self._failed_frames = 0
-        # The last full frame without the top scene's overlay (its tooltip): a hover that moves only the
-        # tooltip re-blits the rectangles it covered from here and redraws the tooltip, not the frame.
-        self.overlay_dirty = False
+        self.overlay_dirty = False     # only the top scene's overlay changed (game.ui.frame)
         self.updated: list[pygame.Rect] | None = None   # what the last render changed (None: the whole screen)
-        self._frame: pygame.Surface | None = None
-        self._overlay_rect: pygame.Rect | None = None
+        self._frame = FrameCache()
         self.hot_reload = HotReload(self)    # watches the played campaign's file (game/ui/play/reload.py)
         self.reset_to_title()
         if self.settings_note:
@@ -78,11 +78,15 @@ class App:
                   file=sys.stderr)
             self.toast(f"Default settings in use: {self.settings_note}")
 
+    @property
+    def facilitator(self) -> bool:
+        """Facilitator mode: the setting, or `play --facilitator` for this window."""
+        return self.settings.facilitator or self.facilitator_forced
+
     # --- display -------------------------------------------------------------------------------------------
     def _set_mode(self, size, fullscreen: bool) -> pygame.Surface:
-        if fullscreen:
-            sizes = pygame.display.get_desktop_sizes() or [size]
-            screen = pygame.display.set_mode(sizes[0], pygame.FULLSCREEN)
+        if fullscreen:     # the display's own size, so the window covers it from (0, 0) to its far corner
+            screen = pygame.display.set_mode(desktop_size() or size, pygame.FULLSCREEN)
         else:
             size = (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
             screen = pygame.display.set_mode(size, pygame.RESIZABLE)
@@ -116,6 +120,13 @@ class App:
         self.window_size = (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
         self.screen = self._set_mode(self.window_size, False)
         self.relayout()
+
+    def choose_window_size(self, size) -> None:
+        """The window-size choice in Settings: used now, or on leaving fullscreen, and kept."""
+        self.window_size = fit_size(size, desktop_size())
+        if not self.fullscreen:
+            self.screen = self._set_mode(self.window_size, False)
+        self.apply_settings(replace(self.settings, window_size=self.window_size))
 
     def set_fullscreen(self, on: bool) -> None:
         self.screen = self._set_mode(self.window_size, on)
@@ -277,8 +288,8 @@ class App:
         return animating
 
     def render(self, force: bool = False) -> bool:
-        """Draw the visible scenes if anything changed; True if a frame was drawn. `updated` then says what to
-        present: the rectangles of an overlay-only change (see Scene.draw_overlay), or None for the whole screen."""
+        """Draw the visible scenes if anything changed; True if a frame was drawn, and `updated` says what to
+        present: the rectangles of an overlay-only change (Scene.draw_overlay), or None for the whole screen."""
         if not (self.dirty or force):
             return self._render_overlay() if self.overlay_dirty else False
         self.overlay_dirty, self.updated = False, None
@@ -304,37 +315,44 @@ class App:
             scene.draw(self.screen)
         self.hot_reload.draw(self.screen)
         if self.toasts:
-            self._draw_toast(self.toasts[0])
-        if self._frame is None or self._frame.get_size() != self.screen.get_size():
-            self._frame = self.screen.copy()
-        else:
-            self._frame.blit(self.screen, (0, 0))
-        self._overlay_rect = self.scene.draw_overlay(self.screen)
+            self._draw_toast()
+        self._frame.keep(self.screen, self.scene)
 
     def _render_overlay(self) -> bool:
-        """Only the top scene's overlay changed: put back what its last one covered, draw the new one (an error
-        or a resized screen falls back to a full frame, with render's own error handling)."""
+        """Only the top scene's overlay changed: redraw just that (an error, or no kept frame of the screen's size,
+        falls back to a full frame, with render's own error handling)."""
         self.overlay_dirty = False
-        old = self._overlay_rect
-        if self._frame is None or self._frame.get_size() != self.screen.get_size():
-            return self.render(force=True)
         try:
-            if old is not None:
-                self.screen.blit(self._frame, old, old)
-            new = self._overlay_rect = self.scene.draw_overlay(self.screen)
+            self.updated = self._frame.redraw_overlay(self.screen, self.scene)
         except Exception:  # noqa: BLE001 - the full frame below reports a real error as render does
+            self.updated = None
+        if self.updated is None:
             return self.render(force=True)
-        self.updated = [r for r in (old, new) if r is not None]
         return bool(self.updated)
 
-    def _draw_toast(self, toast) -> None:
+    def toast_box(self) -> tuple[pygame.Rect, str, tuple[str, ...]] | None:
+        """Where the current toast goes, its type size and lines: in the scene's free strip (Scene.toast_area),
+        never over a value; in smaller type, or on two lines, where the strip is narrow."""
+        if not self.toasts:
+            return None
         ink, th = self.ink, self.ink.theme
-        text, left = toast
-        w = ink.width(text, "body", True) + th.tx(48)
-        rect = pygame.Rect(0, 0, w, ink.lh("body", True) + th.tx(24))
-        rect.midbottom = (self.screen.get_width() // 2, self.screen.get_height() - th.px(110))
-        ink.panel(self.screen, rect, ink.pal["card_hi"], ink.pal["accent"], radius=rect.h // 2)
-        ink.text(self.screen, text, rect.center, "body", ink.pal["text"], True, "center")
+        text = self.toasts[0][0]
+        area = self.scene.toast_area()
+        role = next((r for r in ("body", "small") if ink.width(text, r, True) + th.tx(48) <= area.w), "small")
+        lines = ink.wrap(text, max(10, area.w - th.tx(48)), role, True)[:2]
+        w = min(area.w, max(ink.width(line, role, True) for line in lines) + th.tx(48))
+        rect = pygame.Rect(0, 0, w, min(area.h, len(lines) * ink.lh(role, True) + th.tx(12)))
+        rect.center = area.center
+        return rect, role, lines
+
+    def _draw_toast(self) -> None:
+        ink, th = self.ink, self.ink.theme
+        rect, role, lines = self.toast_box()
+        ink.panel(self.screen, rect, ink.pal["card_hi"], ink.pal["accent"], radius=min(rect.h // 2, th.px(18)))
+        y = rect.centery - len(lines) * ink.lh(role, True) // 2
+        for line in lines:
+            ink.text(self.screen, line, (rect.centerx, y), role, ink.pal["text"], True, "midtop", max_w=rect.w)
+            y += ink.lh(role, True)
 
     def _oops(self) -> None:
         """An unexpected error while handling, updating or drawing: back to the title with a dialog. The session
@@ -376,8 +394,11 @@ class App:
         return 0
 
 
-def run(campaign: str | None = None, seed: int | None = None) -> int:
-    """Open the window: the title screen, or straight into `campaign` (id or path). Returns the exit code."""
+def run(campaign: str | None = None, seed: int | None = None, facilitator: bool = False) -> int:
+    """Open the window: the title screen, or straight into `campaign` (id or path), in facilitator mode if asked.
+    Returns the exit code."""
+    # Open centred on the display: never at a position left over from another, larger screen.
+    os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
     try:
         pygame.display.init()   # the game has no sound: no audio device is opened
         pygame.font.init()
@@ -388,7 +409,7 @@ def run(campaign: str | None = None, seed: int | None = None) -> int:
               "(validate, simulate, backtest) work without a screen.", file=sys.stderr)
         return 1
     try:
-        app.seed = seed
+        app.seed, app.facilitator_forced = seed, facilitator
         if campaign is not None:
             flow.start_campaign(app, campaign, seed)
         code = app.loop()

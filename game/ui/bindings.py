@@ -13,6 +13,8 @@ ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
 HELP_KEYS = (pygame.K_F1, pygame.K_QUESTION, pygame.K_SLASH)
 SETTINGS_KEYS = (pygame.K_F2, pygame.K_o)
 CONGRESS_KEY = pygame.K_g
+INJECT_KEY = pygame.K_i    # facilitator mode only
+EVERY_ALLY = {pygame.K_a: "adviser", pygame.K_d: "again"}     # faster turns: every order at once
 
 # (keys, what they do) for the help screen, by scene.
 CONTROLS: list[tuple[str, list[tuple[str, str]]]] = [
@@ -21,6 +23,8 @@ CONTROLS: list[tuple[str, list[tuple[str, str]]]] = [
         ("Click", "select an ally on the map or in the list"),
         ("P  R  W  C  H", "order for the selected ally: pressure, reassure, withdraw, criticize, hold"),
         ("Shift + P R W C H", "give that order to every ally at once"),
+        ("A", "give every ally the adviser's pick (faster turns in big campaigns)"),
+        ("D", "give every ally last turn's order again"),
         ("G", "invoke Congress this turn (on / off): threats believed, at the risk of forced cuts"),
         ("1 - 5", "map overlay: alignment, trust, spending, threat, hedging"),
         ("T", "switch theatre (Europe / Indo-Pacific / both), when the campaign has two"),
@@ -28,6 +32,7 @@ CONTROLS: list[tuple[str, list[tuple[str, str]]]] = [
         ("L", "reopen the last turn report"),
         ("E", "reread this turn's news"),
         ("S", "save the game under a name"),
+        ("I", "facilitator mode: open the next turn with one of the campaign's events"),
     ]),
     ("Everywhere", [
         ("Esc", "back one screen (from the map: to the title)"),

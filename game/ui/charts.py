@@ -7,12 +7,14 @@ from game.ui.ink import Ink
 
 
 def line_chart(ink: Ink, surf, rect: pygame.Rect, series: list[tuple[str, list[float], tuple]], lo: float,
-               hi: float, x_labels: list[str], y_ticks: list[float]) -> None:
+               hi: float, x_labels: list[str], y_ticks: list[float], value_format: str = ".0f") -> None:
+    """`value_format` formats the value named at each line's end (".2f" for a 0-1 meter)."""
     th, pal = ink.theme, ink.pal
-    label_w = max((ink.width(f"{name} {vals[-1]:.0f}", "small", True) for name, vals, _ in series), default=0)
+    label_w = max((ink.width(f"{name} {vals[-1]:{value_format}}", "small", True) for name, vals, _ in series),
+                  default=0)
     tick_w = max(ink.width(f"{t:g}", "tiny") for t in y_ticks) + th.tx(8)
     plot = pygame.Rect(rect.x + tick_w, rect.y + th.tx(8), rect.w - tick_w - label_w - th.tx(16),
-                       rect.h - ink.lh("tiny") - th.tx(14))
+                       rect.h - ink.lh("tiny") * 3 // 2 - th.tx(10))
     if plot.w < 40 or plot.h < 40:
         return
 
@@ -28,8 +30,9 @@ def line_chart(ink: Ink, surf, rect: pygame.Rect, series: list[tuple[str, list[f
     if x_labels:
         every = max(1, round(len(x_labels) / max(1, plot.w // max(1, ink.width(x_labels[-1], "tiny") + th.tx(24)))))
         for i in range(0, len(x_labels), every):
-            ink.text(surf, x_labels[i], (plot.x + i * step, plot.bottom + th.tx(6)), "tiny", pal["faint"],
-                     anchor="midtop")
+            # below the half line the lowest y tick reaches past the plot, so the two never touch
+            ink.text(surf, x_labels[i], (plot.x + i * step, plot.bottom + ink.lh("tiny") // 2 + th.tx(2)), "tiny",
+                     pal["faint"], anchor="midtop")
     ends = []
     for name, values, color in series:
         pts = [(plot.x + i * step, y_of(v)) for i, v in enumerate(values)]
@@ -46,5 +49,5 @@ def line_chart(ink: Ink, surf, rect: pygame.Rect, series: list[tuple[str, list[f
         ends[i][0] = max(ends[i][0], ends[i - 1][0] + gap)
     shift = max(0.0, ends[-1][0] + gap / 2 - rect.bottom) if ends else 0.0
     for y, name, value, color in ends:
-        ink.text(surf, f"{name} {value:.0f}", (plot.right + th.tx(12), y - shift), "small", color, True,
+        ink.text(surf, f"{name} {value:{value_format}}", (plot.right + th.tx(12), y - shift), "small", color, True,
                  anchor="midleft")

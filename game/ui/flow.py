@@ -12,6 +12,7 @@ from game.limits import MAX_SEED
 from game.sim.explain import happenings
 from game.sim.session import EndTurn, Session
 from game.ui import persist
+from game.ui.report import whatif_job
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -21,7 +22,7 @@ def campaign_problem(error: Exception) -> str:
     if isinstance(error, CampaignError) and error.problems:
         first = error.problems[0]
         more = len(error.problems) - 1
-        extra = f"\n\n({more} more problem{'s' if more != 1 else ''}; run `python main.py validate` on the file " \
+        extra = f"\n\n({more} more problem{'s' if more != 1 else ''}; run python main.py validate on the file " \
                 f"to see them all.)" if more else ""
         return f"{first}{extra}"
     return str(error)
@@ -49,6 +50,7 @@ def start_campaign(app: "App", ref, seed: int | None = None) -> bool:
 def begin_play(app: "App") -> None:
     app.reset_to_title(resume=False)
     app.show("play")
+    whatif_job.prefetch(app.session)   # the debrief's best plan, found while the player plays
 
 
 def end_turn(app: "App") -> None:
@@ -57,6 +59,7 @@ def end_turn(app: "App") -> None:
     if session is None or session.over:
         return
     session.execute(EndTurn())
+    whatif_job.prefetch(session)   # once over: the what-if, worked out while the player reads the last report
     _, error = persist.save(session, persist.AUTOSAVE)
     index = len(session.reports) - 1
     app.show("report", index, after_turn=True)
@@ -129,6 +132,8 @@ def request_quit(app: "App") -> None:
 
 def _unsaved_text(app: "App") -> str:
     n = app.session.state.turn - app.saved_turn
-    return (f"You have played {n} turn{'s' if n != 1 else ''} since you last saved this game by name. The autosave "
-            "keeps the latest turn (Continue on the title screen), but a named save is safer: press S in the game "
-            "to make one.")
+    text = f"You have played {n} turn{'s' if n != 1 else ''} since you last saved this game by name. "
+    if persist.latest() is None:     # Continue is only offered where there is a save to continue
+        return text + "No save of it could be kept: press S in the game to save it by name."
+    return text + ("The autosave keeps the latest turn (Continue on the title screen), but a named save is safer: "
+                   "press S in the game to make one.")

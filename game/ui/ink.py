@@ -5,6 +5,7 @@ the only memory is caches keyed by their inputs.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pygame
@@ -13,10 +14,22 @@ from game.ui.fonts import FontBook
 from game.ui.theme import ORDER_COLORS, ORDER_KEYS, Color, Theme, lerp, readable_on
 
 
+@dataclass(frozen=True)
+class Drawn:
+    """One piece of text as a frame drew it: what was asked for, what fitted, and where (see `Ink.drawn`)."""
+    wanted: str
+    shown: str
+    rect: pygame.Rect
+    kind: str = "line"      # line | clipped (partly outside the clip) | para (`shown`: the lines that fitted)
+
+
 class Ink:
     def __init__(self, fonts: FontBook, theme: Theme):
         self.fonts, self.theme = fonts, theme
         self.pal = theme.pal
+        # Set to a list to collect every text drawn (a layout check reads it: was a value cut, do texts
+        # overlap?); None, the normal case, keeps drawing free of any bookkeeping.
+        self.drawn: list[Drawn] | None = None
 
     # --- text ----------------------------------------------------------------------------------------------
     def size(self, role: str) -> int:
@@ -36,11 +49,17 @@ class Ink:
 
     def text(self, surf: pygame.Surface, text: str, pos, role: str = "body", color: Color | None = None,
              bold: bool = False, anchor: str = "topleft", max_w: int | None = None) -> pygame.Rect:
+        wanted = text
         if max_w is not None:
             text = self.fit(text, max_w, role, bold)
         img = self.fonts.render(text, self.theme.fs(role), color or self.pal["text"], bold)
         rect = img.get_rect(**{anchor: (int(pos[0]), int(pos[1]))})
         surf.blit(img, rect)
+        if self.drawn is not None and wanted.strip():
+            seen = rect.clip(surf.get_clip())       # text drawn outside the clip (a scrolled list) is not seen
+            if seen.w and seen.h:
+                kind = "line" if seen.size == rect.size else "clipped"
+                self.drawn.append(Drawn(wanted, text, seen.move(surf.get_abs_offset()), kind))
         return rect
 
     def halo_text(self, surf, text, pos, role="label", color=None, bold=True, anchor="center") -> pygame.Rect:
@@ -58,12 +77,18 @@ class Ink:
         """Wrapped text inside `rect` (clipped at its bottom); returns the y below the last line drawn."""
         lh = int(self.lh(role, bold) * spacing)
         y = rect.y
-        for line in self.wrap(text, rect.w, role, bold):
+        lines = self.wrap(text, rect.w, role, bold)
+        shown = 0
+        for line in lines:
             if y + lh > rect.bottom + 1:
                 break
             if line:
                 self.text(surf, line, (rect.x, y), role, color, bold)
             y += lh if line else lh // 2
+            shown += 1
+        if self.drawn is not None and shown < len(lines) and any(lines[shown:]):
+            self.drawn.append(Drawn(text, "\n".join(lines[:shown]), pygame.Rect(rect.x, rect.y, rect.w, y - rect.y)
+                                    .move(surf.get_abs_offset()), "para"))
         return y
 
     def para_height(self, text: str, width: int, role: str = "body", bold: bool = False,

@@ -24,13 +24,15 @@ class PlayLayout:
     bottom: pygame.Rect     # buttons: report, save, help, settings, title, end turn
 
 
-def play_layout(ink: Ink, dense: Ink, size: tuple[int, int], legend_size: tuple[int, int]) -> PlayLayout:
-    """`ink` sizes the side panels and the bottom bar; `dense` (capped text) the top bar and the map area."""
+def play_layout(ink: Ink, dense: Ink, size: tuple[int, int], legend_size: tuple[int, int],
+                left_min: int = 0) -> PlayLayout:
+    """`ink` sizes the top bar, the side panels and the bottom bar; `dense` (capped text) the map area.
+    `left_min`: the ally list's width for its widest row (the map gives way to it)."""
     th = ink.theme
     w, h = size
     m = th.px(14)
     grow = 0.75 + 0.25 * th.text_scale
-    top_h = dense.lh("tiny", True) + dense.lh("small", True) + dense.theme.tx(36)
+    top_h = ink.lh("tiny", True) + ink.lh("small", True) + th.tx(36)
     bottom_h = ink.lh("body", True) + th.tx(36)
     left_w = int(th.px(370) * grow)
     right_w = int(th.px(480) * grow)
@@ -38,6 +40,9 @@ def play_layout(ink: Ink, dense: Ink, size: tuple[int, int], legend_size: tuple[
     if spare < w * 0.36:                      # very large text on a small window: keep the map usable
         cut = (w * 0.36 - spare) / (left_w + right_w)
         left_w, right_w = int(left_w * (1 - cut)), int(right_w * (1 - cut))
+    # the ally list's own width where the map keeps a fifth of the window (beyond the text sizes the layout is
+    # built for, 150 % at 1024x768, the list's names shorten instead)
+    left_w = max(left_w, min(left_min, w - right_w - 4 * m - w // 5))
     top = pygame.Rect(0, 0, w, top_h)
     bottom = pygame.Rect(0, h - bottom_h, w, bottom_h)
     body_y, body_h = top.bottom + m, bottom.y - top.bottom - 2 * m
@@ -68,11 +73,14 @@ def columns(rect: pygame.Rect, weights: list[float], gap: int) -> list[pygame.Re
 
 def row_buttons(ink: Ink, rect: pygame.Rect, items: list[tuple[str, str]], gap: int, role: str = "body",
                 align: str = "left") -> list[pygame.Rect]:
-    """Rects for buttons with a key cap and a label, sized to their text, in a row inside `rect`."""
-    th = ink.theme
-    widths = [ink.width(label, role, True) + ink.width(key, "small", True) + th.tx(58) for key, label in items]
-    total = sum(widths) + gap * (len(items) - 1)
-    if total > rect.w:   # squeeze evenly rather than overflow
+    """Rects for buttons with a key cap and a label, sized to their text, in a row inside `rect`: roomy where they
+    fit, else with only the padding the button draws, and squeezed evenly only as a last resort."""
+    for spare in (58, 46):
+        widths = [_button_w(ink, key, label, role, spare) for key, label in items]
+        total = sum(widths) + gap * (len(items) - 1)
+        if total <= rect.w:
+            break
+    else:
         factor = (rect.w - gap * (len(items) - 1)) / max(1, sum(widths))
         widths = [int(wd * factor) for wd in widths]
         total = rect.w
@@ -82,3 +90,17 @@ def row_buttons(ink: Ink, rect: pygame.Rect, items: list[tuple[str, str]], gap: 
         out.append(pygame.Rect(x, rect.y, wd, rect.h))
         x += wd + gap
     return out
+
+
+def keys_fit(ink: Ink, width: int, items: list[tuple[str, str]], gap: int, role: str = "body") -> bool:
+    """Whether the buttons fit `width` with their key caps (else the caller drops the caps, not the labels)."""
+    return sum(_button_w(ink, k, label, role, 46) for k, label in items) + gap * (len(items) - 1) <= width
+
+
+def _button_w(ink: Ink, key: str, label: str, role: str, spare: int) -> int:
+    """A button's width: its label, its key cap (if any) and `spare` text pixels of padding around them (46 is
+    what draw_button itself uses with a cap; without one it pads each side by tx(12), rounded on its own)."""
+    th = ink.theme
+    if not key:
+        return ink.width(label, role, True) + 2 * th.tx(12) + th.tx(spare - 46) + 2
+    return ink.width(label, role, True) + ink.width(key, "small", True) + th.tx(spare)

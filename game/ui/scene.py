@@ -128,6 +128,21 @@ class Scene:
         self.hover = new
         return changed
 
+    def toast_area(self) -> pygame.Rect:
+        """Where a passing message (a toast) may show without covering a value or a button: the widest gap
+        in the lowest row of buttons (on the play screen, where the hint line is; the hint gives way)."""
+        screen = self.app.screen.get_rect()
+        row = [b.rect for b in self.buttons if b.rect.h and b.rect.bottom >= max(
+            (r.rect.bottom for r in self.buttons), default=screen.bottom) - 2]
+        if not row:
+            return pygame.Rect(0, screen.bottom - screen.h // 10, screen.w, screen.h // 10)
+        row.sort(key=lambda r: r.x)
+        gap = self.theme.px(12)
+        edges = [screen.x, *[x for r in row for x in (r.x, r.right)], screen.right]
+        spans = [(edges[i + 1] - edges[i], edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+        _, left, right = max(spans)
+        return pygame.Rect(left + gap, min(r.y for r in row), max(0, right - left - 2 * gap), max(r.h for r in row))
+
     def draw_buttons(self, surface, buttons=None) -> None:
         for b in (self.buttons if buttons is None else buttons):
             draw_button(self.ink, surface, b, hovered=(b.id == self.hover), focused=(b.id == self.focus))

@@ -1,7 +1,8 @@
-"""Screenshots of every scene, rendered headless: `python -m game.ui.shots [FOLDER] [WIDTHxHEIGHT]`.
+"""Screenshots of every scene, rendered headless:
+`python -m game.ui.shots [FOLDER] [WIDTHxHEIGHT] [TEXT_SCALE] [CAMPAIGN]` (e.g. `shots out 1280x720 1.5`).
 
-With no folder it writes the README's three screenshots (title.png, play.png, report.png) into
-assets/screenshots/ at 1920x1080. Saves go to a temporary folder, never to the player's own.
+With no folder it writes the README's screenshots (title.png, play.png, report.png, and play_130.png at text size
+130 %) into assets/screenshots/ at 1920x1080. Saves go to a temporary folder, never to the player's own.
 """
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from game.paths import asset_path
 from game.sim.explain import happenings
 from game.sim.session import SetOrder, SetUSAction
 from game.ui import flow
+from game.settings import Settings
 from game.ui.app import App
+from game.ui.report import whatif_job
 
 
 def _headless() -> None:
@@ -46,11 +49,12 @@ def set_orders(app, orders: dict[str, str]) -> None:
     app.scene._sync_buttons()
 
 
-def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024") -> dict[str, Path]:
+def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024",
+               text_scale: float = 1.0) -> dict[str, Path]:
     """Every scene as a PNG in `folder`; returns {scene name: path}."""
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[str, Path] = {}
-    app = App(size=size)
+    app = App(size=size, settings=Settings(text_scale=text_scale, window_size=size))
 
     def shot(name: str) -> None:
         app.toasts = []
@@ -104,7 +108,12 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024") -
         flow.end_turn(app)
     app.reset_to_title()
     app.show("end")
+    whatif_job.start(app.session).result()   # worked out on its thread: wait, so the shots show it
     shot("end")
+    app.show("whatif")
+    shot("whatif")
+    app.show("projector", busiest)   # the turn with most happenings, as the README's report shot
+    shot("projector")
     return out
 
 
@@ -113,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     _headless()
     folder = Path(argv[0]) if argv else None
     size = tuple(int(x) for x in argv[1].split("x")) if len(argv) > 1 else (1920, 1080)
+    scale = float(argv[2]) if len(argv) > 2 else 1.0
+    campaign = argv[3] if len(argv) > 3 else "europe_2024"
     with tempfile.TemporaryDirectory() as home:
         os.environ["FAIRSHARE_HOME"] = home
         pygame.init()
@@ -120,19 +131,20 @@ def main(argv: list[str] | None = None) -> int:
             if folder is None:
                 target = Path(asset_path("screenshots")) if Path(asset_path("screenshots")).exists() else \
                     Path(__file__).resolve().parents[2] / "assets" / "screenshots"
+                target.mkdir(parents=True, exist_ok=True)
                 with tempfile.TemporaryDirectory() as tmp:
-                    shots = render_all(Path(tmp), size)
-                    target.mkdir(parents=True, exist_ok=True)
-                    for name in ("title", "play", "report"):
-                        (target / f"{name}.png").write_bytes(shots[name].read_bytes())
+                    shots = render_all(Path(tmp) / "100", size)
+                    projector = render_all(Path(tmp) / "130", size, text_scale=1.3)
+                    for name, path in (("title", shots["title"]), ("play", shots["play"]),
+                                       ("report", shots["report"]), ("play_130", projector["play"])):
+                        (target / f"{name}.png").write_bytes(path.read_bytes())
                         print(target / f"{name}.png")
             else:
-                for path in render_all(folder, size).values():
+                for path in render_all(folder, size, campaign, scale).values():
                     print(path)
         finally:
             pygame.quit()
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -2,12 +2,13 @@
 
 Greedy placement: adversaries, then allies from the smallest country up (small countries get the spot over
 their own territory first), then faint names of the other countries where they fit. A label pushed off its
-country gets a leader line to it.
+country gets a leader line to it; where no spot is free, the label shrinks to the name alone, and then is left
+out, so labels never pile up (every value is in the ally list as well).
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -50,10 +51,13 @@ def _pips_width(ink: Ink) -> int:
 _DIRS = [(math.cos(a * math.pi / 8), math.sin(a * math.pi / 8)) for a in range(16)]
 
 
-def _candidates(w: int, h: int):
+NEAR, FAR = (0.35, 0.7, 1.0, 1.35), (1.7, 2.1, 2.6, 3.2)    # rings of spots around the anchor, in label sizes
+
+
+def _candidates(w: int, h: int, rings=NEAR + FAR):
     """Offsets from the anchor, nearest first (in units of the label's own size)."""
-    out = [(0.0, 0, 0)]
-    for r in (0.35, 0.7, 1.0, 1.35, 1.7, 2.1, 2.6, 3.2):
+    out = [(0.0, 0, 0)] if rings[0] == NEAR[0] else []
+    for r in rings:
         for cx, cy in _DIRS:
             dx, dy = cx * r * w * 0.6, cy * r * h * 0.9
             out.append((math.hypot(dx / w, dy / h), round(dx), round(dy)))
@@ -62,7 +66,9 @@ def _candidates(w: int, h: int):
         yield dx, dy
 
 
-def place_labels(ink: Ink, surf: pygame.Surface, theatre: Theatre, polys, labels: tuple[Label, ...]) -> None:
+def place_labels(ink: Ink, surf: pygame.Surface, theatre: Theatre, polys,
+                 labels: tuple[Label, ...]) -> dict[str, pygame.Rect]:
+    """Draw the labels that find room; returns where each drawn label went, by country."""
     sw, sh = surf.get_size()
     bounds = surf.get_rect().inflate(-ink.theme.px(6), -ink.theme.px(6))
 
@@ -81,37 +87,48 @@ def place_labels(ink: Ink, surf: pygame.Surface, theatre: Theatre, polys, labels
     dots = [pygame.Rect(0, 0, 1, 1).inflate(pad * 3, pad * 3).move(*anchor(lb.iso)) for lb in todo
             if lb.kind == "ally"]
     placed: list[pygame.Rect] = []
+    drawn: dict[str, pygame.Rect] = {}
     for lb in todo:
-        w, h = _size(ink, lb)
         ax, ay = anchor(lb.iso)
         x0, y0, x1, y1 = theatre.countries[lb.iso].bounds
         country_box = pygame.Rect(x0 * sw, y0 * sh, (x1 - x0) * sw, (y1 - y0) * sh)
-        if lb.kind == "other" and (w > country_box.w * 1.1 or h > country_box.h * 1.2):
+        # the full label near its country; else the name alone near it (the value is in the ally list too);
+        # only then either one further out, on a leader line; else none, so that no two labels ever pile up
+        bare = replace(lb, value="", presence=-1.0, flags="")
+        tries = ((lb, NEAR), (bare, NEAR), (lb, FAR), (bare, FAR)) if lb.kind != "other" else ((lb, NEAR),)
+        for shown, rings in tries:
+            w, h = _size(ink, shown)
+            if lb.kind == "other" and (w > country_box.w * 1.1 or h > country_box.h * 1.2):
+                break
+            box = _free_spot(shown, w, h, (ax, ay), bounds, placed, dots, pad, rings)
+            if box is not None:
+                placed.append(box.inflate(pad * 2, pad * 2))
+                drawn[lb.iso] = box
+                _draw(ink, surf, shown, box, (ax, ay))
+                break
+    return drawn
+
+
+def _free_spot(lb: Label, w: int, h: int, at: tuple[int, int], bounds: pygame.Rect, placed: list[pygame.Rect],
+               dots: list[pygame.Rect], pad: int, rings) -> pygame.Rect | None:
+    """The nearest box for a label that stays on the map and clear of every label placed so far (and, pushed off
+    its own country, of the other allies' anchor dots)."""
+    if w > bounds.w or h > bounds.h:
+        return None
+    for dx, dy in _candidates(w, h, rings) if lb.kind != "other" else [(0, 0)]:
+        box = pygame.Rect(0, 0, w, h)
+        box.center = (at[0] + dx, at[1] + dy)
+        if not bounds.contains(box):
+            if lb.kind == "other" or not bounds.colliderect(box):
+                continue
+            box.clamp_ip(bounds)
+        grown = box.inflate(pad * 2, pad * 2)
+        if grown.collidelist(placed) >= 0:
             continue
-        chosen = None
-        for dx, dy in _candidates(w, h) if lb.kind != "other" else [(0, 0)]:
-            box = pygame.Rect(0, 0, w, h)
-            box.center = (ax + dx, ay + dy)
-            if not bounds.contains(box):
-                if lb.kind == "other" or not bounds.colliderect(box):
-                    continue
-                box.clamp_ip(bounds)
-            grown = box.inflate(pad * 2, pad * 2)
-            if grown.collidelist(placed) >= 0:
-                continue
-            if (dx or dy) and lb.kind == "ally" and any(grown.colliderect(d) for d in dots
-                                                        if d.center != (ax, ay)):
-                continue
-            chosen = box
-            break
-        if chosen is None:
-            if lb.kind == "other":
-                continue
-            chosen = pygame.Rect(0, 0, w, h)
-            chosen.center = (ax, ay)
-            chosen.clamp_ip(bounds)
-        placed.append(chosen.inflate(pad * 2, pad * 2))
-        _draw(ink, surf, lb, chosen, (ax, ay))
+        if (dx or dy) and lb.kind == "ally" and any(grown.colliderect(d) for d in dots if d.center != at):
+            continue
+        return box
+    return None
 
 
 def _draw(ink: Ink, surf, lb: Label, box: pygame.Rect, anchor: tuple[int, int]) -> None:

@@ -39,7 +39,7 @@ class Pane:
 def fit_panes(area: pygame.Rect, theatres: dict[str, Theatre], ids: tuple[str, ...], gap: int) -> list[Pane]:
     """Place the theatres side by side in `area`, as large as they fit, keeping their aspect ratios."""
     ids = tuple(i for i in ids if i in theatres)
-    if not ids:
+    if not ids or area.w < 2 * len(ids) or area.h < 2:     # no room at all (huge text on a tiny window)
         return []
     total_aspect = sum(theatres[i].aspect for i in ids)
     h = min(area.h, (area.w - gap * (len(ids) - 1)) / total_aspect)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pygame
 
 from game.ui.play.legend import draw_adversaries, draw_legend, draw_tooltip, tooltip_lines
-from game.ui.play.panels import draw_ally_detail, draw_ally_row, draw_compact_row, draw_top, money
+from game.ui.play.allylist import draw_more, draw_row
+from game.ui.play.panels import draw_ally_detail, draw_top, money
 from game.ui.play.usaction import draw_congress
 from game.ui.theme import ORDER_BLURB, ORDER_COLORS, lerp, readable_on
 from game.ui.widgets import draw_button
+from game.ui.wording import change_sentence
 from game.ui.words import theatre_name
 
 
@@ -17,7 +19,7 @@ def draw_play(scene, surface: pygame.Surface) -> None:
     v = scene.view()
     allies, g = v["allies"], v["global"]
     surface.fill(pal["bg"])
-    draw_top(scene.dense, surface, L.top, scene.session.campaign.name, g)
+    draw_top(scene.ink, surface, L.top, scene.session.campaign.name, g)
     _draw_left(scene, surface, allies)
     _draw_map(scene, surface, allies)
     _draw_right(scene, surface, allies[scene.selected], v["costs"], g)
@@ -27,15 +29,17 @@ def _draw_left(scene, surface, allies) -> None:
     ink, th, pal, L = scene.ink, scene.theme, scene.pal, scene.L
     ink.panel(surface, L.left, pal["panel"], radius=th.px(12))
     pad = th.tx(12)
-    ink.text(surface, "ALLIES AND ORDERS", (L.left.x + pad + th.tx(4), L.left.y + pad), "small", pal["accent"],
-             True, max_w=L.left.w - 2 * pad)
+    if scene.list_head:
+        ink.text(surface, "ALLIES AND ORDERS", (L.left.x + pad + th.tx(4), L.left.y + pad), "small", pal["accent"],
+                 True, max_w=L.left.w - 2 * pad)
     for b in scene.buttons:
         if b.id.startswith("ally:"):
             i = int(b.id.split(":")[1])
-            if scene.compact:
-                draw_compact_row(ink, surface, b.rect, allies[i], i == scene.selected, scene.hover == b.id)
-            else:
-                draw_ally_row(ink, surface, b.rect, allies[i], scene.overlay, i == scene.selected, scene.hover == b.id)
+            draw_row(ink, surface, b.rect, allies[i], scene.overlay, scene.list_plan.style, i == scene.selected,
+                     scene.hover == b.id)
+    if scene.more_rect is not None:
+        draw_more(ink, surface, scene.more_rect, scene.list_first,
+                  len(allies) - scene.list_first - scene.list_plan.shown)
     news = scene.button("news")
     if news is not None:
         r = news.rect
@@ -87,7 +91,7 @@ def _draw_map(scene, surface, allies) -> None:
         label_w = ink.width(theatre_b.label, "small", True) + ink.width(theatre_b.key, "small", True) + th.tx(52)
         ink.text(surface, names, (r.right - th.tx(12), r.centery), "small", pal["text"], True, "midright",
                  max_w=r.w - label_w)
-    if not scene.panes:
+    if not scene.panes and L.panes.w > th.tx(120) and L.panes.h > th.tx(120):
         ink.panel(surface, L.panes, pal["panel"])
         ink.para(surface, "There is no map for this campaign's theatre. Use the ally list on the left: everything "
                  "works without the map.", L.panes.inflate(-th.tx(60), -th.tx(60)), "body", pal["dim"])
@@ -113,16 +117,16 @@ def _draw_right(scene, surface, a, costs, g) -> None:
     inner = pygame.Rect(L.right.x + pad, L.right.y + pad, L.right.w - 2 * pad, scene.orders_top - L.right.y - pad)
     clip = surface.get_clip()
     surface.set_clip(inner.inflate(th.px(8), th.px(4)))
-    y = draw_ally_detail(ink, surface, inner, a, g.label, scene.compact_meters) + th.tx(14)
+    y = draw_ally_detail(ink, surface, inner, a, scene.compact_meters, scene.status_line) + th.tx(14)
     last = scene.view()["last"]
-    first = last["spending"].sentence(a.name) if last else ""
+    first = change_sentence(last["spending"], a.name) if last else ""
     room = scene.orders_top - th.tx(16) - y - ink.lh("small", True) - th.tx(8)
     if last and room >= ink.para_height(first, inner.w, "small"):
         pygame.draw.line(surface, pal["border"], (inner.x, y - th.tx(6)), (inner.right, y - th.tx(6)), th.line_w)
         ink.text(surface, "LAST TURN", (inner.x, y + th.tx(2)), "small", pal["accent"], True)
         y += ink.lh("small", True) + th.tx(8)
         for var in ("spending", "trust", "alignment", "hedging"):
-            text = last[var].sentence(a.name)
+            text = change_sentence(last[var], a.name)
             need = ink.para_height(text, inner.w, "small")
             if y + need > scene.orders_top - th.tx(16):
                 break
@@ -130,7 +134,9 @@ def _draw_right(scene, surface, a, costs, g) -> None:
     surface.set_clip(clip)
     y = scene.orders_top
     pygame.draw.line(surface, pal["border"], (inner.x, y - th.tx(6)), (inner.right, y - th.tx(6)), th.line_w)
-    title = f"ORDER FOR {a.name.upper()}, {g.label}" if not g.over else "THE CAMPAIGN IS OVER"
+    titles = (f"ORDER FOR {a.name.upper()}, {g.label}", f"ORDER FOR {a.name.upper()}", "ORDER") if not g.over \
+        else ("THE CAMPAIGN IS OVER",)
+    title = next((t for t in titles if ink.width(t, "small", True) <= inner.w), titles[-1])
     ink.text(surface, title, (inner.x, y + th.tx(2)), "small", pal["accent"], True, max_w=inner.w)
     for b in scene.buttons:
         if b.id.startswith("order:"):
@@ -162,15 +168,21 @@ def _order_button(scene, surface, b, cost: float) -> None:
     tip = scene.view()["advice"]
     advised = tip is not None and tip[0] == b.order
     refusal = scene.view()["refusal"] if b.order == "withdraw" else None
-    label = b.label + ("  ✓ chosen" if b.active else "") + ("  · adviser" if advised and not blurb else "") + \
-        ("  · none left" if refusal and not blurb else "")
     cost_text = "±$0" if abs(cost) < 0.05 else f"{'+' if cost > 0 else '−'}{money(abs(cost))}"
     cost_w = ink.width(cost_text, "small", True)
-    ink.text(surface, label, (x, top), "body", fg, True, max_w=r.right - pad - cost_w - th.tx(10) - x)
+    room = r.right - pad - cost_w - th.tx(10) - x
+    # the richest label that fits beside the cost: the words shorten before anything is cut
+    note = "  · adviser" if advised and not blurb else "  · none left" if refusal and not blurb else ""
+    forms = [b.label + ("  ✓ chosen" if b.active else "") + note, b.label + (" ✓" if b.active else "") + note,
+             b.label + (" ✓" if b.active else "")]
+    label = next((f for f in forms if ink.width(f, "body", True) <= room), forms[-1])
+    ink.text(surface, label, (x, top), "body", fg, True, max_w=room)
     if blurb:
-        line = f"Adviser: {tip[1]}" if advised else refusal or ORDER_BLURB[b.order]
-        ink.text(surface, line, (x, top + ink.lh("body", True)), "tiny", sub, advised,
-                 max_w=r.right - pad - cost_w - th.tx(10) - x)
+        # the adviser's reason, shortened as need be; at the very last without its "Adviser:" (the bold type and
+        # the order's label still mark it)
+        lines = [f"Adviser: {why}" for why in tip[1]] + [tip[1][-1]] if advised else [refusal or ORDER_BLURB[b.order]]
+        line = next((t for t in lines if ink.width(t, "tiny", advised) <= room), lines[-1])
+        ink.text(surface, line, (x, top + ink.lh("body", True)), "tiny", sub, advised, max_w=room)
     cost_col = fg if b.active else (pal["bad"] if cost > 0.05 else pal["good"] if cost < -0.05 else pal["dim"])
     ink.text(surface, cost_text, (r.right - pad, r.centery), "small", cost_col, True, "midright")
 
@@ -183,7 +195,7 @@ def _draw_bottom(scene, surface, g) -> None:
             draw_button(ink, surface, b, hovered=scene.hover == b.id)
     end = scene.button("end")
     room = end.rect.x - th.px(24) - scene.hint_x
-    if room > th.tx(200):
+    if room > th.tx(200) and not scene.app.toasts:     # a toast takes the hint's place while it shows
         if scene.app.settings.show_tutorial_hints and g.turn == 0:
             hint = "Pick an ally (Tab or click), give it an order (P R W C H), then End turn."
         else:

@@ -1,5 +1,5 @@
-"""The panels of the play screen: the top bar (global meters), the ally list (with every pending order) and the
-selected ally's meters. Draw functions only: they read view values and never change anything."""
+"""The panels of the play screen: the top bar (global meters) and the selected ally's meters. Draw functions only:
+they read view values and never change anything."""
 from __future__ import annotations
 
 import pygame
@@ -7,12 +7,16 @@ import pygame
 from game.ui.ink import Ink
 from game.ui.layout import columns
 from game.ui.play.view import AllyView, GlobalView, deterrence_word
-from game.ui.theme import GUIDELINE, SPENDING_MAX, overlay_color
+from game.ui.theme import GUIDELINE, SPENDING_MAX
+from game.ui.words import name_forms
+from game.ui.wording import shown_delta
 
 PILLAR_NAMES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
-METERS = (  # var, label, good when it rises?
-    ("spending", "Defence spending", True), ("threat", "Threat felt", None), ("trust", "Trust in the U.S.", True),
-    ("alignment", "Alignment with the U.S.", True), ("hedging", "Hedging", False))
+PILLAR_SHORT = {"deterrence": "DETER.", "burden": "BURDEN", "influence": "INFLU.", "cohesion": "COHES."}
+METERS = (  # var, label, its short form (where the label does not fit beside the value), good when it rises?
+    ("spending", "Defence spending", "Spending", True), ("threat", "Threat felt", "Threat", None),
+    ("trust", "Trust in the U.S.", "Trust", True), ("alignment", "Alignment with the U.S.", "Alignment", True),
+    ("hedging", "Hedging", "Hedging", False))
 
 
 def money(x: float) -> str:
@@ -20,9 +24,10 @@ def money(x: float) -> str:
 
 
 def trend(ink: Ink, var: str, delta: float, good_up: bool | None) -> tuple[str, tuple]:
-    """'▲ +0.03' and its colour: blue when the change is good, orange when bad, dim when neutral or tiny."""
+    """'▲ +0.03' and its colour: blue when the change is good, orange when bad, dim when neutral or none.
+    `delta` is the change as shown (game.ui.wording.shown_delta), so the arrow agrees with the two values."""
     pal = ink.pal
-    if abs(delta) < 0.005:
+    if round(delta, 2) == 0:
         return "· 0.00", pal["faint"]
     arrow = "▲" if delta > 0 else "▼"
     text = f"{arrow} {delta:+.2f}"
@@ -34,10 +39,8 @@ def trend(ink: Ink, var: str, delta: float, good_up: bool | None) -> tuple[str, 
 
 # --- top bar ------------------------------------------------------------------------------------------------
 def short_name(ink: Ink, name: str, width: int, role: str) -> str:
-    """The campaign's full name if it fits, else the part before its colon."""
-    if ink.width(name, role, True) <= width or ":" not in name:
-        return name
-    return name.split(":")[0]
+    """The campaign's full name if it fits, else the longest of its shorter forms that does."""
+    return _first_fit(ink, name_forms(name), width, role)
 
 
 def draw_top(ink: Ink, surf, rect: pygame.Rect, name: str, g: GlobalView) -> None:
@@ -45,11 +48,21 @@ def draw_top(ink: Ink, surf, rect: pygame.Rect, name: str, g: GlobalView) -> Non
     pygame.draw.rect(surf, pal["bar"], rect)
     pygame.draw.line(surf, pal["border"], rect.bottomleft, (rect.right, rect.bottom - 1), th.line_w)
     inner = rect.inflate(-th.px(28), -th.tx(24))
-    name_c, budget_c, dom_c, cred_c, pill_c = columns(inner, [2.2, 2.6, 1.45, 1.2, 4.4], th.px(26))
-    title = short_name(ink, name, name_c.w, "h3")
-    ink.text(surf, title, name_c.topleft, "h3", pal["text"], True, max_w=name_c.w)
-    when = "Campaign complete" if g.over else f"Turn {g.turn + 1} of {g.turns}  ·  {g.label}"
-    ink.text(surf, when, (name_c.x, name_c.bottom), "small", pal["accent"], True, "bottomleft", max_w=name_c.w)
+    # the name's column widens (up to a quarter of the bar) rather than cut the campaign's name
+    weights = [2.2, 2.6, 1.45, 1.2, 4.4]
+    need = ink.width(name_forms(name)[-1], "body", True) + th.px(4)
+    share = min(need, inner.w // 4) / max(1, inner.w - 4 * th.px(26))
+    if share > weights[0] / sum(weights):
+        weights[0] = share * sum(weights[1:]) / (1 - share)
+    name_c, budget_c, dom_c, cred_c, pill_c = columns(inner, weights, th.px(26))
+    # the campaign's name in the largest type that holds one of its forms whole
+    role = next((r for r in ("h3", "body", "small") if ink.width(name_forms(name)[-1], r, True) <= name_c.w), "small")
+    title = short_name(ink, name, name_c.w, role)
+    ink.text(surf, title, name_c.topleft, role, pal["text"], True, max_w=name_c.w)
+    when = ("Campaign complete",) if g.over else (f"Turn {g.turn + 1} of {g.turns}  ·  {g.label}",
+                                                  f"Turn {g.turn + 1}/{g.turns} · {g.label}", g.label)
+    ink.text(surf, _first_fit(ink, when, name_c.w, "small"), (name_c.x, name_c.bottom), "small", pal["accent"], True,
+             "bottomleft", max_w=name_c.w)
 
     # the budget: the projected cost of the pending orders against the budget
     left = g.budget - g.projected
@@ -57,20 +70,25 @@ def draw_top(ink: Ink, surf, rect: pygame.Rect, name: str, g: GlobalView) -> Non
     note = f"{money(-left)} over" if over else f"{money(left)} left"
     value = f"{money(g.projected)} of {money(g.budget)}"
     top = max(g.budget * 1.3, g.projected * 1.05, 1e-9)   # an event may drain the budget to 0
-    _column(ink, surf, budget_c, "U.S. COST, $ BN A YEAR", value, (note, pal["bad"] if over else pal["good"]),
+    value = (value, f"${g.projected:,.1f} of {g.budget:,.1f} bn", f"${g.projected:,.1f}/{g.budget:,.1f}")
+    _column(ink, surf, budget_c, ("U.S. COST, $ BN A YEAR", "U.S. COST A YEAR", "U.S. COST"), value,
+            (note, pal["bad"] if over else pal["good"]),
             g.projected / top, pal["bad_fill"] if over else pal["good_fill"], marker=g.budget / top)
-    for col, label, hist, color, good_up in ((dom_c, "DOMESTIC PRESSURE", g.domestic, pal["bad"], False),
-                                             (cred_c, "CREDIBILITY", g.credibility, pal["good_fill"], True)):
-        delta = hist[-1] - hist[-2] if len(hist) > 1 else 0.0
+    for col, label, hist, color, good_up in ((dom_c, ("DOMESTIC PRESSURE", "DOMESTIC", "DOM."), g.domestic,
+                                              pal["bad"], False),
+                                             (cred_c, ("CREDIBILITY", "CREDIB."), g.credibility, pal["good_fill"],
+                                              True)):
+        delta = shown_delta(hist[-2], hist[-1]) if len(hist) > 1 else 0.0
         _column(ink, surf, col, label, f"{hist[-1]:.2f}", trend(ink, "x", delta, good_up), hist[-1], color)
 
     # the four pillars so far, and the score
     cols = columns(pill_c, [1, 1, 1, 1, 0.6], th.px(14))
     for col, (key, value) in zip(cols, g.pillars.items()):
         if value is None:
-            _column(ink, surf, col, PILLAR_NAMES[key].upper(), "–", ("after turn 1", pal["faint"]), 0.0, pal["track"])
+            _column(ink, surf, col, (PILLAR_NAMES[key].upper(), PILLAR_SHORT[key]), "–",
+                    ("after turn 1" if g.turn == 0 else "at the end", pal["faint"]), 0.0, pal["track"])
         else:
-            _column(ink, surf, col, PILLAR_NAMES[key].upper(), f"{value:.0f}", None, value / 100,
+            _column(ink, surf, col, (PILLAR_NAMES[key].upper(), PILLAR_SHORT[key]), f"{value:.0f}", None, value / 100,
                     pal["good_fill"] if value >= 50 else pal["bad"])
     sc = cols[-1]
     ink.text(surf, "SCORE", (sc.right, sc.y), "tiny", pal["select"], True, "topright")
@@ -78,114 +96,103 @@ def draw_top(ink: Ink, surf, rect: pygame.Rect, name: str, g: GlobalView) -> Non
              pal["text"], True, "bottomright")
 
 
-def _column(ink: Ink, surf, col: pygame.Rect, label: str, value: str, note, frac: float, color,
+def _column(ink: Ink, surf, col: pygame.Rect, label, value, note, frac: float, color,
             marker: float | None = None) -> None:
-    """A top-bar meter: label, value (and a note on the right), then a bar."""
+    """A top-bar meter: label, value (and a note on the right), then a bar. `label` and `value` may be tuples of
+    ever shorter forms: the first that fits is drawn, and a note that does not fit is left out, not cut."""
     th, pal = ink.theme, ink.pal
+    label = _first_fit(ink, label, col.w, "tiny")
     ink.text(surf, label, col.topleft, "tiny", pal["dim"], True, max_w=col.w)
     y = col.y + ink.lh("tiny", True)
-    shown = ink.text(surf, value, (col.x, y), "small", pal["text"], True, max_w=col.w)
-    if note:
-        ink.text(surf, note[0], (col.right, y + th.tx(1)), "tiny", note[1], True, "topright",
-                 max_w=col.right - shown.right - th.tx(8))
+    value = _first_fit(ink, value, col.w, "small")
+    shown = ink.text(surf, value, (col.x, y), "small", pal["text"], True)
+    if note and ink.width(note[0], "tiny", True) <= col.right - shown.right - th.tx(8):
+        ink.text(surf, note[0], (col.right, y + th.tx(1)), "tiny", note[1], True, "topright")
     ink.bar(surf, pygame.Rect(col.x, col.bottom - th.tx(9), col.w, th.tx(9)), frac, color, marker=marker)
 
 
-# --- ally list -----------------------------------------------------------------------------------------------
-def list_row_height(ink: Ink) -> int:
-    return ink.lh("body", True) + ink.lh("small") + ink.theme.tx(16)
-
-
-def draw_ally_row(ink: Ink, surf, rect: pygame.Rect, a: AllyView, overlay: str, selected: bool, hovered: bool) -> None:
-    th, pal = ink.theme, ink.pal
-    bg = pal["card_hi"] if selected else pal["card"] if hovered else pal["panel"]
-    pygame.draw.rect(surf, bg, rect, border_radius=th.px(8))
-    if selected:
-        pygame.draw.rect(surf, pal["select"], rect, max(2, th.px(3)), border_radius=th.px(8))
-    pad = th.tx(12)
-    # a swatch in the map's colour for this ally, with the value written next to the name
-    sw = pygame.Rect(rect.x + pad, rect.y + th.tx(10), th.tx(14), rect.h - th.tx(20))
-    pygame.draw.rect(surf, overlay_color(overlay, a.overlay(overlay)), sw, border_radius=th.px(3))
-    x = sw.right + th.tx(12)
-    chip = ink.chip(surf, (rect.right - pad, rect.y + th.tx(8)), a.order, "small", "topright",
-                    dim=(a.order == "hold"))
-    name = ("▶ " if selected else "") + a.name + a.flags
-    ink.text(surf, name, (x, rect.y + th.tx(7)), "body", pal["text"], True, max_w=chip.x - x - pad)
-    spend_t, spend_c = trend(ink, "spending", a.delta["spending"], True)
-    first = ink.text(surf, f"{a.now['spending']:.2f} % GDP", (x, rect.bottom - th.tx(7)), "small", pal["dim"],
-                     anchor="bottomleft")
-    second = ink.text(surf, spend_t, (first.right + th.tx(6), first.bottom), "small", spend_c, True,
-                      anchor="bottomleft")
-    ink.text(surf, f"·  trust {a.now['trust']:.2f}", (second.right + th.tx(8), first.bottom), "small", pal["dim"],
-             anchor="bottomleft", max_w=rect.right - pad - second.right - th.tx(8))
-
-
-def draw_compact_row(ink: Ink, surf, rect: pygame.Rect, a: AllyView, selected: bool, hovered: bool) -> None:
-    """The ally's row when the window is short: name and order on one line."""
-    th, pal = ink.theme, ink.pal
-    pygame.draw.rect(surf, pal["card_hi"] if selected else pal["card"] if hovered else pal["panel"], rect,
-                     border_radius=th.px(6))
-    if selected:
-        pygame.draw.rect(surf, pal["select"], rect, max(2, th.px(3)), border_radius=th.px(6))
-    room = rect.w - ink.width(("▶ " if selected else "") + a.name + a.flags, "small", True) - th.tx(40)
-    long = ink.width(a.order.capitalize(), "tiny", True) + ink.width("W", "tiny", True) + th.tx(30) < room
-    chip = ink.chip(surf, (rect.right - th.tx(8), rect.centery), a.order, "tiny", "midright", long=long,
-                    dim=a.order == "hold")
-    ink.text(surf, ("▶ " if selected else "") + a.name + a.flags, (rect.x + th.tx(10), rect.centery), "small",
-             pal["text"], True, "midleft", max_w=chip.x - rect.x - th.tx(20))
+def _first_fit(ink: Ink, forms, width: int, role: str) -> str:
+    forms = (forms,) if isinstance(forms, str) else forms
+    return next((f for f in forms if ink.width(f, role, True) <= width), forms[-1])
 
 
 # --- the selected ally --------------------------------------------------------------------------------------
-def meter_row_height(ink: Ink) -> int:
-    return ink.lh("small", True) + ink.theme.tx(30)
+def meter_row_height(ink: Ink, compact: bool = False) -> int:
+    return ink.lh("small", True) + ink.theme.tx(7 if compact else 30)
+
+
+def detail_height(ink: Ink, w: int, compact: bool, status: bool = True) -> int:
+    """The height draw_ally_detail takes at width `w` (name, status, meters, the two pairs of figures)."""
+    th = ink.theme
+    return ink.lh("h2", True) + (ink.lh("small") + th.tx(14) if status else th.tx(6)) \
+        + 5 * meter_row_height(ink, compact) + th.tx(2) + pairs_height(ink, w)
+
+
+# The figures under the meters, two to a line: each in its long and short forms. Which forms are used is judged
+# on the widest values, so the height is the same for every ally.
+PAIRS = ((("★ U.S. presence {p:.2f}", "★ Presence {p:.2f}"), ("Self-reliance {s:.2f}", "Self-rel. {s:.2f}")),
+         (("Deterrence {d:.1f}× ({word})", "Deterrence {d:.1f}×"), ("Leans on U.S. {x:.2f}", "On U.S. {x:.2f}")))
+WIDEST = {"p": 0.0, "s": 0.0, "d": 10.0, "word": "very thin", "x": 0.0}
+
+
+def _pair_forms(ink: Ink, w: int) -> list[tuple[int, int, bool]]:
+    """For each pair: which form of the left and of the right figure, and whether the right one goes on a line
+    of its own (where even the short forms cannot stand side by side)."""
+    gap = ink.theme.tx(16)
+    out = []
+    for lefts, rights in PAIRS:
+        def width(forms, i, bold):
+            return ink.width(forms[i].format(**WIDEST), "small", bold)
+        side = [(li, ri) for li, ri in ((0, 0), (1, 0), (1, 1)) if width(lefts, li, True) + gap
+                + width(rights, ri, False) <= w]
+        out.append((*side[0], False) if side else (0 if width(lefts, 0, True) <= w else 1, 0, True))
+    return out
 
 
 def pairs_height(ink: Ink, w: int) -> int:
-    """Height of the presence and deterrence lines under the meters: two lines, or four where the pairs cannot
-    stand side by side (judged on their longest forms)."""
+    """Height of the presence and deterrence lines under the meters: a line per pair, or two where a pair cannot
+    stand side by side even in its short form."""
     th = ink.theme
-    longest = (("★ U.S. presence 0.00", "Self-reliance 0.00"),
-               ("Deterrence 10.0× (very thin)", "Leans on U.S. 0.00"))
-    lines = sum(1 if ink.width(a, "small", True) + th.tx(16) + ink.width(b, "small") <= w else 2 for a, b in longest)
+    lines = sum(2 if stacked else 1 for _, _, stacked in _pair_forms(ink, w))
     return lines * (ink.lh("small", True) + th.tx(2)) + th.tx(2)
 
 
-def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, label: str, compact: bool = False) -> int:
-    """Name, status and five meters with their trends; returns the y below them."""
+def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, compact: bool = False,
+                     status: bool = True) -> int:
+    """Name, status (unless the panel is too short: the name's ☢ ⚑ flags still say the grave part) and five
+    meters with their trends; returns the y below them."""
     th, pal = ink.theme, ink.pal
     x, y, w = rect.x, rect.y, rect.w
     ink.text(surf, a.name + a.flags, (x, y), "h2", pal["text"], True, max_w=w)
     y += ink.lh("h2", True)
-    status = f"{'Partner' if a.partner else 'Ally'} facing {a.adversary}"
-    if a.nuclear:
-        status += "  ·  ☢ nuclear programme"
-    elif a.realigned:
-        status += "  ·  ⚑ made its own deal"
-    ink.text(surf, status, (x, y), "small", pal["bad"] if (a.nuclear or a.realigned) else pal["dim"], max_w=w)
-    y += ink.lh("small") + th.tx(14)
-    rh = ink.lh("small", True) + th.tx(10) if compact else meter_row_height(ink)
-    for var, name, good_up in METERS:
-        _ally_meter(ink, surf, pygame.Rect(x, y, w, rh), a, var, name, good_up, compact)
+    if status:
+        line = f"{'Partner' if a.partner else 'Ally'} facing {a.adversary}"
+        if a.nuclear:
+            line += "  ·  ☢ nuclear programme"
+        elif a.realigned:
+            line += "  ·  ⚑ made its own deal"
+        ink.text(surf, line, (x, y), "small", pal["bad"] if (a.nuclear or a.realigned) else pal["dim"], max_w=w)
+    y += ink.lh("small") + th.tx(14) if status else th.tx(6)
+    rh = meter_row_height(ink, compact)
+    for var, name, short, good_up in METERS:
+        _ally_meter(ink, surf, pygame.Rect(x, y, w, rh), a, var, (name, short), good_up, compact)
         y += rh
     # presence and deterrence, in words and numbers
     y += th.tx(2)
-    pairs = (((f"★ U.S. presence {a.now['presence']:.2f}", pal["select"], True),
-              (f"Self-reliance {a.self_reliance:.2f}", pal["dim"], False)),
-             ((f"Deterrence {a.deterrence:.1f}× ({deterrence_word(a.deterrence)})",
-               pal["bad"] if a.deterrence < 0.8 else pal["text"], True),
-              (f"Leans on U.S. {a.protection:.2f}", pal["dim"], False)))
-    gap = th.tx(16)
-    for left, right in pairs:   # side by side where they fit, else one under the other
-        lh = ink.lh("small", True) + th.tx(2)
-        ink.text(surf, left[0], (x, y), "small", left[1], left[2], max_w=w)
-        if ink.width(left[0], "small", left[2]) + gap + ink.width(right[0], "small", right[2]) > w:
+    values = {"p": a.now["presence"], "s": a.self_reliance, "d": a.deterrence, "word": deterrence_word(a.deterrence),
+              "x": a.protection}
+    colors = ((pal["select"], pal["dim"]), (pal["bad"] if a.deterrence < 0.8 else pal["text"], pal["dim"]))
+    lh = ink.lh("small", True) + th.tx(2)
+    for (lefts, rights), (li, ri, stacked), (left_c, right_c) in zip(PAIRS, _pair_forms(ink, w), colors):
+        ink.text(surf, lefts[li].format(**values), (x, y), "small", left_c, True, max_w=w)
+        if stacked:
             y += lh
-        ink.text(surf, right[0], (rect.right, y), "small", right[1], right[2], "topright", max_w=w)
+        ink.text(surf, rights[ri].format(**values), (rect.right, y), "small", right_c, False, "topright", max_w=w)
         y += lh
     return y
 
 
-def _ally_meter(ink: Ink, surf, row: pygame.Rect, a: AllyView, var: str, name: str, good_up,
+def _ally_meter(ink: Ink, surf, row: pygame.Rect, a: AllyView, var: str, names: tuple[str, str], good_up,
                 compact: bool = False) -> None:
     th, pal = ink.theme, ink.pal
     value = a.now[var]
@@ -194,7 +201,9 @@ def _ally_meter(ink: Ink, surf, row: pygame.Rect, a: AllyView, var: str, name: s
     ink.text(surf, tr, (row.right, row.y), "small", tcol, True, "topright")
     val = f"{value:.2f} % GDP" if var == "spending" else f"{value:.2f}"
     shown = ink.text(surf, val, (row.right - tr_w - th.tx(12), row.y), "small", pal["text"], True, "topright")
-    ink.text(surf, name, row.topleft, "small", pal["dim"], True, max_w=shown.x - row.x - th.tx(10))
+    room = shown.x - row.x - th.tx(10)
+    name = names[0] if ink.width(names[0], "small", True) <= room else names[1]
+    ink.text(surf, name, row.topleft, "small", pal["dim"], True, max_w=room)
     if compact:   # one line: a thin bar under the words stands in for the bar and the sparkline
         frac = value / SPENDING_MAX if var == "spending" else value
         color = (pal["good_fill"] if value >= GUIDELINE else pal["bad"]) if var == "spending" else \

@@ -10,20 +10,24 @@ import pygame
 
 from game.campaign.model import ORDERS
 from game.settings import OVERLAYS
-from game.sim.explain import advice, ally_changes
+from game.sim.explain import ally_changes
 from game.sim.session import SetOrder, SetUSAction
 from game.ui import bindings, flow
-from game.ui.layout import play_layout, row_buttons
+from game.ui.play import quick
+from game.ui.layout import keys_fit, play_layout, row_buttons
 from game.ui.map.view import fit_panes
 from game.ui.play.draw import draw_map_tooltip, draw_play
 from game.ui.play.legend import legend_size
-from game.ui.play.panels import list_row_height, meter_row_height, pairs_height
+from game.ui.play.allylist import ListPlan, plan_list, row_width, window_start
+from game.ui.play.panels import detail_height
 from game.ui.play.usaction import congress_advised, congress_line, withdraw_refusal
 from game.ui.play.view import adversary_views, ally_views, global_view, news, order_costs, paint
 from game.ui.scene import Scene
 from game.ui.widgets import Button
+from game.ui.wording import adviser_pick
 
 ORDER_ROW = ("pressure", "reassure", "withdraw", "criticize", "hold")
+SHORT_OVERLAYS = {"alignment": "Align", "trust": "Trust", "spending": "Spend", "threat": "Threat", "hedging": "Hedge"}
 
 
 class PlayScene(Scene):
@@ -35,6 +39,7 @@ class PlayScene(Scene):
         overlay = app.settings.overlay
         self.overlay_i = OVERLAYS.index(overlay) if overlay in OVERLAYS else 0
         self.view_i = 0
+        self.list_first = 0         # the first ally row shown, when the list is a window onto the allies
         self.hover_map: tuple[str, str] | None = None
         self.mouse = (0, 0)
         self._cache_key = None
@@ -52,13 +57,14 @@ class PlayScene(Scene):
 
     def view(self) -> dict:
         s = self.session
-        key = (s, len(s.history), s.pending.tobytes(), self.selected)
+        key = (s, len(s.history), s.pending.tobytes(), self.selected, self.app.facilitator)
         if key != self._cache_key:
             allies = ally_views(s)
             last = ally_changes(s.reports[-1], s.history[-2], s.history[-1], self.selected) if s.reports else None
-            self._cache = {"allies": allies, "global": global_view(s), "news": news(s), "last": last,
+            self._cache = {"allies": allies, "global": global_view(s, self.app.facilitator), "news": news(s),
+                           "last": last,
                            "foes": adversary_views(s),
-                           "advice": advice(s.state, self.selected) if not s.over else None,
+                           "advice": adviser_pick(s.state, self.selected) if not s.over else None,
                            "costs": order_costs(s, self.selected) if not s.over else {}, "paints": {},
                            "congress": not s.over and congress_advised(s.state),
                            "refusal": None if s.over else withdraw_refusal(s, self.selected)}
@@ -77,48 +83,47 @@ class PlayScene(Scene):
     def layout(self, size) -> None:
         ink, th, dense = self.ink, self.theme, self.dense
         self.L = L = play_layout(ink, dense, size, legend_size(dense))
-        n = len(self.session.campaign.allies)
-        head = ink.lh("small", True) + th.tx(16)
         pad = th.tx(12)
-        gap = th.px(6)
-        avail = L.left.h - head - 2 * pad
-        rh = list_row_height(ink)
-        self.compact = (rh + gap) * n > avail
-        self.row_h = max(ink.lh("body", True) + th.tx(8), min(rh, avail // max(n, 1) - gap))
+        self.list_plan = self._plan_list(L)
+        need = row_width(ink, self.list_plan.style, [a.name for a in self.session.campaign.allies]) + 2 * pad
+        if need > L.left.w:     # names and badges are never cut: the map gives up the width
+            self.L = L = play_layout(ink, dense, size, legend_size(dense), left_min=need)
         self.buttons = []
-        y = L.left.y + pad + head
-        for i in range(n):
-            rect = pygame.Rect(L.left.x + pad, y, L.left.w - 2 * pad, self.row_h)
-            self.buttons.append(Button(f"ally:{i}", self.session.campaign.allies[i].name, rect))
-            y += self.row_h + gap
-        self.news_rect = pygame.Rect(L.left.x + pad, y + th.tx(8), L.left.w - 2 * pad,
-                                     L.left.bottom - pad - y - th.tx(8))
-        if self.news_rect.h > ink.lh("small", True) * 3:
-            self.buttons.append(Button("news", "News", self.news_rect, key="E"))
-        # overlay tabs and the theatre switch
+        self._place_allies()
+        # overlay tabs and the theatre switch (whose word "Theatre" goes before the tabs shorten)
         tab_items = [(str(i + 1), o.capitalize()) for i, o in enumerate(OVERLAYS)]
         views = self.views()
-        theatre_w = dense.theme.tx(250) if len(views) > 1 else 0
+        theatre_w, theatre_label = 0, "Theatre"
+        if len(views) > 1:
+            names_w = dense.width("Indo-Pacific", "small", True) + dense.width("T", "small", True) + dense.theme.tx(70)
+            theatre_w = min(dense.theme.tx(250), names_w + dense.width(theatre_label, "small", True))
+            if theatre_w > L.tabs.w * 0.3:
+                theatre_w, theatre_label = names_w, ""
         tab_area = pygame.Rect(L.tabs.x, L.tabs.y, L.tabs.w - theatre_w - (th.px(10) if theatre_w else 0), L.tabs.h)
+        # the words matter more than the 1-5 caps, and short words more than cut ones (the legend names the overlay)
+        for items in (tab_items, [("", label) for _, label in tab_items],
+                      [("", SHORT_OVERLAYS[o]) for o in OVERLAYS], [(k, "") for k, _ in tab_items]):
+            if keys_fit(dense, tab_area.w, items, th.px(6), "small"):
+                break
+        tab_items = items
         for i, r in enumerate(row_buttons(dense, tab_area, tab_items, th.px(6), "small")):
-            self.buttons.append(Button(f"overlay:{i}", OVERLAYS[i].capitalize(), r, key=str(i + 1), style="tab",
-                                       role="small"))
+            self.buttons.append(Button(f"overlay:{i}", tab_items[i][1], r, key=tab_items[i][0],
+                                       style="tab", role="small"))
         if theatre_w:
             switch = pygame.Rect(L.tabs.right - theatre_w, L.tabs.y, theatre_w, L.tabs.h)
-            self.buttons.append(Button("theatre", "Theatre", switch, key="T", style="tab", role="small"))
-        # orders, bottom of the right panel: with blurbs, or one line each when the panel is short
-        oh = ink.lh("body", True) + ink.lh("tiny") + th.tx(14)
-        og = th.px(8)
-        detail_h = ink.lh("h2", True) + ink.lh("small") + th.tx(16) + 5 * meter_row_height(ink) \
-            + pairs_height(ink, L.right.w - 2 * th.tx(18))
+            self.buttons.append(Button("theatre", theatre_label, switch, key="T", style="tab", role="small"))
+        # orders, bottom of the right panel: with blurbs, or one line each when the panel is short (descriptions
+        # go first, then the meters' bars and sparklines; the values stay)
         rows = len(ORDER_ROW) + 1       # the orders, then the U.S.-level action set apart under them
-        sep = th.tx(14)
-        orders_h = ink.lh("small", True) + th.tx(12) + rows * oh + (rows - 2) * og + sep
-        self.compact_orders = detail_h + orders_h + 2 * pad > L.right.h
-        if self.compact_orders:
-            oh = ink.lh("body", True) + th.tx(12)
+        og, sep, rpad = th.px(8), th.tx(14), th.tx(18)
+        detail_w = L.right.w - 2 * rpad
+        levels = ((False, False, True), (False, True, True), (True, True, True), (True, True, False))
+        for self.compact_orders, self.compact_meters, self.status_line in levels:
+            oh = ink.lh("body", True) + th.tx(12) + (0 if self.compact_orders else ink.lh("tiny") + th.tx(2))
             orders_h = ink.lh("small", True) + th.tx(12) + rows * oh + (rows - 2) * og + sep
-        self.compact_meters = detail_h + orders_h + 2 * pad > L.right.h
+            detail_h = detail_height(ink, detail_w, self.compact_meters, self.status_line) + th.tx(14)
+            if detail_h + orders_h + 2 * rpad <= L.right.h:
+                break
         y = L.right.bottom - pad - rows * oh - (rows - 2) * og - sep
         self.orders_top = y - ink.lh("small", True) - th.tx(12)
         for order in ORDER_ROW:
@@ -140,7 +145,47 @@ class PlayScene(Scene):
         end = pygame.Rect(bar.right - end_w, bar.y, end_w, bar.h)
         self.buttons.append(Button("end", "End turn", end, key="Enter", style="primary"))
         self._place_panes()
+        self._fit_view()
         self._sync_buttons()
+
+    def _plan_list(self, L) -> ListPlan:
+        """The list's row style and window; its heading goes first if that lets every row show."""
+        ink, th = self.ink, self.theme
+        n = len(self.session.campaign.allies)
+        # the news keeps its heading and two titles when the list has to be windowed anyway
+        news_room = 2 * th.tx(12) + th.tx(16) + 3 * ink.lh("small", True) + th.tx(8)
+        self.list_head = ink.lh("small", True) + th.tx(16)
+        plan = plan_list(ink, n, L.left.h - self.list_head - 2 * th.tx(12), news_room)
+        if plan.shown < n:
+            bare = plan_list(ink, n, L.left.h - 2 * th.tx(12), news_room)
+            if bare.shown == n:
+                self.list_head = 0
+                return bare
+        return plan
+
+    def _place_allies(self) -> None:
+        """The rows of the ally list (a window of them when they cannot all be shown), the "more" lines and the
+        news panel under them. Called on layout and whenever the selection moves."""
+        ink, th, L, plan = self.ink, self.theme, self.L, self.list_plan
+        self.buttons = [b for b in self.buttons if not b.id.startswith("ally:") and b.id != "news"]
+        n = len(self.session.campaign.allies)
+        pad, head = th.tx(12), self.list_head
+        self.list_first = window_start(self.list_first, self.selected, plan.shown, n)
+        windowed = plan.shown < n
+        more_h = ink.lh("tiny", True) + plan.gap if windowed else 0
+        x, w = L.left.x + pad, L.left.w - 2 * pad
+        y = L.left.y + pad + head
+        rows = []
+        for i in range(self.list_first, self.list_first + plan.shown):
+            rect = pygame.Rect(x, y, w, plan.style.height)
+            rows.append(Button(f"ally:{i}", self.session.campaign.allies[i].name, rect))
+            y += plan.style.height + plan.gap
+        self.more_rect = pygame.Rect(x, y, w, more_h - plan.gap) if windowed else None
+        y += more_h
+        self.news_rect = pygame.Rect(x, y + th.tx(8), w, L.left.bottom - pad - y - th.tx(8))
+        if self.news_rect.h > ink.lh("small", True) * 3:
+            rows.append(Button("news", "News", self.news_rect, key="E"))
+        self.buttons[:0] = rows
 
     def _place_panes(self) -> None:
         L, th = self.L, self.theme
@@ -149,6 +194,26 @@ class PlayScene(Scene):
         theatres = self.app.mapview.theatres
         self.panes = fit_panes(L.panes, theatres, ids, th.px(12))
         self.legend = L.legend
+
+    def _fit_view(self) -> None:
+        """On layout: where both theatres side by side would leave each map too small to read (large text on a
+        small window), show the selected ally's theatre alone; T still switches to both."""
+        views = self.views()
+        if len(views) > 1 and self.view_i % len(views) == 0:
+            panes = fit_panes(self.L.panes, self.app.mapview.theatres, views[0], self.theme.px(12))
+            if not panes or min(p.rect.w for p in panes) < self.theme.px(240):
+                self._show_theatre_of(self.selected, alone=True)
+
+    def _show_theatre_of(self, i: int, alone: bool = False) -> None:
+        """Switch the map to ally `i`'s theatre if it is not shown (or, `alone`, not shown by itself), so that the
+        selected ally is always on the map."""
+        theatre = self.session.campaign.allies[i].theatre
+        views = self.views()
+        shown = views[self.view_i % len(views)] if views else ()
+        if views and (theatre not in shown or (alone and len(shown) > 1)) and (theatre,) in views:
+            self.view_i = views.index((theatre,))
+            self._place_panes()
+            self.hover_map = None
 
     def _sync_buttons(self) -> None:
         """Active and enabled states follow the session (called after every change)."""
@@ -177,6 +242,8 @@ class PlayScene(Scene):
     def select(self, i: int) -> None:
         n = len(self.session.campaign.allies)
         self.selected = i % n
+        self._place_allies()
+        self._show_theatre_of(self.selected)
         self._sync_buttons()
 
     def give(self, order: str, everyone: bool = False) -> None:
@@ -207,14 +274,20 @@ class PlayScene(Scene):
         if s.over:
             return
         g = self.view()["global"]
-        given = [f"{a.name}: {a.order}" for a in self.view()["allies"] if a.order != "hold"]
-        orders = "; ".join(given) if given else "every ally holds"
-        left = g.budget - g.projected
-        money = f"${g.projected:,.1f} bn of ${g.budget:,.1f} bn " + \
-                (f"(${-left:,.1f} bn over budget)" if left < 0 else f"(${left:,.1f} bn left)")
-        self.app.confirm(f"End {g.label}?", f"Orders: {orders}.\n\n{congress_line(s)}\n\n"
-                         f"Projected U.S. cost (a year): {money}.",
+        self.app.confirm(f"End {g.label}?", quick.confirmation(s, self.view()["allies"], g, congress_line(s)),
                          lambda: flow.end_turn(self.app), yes="End turn", no="Keep planning", kicker="Orders")
+
+    def give_every(self, kind: str) -> None:
+        """A: every ally the adviser's pick; D: last turn's orders again."""
+        s = self.session
+        orders = quick.adviser_orders(s) if kind == "adviser" else quick.last_orders(s)
+        if s.over or orders is None:
+            self.app.toast("No turn played yet: nothing to repeat")
+            return
+        skipped = quick.give_all(s, orders)
+        self.app.toast(("The adviser's pick for every ally" if kind == "adviser" else "Last turn's orders again")
+                       + (f" ({skipped} with no U.S. forces left hold)" if skipped else ""))
+        self._sync_buttons()
 
     def show_news(self) -> None:
         items = self.view()["news"]
@@ -277,6 +350,8 @@ class PlayScene(Scene):
             self.ask_end_turn()
         elif k == bindings.CONGRESS_KEY:
             self.toggle_congress()
+        elif k in bindings.EVERY_ALLY:
+            self.give_every(bindings.EVERY_ALLY[k])
         elif k == pygame.K_t:
             self.switch_theatre()
         elif k == pygame.K_l:
@@ -285,6 +360,8 @@ class PlayScene(Scene):
             self.show_news()
         elif k == pygame.K_s:
             self.on_button("save")
+        elif k == bindings.INJECT_KEY and self.app.facilitator:
+            self.app.show("inject")
         elif k in bindings.HELP_KEYS:
             self.on_button("help")
         elif k in bindings.SETTINGS_KEYS:

@@ -71,7 +71,10 @@ def draw_congress(scene, surface, b, advised: bool) -> None:
         side = f"+{p.congress_stir:.2f}"
     room = r.right - pad - ink.width(side, "small", True) - th.tx(10) - x
     top = r.centery - (ink.lh("body", True) + (ink.lh("tiny") if blurb else 0)) // 2
-    label = ("✓ Congress invoked" if b.active else b.label) + ("  · adviser" if advised and not blurb else "")
+    note = "  · adviser" if advised and not blurb else ""
+    forms = (["✓ Congress invoked" + note, "✓ Congress invoked", "✓ Congress"] if b.active else
+             [b.label + note, b.label, "Congress"])
+    label = next((f for f in forms if ink.width(f, "body", True) <= room), forms[-1])
     ink.text(surface, label, (x, top), "body", fg, True, max_w=room)
     if blurb:
         ink.text(surface, line, (x, top + ink.lh("body", True)), "tiny", readable_on(bg) if b.active else pal["dim"],

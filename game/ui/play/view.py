@@ -13,6 +13,7 @@ from game.sim.step import derive
 from game.ui.map.labels import Label
 from game.ui.map.view import Paint
 from game.ui.theme import overlay_color, overlay_text
+from game.ui.wording import shown_delta
 
 VARS = ("spending", "threat", "trust", "alignment", "hedging", "presence")
 HEDGING_HATCH = 0.3     # hedging at or above this is hatched on every overlay
@@ -29,7 +30,7 @@ class AllyView:
     partner: bool
     order: str
     now: dict               # var -> current value
-    delta: dict             # var -> change over the last turn (0 before the first)
+    delta: dict             # var -> change over the last turn as the two values shown differ (0 before the first)
     history: dict           # var -> tuple of values, one per state so far
     nuclear: bool
     realigned: bool
@@ -69,7 +70,7 @@ def ally_views(session) -> list[AllyView]:
     for i, a in enumerate(c.allies):
         hist = {v: tuple(float(getattr(st, v)[0, i]) for st in states) for v in VARS}
         now = {v: hist[v][-1] for v in VARS}
-        delta = {v: (hist[v][-1] - hist[v][-2]) if len(states) > 1 else 0.0 for v in VARS}
+        delta = {v: shown_delta(hist[v][-2], hist[v][-1]) if len(states) > 1 else 0.0 for v in VARS}
         adv = c.adversaries[int(s.world.adversary[i])]
         out.append(AllyView(i, a.id, a.name, a.country, a.theatre, adv.name, a.partner,
                             ORDERS[int(session.pending[i])], now, delta, hist, bool(s.nuclear[0, i]),
@@ -78,10 +79,12 @@ def ally_views(session) -> list[AllyView]:
     return out
 
 
-def global_view(session) -> GlobalView:
+def global_view(session, hide_score: bool = False) -> GlobalView:
+    """`hide_score`: facilitator mode keeps the pillars and the score out of sight until the end."""
     s, c = session.state, session.campaign
     o = session.outcome()
-    pillars = {p: (float(getattr(o, p)[0]) if s.turn else None) for p in ("deterrence", "burden", "influence",
+    shown = s.turn and not (hide_score and not session.over)
+    pillars = {p: (float(getattr(o, p)[0]) if shown else None) for p in ("deterrence", "burden", "influence",
                                                                          "cohesion")}
     return GlobalView(
         turn=s.turn, turns=c.turns, label=c.calendar.label(min(s.turn, c.turns - 1)), budget=float(s.budget[0]),
@@ -89,7 +92,7 @@ def global_view(session) -> GlobalView:
         last_cost=float(session.reports[-1].us_cost[0]) if session.reports else None,
         domestic=tuple(float(st.domestic_pressure[0]) for st in session.history),
         credibility=tuple(float(st.credibility[0]) for st in session.history),
-        pillars=pillars, score=float(o.score[0]) if s.turn else None, over=session.over)
+        pillars=pillars, score=float(o.score[0]) if shown else None, over=session.over)
 
 
 def order_costs(session, ally: int) -> dict[str, float]:

@@ -13,11 +13,19 @@ from game.sim.outcome import outcome
 from game.ui import bindings
 from game.ui.charts import line_chart
 from game.ui.layout import columns
+from game.ui.report import whatif_job
+from game.ui.report.export import export
 from game.ui.scene import Scene
 from game.ui.theme import OKABE_ITO
 from game.ui.widgets import Button
 
+HEADS = ("Ally", "% of GDP", "Trust", "Align")     # the columns of "Where your allies ended"
 PILLAR_TITLES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
+MORAL = ("No single order wins everywhere: the allies that learn to carry their own defence also learn they need "
+         "not follow Washington. Open the turn reports (L) to see why each ally moved as it did.")
+# How "best" and "most strained" are judged, said on screen beside them (the figures they use are all shown).
+JUDGED = ("Judged by the rise in trust and alignment, plus half the rise in spending, less twice the rise in "
+          "hedging, and less a full point for an ally that broke ranks.")
 
 
 def moved(delta: float) -> str:
@@ -53,9 +61,12 @@ def account(session) -> dict:
     }
     events = []
     for i, report in enumerate(session.reports):
+        # dated by the turn whose news first showed it (the turn a campaign file names for a scripted event),
+        # not by the turn whose resolution set it off
+        when = c.calendar.label(i + 1) if i + 1 < c.turns else "At the end"
         for h in happenings(report, session.history[i + 1]):
             if h.kind != "event" or h.grave:
-                events.append(f"{c.calendar.label(i)}: {h.title}" + (" (turned back)" if h.kind == "probe" else ""))
+                events.append(f"{when}: {h.title}" + (" (turned back)" if h.kind == "probe" else ""))
     moves = []
     for i, a in enumerate(c.allies):
         d = {v: float(getattr(s, v)[0, i] - getattr(start, v)[0, i]) for v in ("spending", "trust", "alignment",
@@ -66,7 +77,9 @@ def account(session) -> dict:
         orders = ", ".join(f"{o} ×{n}" for o, n in used.most_common(3))
         text = (f"spending {float(start.spending[0, i]):.2f} → {float(s.spending[0, i]):.2f} % GDP, trust "
                 f"{float(start.trust[0, i]):.2f} → {float(s.trust[0, i]):.2f}, alignment "
-                f"{float(start.alignment[0, i]):.2f} → {float(s.alignment[0, i]):.2f}. Your orders: {orders}.")
+                f"{float(start.alignment[0, i]):.2f} → {float(s.alignment[0, i]):.2f}, hedging "
+                f"{float(start.hedging[0, i]):.2f} → {float(s.hedging[0, i]):.2f}"
+                + (" (broke ranks)" if broke else "") + f". Your orders: {orders}.")
         moves.append((value, a.name, text))
     moves.sort()
     history = [outcome(st, start) for st in session.history[1:]]   # judged after each turn played
@@ -117,7 +130,10 @@ class EndScene(Scene):
         title = pygame.Rect(0, 0, ink.width("Back to the title", "body", True) + th.tx(120), bh)
         title.bottomright = self.bottom.bottomright
         rep = pygame.Rect(self.bottom.x, self.bottom.y, ink.width("Turn reports", "body", True) + th.tx(90), bh)
-        self.buttons = [Button("reports", "Turn reports", rep, key="L"),
+        what = pygame.Rect(rep.right + th.px(12), self.bottom.y, ink.width("What if?", "body", True) + th.tx(90), bh)
+        exp = pygame.Rect(what.right + th.px(12), self.bottom.y, ink.width("Export", "body", True) + th.tx(90), bh)
+        self.buttons = [Button("reports", "Turn reports", rep, key="L"), Button("whatif", "What if?", what, key="W"),
+                        Button("export", "Export", exp, key="E"),
                         Button("title", "Back to the title", title, key="Enter", style="primary")]
 
     def on_button(self, bid: str) -> None:
@@ -126,12 +142,16 @@ class EndScene(Scene):
             self.app.reset_to_title()
         elif bid == "reports" and self.session.reports:
             self.app.show("report", len(self.session.reports) - 1)
+        elif bid == "whatif":
+            self.app.show("whatif")
+        elif bid == "export":
+            export(self.app)
 
     def on_key(self, event) -> bool:
         if event.key in bindings.ENTER:
             self.on_button("title")
-        elif event.key == pygame.K_l:
-            self.on_button("reports")
+        elif event.key in (pygame.K_l, pygame.K_w, pygame.K_e):
+            self.on_button({pygame.K_l: "reports", pygame.K_w: "whatif", pygame.K_e: "export"}[event.key])
         elif event.key in bindings.HELP_KEYS:
             self.app.show("help")
         else:
@@ -140,6 +160,9 @@ class EndScene(Scene):
 
     def on_back(self) -> None:
         self.on_button("title")
+
+    def update(self, dt: float) -> bool:
+        return whatif_job.working(self.session)   # redraw until the what-if's line can be shown
 
     def draw(self, surface) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
@@ -193,7 +216,11 @@ class EndScene(Scene):
         d = self.data
         ink.panel(surface, self.story, pal["panel"], radius=th.px(14))
         pad = th.tx(26)
-        left, right = columns(self.story.inflate(-2 * pad, -2 * pad), [1, 1.25], th.px(48))
+        inner = self.story.inflate(-2 * pad, -2 * pad)
+        # the table of allies gets more of the width where it would otherwise hide some of them
+        left, right = columns(inner, [1, 1.25], th.px(48))
+        if not _table_shape(self.ink, right, self.data["table"])[2]:
+            left, right = columns(inner, [1, 1.8], th.px(48))
         self._draw_trends(surface, right)
         y = left.y
         ink.text(surface, "KEY HAPPENINGS", (left.x, y), "small", pal["accent"], True)
@@ -201,16 +228,20 @@ class EndScene(Scene):
         items = d["events"] or ["No attack, no crisis beyond the ordinary, no ally broke ranks."]
         for item in items:
             if y + ink.lh("body") > left.bottom:
-                ink.text(surface, f"… and {len(items) - items.index(item)} more (see the turn reports)", (left.x, y),
-                         "small", pal["dim"])
+                more = f"… and {len(items) - items.index(item)} more"
+                ink.text(surface, more + " (see the turn reports)" if ink.width(more + " (see the turn reports)",
+                         "small") <= left.w else more, (left.x, y), "small", pal["dim"])
                 break
             ink.text(surface, "•", (left.x, y), "body", pal["accent"], True)
             y = ink.para(surface, item, pygame.Rect(left.x + th.tx(24), y, left.w - th.tx(24), left.bottom - y),
                          "body", pal["text"]) + th.tx(4)
         y += th.tx(14)
+        judged = False
         for label, move, color in (("YOUR BEST ALLY RELATIONSHIP", d["best"], "good"),
                                    ("YOUR MOST STRAINED ALLY", d["worst"], "bad")):
-            if not move or y > left.bottom - ink.lh("body") * 3:
+            need = ink.lh("small", True) + th.tx(4) + ink.lh("h3", True) + ink.para_height(move[2], left.w, "small") \
+                if move else 0
+            if not move or y + need > left.bottom:      # a block is shown whole or not at all
                 continue
             ink.text(surface, label, (left.x, y), "small", pal[color], True)
             y += ink.lh("small", True) + th.tx(4)
@@ -218,44 +249,91 @@ class EndScene(Scene):
             y += ink.lh("h3", True)
             y = ink.para(surface, move[2], pygame.Rect(left.x, y, left.w, left.bottom - y), "small",
                          pal["dim"]) + th.tx(14)
-        if y < left.bottom - ink.lh("small") * 3:
-            ink.para(surface, "No single order wins everywhere: the allies that learn to carry their own defence "
-                     "also learn they need not follow Washington. Open the turn reports (L) to see why each ally "
-                     "moved as it did.", pygame.Rect(left.x, y, left.w, left.bottom - y), "small", pal["faint"])
+            judged = True
+        if judged and ink.para_height(JUDGED, left.w, "tiny") <= left.bottom - y + th.tx(8):
+            y = ink.para(surface, JUDGED, pygame.Rect(left.x, y - th.tx(8), left.w, left.bottom - y), "tiny",
+                         pal["faint"]) + th.tx(14)
+        luck = whatif_job.luck_line(self.session)
+        text, color = (luck + " What if? (W) has the rest.", pal["text"]) if luck else (MORAL, pal["faint"])
+        need = ink.para_height(text, left.w, "small") + (ink.lh("small", True) + th.tx(4) if luck else 0)
+        if need <= left.bottom - y:     # whole, or not at all
+            if luck:
+                ink.text(surface, "SKILL OR LUCK?", (left.x, y), "small", pal["accent"], True)
+                y += ink.lh("small", True) + th.tx(4)
+            ink.para(surface, text, pygame.Rect(left.x, y, left.w, left.bottom - y), "small", color)
 
     def _draw_trends(self, surface, rect: pygame.Rect) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
         d = self.data
-        ink.text(surface, "THE PILLARS, TURN BY TURN", rect.topleft, "small", pal["accent"], True)
         rows = d["table"]
-        n_cols = 2 if len(rows) > 6 else 1
-        per = -(-len(rows) // n_cols)
-        # Every ally's row comes before a taller chart (values first), as long as the chart keeps a third.
-        table_h = min(rect.h * 2 // 3, th.tx(18) + ink.lh("small", True) + ink.lh("tiny", True) + per * ink.lh("small"))
+        head = ink.lh("small", True) + th.tx(4)
+        # Every ally's row comes before the chart (values first): the chart takes what the table leaves, and is
+        # left out where that is too little to read.
+        n_cols, role, _ = _table_shape(ink, rect, rows)
+        table_h = head + ink.lh("tiny", True) + -(-len(rows) // n_cols) * ink.lh(role) + th.tx(4)
         chart = pygame.Rect(rect.x, rect.y + ink.lh("small", True) + th.tx(6), rect.w,
-                            rect.h - table_h - ink.lh("small", True) - th.tx(10))
-        colors = {"deterrence": OKABE_ITO["sky"], "burden": OKABE_ITO["orange"], "influence": OKABE_ITO["green"],
-                  "cohesion": OKABE_ITO["purple"], "score": pal["text"]}
-        series = [(PILLAR_TITLES.get(k, "Score"), d["trend"][k], colors[k]) for k in colors]
-        line_chart(ink, surface, chart, series, 0, 100, d["labels"], [0, 25, 50, 75, 100])
-        y = chart.bottom + th.tx(14)
+                            rect.h - table_h - ink.lh("small", True) - th.tx(20))
+        y = rect.y
+        if chart.h >= th.tx(90):
+            ink.text(surface, "THE PILLARS, TURN BY TURN", rect.topleft, "small", pal["accent"], True)
+            colors = {"deterrence": OKABE_ITO["sky"], "burden": OKABE_ITO["orange"], "influence": OKABE_ITO["green"],
+                      "cohesion": OKABE_ITO["purple"], "score": pal["text"]}
+            series = [(PILLAR_TITLES.get(k, "Score"), d["trend"][k], colors[k]) for k in colors]
+            line_chart(ink, surface, chart, series, 0, 100, d["labels"], [0, 25, 50, 75, 100])
+            y = chart.bottom + th.tx(14)
         ink.text(surface, "WHERE YOUR ALLIES ENDED", (rect.x, y), "small", pal["accent"], True)
-        y += ink.lh("small", True) + th.tx(4)
-        for j, col in enumerate(columns(pygame.Rect(rect.x, y, rect.w, rect.bottom - y), [1] * n_cols, th.px(28))):
-            cells = columns(col, [1.25, 1.5, 0.7, 0.7], th.px(8))
-            for cell, head in zip(cells, ("Ally", "Spending %", "Trust", "Align")):
+        y += head
+        area = pygame.Rect(rect.x, y, rect.w, rect.bottom - y)
+        per = -(-len(rows) // n_cols)
+        lh = ink.lh(role)
+        for j, col in enumerate(columns(area, [1] * n_cols, th.px(28))):
+            cells = _table_cells(ink, col, rows, role)
+            for cell, head in zip(cells, HEADS):
                 ink.text(surface, head, (cell.x, col.y), "tiny", pal["faint"], True, max_w=cell.w)
             yy = col.y + ink.lh("tiny", True)
             mine = rows[j * per:(j + 1) * per]
-            fit = (col.bottom - yy) // ink.lh("small")
+            fit = (col.bottom - yy) // lh
             if fit < len(mine):      # never drop an ally silently: the last line that fits says how many are left
                 mine, rest = mine[:max(fit - 1, 0)], len(mine) - max(fit - 1, 0)
-                ink.text(surface, f"… and {rest} more (see the turn reports)",
-                         (col.x, yy + len(mine) * ink.lh("small")), "small", pal["dim"], max_w=col.w)
+                ink.text(surface, f"… and {rest} more (turn reports, L)", (col.x, yy + len(mine) * lh), role,
+                         pal["dim"], max_w=col.w)
             for name, s0, s1, trust, align, hedge, broke in mine:
                 values = (name + (" ⚑" if broke else ""), f"{s0:.2f} → {s1:.2f}", f"{trust:.2f}", f"{align:.2f}")
                 for k, (cell, text) in enumerate(zip(cells, values)):
                     color = (pal["bad"] if broke else pal["text"]) if k == 0 else \
                         (pal["good"] if s1 >= s0 else pal["bad"]) if k == 1 else pal["dim"]
-                    ink.text(surface, text, (cell.x, yy), "small", color, k < 2, max_w=cell.w)
-                yy += ink.lh("small")
+                    ink.text(surface, text, (cell.x, yy), role, color, k < 2, max_w=cell.w)
+                yy += lh
+
+
+def _table_widths(ink, rows, role: str) -> list[int]:
+    """The widest text of each column of "Where your allies ended" (name, spending, trust, alignment)."""
+    names = max(ink.width(r[0] + (" ⚑" if r[6] else ""), role, True) for r in rows)
+    values = (names, ink.width("0.00 → 0.00", role, True), ink.width("0.00", role), ink.width("0.00", role))
+    return [max(v, ink.width(head, "tiny", True)) for v, head in zip(values, HEADS)]
+
+
+def _table_shape(ink, area: pygame.Rect, rows) -> tuple[int, str, bool]:
+    """Columns of rows and type size, in order of preference: two columns where the rows are many, else one;
+    the smaller type only where the names would not fit whole. The flag: every row fits."""
+    th = ink.theme
+    shapes = ((2, "small"), (1, "small"), (2, "tiny"), (1, "tiny")) if len(rows) > 6 else ((1, "small"), (1, "tiny"))
+    for n_cols, role in shapes:
+        col_w = (area.w - th.px(28) * (n_cols - 1)) // n_cols
+        per = -(-len(rows) // n_cols)
+        wide_enough = sum(_table_widths(ink, rows, role)) + 3 * th.px(8) <= col_w
+        if wide_enough and ink.lh("tiny", True) + per * ink.lh(role) <= area.h - ink.lh("small", True) - th.tx(4):
+            return n_cols, role, True
+    return (*shapes[-1], False)
+
+
+def _table_cells(ink, col: pygame.Rect, rows, role: str) -> list[pygame.Rect]:
+    """The four cells of a row: each as wide as its widest text, the spare width shared out."""
+    gap = ink.theme.px(8)
+    widths = _table_widths(ink, rows, role)
+    spare = max(0, col.w - sum(widths) - gap * 3) // 4
+    out, x = [], col.x
+    for w in widths:
+        out.append(pygame.Rect(x, col.y, w + spare, col.h))
+        x += w + spare + gap
+    return out

@@ -6,7 +6,9 @@ import pygame
 from game.campaign.model import ORDERS
 from game.ui.fonts import reflow
 from game.ui.layout import columns
+from game.ui.report.system import draw_system
 from game.ui.words import GOOD_UP, VAR_TITLES
+from game.ui.wording import change_sentence, shown, shown_delta
 
 
 def draw_report(scene, surface) -> None:
@@ -30,6 +32,8 @@ def draw_report(scene, surface) -> None:
                 _events(scene, surface, rect)
             elif kind == "glance":
                 _glance(scene, surface, rect)
+            elif kind == "system":
+                draw_system(scene, surface, rect)
             else:
                 _ally(scene, surface, rect, kind)
         y += h
@@ -48,6 +52,10 @@ def _summary(scene, surface, rect) -> None:
         (f"  (${cost - budget:,.1f} bn over)" if over else f"  (${budget - cost:,.1f} bn to spare)")
     ink.text(surface, money, (rect.x, y), "small", pal["bad"] if over else pal["dim"], True, max_w=rect.w)
     y += ink.lh("small")
+    if scene.app.facilitator and not scene.session.over:   # the class talks of the allies, not the points
+        ink.text(surface, "Score hidden until the end (facilitator mode)", (rect.x, y), "small", pal["dim"],
+                 max_w=rect.w)
+        return
     score = f"Score so far: {scene.score_after:.0f}" + \
         (f"  (was {scene.score_before:.0f})" if scene.score_before is not None else "")
     ink.text(surface, score, (rect.x, y), "small", pal["dim"], max_w=rect.w)
@@ -56,7 +64,11 @@ def _summary(scene, surface, rect) -> None:
 def _events(scene, surface, rect) -> None:
     ink, th, pal = scene.ink, scene.theme, scene.pal
     y = rect.y
-    ink.text(surface, "WHAT HAPPENED", (rect.x, y), "small", pal["accent"], True)
+    # the happenings are the next turn's news (the end screen dates them so too)
+    c = scene.session.campaign
+    head = f"WHAT HAPPENED: THE NEWS AS {c.calendar.label(scene.index + 1)} OPENS" if scene.index + 1 < c.turns \
+        else "WHAT HAPPENED AS THE CAMPAIGN ENDED"
+    ink.text(surface, head, (rect.x, y), "small", pal["accent"], True, max_w=rect.w)
     y += ink.lh("small", True) + th.tx(10)
     if not scene.events:
         ink.text(surface, "A quiet turn: no crisis, no event.", (rect.x, y), "small", pal["dim"])
@@ -78,10 +90,14 @@ def _glance(scene, surface, rect) -> None:
     allies = scene.session.campaign.allies
     groups = columns(pygame.Rect(rect.x, y0, rect.w, rect.h), [1] * scene.glance_cols, th.px(40))
     lh = ink.lh("small")
+    name_w = max(ink.width(a.name, "small", True) for a in allies) + th.px(10)
     for g, area in enumerate(groups):
-        cells = columns(area, [1.5, 1.2, 1, 1, 1, 1], th.px(10))
+        # the names column as wide as the longest name (names are never cut), the figures share the rest
+        rest = columns(pygame.Rect(area.x + name_w, area.y, area.w - name_w, area.h), [1.2, 1, 1, 1, 1], th.px(10))
+        cells = [pygame.Rect(area.x, area.y, name_w - th.px(10), area.h), *rest]
         for cell, head in zip(cells, ("Ally", "Order", "Spending", "Trust", "Alignment", "Hedging")):
-            ink.text(surface, head, (cell.x, y0), "tiny", pal["faint"], True, max_w=cell.w)
+            short = head if ink.width(head, "tiny", True) <= cell.w else head[:5]    # "Align", "Spend"
+            ink.text(surface, short, (cell.x, y0), "tiny", pal["faint"], True, max_w=cell.w)
         for row, i in enumerate(range(g * scene.glance_rows, min(len(allies), (g + 1) * scene.glance_rows))):
             y = y0 + (row + 1) * lh
             order = ORDERS[int(scene.report.orders[0, i])]
@@ -89,13 +105,15 @@ def _glance(scene, surface, rect) -> None:
             ink.text(surface, order, (cells[1].x, y), "small", pal["dim"] if order == "hold" else pal["text"],
                      order != "hold", max_w=cells[1].w)
             for cell, var in zip(cells[2:], GOOD_UP):
-                d = scene.changes[i][var].delta
-                if abs(d) < 0.005:
+                change = scene.changes[i][var]
+                d = shown_delta(change.before, change.after)
+                if d == 0:
                     ink.text(surface, "·", (cell.x, y), "small", pal["faint"])
                     continue
                 good = (d > 0) == GOOD_UP[var]
-                ink.text(surface, f"{'▲' if d > 0 else '▼'} {d:+.2f}", (cell.x, y), "small",
-                         pal["good"] if good else pal["bad"], True, max_w=cell.w)
+                text = f"{'▲' if d > 0 else '▼'} {d:+.2f}"     # the arrow is dropped where it would not fit
+                ink.text(surface, text if ink.width(text, "small", True) <= cell.w else f"{d:+.2f}", (cell.x, y),
+                         "small", pal["good"] if good else pal["bad"], True, max_w=cell.w)
 
 
 def _ally(scene, surface, rect, i: int) -> None:
@@ -120,11 +138,13 @@ def _ally(scene, surface, rect, i: int) -> None:
 def _column(scene, surface, col: pygame.Rect, name: str, change, var: str) -> int:
     ink, th, pal = scene.ink, scene.theme, scene.pal
     y = col.y
-    unit = " % GDP (bars: pp)" if var == "spending" else ""
-    head = f"{VAR_TITLES[var].upper()}  {change.before:.2f} → {change.after:.2f}{unit}"
+    units = (" % GDP (bars: pp)", " % GDP", " %") if var == "spending" else ("",)
+    heads = [f"{VAR_TITLES[var].upper()}  {shown(change.before)} → {shown(change.after)}{u}" for u in units]
+    head = next((t for t in heads if ink.width(t, "small", True) <= col.w), heads[-1])
     ink.text(surface, head, (col.x, y), "small", pal["accent"], True, max_w=col.w)
     y += ink.lh("small", True) + th.tx(4)
-    y = ink.para(surface, change.sentence(name), pygame.Rect(col.x, y, col.w, 10_000), "small", pal["text"]) + th.tx(8)
+    y = ink.para(surface, change_sentence(change, name), pygame.Rect(col.x, y, col.w, 10_000), "small",
+                 pal["text"]) + th.tx(8)
     lh = ink.lh("tiny")
     name_w = scene.name_w
     bar_w = col.w - name_w - scene.value_w

@@ -10,10 +10,13 @@ from game.sim.state import CONGRESS
 from game.ui import bindings
 from game.ui.fonts import reflow
 from game.ui.layout import columns
+from game.ui.report.system import system_height
 from game.ui.report.draw import draw_report
+from game.ui.report.export import export
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
 from game.ui.words import GOOD_UP
+from game.ui.wording import change_sentence
 
 
 class ReportScene(Scene):
@@ -66,12 +69,14 @@ class ReportScene(Scene):
         self.glance_rows = -(-n // self.glance_cols)
         glance_h = ink.lh("small", True) + th.tx(10) + (self.glance_rows + 1) * ink.lh("small") + th.tx(20)
         self.blocks = [("summary", self._summary_h()), ("events", self._events_h()), ("glance", glance_h)]
+        if system_height(self, self.inner.w):
+            self.blocks.append(("system", system_height(self, self.inner.w)))
         self.blocks += [(i, self._ally_h(i)) for i in range(len(self.changes))]
         self.scroll.set_sizes(sum(hh for _, hh in self.blocks), self.inner.h)
         s = self.session
         close = "See the outcome" if (s.over and self.index == len(s.reports) - 1) else \
             "Back to the map" if self.after_turn else "Close"
-        items = [("prev", "Previous turn", "◀"), ("next", "Next turn", "▶")]
+        items = [("prev", "Previous turn", "◀"), ("next", "Next turn", "▶"), ("export", "Export", "E")]
         self.buttons = []
         x = self.bottom.x
         for bid, label, key in items:
@@ -100,7 +105,8 @@ class ReportScene(Scene):
         ink, th = self.ink, self.theme
         change = self.changes[i][var]
         h = ink.lh("small", True) + th.tx(4)
-        h += ink.para_height(change.sentence(self.session.campaign.allies[i].name), self.col_w, "small") + th.tx(8)
+        sentence = change_sentence(change, self.session.campaign.allies[i].name)
+        h += ink.para_height(sentence, self.col_w, "small") + th.tx(8)
         return h + len(change.factors) * (ink.lh("tiny") + th.tx(6))
 
     def _ally_h(self, i: int) -> int:
@@ -117,6 +123,8 @@ class ReportScene(Scene):
             self.goto(self.index + 1)
         elif bid == "close":
             self.app.pop(self)
+        elif bid == "export":
+            export(self.app)
 
     def goto(self, index: int) -> None:
         if 0 <= index < len(self.session.reports) and index != self.index:
@@ -146,6 +154,12 @@ class ReportScene(Scene):
             return self.scroll.to(self.scroll.content)
         elif k in bindings.HELP_KEYS:
             self.app.show("help")
+        elif k == pygame.K_f:
+            self.app.show("projector", self.index)
+        elif k == pygame.K_e:
+            export(self.app)
+        elif k == pygame.K_w and self.session.over:
+            self.app.show("whatif")
         else:
             return False
         return True

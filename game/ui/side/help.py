@@ -4,7 +4,7 @@ from __future__ import annotations
 import pygame
 
 from game.sim.params import DEFAULT
-from game.sim.report import FACTOR_HELP, FACTORS
+from game.sim.report import FACTOR_HELP, FACTORS, SYSTEM_FACTORS, SYSTEM_HELP
 from game.ui import bindings, doc
 from game.ui.doc import Block
 from game.ui.scene import Scene
@@ -40,7 +40,13 @@ DILEMMA = ("The burden-sharing dilemma: an ally that carries more of its own def
 ADVISER = ("The adviser: on the order buttons, one order is marked \"Adviser\" with its reason. It is a simple "
            "rule of thumb built into the game (reassure where deterrence is thin or faith is shaky, press allies "
            "below their fair share, rest a threat repeated too long, keep within budget), not the best move: "
-           "beat it. `python main.py simulate CAMPAIGN --policy adaptive` plays it over many runs.")
+           "beat it. The command python main.py simulate CAMPAIGN --policy adaptive plays it over many runs.")
+
+FAIR_SHARE = (f"An ally's fair share is the defence spending its threat warrants: NATO's {DEFAULT.guideline:g} % "
+              f"guideline, plus up to {DEFAULT.fair_share_threat:g} points of GDP more the graver the threat it "
+              "faces (a threat of 0.50 warrants "
+              f"{DEFAULT.guideline + 0.5 * DEFAULT.fair_share_threat:.2f} %). The adviser presses allies below it, "
+              "and the burden pillar counts spending up to it.")
 
 PROJECTOR = ("On a projector: press F11 for fullscreen and set the text size to 130 % or more in Settings (O); "
              "the High contrast colours survive washed-out beamers better. Every colour on the map also has a "
@@ -61,7 +67,8 @@ def help_blocks() -> tuple[list[Block], list[Block]]:
         pass
     right = [Block("h", "The orders, and the ideas behind them")]
     right += [Block("kv", text, key=name) for name, text in ORDER_IDEAS]
-    right += [Block("h", "The dilemma"), Block("p", DILEMMA), Block("h", "The adviser"), Block("p", ADVISER)]
+    right += [Block("h", "The dilemma"), Block("p", DILEMMA), Block("h", "Fair share"), Block("p", FAIR_SHARE),
+              Block("h", "The adviser"), Block("p", ADVISER)]
     right.append(Block("h", "Why allies move: the factors in the turn report"))
     seen = set()
     for var, factors in FACTORS.items():
@@ -70,6 +77,12 @@ def help_blocks() -> tuple[list[Block], list[Block]]:
                 continue
             seen.add(f)
             text = FACTOR_HELP[f]
+            right.append(Block("kv", text[0].upper() + text[1:] + ".", key=f[0].upper() + f[1:], role="small"))
+    right.append(Block("h", "Why Washington's standing and the adversaries' appetite move"))
+    for f in dict.fromkeys(f for factors in SYSTEM_FACTORS.values() for f in factors):
+        text = SYSTEM_HELP.get(f) or FACTOR_HELP.get(f)
+        if text and f not in seen:
+            seen.add(f)
             right.append(Block("kv", text[0].upper() + text[1:] + ".", key=f[0].upper() + f[1:], role="small"))
     return left, right
 

@@ -13,7 +13,9 @@ class SaveAsScene(Dialog):
 
     def __init__(self, app):
         s = app.session
-        default = f"{s.campaign.id.replace('_', ' ')} turn {s.state.turn}"[:40]
+        # named after the turn the play screen shows ("Turn 6 of 12"), or the end once the game is over
+        shown = "final" if s.over else f"turn {s.state.turn + 1}"
+        default = f"{s.campaign.id.replace('_', ' ')} {shown}"[:40]
         super().__init__(app, "Save the game", "", [("save", "Save", "Enter"), ("cancel", "Cancel", "Esc")],
                          kicker="Save as", width=820)
         self.field = TextField(default)
@@ -86,7 +88,7 @@ class SaveAsScene(Dialog):
         ink.shadow(surface, self.card)
         ink.panel(surface, self.card, pal["panel"], pal["accent"], radius=th.px(14), width=max(2, th.px(3)))
         pad = th.tx(32)
-        ink.text(surface, "SAVE AS", (self.card.x + pad, self.card.y + pad), "small", pal["accent"], True)
+        ink.text(surface, self.kicker.upper(), (self.card.x + pad, self.card.y + pad), "small", pal["accent"], True)
         ink.text(surface, self.title, (self.card.x + pad, self.card.y + pad + ink.lh("small", True) + th.tx(6)), "h2",
                  pal["text"], True)
         f = self.field_rect

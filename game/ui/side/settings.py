@@ -1,5 +1,5 @@
-"""Settings: text size, fullscreen, colours, the map overlay at start, tutorial hints, frame-rate cap.
-Every change applies at once and is saved with game.settings.save_settings."""
+"""Settings: text size, fullscreen, the window's size, colours, the map overlay at start, tutorial hints,
+frame-rate cap. Every change applies at once and is saved with game.settings.save_settings."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -11,6 +11,7 @@ from game.ui import bindings
 from game.ui.scene import Scene
 from game.ui.theme import OVERLAY_TITLES, PALETTE_NAMES
 from game.ui.widgets import Button
+from game.ui.windowfit import STANDARD_SIZES, desktop_size, size_choices
 
 TEXT_SIZES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 FPS = (30, 60, 120, 144)
@@ -19,7 +20,10 @@ ROWS = (  # field, label, choices, how to show a choice, what it is for
     ("text_scale", "Text size", TEXT_SIZES, lambda v: f"{v * 100:.0f} %",
      "Makes every word and number larger. On a projector, 130 % or more reads well from the back of the room."),
     ("fullscreen", "Fullscreen", (False, True), lambda v: "On" if v else "Off",
-     "Fill the whole screen (F11 toggles it anywhere). The layout adapts to any size from 1280x720 up."),
+     "Fill the whole screen (F11 toggles it anywhere). The layout adapts to any size from 1024x768 up."),
+    ("window_size", "Window size", STANDARD_SIZES, lambda v: f"{v[0]} × {v[1]}",
+     "The window's size when it is not fullscreen: the sizes this screen can show whole. Dragging the window's "
+     "edge works too."),
     ("palette", "Colours", tuple(PALETTE_NAMES), lambda v: PALETTE_NAMES[v],
      "High contrast uses a black background and brighter lines: better on washed-out projectors."),
     ("overlay", "Map shows at start", OVERLAYS, lambda v: OVERLAY_TITLES[v],
@@ -28,6 +32,9 @@ ROWS = (  # field, label, choices, how to show a choice, what it is for
      "Short reminders of the controls at the bottom of the map screen."),
     ("fps_cap", "Frame-rate cap", FPS, lambda v: f"{v} FPS",
      "The most frames per second while something moves. The game redraws only when something changes."),
+    ("facilitator", "Facilitator mode", (False, True), lambda v: "On" if v else "Off",
+     "For a class: type the seed on the briefing (S), hide the score until the end, and show the last turn in "
+     "large type for the projector (F on the turn report)."),
 )
 
 
@@ -45,9 +52,19 @@ class SettingsScene(Scene):
         ink, th = self.ink, self.theme
         w, h = size
         cw = min(w - th.px(80), int(th.px(1100) * min(1.4, 0.8 + 0.2 * th.text_scale)))
+        # with large text on a short window the card takes the whole width and tighter rows, so that every
+        # row and the whole of its explanation still show
+        roomy, tight = ink.lh("body", True) + th.tx(26), ink.lh("body", True) + th.tx(16)
+        for self.row_h, cw in ((roomy, cw), (tight, w - th.px(40))):
+            self._place(size, cw)
+            if self.fits:
+                break
+
+    def _place(self, size, cw: int) -> None:
+        ink, th = self.ink, self.theme
+        w, h = size
         self.card = pygame.Rect((w - cw) // 2, th.px(40), cw, h - th.px(80))
         pad = th.tx(36)
-        self.row_h = ink.lh("body", True) + th.tx(26)
         y = self.card.y + pad + ink.lh("h1", True) + th.tx(20)
         self.rows = []
         self.buttons = []
@@ -62,11 +79,12 @@ class SettingsScene(Scene):
             self.buttons.append(Button(f"row:{i}", "", rect.copy(), style="ghost"))
             self.buttons.append(Button(f"prev:{i}", "◀", prv))
             self.buttons.append(Button(f"next:{i}", "▶", nxt))
-            y += self.row_h + th.tx(10)
+            y += self.row_h + th.tx(10 if self.row_h > ink.lh("body", True) + th.tx(20) else 4)
         self.help_top = y + th.tx(10)
         bh = ink.lh("body", True) + th.tx(24)
         help_h = max(ink.para_height(r[4], self.card.w - 2 * pad, "body") for r in ROWS)
         height = self.help_top + help_h + th.tx(24) + bh + pad - self.card.y
+        self.fits = height <= self.card.h
         if height < self.card.h:    # as tall as its content, centred
             shift = (self.card.h - height) // 2
             self.card = pygame.Rect(self.card.x, self.card.y + shift, self.card.w, height)
@@ -82,11 +100,17 @@ class SettingsScene(Scene):
     def change(self, i: int, step: int) -> None:
         field, _, choices, _, _ = ROWS[i]
         current = self.value(field)
+        if field == "window_size":      # only the sizes this display can show, and the one in use
+            current = tuple(self.app.window_size)
+            choices = size_choices(desktop_size(), current)
         idx = min(range(len(choices)), key=lambda j: abs(choices[j] - current)) if isinstance(current, float) \
             else choices.index(current) if current in choices else 0
         new = choices[(idx + step) % len(choices)]
         self.row = i
-        self.app.apply_settings(replace(self.app.settings, **{field: new}))
+        if field == "window_size":
+            self.app.choose_window_size(new)
+        else:
+            self.app.apply_settings(replace(self.app.settings, **{field: new}))
 
     def on_button(self, bid: str) -> None:
         kind, _, arg = bid.partition(":")
@@ -129,7 +153,8 @@ class SettingsScene(Scene):
             ink.text(surface, label, (rect.x + th.tx(18), rect.centery), "body", pal["text"], True, "midleft")
             prv, nxt = self.button(f"prev:{i}"), self.button(f"next:{i}")
             self.draw_buttons(surface, [prv, nxt])
-            ink.text(surface, fmt(self.value(field)), ((prv.rect.right + nxt.rect.x) // 2, rect.centery), "body",
+            shown = self.app.window_size if field == "window_size" else self.value(field)
+            ink.text(surface, fmt(shown), ((prv.rect.right + nxt.rect.x) // 2, rect.centery), "body",
                      pal["select"] if focused else pal["text"], True, "center")
         blurb = ROWS[self.row][4]
         done = self.button("done")

@@ -32,8 +32,8 @@ class BriefingScene(Scene):
                        key="U.S. budget"),
                  Block("kv", f"{c.turns} turns, {c.calendar.label(0)} to {c.calendar.label(c.turns - 1)}.",
                        key="Time"),
-                 Block("kv", f"{s.seed}: the same seed and the same orders always give the same game.",
-                       key="Seed")]
+                 Block("kv", f"{s.seed}: the same seed and the same orders always give the same game."
+                       + (" Press S to type another." if self.app.facilitator else ""), key="Seed")]
         if s.opening_events:
             right.append(Block("h", "As the game opens"))
             for e in s.opening_events:
@@ -92,6 +92,9 @@ class BriefingScene(Scene):
             return self.left_scroll.by(step * lh) | self.right_scroll.by(step * lh)
         if event.key in bindings.HELP_KEYS:
             self.app.show("help")
+            return True
+        if event.key == pygame.K_s and self.app.facilitator:
+            self.app.show("seed")
             return True
         return False
 

@@ -13,7 +13,7 @@ from game.ui.layout import row_buttons
 from game.ui.map.view import Paint, campaign_paint, fit_panes
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
-from game.ui.words import campaign_meta, card_meta
+from game.ui.words import campaign_meta, card_meta, name_forms
 from game.userdata import user_campaigns_dir
 
 
@@ -164,8 +164,10 @@ class TitleScene(Scene):
         return False
 
     def on_back(self) -> None:
-        self.app.confirm("Quit Fair Share?", "The autosave keeps the latest turn of your last game: choose Continue "
-                         "next time to pick it up.", lambda: flow.request_quit(self.app), yes="Quit", no="Stay")
+        # Continue is named only when there is a save it would open
+        text = ("The autosave keeps the latest turn of your last game: choose Continue next time to pick it up."
+                if persist.latest() is not None else "There is no saved game yet.")
+        self.app.confirm("Quit Fair Share?", text, lambda: flow.request_quit(self.app), yes="Quit", no="Stay")
 
     # --- drawing -------------------------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -223,7 +225,10 @@ class TitleScene(Scene):
                  else pal["accent"], True, "topright")
         card = entry.card    # from the card cache: drawing the list parses no campaign
         if card is not None:
-            ink.text(surface, card.name, (x, y), "h3", pal["text"], True, max_w=rect.w - 3 * pad - tag_w)
+            room = rect.w - 3 * pad - tag_w
+            forms = name_forms(card.name)
+            name = next((f for f in forms if ink.width(f, "h3", True) <= room), forms[-1])
+            ink.text(surface, name, (x, y), "h3", pal["text"], True, max_w=room)
             ink.text(surface, card_meta(card), (x, y + ink.lh("h3", True)), "small", pal["dim"],
                      max_w=rect.w - 2 * pad)
         else:
@@ -257,8 +262,10 @@ class TitleScene(Scene):
         for line in ink.wrap(c.name, inner.w, "h2", True)[:2]:
             ink.text(surface, line, (inner.x, y), "h2", pal["text"], True)
             y += ink.lh("h2", True)
-        ink.text(surface, campaign_meta(c) + f" · budget ${c.us.budget:g} bn a year", (inner.x, y + th.tx(4)),
-                 "small", pal["accent"], True, max_w=inner.w)
+        meta = campaign_meta(c)
+        metas = [meta + f" · budget ${c.us.budget:g} bn a year", meta + f" · ${c.us.budget:g} bn", meta]
+        meta = next((m for m in metas if ink.width(m, "small", True) <= inner.w), metas[-1])
+        ink.text(surface, meta, (inner.x, y + th.tx(4)), "small", pal["accent"], True, max_w=inner.w)
         y += ink.lh("small", True) + th.tx(18)
         y = ink.para(surface, " ".join(c.description.split()), pygame.Rect(inner.x, y, inner.w, bottom - y),
                      "body", pal["text"], spacing=1.12)
@@ -290,8 +297,9 @@ class TitleScene(Scene):
             return
         x0 = panes[0].rect.x - area.x
         panes = [type(p)(p.theatre, p.rect.move(-x0, 0)) for p in panes]
-        ink.text(surface, "DEFENCE SPENDING AT THE START, % OF GDP", (area.x, area.y), "small", pal["accent"], True,
-                 max_w=width)
+        heads = ("DEFENCE SPENDING AT THE START, % OF GDP", "SPENDING AT THE START, % GDP", "% OF GDP AT THE START")
+        head = next((t for t in heads if ink.width(t, "small", True) <= width), heads[-1])
+        ink.text(surface, head, (area.x, area.y), "small", pal["accent"], True, max_w=width)
         for pane in panes:
             paint = campaign_paint(campaign, mv.theatres[pane.theatre], self.theme.palette_name)
             surface.blit(mv.surface(self.dense, pane, paint), pane.rect)

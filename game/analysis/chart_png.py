@@ -1,0 +1,196 @@
+"""Charts for the exported debrief and class report, drawn with pygame into PNG bytes (the project has no plotting
+library, and these must look the same in the HTML, the Markdown and the charts/ folder). Light background, for
+paper and for a browser. Lines are told apart by their end labels and dash patterns, never by colour alone.
+
+Only the commands that export import this module, so pygame loads for them alone.
+"""
+from __future__ import annotations
+
+import math
+import os
+import struct
+import zlib
+from dataclasses import dataclass
+
+import pygame
+
+from game.paths import asset_path
+
+BACKGROUND, INK, GRID, FAINT = (255, 255, 255), (30, 34, 40), (222, 222, 216), (110, 116, 126)
+COLORS = ((0, 114, 178), (213, 94, 0), (0, 158, 115), (204, 121, 167), (230, 159, 0), (86, 180, 233),
+          (120, 120, 120), (30, 34, 40))   # Okabe-Ito, then grey and ink for reference lines
+DASHES = (None, (10, 5), (3, 4), (12, 4, 3, 4))
+
+
+@dataclass(frozen=True)
+class Line:
+    name: str
+    values: list[float]
+    color: tuple[int, int, int] | None = None    # None: the next of COLORS
+    dash: tuple[int, ...] | None = None          # on/off lengths in pixels; None: solid
+    width: int = 3
+
+
+_FONTS: dict[tuple[str, int], pygame.font.Font] = {}
+
+
+def _font(size: int, bold: bool = False) -> pygame.font.Font:
+    key = ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf", size)
+    if key not in _FONTS:
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")   # drawing to a file needs no window
+        pygame.font.init()
+        if not _FONTS:   # a font outliving pygame.quit() crashes the next render: forget them all then
+            pygame.register_quit(_FONTS.clear)
+        _FONTS[key] = pygame.font.Font(str(asset_path("fonts", key[0])), size)
+    return _FONTS[key]
+
+
+def _dashed(surface, color, points, width: int, dash) -> None:
+    if not dash:
+        pygame.draw.lines(surface, color, False, points, width)
+        return
+    pattern, k, left, on = list(dash), 0, float(dash[0]), True
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        length = max(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5, 1e-9)
+        done = 0.0
+        while done < length:
+            run = min(left, length - done)
+            a, b = done / length, (done + run) / length
+            if on:
+                pygame.draw.line(surface, color, (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
+                                 (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b), width)
+            done += run
+            left -= run
+            if left <= 1e-9:
+                k = (k + 1) % len(pattern)
+                left, on = float(pattern[k]), not on
+
+
+def nice_axis(lo: float, hi: float, ticks: int = 6) -> tuple[float, float, float]:
+    """Round bounds and a round tick step (1, 2, 2.5 or 5 times a power of ten) that cover lo..hi."""
+    span = max(hi - lo, 1e-9)
+    raw = span / (ticks - 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    return math.floor(lo / step + 1e-9) * step, math.ceil(hi / step - 1e-9) * step, step
+
+
+def fit(lines: list[Line], floor: float | None = None, ceiling: float | None = None) -> tuple[float, float]:
+    """Bounds that hold every value with a little room, kept within floor..ceiling."""
+    values = [v for ln in lines for v in ln.values] or [0.0]
+    lo, hi = min(values), max(values)
+    pad = max((hi - lo) * 0.15, abs(hi) * 0.02, 1e-3)
+    lo, hi = lo - pad, hi + pad
+    return (lo if floor is None else max(lo, floor)), (hi if ceiling is None else min(hi, ceiling))
+
+
+def line_chart(title: str, lines: list[Line], x_labels: list[str], lo: float, hi: float,
+               size: tuple[int, int] = (900, 420)) -> pygame.Surface:
+    """A chart of `lines` over `x_labels`, y covering `lo` to `hi` (widened to round ticks)."""
+    surface = pygame.Surface(size)
+    surface.fill(BACKGROUND)
+    small, body, bold = _font(13), _font(15), _font(18, True)
+    surface.blit(bold.render(title, True, INK), (16, 10))
+    lo, hi, tick = nice_axis(lo, hi)
+    span = hi - lo
+    names = [f"{ln.name} {ln.values[-1]:.{_decimals(span)}f}" for ln in lines if ln.values]
+    label_w = max((body.size(n)[0] for n in names), default=0) + 24
+    plot = pygame.Rect(58, 44, size[0] - 58 - label_w - 12, size[1] - 44 - 40)
+
+    def y_of(v: float) -> float:
+        return plot.bottom - (min(max(v, lo), hi) - lo) / span * plot.height
+
+    n = max((len(ln.values) for ln in lines), default=1)
+    step_x = plot.width / max(n - 1, 1)
+    for k in range(round(span / tick) + 1):
+        v = lo + k * tick
+        y = y_of(v)
+        pygame.draw.line(surface, GRID, (plot.left, y), (plot.right, y))
+        text = small.render(f"{v:.{_decimals(tick * 5)}f}", True, FAINT)
+        surface.blit(text, (plot.left - text.get_width() - 6, y - text.get_height() / 2))
+    every = max(1, -(-len(x_labels) // 8))
+    for i in range(0, len(x_labels), every):
+        text = small.render(x_labels[i], True, FAINT)
+        surface.blit(text, (plot.left + i * step_x - text.get_width() / 2, plot.bottom + 6))
+    ends = []
+    for k, ln in enumerate(lines):
+        color = ln.color or COLORS[k % 6]
+        points = [(plot.left + i * step_x, y_of(v)) for i, v in enumerate(ln.values)]
+        if len(points) > 1:
+            _dashed(surface, color, points, ln.width, ln.dash)
+        elif points:
+            pygame.draw.circle(surface, color, points[0], 4)
+        if points:
+            ends.append([points[-1][1], f"{ln.name} {ln.values[-1]:.{_decimals(span)}f}", color])
+    ends.sort(key=lambda e: e[0])
+    gap = body.get_linesize()
+    for i in range(1, len(ends)):   # labels nudged apart so that none overlaps another ...
+        ends[i][0] = max(ends[i][0], ends[i - 1][0] + gap)
+    for i in range(len(ends) - 1, -1, -1):   # ... and up again where that pushed them off the bottom
+        ends[i][0] = min(ends[i][0], size[1] - gap / 2 - (len(ends) - 1 - i) * gap)
+    for y, text, color in ends:
+        label = body.render(text, True, color)
+        surface.blit(label, (plot.right + 10, y - label.get_height() / 2))
+    pygame.draw.rect(surface, INK, plot, 1)
+    return surface
+
+
+def histogram(title: str, values, marker: float, marker_label: str, lo: float = 0.0, hi: float = 100.0,
+              bins: int = 40, size: tuple[int, int] = (900, 300)) -> pygame.Surface:
+    """The spread of `values` as bars, with a vertical line at `marker` (this game)."""
+    surface = pygame.Surface(size)
+    surface.fill(BACKGROUND)
+    small, bold = _font(13), _font(18, True)
+    surface.blit(bold.render(title, True, INK), (16, 10))
+    values = [min(max(float(v), lo), hi) for v in values]
+    a, b = min(values + [marker]) - 1, max(values + [marker]) + 1
+    width = (b - a) / bins
+    counts = [0] * bins
+    for v in values:
+        counts[min(int((v - a) / width), bins - 1)] += 1
+    plot = pygame.Rect(30, 44, size[0] - 60, size[1] - 44 - 34)
+    top = max(counts) or 1
+    for k, count in enumerate(counts):
+        h = count / top * plot.height
+        pygame.draw.rect(surface, COLORS[5], (plot.left + k * plot.width / bins + 1, plot.bottom - h,
+                                              plot.width / bins - 2, h))
+    digits = 0 if b - a >= 10 else 1     # a narrow spread needs the tenths to tell its ticks apart
+    for k in range(0, bins + 1, max(1, bins // 8)):
+        text = small.render(f"{a + k * width:.{digits}f}", True, FAINT)
+        surface.blit(text, (plot.left + k * plot.width / bins - text.get_width() / 2, plot.bottom + 6))
+    x = plot.left + (marker - a) / (b - a) * plot.width
+    pygame.draw.line(surface, COLORS[1], (x, plot.top), (x, plot.bottom), 3)
+    label = _font(15, True).render(marker_label, True, COLORS[1])
+    surface.blit(label, (min(x + 6, plot.right - label.get_width()), plot.top))
+    pygame.draw.line(surface, INK, plot.bottomleft, plot.bottomright)
+    return surface
+
+
+def stack(*surfaces: pygame.Surface) -> pygame.Surface:
+    """Charts one under another, as one image."""
+    out = pygame.Surface((max(s.get_width() for s in surfaces), sum(s.get_height() for s in surfaces)))
+    out.fill(BACKGROUND)
+    y = 0
+    for s in surfaces:
+        out.blit(s, (0, y))
+        y += s.get_height()
+    return out
+
+
+def png(surface: pygame.Surface) -> bytes:
+    """PNG bytes, encoded here: twice as fast as pygame's encoder (no adaptive row filters, which a chart of flat
+    colours does not need) and a smaller file. pygame also picks a format from a file's name and does not report
+    a failed write, so the caller writes the bytes itself."""
+    w, h = surface.get_size()
+    raw = pygame.image.tobytes(surface, "RGB")
+    rows = b"".join(b"\x00" + raw[y * w * 3:(y + 1) * w * 3] for y in range(h))   # filter type 0 on every row
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)    # 8-bit RGB, no interlace
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 6)) + chunk(b"IEND", b"")
+
+
+def _decimals(span: float) -> int:
+    return 0 if span >= 20 else 1 if span >= 2 else 2

@@ -1,0 +1,113 @@
+"""The class report's files: class.html (self-contained), class.md (with charts/*.png beside it) and class.csv
+(one row per save: ranked teams first, then the saves left out and why)."""
+from __future__ import annotations
+
+import csv
+import io
+
+from game.analysis import chart_png as charts
+from game.analysis.class_report import ClassReport
+from game.analysis.replay import GamePath
+from game.analysis.report_doc import Block, Heading, Image, Items, Para, Table, to_html, to_markdown
+from game.campaign.model import ORDERS, PILLARS
+from game.sim.state import CONGRESS
+
+LETTER = {"hold": "·", "pressure": "P", "reassure": "R", "withdraw": "W", "criticize": "C"}
+CSV_COLUMNS = ("rank", "team", "file", "score", *PILLARS, "vs_hold", "vs_adviser", "status")
+TEAM_DASHES = (None, (10, 5), (3, 4), (12, 4, 3, 4))
+
+
+def _lines(report: ClassReport, measure) -> list[charts.Line]:
+    out = [charts.Line(t.name, measure(t.path), dash=TEAM_DASHES[k // 6 % 4]) for k, t in enumerate(report.teams)]
+    return out + [charts.Line("hold", measure(report.hold), charts.COLORS[6], (10, 5), 2),
+                  charts.Line("adviser", measure(report.adviser), charts.COLORS[7], (3, 4), 2)]
+
+
+def chart_images(report: ClassReport) -> dict[str, bytes]:
+    c = report.campaign
+    axis = ["start"] + [c.calendar.label(t) for t in range(c.turns)]
+    height = max(420, 24 * (len(report.teams) + 2) + 90)   # room for every line's name at its end
+    measures = {
+        "charts/class_score.png": ("The score, turn by turn: each team against hold and the adviser, same dice",
+                                   lambda p: p.trend(opening=True), 0, 100),
+        "charts/class_trust.png": ("Allies' average trust in the U.S.",
+                                   lambda p: [float(s.trust[0].mean()) for s in p.states], 0, 1),
+        "charts/class_hedging.png": ("Allies' average hedging (toward nuclear options or the adversary)",
+                                     lambda p: [float(s.hedging[0].mean()) for s in p.states], 0, 1),
+    }
+    out = {}
+    for name, (title, measure, floor, ceiling) in measures.items():
+        lines = _lines(report, measure)
+        out[name] = charts.png(charts.line_chart(title, lines, axis, *charts.fit(lines, floor, ceiling),
+                                                 size=(1000, height)))
+    return out
+
+
+def _grid(report: ClassReport, ally: int) -> Table:
+    c = report.campaign
+    rows = [[t.name, *[LETTER[ORDERS[int(r.orders[0, ally])]] for r in t.path.reports]] for t in report.teams]
+    rows.append(["(adviser)", *[LETTER[ORDERS[int(r.orders[0, ally])]] for r in report.adviser.reports]])
+    return Table(["team", *[c.calendar.label(t) for t in range(c.turns)]], rows, mono=True)
+
+
+def _congress(path: GamePath) -> str:
+    return ", ".join(str(t + 1) for t, r in enumerate(path.reports) if int(r.us_action[0]) == CONGRESS) or "never"
+
+
+def blocks(report: ClassReport) -> list[Block]:
+    c, teams = report.campaign, report.teams
+    hold, adviser = report.hold.score, report.adviser.score
+    out: list[Block] = [
+        Heading(f"Class report: {c.name}", 1),
+        Para(f"Seed {report.seed}, {c.turns} turns, {len(teams)} team{'s' * (len(teams) != 1)}. Every team faced the "
+             f"same dice; so did the two baselines: holding every ally every turn ({hold:.1f}) and the built-in "
+             f"adviser ({adviser:.1f})."),
+        Heading("Ranking"),
+        Table(["rank", "team", "score", *[p.capitalize() for p in PILLARS], "vs hold", "vs adviser"],
+              [[str(k + 1), t.name, f"{t.score:.1f}", *[f"{t.pillar(p):.0f}" for p in PILLARS],
+                f"{t.score - hold:+.1f}", f"{t.score - adviser:+.1f}"] for k, t in enumerate(teams)]),
+        Heading("Questions for the discussion"), Items(report.questions, numbered=True),
+        Heading("The teams' paths"),
+        Image("charts/class_score.png", "Each team's score after each turn; hold and the adviser dashed."),
+        Image("charts/class_trust.png", "Average trust in the U.S. across the allies."),
+        Image("charts/class_hedging.png", "Average hedging across the allies."),
+        Heading("Orders, ally by ally"),
+        Para("One row per team, one column per turn: P pressure, R reassure, W withdraw, C criticize, · hold. "
+             "The last row is the adviser on the same dice."),
+    ]
+    for i, ally in enumerate(c.allies):
+        out += [Heading(ally.name, 3), _grid(report, i)]
+    out += [Heading("Calls on Congress", 3),
+            Table(["team", "turns"], [[t.name, _congress(t.path)] for t in teams]
+                  + [["(adviser)", _congress(report.adviser)]])]
+    if report.left_out:
+        out += [Heading("Saves left out"), Items([f"{x.file}: {x.reason}" for x in report.left_out])]
+    return out
+
+
+def _cell(text: str) -> str:
+    """A text a spreadsheet shows as text: a save's team name is anyone's to edit, and '=...' would be a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def to_csv(report: ClassReport) -> str:
+    """One row per save, for a spreadsheet (header row, dot decimals, UTF-8 with a byte order mark for Excel)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    hold, adviser = report.hold.score, report.adviser.score
+    for k, t in enumerate(report.teams):
+        writer.writerow({"rank": k + 1, "team": _cell(t.name), "file": _cell(str(t.file)), "score": round(t.score, 4),
+                         **{p: round(t.pillar(p), 4) for p in PILLARS}, "vs_hold": round(t.score - hold, 4),
+                         "vs_adviser": round(t.score - adviser, 4), "status": "ranked"})
+    for x in report.left_out:
+        writer.writerow({"file": _cell(str(x.file)), "status": f"left out: {x.reason}"})
+    return "\ufeff" + buffer.getvalue()
+
+
+def build(report: ClassReport) -> dict[str, bytes]:
+    images = chart_images(report)
+    doc = blocks(report)
+    title = f"Fair Share class report: {report.campaign.name}, seed {report.seed}"
+    return {"class.html": to_html(doc, title, images).encode("utf-8"), "class.md": to_markdown(doc).encode("utf-8"),
+            "class.csv": to_csv(report).encode("utf-8"), **images}

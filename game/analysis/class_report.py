@@ -1,0 +1,219 @@
+"""`fairshare class`: the teams' saves of one campaign and seed, replayed, ranked and compared with each other and
+with hold and the adviser on the same seed, plus discussion questions drawn from where the teams differed.
+
+A save that cannot be used (damaged, another campaign, seed or version, an unfinished game) is listed with the
+reason and left out; it never stops the report.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from game.analysis.replay import GamePath, policy_path, session_path
+from game.campaign.model import ORDERS, PILLARS, Campaign
+from game.catalog import find_campaign
+from game.saves import load_save, read_save
+from game.sim.policies import built_in
+from game.sim.session import Session
+from game.sim.state import WITHDRAW
+from game.text_rules import drawable
+from game.userdata import SaveError
+
+MAX_FILES = 500      # a class, not a crawl of someone's disk
+
+
+@dataclass(frozen=True, eq=False)
+class Team:
+    name: str
+    file: Path
+    session: Session
+    path: GamePath
+
+    @property
+    def score(self) -> float:
+        return self.path.score
+
+    def pillar(self, name: str) -> float:
+        return float(getattr(self.path.outcome, name)[0])
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    file: Path
+    reason: str
+
+
+@dataclass(frozen=True, eq=False)
+class ClassReport:
+    campaign: Campaign
+    seed: int
+    teams: list[Team]                 # ranked, best first
+    left_out: list[LeftOut]
+    hold: GamePath
+    adviser: GamePath
+    questions: list[str]
+
+
+def save_files(args: list[str]) -> tuple[list[Path], list[LeftOut]]:
+    """The .json files named or inside the folders named (not recursive), in order, each once."""
+    files, missing, seen = [], [], set()
+    for arg in args:
+        p = Path(arg)
+        found = sorted(q for q in p.glob("*.json") if not q.name.startswith(".")) if p.is_dir() else [p]
+        if not p.exists():
+            missing.append(LeftOut(p, "no such file or folder"))
+        for q in found:
+            key = os.path.realpath(q)
+            if key not in seen:
+                seen.add(key)
+                files.append(q)
+    return files, missing
+
+
+def _team_name(data: dict, file: Path) -> str:
+    slot = data.get("slot")
+    return drawable(slot.strip()) if isinstance(slot, str) and slot.strip() else drawable(file.stem)
+
+
+def build(args: list[str]) -> ClassReport:
+    """Raises SaveError only when no save at all can be used (the message lists why each was left out)."""
+    files, left_out = save_files(args)
+    if len(files) > MAX_FILES:
+        left_out += [LeftOut(f, f"more than {MAX_FILES} files: only the first {MAX_FILES} are read")
+                     for f in files[MAX_FILES:]]
+        files = files[:MAX_FILES]
+    loaded: list[tuple[str, Path, Session]] = []
+    find = functools.lru_cache(maxsize=None)(find_campaign)   # one campaign, read once for the whole class
+    for f in files:
+        try:
+            data = read_save(f)
+            session = load_save(f, find)
+        except SaveError as error:
+            left_out.append(LeftOut(f, str(error)))
+            continue
+        if not session.over:
+            left_out.append(LeftOut(f, f"the game is not finished ({len(session.reports)} of "
+                                       f"{session.campaign.turns} turns played)"))
+            continue
+        loaded.append((_team_name(data, f), f, session))
+    if not loaded:
+        raise SaveError("no finished game of Fair Share among the files given"
+                        + "".join(f"\n  {x.file}: {x.reason}" for x in left_out))
+    # The class's game is the one most teams played; the others are listed, not mixed in.
+    keys = Counter((s.campaign.id, s.campaign.content_hash, s.seed) for _, _, s in loaded)
+    cid, chash, seed = keys.most_common(1)[0][0]
+    teams, names = [], Counter()
+    for name, f, s in loaded:
+        if s.campaign.id != cid:
+            left_out.append(LeftOut(f, f"another campaign ('{s.campaign.id}'; the class played '{cid}')"))
+        elif s.campaign.content_hash != chash:
+            left_out.append(LeftOut(f, f"another version of the campaign file '{cid}'"))
+        elif s.seed != seed:
+            left_out.append(LeftOut(f, f"another seed ({s.seed}; the class played seed {seed})"))
+        else:
+            names[name] += 1
+            shown = name if names[name] == 1 else f"{name} ({f.name})"   # two teams that chose one name
+            teams.append(Team(shown, f, s, session_path(s, shown)))
+    teams.sort(key=lambda t: -t.score)
+    first = teams[0].session
+    hold = policy_path(first.world, built_in("hold"), seed, "hold")
+    adviser = policy_path(first.world, built_in("adaptive"), seed, "adaptive")
+    return ClassReport(first.campaign, seed, teams, left_out, hold, adviser, questions(teams, hold, adviser))
+
+
+# --------------------------------------------------------------------------------------------- questions
+def _orders(team: Team, ally: int) -> list[str]:
+    return [ORDERS[int(r.orders[0, ally])] for r in team.path.reports]
+
+
+def _final(team: Team, var: str, ally: int) -> float:
+    return float(getattr(team.path.final, var)[0, ally])
+
+
+def _withdrawal_question(teams: list[Team], campaign: Campaign) -> str | None:
+    best = None
+    for i, ally in enumerate(campaign.allies):
+        out = [t for t in teams if any(int(r.orders[0, i]) == WITHDRAW for r in t.path.reports)]
+        stayed = [t for t in teams if t not in out]
+        if out and stayed:
+            gap = np.mean([_final(t, "hedging", i) for t in out]) - np.mean([_final(t, "hedging", i) for t in stayed])
+            if best is None or gap > best[0]:
+                best = (gap, i, ally, out, stayed)
+    if best is None:
+        return None
+    _, i, ally, out, stayed = best
+    first = next(k for k, o in enumerate(_orders(out[0], i)) if o == "withdraw")
+    who = out[0].name + (f" and {len(out) - 1} other team{'s' * (len(out) > 2)}" if len(out) > 1 else "")
+    return (f"{who} withdrew from {ally.name} (first in {campaign.calendar.label(first)}). {ally.name}'s hedging "
+            f"ended at {np.mean([_final(t, 'hedging', i) for t in out]):.2f} for them, against "
+            f"{np.mean([_final(t, 'hedging', i) for t in stayed]):.2f} for the teams that never withdrew. What did "
+            f"{ally.name} fear, and could the U.S. have freed those forces another way?")
+
+
+def _disagreement_question(teams: list[Team], campaign: Campaign) -> str | None:
+    """The ally the teams treated most differently: its usual order per team, and what each choice gave."""
+    best = None
+    for i, ally in enumerate(campaign.allies):
+        usual = {t.name: Counter(_orders(t, i)).most_common(1)[0][0] for t in teams}
+        groups = Counter(usual.values())
+        if len(groups) > 1 and (best is None or len(groups) > best[0]):
+            best = (len(groups), i, ally, usual, groups)
+    if best is None:
+        return None
+    _, i, ally, usual, groups = best
+    parts = []
+    for order, n in groups.most_common(3):
+        mine = [t for t in teams if usual[t.name] == order]
+        parts.append(f"{n} team{'s' * (n > 1)} mostly chose {order} (spending ended at "
+                     f"{np.mean([_final(t, 'spending', i) for t in mine]):.2f} % of GDP, alignment "
+                     f"{np.mean([_final(t, 'alignment', i) for t in mine]):.2f})")
+    return (f"The teams disagreed most over {ally.name}: " + "; ".join(parts) + ". Which answer did the article "
+            f"predict for an ally facing {ally.name}'s threat, and why?")
+
+
+def _pillar_question(teams: list[Team]) -> str | None:
+    spreads = {p: (max(teams, key=lambda t: t.pillar(p)), min(teams, key=lambda t: t.pillar(p))) for p in PILLARS}
+    p, (hi, lo) = max(spreads.items(), key=lambda kv: kv[1][0].pillar(kv[0]) - kv[1][1].pillar(kv[0]))
+    if hi is lo or hi.pillar(p) - lo.pillar(p) < 1:
+        return None
+    return (f"The teams differed most on {p}: {hi.name} reached {hi.pillar(p):.0f}, {lo.name} {lo.pillar(p):.0f}. "
+            f"Compare their order grids: which orders bought {p}, and what did they cost on the other pillars?")
+
+
+def _attack_question(teams: list[Team], campaign: Campaign) -> str | None:
+    for i, ally in enumerate(campaign.allies):
+        hit = [t for t in teams if any(bool(r.aggression[0, i]) for r in t.path.reports)]
+        spared = [t for t in teams if t not in hit]
+        if hit and spared:
+            adversary = campaign.adversaries[teams[0].session.world.adversary[i]].name
+            return (f"On the same dice, {adversary} struck {ally.name} successfully in {len(hit)} team"
+                    f"{'s' * (len(hit) > 1)}' games ({hit[0].name} among them) but not in {len(spared)} others "
+                    f"({spared[0].name} among them). What made deterrence look thin there?")
+    return None
+
+
+def _baseline_question(teams: list[Team], hold: GamePath, adviser: GamePath) -> str:
+    beat_hold = sum(t.score > hold.score for t in teams)
+    beat_adviser = [t for t in teams if t.score > adviser.score]
+    text = (f"{beat_hold} of {len(teams)} teams beat holding every ally every turn ({hold.score:.0f}), and "
+            f"{len(beat_adviser)} beat the built-in adviser ({adviser.score:.0f}) on the same dice. ")
+    if beat_adviser:
+        return text + f"What did {beat_adviser[0].name} do that the adviser did not?"
+    return text + "Where did the adviser press, reassure or hold that the teams did not?"
+
+
+def questions(teams: list[Team], hold: GamePath, adviser: GamePath) -> list[str]:
+    """3-5 questions for the discussion, from where the teams' games differed most."""
+    campaign = teams[0].session.campaign
+    found = [_withdrawal_question(teams, campaign), _disagreement_question(teams, campaign), _pillar_question(teams),
+             _attack_question(teams, campaign), _baseline_question(teams, hold, adviser)]
+    found = [q for q in found if q]
+    generic = ["Which ally changed most over the game, and which of the turn report's factors drove it?",
+               "Where did pressure work, and where was the threat of abandonment not credible enough?",
+               "Did any team reassure an ally that then spent less? Is that free-riding, and was it worth it?"]
+    return (found + generic)[:max(3, min(5, len(found)))]

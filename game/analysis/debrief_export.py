@@ -1,0 +1,143 @@
+"""`fairshare debrief SAVE --out DIR` and the window's Export button: one game written out for the class.
+
+    game.csv, game.json   one row per ally per turn (game_table); the JSON has the what-if beside the rows
+    debrief.md            the debrief in words and tables, linking the charts
+    debrief.html          the same, self-contained (charts embedded)
+    charts/*.png          the score against the baselines, the luck, U.S. cost, one chart per ally
+"""
+from __future__ import annotations
+
+import re
+
+from game.analysis import chart_png as charts
+from game.analysis.game_table import rows, to_csv
+from game.analysis.replay import GamePath, session_path
+from game.analysis.report_doc import Block, Heading, Image, Items, Para, Table, to_html, to_markdown
+from game.analysis.whatif import LABELS, TurningPoint, WhatIf
+from game.campaign.model import PILLARS
+from game.limits import strict_json
+from game.sim.session import Session
+
+METERS = ("trust", "alignment", "hedging", "presence")
+SOURCE = {"shipped": "shipped with the game", "cache": "found on this computer before",
+          "search": "found just now, and kept"}
+DASH = {"you": None, "hold": (10, 5), "adaptive": (3, 4), "best plan": (12, 4, 3, 4)}
+
+
+def ally_file(ally_id: str) -> str:
+    return f"charts/ally_{re.sub(r'[^a-z0-9_]', '_', ally_id.lower())}.png"
+
+
+def _axis(session: Session) -> list[str]:
+    return ["start"] + [session.campaign.calendar.label(t) for t in range(len(session.reports))]
+
+
+def chart_images(session: Session, what: WhatIf | None) -> dict[str, bytes]:
+    c, mine, axis = session.campaign, session_path(session), _axis(session)
+    paths: dict[str, GamePath] = what.paths if what else {"you": mine}
+    scores = [charts.Line(LABELS[name], p.trend(opening=True), dash=DASH[name]) for name, p in paths.items()]
+    out = {"charts/score.png": charts.png(charts.line_chart("The score, turn by turn, on the same dice", scores,
+                                                            axis, *charts.fit(scores, 0, 100)))}
+    if what and what.luck:
+        luck = what.luck
+        out["charts/luck.png"] = charts.png(charts.histogram(
+            f"Your orders over {len(luck.scores):,} games with other dice (final score)", luck.scores, luck.score,
+            f"this game {luck.score:.0f}"))
+    cost = [float(r.us_cost[0]) for r in mine.reports]
+    budget = [float(s.budget[0]) for s in mine.states[:-1]]
+    out["charts/us_cost.png"] = charts.png(charts.line_chart(
+        "U.S. cost against the budget (US$ bn a year)",
+        [charts.Line("U.S. cost", cost), charts.Line("budget", budget, charts.COLORS[6], (10, 5))],
+        axis[1:], 0, max(cost + budget + [1.0]) * 1.15))
+    hold, guideline = paths.get("hold"), session.world.params.guideline
+    for i, ally in enumerate(c.allies):
+        spend = [charts.Line("you", mine.series("spending", i)),
+                 charts.Line("2 % line", [guideline] * len(axis), charts.COLORS[7], (6, 6), 2)]
+        if hold:   # the same ally on the same dice had Washington done nothing
+            spend.append(charts.Line("hold", hold.series("spending", i)[:len(axis)], charts.COLORS[6], (10, 5), 2))
+        meters = [charts.Line(var, mine.series(var, i), charts.COLORS[k + 1], list(DASH.values())[k])
+                  for k, var in enumerate(METERS)]
+        out[ally_file(ally.id)] = charts.png(charts.stack(
+            charts.line_chart(f"{ally.name}: defence spending (% of GDP)", spend, axis,
+                              *charts.fit(spend, 0), size=(900, 300)),
+            charts.line_chart(f"{ally.name}: trust, alignment, hedging, U.S. presence (0-1)", meters, axis, 0, 1,
+                              size=(900, 300))))
+    return out
+
+
+def turning_point(p: TurningPoint) -> str:
+    return f"{p.label}: {p.what} {'gained' if p.worth > 0 else 'cost'} {abs(p.worth):.1f} points"
+
+
+def summary(session: Session, what: WhatIf | None) -> dict:
+    """The JSON beside the rows: the game, its final pillars, and the what-if (or null for an unfinished game)."""
+    c = session.campaign
+    doc = {"campaign": c.id, "campaign_name": c.name, "campaign_hash": c.content_hash, "seed": session.seed,
+           "turns": c.turns, "turns_played": len(session.reports), "finished": session.over,
+           "final": {p: round(float(getattr(session.outcome(), p)[0]), 4) for p in (*PILLARS, "score")}}
+    if what is None:
+        return {**doc, "whatif": None}
+    luck = what.luck
+    doc["whatif"] = {
+        "same_seed": {name: {k: round(v, 4) for k, v in pillars.items()} for name, pillars in what.pillars.items()},
+        "best_plan_source": what.best.source,
+        "distribution": None if luck is None else {
+            "runs": len(luck.scores), "mean": round(luck.mean, 4), "this_game": round(luck.score, 4),
+            "share_below": round(luck.below, 4), "sentence": luck.sentence,
+            "chances": [{"what": ch.text, "here": ch.here, "when": ch.when, "share": round(ch.share, 4),
+                         "effect": round(ch.effect, 4), "contribution": round(ch.contribution, 4)}
+                        for ch in luck.chances[:8]]},
+        "turning_points": [{"turn": p.turn + 1, "period": p.label, "ally": p.ally, "order": p.what,
+                            "worth": round(p.worth, 4)} for p in what.turning_points],
+    }
+    return doc
+
+
+def blocks(session: Session, what: WhatIf | None, images: dict[str, bytes]) -> list[Block]:
+    c = session.campaign
+    score = float(session.outcome().score[0])
+    state = "finished" if session.over else f"unfinished: {len(session.reports)} of {c.turns} turns played"
+    out: list[Block] = [Heading(f"Debrief: {c.name}", 1),
+                        Para(f"Seed {session.seed}, {state}. Final score {score:.1f} of 100.")]
+    if what:
+        names = list(what.pillars)
+        out += [Heading("What if? The same dice under other strategies"),
+                Para("The model's dice do not depend on the orders, so these games faced the same luck as yours. The "
+                     f"best plan is the one `fairshare balance` finds for this campaign ({SOURCE[what.best.source]})."),
+                Table(["", *[LABELS[n] for n in names]],
+                      [[p.capitalize() if p != "score" else "Score", *[f"{what.pillars[n][p]:.1f}" for n in names]]
+                       for p in (*PILLARS, "score")])]
+        if what.luck:
+            out += [Heading("Skill or luck?"), Para(what.luck.sentence), Image("charts/luck.png", "Your orders, "
+                    "turn by turn, replayed over other games; the line marks this game.")]
+        if what.turning_points:
+            out += [Heading("Turning points"),
+                    Para("Each of your orders undone alone (that ally on hold that turn), on the same dice: what it "
+                         "was worth to the final score."),
+                    Items([turning_point(p) for p in what.turning_points])]
+        big = [f"{label}: the score {'rose' if d > 0 else 'fell'} {abs(d):.1f}"
+               + (f" ({', '.join(h)})" if h else "") for label, d, h in what.swings[:3] if abs(d) >= 0.05]
+        if big:
+            out += [Para("The turns that moved the score most:"), Items(big)]
+    out += [Heading("The score, turn by turn"), Image("charts/score.png", "Your score and the baselines'."),
+            Heading("U.S. cost against the budget"), Image("charts/us_cost.png", "What Washington spent each turn.")]
+    out += [Heading("The allies")]
+    for ally in c.allies:
+        path = ally_file(ally.id)
+        if path in images:
+            out.append(Image(path, f"{ally.name}: spending against the 2 % line (and under hold), and its meters."))
+    return out
+
+
+def build(session: Session, what: WhatIf | None) -> dict[str, bytes]:
+    """Every file of the export, by its path inside the export folder."""
+    table = rows(session_path(session), session.campaign)
+    images = chart_images(session, what)
+    doc = blocks(session, what, images)
+    title = f"Fair Share debrief: {session.campaign.name}, seed {session.seed}"
+    files = {"game.csv": to_csv(table).encode("utf-8"),
+             "game.json": (strict_json({**summary(session, what), "rows": table}, indent=1) + "\n").encode("utf-8"),
+             "debrief.md": to_markdown(doc).encode("utf-8"),
+             "debrief.html": to_html(doc, title, images).encode("utf-8")}
+    return {**files, **images}
+

@@ -1,0 +1,49 @@
+"""A game as a table: one row per ally per turn, as `debrief` writes it to game.csv and game.json.
+
+Each row holds the ally's values after the turn, the order it was given, each named factor of the turn report
+(which add up to the turn's change: see game.sim.report) and the U.S. budget and cost that turn.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+from game.analysis.replay import GamePath, turn_date
+from game.campaign.model import ORDERS, US_ACTIONS, Campaign
+from game.sim.report import FACTORS
+
+VALUES = ("spending", "threat", "trust", "alignment", "hedging", "presence")
+FACTOR_COLUMNS = tuple(f"{var}: {name}" for var, names in FACTORS.items() for name in names)
+COLUMNS = ("turn", "date", "period", "ally", "ally_name", "order", *VALUES, "attacked", "probed", *FACTOR_COLUMNS,
+           "us_action", "us_budget", "us_cost")
+DECIMALS = 4
+
+
+def rows(path: GamePath, campaign: Campaign) -> list[dict]:
+    out = []
+    for t, report in enumerate(path.reports):
+        after, before = path.states[t + 1], path.states[t]
+        for i, ally in enumerate(campaign.allies):
+            row = {"turn": t + 1, "date": turn_date(campaign, t), "period": campaign.calendar.label(t),
+                   "ally": ally.id, "ally_name": ally.name, "order": ORDERS[int(report.orders[0, i])]}
+            row.update({v: round(float(getattr(after, v)[0, i]), DECIMALS) for v in VALUES})
+            row["attacked"] = int(report.aggression[0, i])
+            row["probed"] = int(report.probe[0, i] and not report.aggression[0, i])
+            for var, names in FACTORS.items():
+                values = report.factors(var)[0, i]
+                row.update({f"{var}: {n}": round(float(x), DECIMALS) for n, x in zip(names, values)})
+            row.update(us_action=US_ACTIONS[int(report.us_action[0])],
+                       us_budget=round(float(before.budget[0]), DECIMALS),
+                       us_cost=round(float(report.us_cost[0]), DECIMALS))
+            out.append(row)
+    return out
+
+
+def to_csv(table: list[dict]) -> str:
+    """CSV a spreadsheet opens as it is: a header row, ISO dates, dot decimals, and a UTF-8 byte order mark (Excel
+    reads a file without one as the local code page and garbles 'Türkiye')."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(table)
+    return "\ufeff" + buffer.getvalue()

@@ -1,0 +1,229 @@
+"""The what-if debrief: the player's game beside the same seed played by others, the player's own orders over many
+games, and the orders that moved the outcome most.
+
+- Baselines: the same seed under hold, the adviser and the campaign's best plan (game.analysis.best_plan). The
+  model's dice are separate from the player's choices (game.sim.run.rngs), so all four games face the same luck.
+- Luck: the player's orders, turn by turn, replayed over `DISTRIBUTION_RUNS` other games. Where this game falls
+  among them tells skill from luck, and the chance happenings (attacks, probes, events, Congress) that set this
+  game apart from the average are weighed by what they cost or gave in those games.
+- Turning points: each order the player gave (and each call on Congress) undone, one at a time, on the same dice;
+  the difference in the final score is what that order was worth.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from game.analysis.best_plan import Found, find
+from game.analysis.plans import Plan, evaluate, plan_policy
+from game.analysis.replay import GamePath, plan_of, policy_path, session_path
+from game.campaign.model import ORDERS, PILLARS
+from game.sim.explain import happenings
+from game.sim.outcome import outcome
+from game.sim.policies import Policy, built_in
+from game.sim.run import new_game, rngs
+from game.sim.session import Session
+from game.sim.state import HOLD, NO_ACTION
+from game.sim.step import step
+
+DISTRIBUTION_RUNS = 1000
+LABELS = {"you": "Your game", "hold": "Hold everywhere", "adaptive": "The adviser", "best plan": "Best plan found"}
+TURNING_POINTS = 5
+
+
+@dataclass(frozen=True)
+class Chance:
+    """A happening the dice decide: in this game or not, how often in the other games, and what it is worth."""
+    text: str              # "a successful attack on Estonia"
+    absent: str            # "no successful attack on Estonia"
+    here: bool
+    when: str              # the turn it happened in this game ("" if it did not)
+    share: float           # share of the other games with it
+    effect: float          # mean score of the games with it minus those without
+    contribution: float    # (here - share) x effect: how far it moved this game from the average
+
+
+@dataclass(frozen=True, eq=False)
+class Luck:
+    scores: np.ndarray     # the player's orders' final score in each of the other games
+    score: float           # this game
+    mean: float
+    below: float           # share of the other games that scored less than this one (ties count half)
+    chances: list[Chance]  # the largest contributions first
+    sentence: str
+
+
+@dataclass(frozen=True)
+class TurningPoint:
+    turn: int              # 0-based
+    label: str             # the turn's calendar label
+    ally: str              # an ally id, or "" for a U.S.-level action
+    what: str              # "pressure on Poland", "invoking Congress"
+    worth: float           # final score with the order minus the score with hold (or no action) instead
+
+
+@dataclass(frozen=True, eq=False)
+class WhatIf:
+    paths: dict[str, GamePath]            # "you", "hold", "adaptive" and "best plan", all on the session's seed
+    pillars: dict[str, dict[str, float]]  # path name -> pillar (and "score") -> value at the end
+    best: Found
+    luck: Luck | None                     # None for an unfinished game
+    turning_points: list[TurningPoint]
+    swings: list[tuple[str, float, list[str]]]   # (turn label, score change that turn, what happened), largest first
+
+
+def baselines(session: Session, best: Plan) -> dict[str, GamePath]:
+    policies: dict[str, Policy] = {"hold": built_in("hold"), "adaptive": built_in("adaptive"),
+                                   "best plan": plan_policy(best, "best plan")}
+    # The facilitator's events belong to the world the player faced: every baseline faces them too.
+    events = session.injected()
+    return {name: policy_path(session.world, replace(policy, events=events), session.seed, name)
+            for name, policy in policies.items()}
+
+
+def final_pillars(path: GamePath) -> dict[str, float]:
+    o = path.outcome
+    return {**{p: float(getattr(o, p)[0]) for p in PILLARS}, "score": float(o.score[0])}
+
+
+def what_if(session: Session, best: Found | None = None, runs: int = DISTRIBUTION_RUNS) -> WhatIf:
+    best = best or find(session.campaign)
+    paths = {"you": session_path(session), **baselines(session, best.plan)}
+    luck = chance_and_skill(session, runs) if session.over else None
+    return WhatIf(paths, {name: final_pillars(p) for name, p in paths.items()}, best, luck,
+                  turning_points(session), swings(session))
+
+
+# --------------------------------------------------------------------------------------------- luck
+def _features(session: Session) -> list[tuple[str, str, str]]:
+    """The chance happenings the distribution tallies, as (key, words, words for its absence): attacks, probes
+    turned back, conditional events, Congress."""
+    c = session.campaign
+    out = [(f"attack:{a.id}", f"a successful attack on {a.name}", f"no successful attack on {a.name}")
+           for a in c.allies]
+    out += [(f"probe:{a.id}", f"a probe of {a.name} turned back", f"no probe of {a.name}") for a in c.allies]
+    out += [(f"event:{e.id}", f"the event '{e.title}'", f"no '{e.title}'") for e in c.events if e.when is not None]
+    return out + [("congress", "Congress forcing a drawdown", "no drawdown forced by Congress")]
+
+
+def _tally(reports, allies: int, events: int) -> dict[str, np.ndarray]:
+    """Per game (B,): whether each chance happening came about, and the first turn it did (-1: never)."""
+    first: dict[str, np.ndarray] = {}
+
+    def mark(key: str, hit: np.ndarray, t: int) -> None:
+        now = first.setdefault(key, np.full(hit.shape, -1))
+        now[(now < 0) & hit] = t
+
+    for t, r in enumerate(reports):
+        for i in range(allies):
+            mark(f"attack:{i}", r.aggression[:, i], t)
+            mark(f"probe:{i}", r.probe[:, i] & ~r.aggression[:, i], t)
+        for k in range(events):
+            mark(f"event:{k}", r.fired[:, k], t)
+        mark("congress", r.congress_cut, t)
+    return first
+
+
+def _play_tallied(session: Session, plan: Plan, runs: int):
+    """The plan over `runs` games of the session's seed: final scores and the chance happenings' first turns."""
+    world = session.world
+    model_rng, policy_rng = rngs(session.seed)
+    policy = replace(plan_policy(plan), events=session.injected())
+    start, _ = new_game(world, runs)
+    state, reports = start, []
+    while not state.over:
+        state, report = step(state, policy(state, policy_rng), model_rng, policy.us_action(state, policy_rng),
+                             policy.forced(state))
+        reports.append(report)
+    return outcome(state, start).score, _tally(reports, world.n_allies, len(session.campaign.events))
+
+
+def _index_key(key: str, session: Session) -> str:
+    """'attack:estonia' -> 'attack:3': the tally counts allies and events by index."""
+    kind, _, name = key.partition(":")
+    if kind in ("attack", "probe"):
+        return f"{kind}:{[a.id for a in session.campaign.allies].index(name)}"
+    if kind == "event":
+        return f"event:{[e.id for e in session.campaign.events].index(name)}"
+    return key
+
+
+def chance_and_skill(session: Session, runs: int = DISTRIBUTION_RUNS) -> Luck:
+    plan = plan_of(session_path(session), session.campaign.turns)
+    scores, tally = _play_tallied(session, plan, runs)
+    mine = _tally([*session.reports], session.world.n_allies, len(session.campaign.events))
+    score = float(session.outcome().score[0])
+    chances = []
+    for key, text, absent in _features(session):
+        k = _index_key(key, session)
+        hit = tally[k] >= 0
+        here_turn = int(mine[k][0])
+        if hit.all() or not hit.any():   # it happens in every game or in none: the orders, not luck, decide it
+            continue
+        effect = float(scores[hit].mean() - scores[~hit].mean())
+        here = here_turn >= 0
+        when = session.campaign.calendar.label(here_turn) if here else ""
+        chances.append(Chance(text, absent, here, when, float(hit.mean()), effect,
+                              (here - float(hit.mean())) * effect))
+    chances.sort(key=lambda ch: -abs(ch.contribution))
+    below, mean = placement(scores, score), float(scores.mean())
+    return Luck(scores, score, mean, below, chances, luck_sentence(score, mean, below, chances, runs))
+
+
+def placement(scores: np.ndarray, score: float) -> float:
+    """The share of `scores` below `score`, ties counting half (a mid-rank percentile)."""
+    return float(((scores < score).sum() + 0.5 * (scores == score).sum()) / len(scores))
+
+
+def luck_sentence(score: float, mean: float, below: float, chances: list[Chance], runs: int) -> str:
+    """'Your orders average 83 over 1,000 games; this game got 78 (better than 30 % of them), mostly from ...'."""
+    rank = "lower than any of them" if below < 0.005 else "higher than any of them" if below > 0.995 else \
+        f"better than {below:.0%} of them"
+    text = f"Your orders average {mean:.0f} over {runs:,} games with other dice; this game got {score:.0f} ({rank})"
+    gap = score - mean
+    main = [ch for ch in chances[:2] if abs(ch.contribution) >= 0.5 and np.sign(ch.contribution) == np.sign(gap)]
+    if abs(gap) < 1.0:
+        return text + (f", within a point of their average ({gap:+.1f}): luck barely moved this game, so the "
+                       "result is your orders' doing.")
+    if not main:
+        return text + "."
+    parts = [(f"{ch.text} in {ch.when}" if ch.here else ch.absent)
+             + f" ({ch.share:.0%} of games; {ch.effect:+.1f} points when it happens)" for ch in main]
+    return text + ", mostly from " + " and ".join(parts) + "."
+
+
+# --------------------------------------------------------------------------------------------- turning points
+def turning_points(session: Session, top: int = TURNING_POINTS) -> list[TurningPoint]:
+    """The player's orders whose undoing, alone and on the same dice, would change the final score most."""
+    c = session.campaign
+    plan = plan_of(session_path(session), c.turns)
+    played = len(session.reports)
+    cells = [(t, i) for t in range(played) for i in range(len(c.allies)) if plan.orders[t, i] != HOLD]
+    calls = [t for t in range(played) if plan.us[t] != NO_ACTION]
+    if not cells and not calls:
+        return []
+    undone = []
+    for t, i in cells:
+        orders = plan.orders.copy()
+        orders[t, i] = HOLD
+        undone.append(Plan(orders, plan.us))
+    for t in calls:
+        us = plan.us.copy()
+        us[t] = NO_ACTION
+        undone.append(Plan(plan.orders, us))
+    scores = evaluate(session.world, [plan, *undone], 1, session.seed, session.injected())[:, 0]
+    points = [TurningPoint(t, c.calendar.label(t), c.allies[i].id, f"{ORDERS[plan.orders[t, i]]} on {c.allies[i].name}",
+                           float(scores[0] - s)) for (t, i), s in zip(cells, scores[1:])]
+    points += [TurningPoint(t, c.calendar.label(t), "", "invoking Congress", float(scores[0] - s))
+               for t, s in zip(calls, scores[1 + len(cells):])]
+    return sorted(points, key=lambda p: -abs(p.worth))[:top]
+
+
+def swings(session: Session) -> list[tuple[str, float, list[str]]]:
+    """Each turn's change in the score so far, with what happened that turn; the largest changes first."""
+    c, path = session.campaign, session_path(session)
+    trend = [float(outcome(path.start, path.start).score[0]), *path.trend()]
+    out = [(c.calendar.label(t), trend[t + 1] - trend[t], [h.title for h in happenings(r, session.history[t + 1])])
+           for t, r in enumerate(session.reports)]
+    return sorted(out, key=lambda x: -abs(x[1]))

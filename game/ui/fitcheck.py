@@ -1,0 +1,151 @@
+"""A layout check for every scene at every window size and text size: `python -m game.ui.fitcheck [CAMPAIGN]`.
+
+It draws each scene headless with the ink recording what it drew (`Ink.drawn`) and reports two kinds of fault:
+an essential value (a number, an ally's name, an order) drawn cut short or with an ellipsis, or a paragraph
+that stopped at its box; and two pieces of text that overlap. The tests run it over the nine combinations of
+the issue (1024x768, 1280x720, 1920x1080 times 100, 130 and 150 %); a person runs it to see what to fix.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+
+import pygame
+
+from game.campaign.model import ORDERS
+from game.settings import Settings
+from game.ui import flow
+from game.ui.app import App
+from game.ui.ink import Drawn
+from game.ui.shots import scripted_game
+from game.ui.widgets import Scroll
+
+SIZES = ((1024, 768), (1280, 720), (1920, 1080))
+TEXT_SCALES = (1.0, 1.3, 1.5)
+# Overlap of less than a fifth of the smaller line's height is the font's own leading, not a collision.
+SLACK = 0.2
+
+
+@dataclass(frozen=True)
+class Fault:
+    scene: str
+    kind: str       # cut | overlap
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.scene}: {self.kind}: {self.text}"
+
+
+def essential(text: str, names: set[str]) -> bool:
+    """A value the player reads the game by: a figure, an ally's name, an order's name."""
+    words = set(text.replace("▶", " ").replace(",", " ").split())
+    return any(ch.isdigit() for ch in text) or bool(words & names) or any(n in text for n in names if " " in n)
+
+
+def faults(scene_name: str, drawn: list[Drawn], names: set[str], scrolled: bool = False) -> list[Fault]:
+    """`scrolled`: the scene scrolls, so a row half out of its list is expected."""
+    found = []
+    for d in drawn:
+        if d.kind == "para":
+            found.append(Fault(scene_name, "cut", f"paragraph stops at {d.shown[-40:]!r} of {d.wanted[:60]!r}"))
+        elif d.kind == "clipped" and not scrolled and essential(d.wanted, names):
+            found.append(Fault(scene_name, "cut", f"{d.wanted!r} partly hidden by its panel's edge"))
+        elif d.shown != d.wanted and essential(d.wanted, names):
+            found.append(Fault(scene_name, "cut", f"{d.wanted!r} drawn as {d.shown!r}"))
+    lines = [d for d in drawn if d.kind != "para" and d.shown]
+    for a, b in itertools.combinations(lines, 2):
+        clip = a.rect.clip(b.rect)
+        if clip.w > 2 and clip.h > max(2.0, SLACK * min(a.rect.h, b.rect.h)):
+            found.append(Fault(scene_name, "overlap", f"{a.shown!r} at {tuple(a.rect)} and {b.shown!r} at "
+                                                      f"{tuple(b.rect)}"))
+    return found
+
+
+def check_top(app: App, label: str) -> list[Fault]:
+    """Draw the stack, recording only the top scene's text (a dialog lies over the scenes below on purpose)."""
+    stack = app.stack
+    start = max((i for i, s in enumerate(stack) if s.opaque), default=0)
+    for scene in stack[start:-1]:
+        scene.draw(app.screen)
+    names = {o.capitalize() for o in ORDERS}
+    if app.session is not None:
+        names |= {a.name for a in app.session.campaign.allies}
+    app.ink.drawn, app.dense.drawn = [], []
+    try:
+        stack[-1].draw(app.screen)
+        drawn = app.ink.drawn + (app.dense.drawn if app.dense is not app.ink else [])
+    finally:
+        app.ink.drawn = app.dense.drawn = None
+    scene = stack[-1]
+    scrolled = any(isinstance(v, Scroll) or (isinstance(v, list) and v and isinstance(v[0], Scroll))
+                   for v in vars(scene).values())
+    return faults(label, drawn, names, scrolled) + (play_values(label, scene, drawn) if scene.name == "play" else [])
+
+
+def play_values(label: str, scene, drawn: list[Drawn]) -> list[Fault]:
+    """The play screen keeps its values: each ally row shows the name, spending, trust and the order's label, and
+    the news panel shows at least its first story's title (when there is news)."""
+    found = []
+    views = scene.view()["allies"]
+    for b in scene.buttons:
+        if not b.id.startswith("ally:"):
+            continue
+        a = views[int(b.id.split(":")[1])]
+        inside = " ".join(d.shown for d in drawn if b.rect.contains(d.rect))
+        for want in (a.name, f"{a.now['spending']:.2f}", f"{a.now['trust']:.2f}", a.order.capitalize()):
+            if want not in inside:
+                found.append(Fault(label, "missing", f"{want!r} not in the row of {a.name}: {inside!r}"))
+    news = scene.view()["news"]
+    if news and not any(d.shown.strip() and d.shown in news[0][0] for d in drawn):
+        found.append(Fault(label, "missing", f"the news title {news[0][0]!r}"))
+    return found
+
+
+def every_scene(size, text_scale: float, campaign: str = "europe_2024") -> list[Fault]:
+    """Play a few turns of `campaign` and check every scene the player meets, to the end screen."""
+    app = App(size=size, settings=Settings(text_scale=text_scale, window_size=size))
+    tag = f"{size[0]}x{size[1]} {round(text_scale * 100)}%"
+    out = check_top(app, f"{tag} title")
+    flow.start_campaign(app, campaign, 7)
+    out += check_top(app, f"{tag} briefing")
+    app.reset_to_title()
+    scripted_game(app, campaign, turns=3)
+    out += check_top(app, f"{tag} play")
+    for name, args in (("report", (len(app.session.reports) - 1,)), ("help", ()), ("settings", ()), ("save", ()),
+                       ("load", ())):
+        app.show(name, *args)
+        out += check_top(app, f"{tag} {name}")
+        app.pop()
+    while not app.session.over:
+        flow.end_turn(app)
+    app.reset_to_title()
+    app.show("end")
+    out += check_top(app, f"{tag} end")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    campaign = argv[0] if argv else "europe_2024"
+    found: list[Fault] = []
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["FAIRSHARE_HOME"] = home
+        pygame.init()
+        try:
+            for size, scale in itertools.product(SIZES, TEXT_SCALES):
+                found += every_scene(size, scale, campaign)
+        finally:
+            pygame.quit()
+    for fault in found:
+        print(fault)
+    print(f"{len(found)} fault(s)")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,27 @@
+"""The Export button of the end of the game and the turn report: the same files as `fairshare debrief`, written
+into <data_dir>/exports/<campaign>-seed<S>-<time>/, and a dialog that says where (or why it could not)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from game.analysis.debrief_export import build
+from game.analysis.report_doc import write_files
+from game.analysis.whatif import WhatIf
+from game.ui.report import whatif_job
+from game.userdata import SaveError, exports_dir
+
+
+def export(app, what: WhatIf | None = None) -> None:
+    session = app.session
+    if session.over and what is None:   # finished but not yet worked out: about a second, worth waiting for
+        what = whatif_job.start(session).result()
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = exports_dir() / f"{session.campaign.id}-seed{session.seed}-{stamp}"
+    try:
+        write_files(build(session, what), folder)
+    except SaveError as error:
+        app.message("The debrief was not exported", str(error), kicker="Export problem", accent="bad")
+        return
+    extra = "" if session.over else " The game is not finished, so there is no what-if yet."
+    app.message("Debrief exported", f"The game's table (game.csv, game.json), the debrief (debrief.html, debrief.md) "
+                f"and its charts are in {folder}.{extra}", kicker="Export")

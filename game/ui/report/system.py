@@ -1,0 +1,49 @@
+"""The turn report's "Washington and the adversaries" block: why U.S. credibility, domestic pressure and each
+adversary's appetite moved, as the model's named factors (report.SYSTEM_FACTORS), in words a student can check
+against the printed values."""
+from __future__ import annotations
+
+import pygame
+
+from game.sim.report import SYSTEM_FACTORS
+from game.ui.wording import shown, shown_delta
+
+HEAD = "WASHINGTON AND THE ADVERSARIES"
+SMALLEST = 0.005     # a factor below this rounds to 0.00 on screen: listing it would only add noise
+
+
+def _line(title: str, before: float, after: float, names: tuple[str, ...], values) -> str:
+    d = shown_delta(before, after)
+    moved = "held at" if d == 0 else ("rose" if d > 0 else "fell") + f" by {abs(d):.2f}, from {shown(before)} to"
+    parts = sorted(((n, float(v)) for n, v in zip(names, values) if abs(v) >= SMALLEST), key=lambda nv: -abs(nv[1]))
+    why = "; ".join(f"{n} {v:+.2f}" for n, v in parts)
+    return f"{title} {moved} {shown(after)}" + (f": {why}." if why and d != 0 else ".")
+
+
+def system_lines(scene) -> list[str]:
+    """One sentence per system-wide number that moved on screen this turn (none when all held)."""
+    r, before, after = scene.report, scene.before, scene.after
+    rows = [("U.S. credibility", before.credibility[0], after.credibility[0], "credibility", r.credibility[0]),
+            ("Domestic pressure", before.domestic_pressure[0], after.domestic_pressure[0], "domestic",
+             r.domestic[0])]
+    rows += [(f"{a.name}'s appetite for probing", before.revisionism[0, k], after.revisionism[0, k], "appetite",
+              r.appetite[0, k]) for k, a in enumerate(scene.session.campaign.adversaries)]
+    return [_line(title, b, a, SYSTEM_FACTORS[var], values) for title, b, a, var, values in rows
+            if shown_delta(b, a) != 0]
+
+
+def system_height(scene, width: int) -> int:
+    ink, th = scene.ink, scene.theme
+    lines = system_lines(scene)
+    if not lines:
+        return 0
+    return ink.lh("small", True) + th.tx(10) + sum(ink.para_height(t, width, "small") + th.tx(6) for t in lines) \
+        + th.tx(18)
+
+
+def draw_system(scene, surface, rect: pygame.Rect) -> None:
+    ink, th, pal = scene.ink, scene.theme, scene.pal
+    ink.text(surface, HEAD, rect.topleft, "small", pal["accent"], True, max_w=rect.w)
+    y = rect.y + ink.lh("small", True) + th.tx(10)
+    for text in system_lines(scene):
+        y = ink.para(surface, text, pygame.Rect(rect.x, y, rect.w, 10_000), "small", pal["text"]) + th.tx(6)
