@@ -5,9 +5,12 @@ import numpy as np
 import yaml
 
 from game.campaign import load_campaign_text
+from game.catalog import find_campaign
 from game.sim.policies import Policy, built_in
-from game.sim.run import simulate
-from game.sim.state import ORDER_CODE
+from game.sim.report import FACTORS
+from game.sim.run import new_game, rngs, simulate
+from game.sim.state import NO_ACTION, ORDER_CODE, make_world
+from game.sim.step import step as step_model
 
 ALLY = dict(theatre="europe", adversary="rival", gdp=1000.0, spending=1.5, threat=0.6, trust=0.65,
             alignment=0.7, presence=0.4, upkeep=4.0, latency=0.5, trade_dependence=0.05, responsiveness=1.0,
@@ -45,3 +48,40 @@ def final(campaign, policy: str | Policy, runs: int = 400, seed: int = 7):
     """The result of `runs` games under a policy (a built-in name or a Policy)."""
     policy = built_in(policy) if isinstance(policy, str) else policy
     return simulate(campaign, policy, runs=runs, seed=seed)
+
+
+def opening(name_or_campaign, runs=1, **changes):
+    """A campaign (a shipped one's id, or a Campaign) and its opening position over `runs` runs, with `changes`
+    (state fields) applied."""
+    c = find_campaign(name_or_campaign) if isinstance(name_or_campaign, str) else name_or_campaign
+    state, _ = new_game(make_world(c), runs)
+    return c, state.evolve(**changes) if changes else state
+
+
+def one_turn(state, orders, us=NO_ACTION, seed=0):
+    """One turn from `state` (`us`: the U.S. action, for all runs or run by run); the same seed gives two calls the
+    same dice, so orders can be compared run by run."""
+    return step_model(state, orders, rngs(seed)[0], np.broadcast_to(np.asarray(us, dtype=np.int8), (state.runs,)))
+
+
+def factor(report, var, name, ally=None):
+    """One named factor of the turn report: (B,) for one ally, (B, N) for all."""
+    values = report.factors(var)[..., FACTORS[var].index(name)]
+    return values if ally is None else values[:, ally]
+
+
+def varied(state, seed=1, **ranges):
+    """The state with each named (B, N) field drawn uniformly from its (low, high) range, run by run and ally by
+    ally: a batch of different worlds, so a test's direction holds across them and not at one point."""
+    rng = np.random.default_rng(seed)
+    return state.evolve(**{name: rng.uniform(lo, hi, getattr(state, name).shape) for name, (lo, hi) in
+                           ranges.items()})
+
+
+def play(state, policy, seed=0):
+    """Play from `state` to the end of the campaign under a policy (a built-in name or a Policy)."""
+    policy = built_in(policy) if isinstance(policy, str) else policy
+    model_rng, policy_rng = rngs(seed)
+    while not state.over:
+        state, _ = step_model(state, policy(state, policy_rng), model_rng, policy.us_action(state, policy_rng))
+    return state

@@ -1,42 +1,63 @@
-"""The claims of BRIEF.md and of the article, each tested as a comparison of policies over many seeded runs."""
+"""The claims of BRIEF.md and of the article, each tested as a comparison of policies over many seeded runs.
+
+Each claim has a contrast policy and a floor on the effect it names, so it fails when its mechanism is deleted
+(issue 15 found claims 1-3 passing without theirs). Claims about spending with the threat held fixed play from
+`starts`: runs that begin in different places (trust, presence, spending, alignment, hedging), so 200 runs are 200
+different games, compared run by run on the same starts.
+"""
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from builders import campaign, final, per_ally
+from builders import campaign, final, opening, per_ally, play, varied
 
 from game.catalog import find_campaign
-from game.sim.run import new_game
+from game.sim.policies import Policy, built_in
+from game.sim.run import new_game, simulate
 from game.sim.state import make_world
 from game.sim.step import derive
 
 QUIET = dict(revisionism=0.0, growth=0.0)   # no probes, no arms race: the threat stays where it is
 
 
-def spending(result, ally=0):
-    return result.final.spending[:, ally].mean()
+def starts(c, runs=200, seed=1):
+    """The campaign's opening with every run's trust, presence, spending, alignment and hedging drawn anew."""
+    _, state = opening(c, runs)
+    return varied(state, seed, trust=(0.35, 0.9), presence=(0.15, 0.8), spending=(1.0, 2.2), alignment=(0.5, 0.9),
+                  hedging=(0.02, 0.2))
 
 
 def test_claim1_reassured_ally_ends_lower_than_pressured_ally():
     c = campaign(**QUIET)
-    reassured, pressured = final(c, "reassure"), final(c, "pressure")
-    assert np.allclose(reassured.final.threat, pressured.final.threat)  # the threat really was held fixed
-    assert spending(reassured) < spending(pressured) - 0.3
+    state = starts(c)
+    reassured, pressured, held = (play(state, order) for order in ("reassure", "pressure", "hold"))
+    assert np.allclose(reassured.threat, pressured.threat)  # the threat really was held fixed
+    assert (reassured.spending < pressured.spending - 0.2).all()
+    assert reassured.spending.mean() < pressured.spending.mean() - 0.3
+    # The contrast that makes it free-riding: reassured, an ally spends less than if left alone, in every run.
+    assert (reassured.spending < held.spending).all()
+    assert reassured.spending.mean() < held.spending.mean() - 0.03
 
 
 def test_claim2_same_pressure_moves_threatened_ally_more():
     c = campaign([{"id": "front", "threat": 0.9}, {"id": "rear", "threat": 0.2}], **QUIET)
-    gain = final(c, "pressure").final.spending.mean(0) - final(c, "hold").final.spending.mean(0)
-    assert gain[0] > 2 * gain[1] > 0
+    state = starts(c)
+    gain = play(state, "pressure").spending - play(state, "hold").spending
+    assert (gain[:, 0] > 2 * gain[:, 1]).all() and (gain[:, 1] > 0).all()
+    assert (gain[:, 0] > 0.3).all()     # a floor: pressure itself, not its side effects on trust, does this
 
 
 def test_claim3_criticism_is_a_small_fraction_of_pressure():
     c = campaign(**QUIET)
-    hold = spending(final(c, "hold"))
-    criticism = spending(final(c, "criticize")) - hold
-    pressure = spending(final(c, "pressure")) - hold
-    assert pressure > 0.3
-    assert 0 <= criticism < 0.15 * pressure
+    state = starts(c)
+    hold = play(state, "hold").spending
+    criticism = play(state, "criticize").spending - hold
+    pressure = play(state, "pressure").spending - hold
+    assert pressure.mean() > 0.3
+    assert (criticism < 0.15 * pressure).all()
+    # Small, but something: more than the trust it costs would explain (the one-turn factor is tested in
+    # test_model_mechanisms.py).
+    assert (criticism > 0).all() and criticism.mean() > 0.015
 
 
 @pytest.mark.parametrize("name", ["europe_2024", "indo_pacific_2024"])
@@ -59,11 +80,9 @@ def test_claim6_alignment_falls_as_self_reliance_grows():
               "effects": [{"target": "alpha", "var": "spending", "add": 0.5}]}]
     ally = [{"id": "alpha", "ceiling": 9.0}]
     base, armed = campaign(ally, **QUIET), campaign(ally, events=boost, **QUIET)
-    b, a = final(base, "hold"), final(armed, "hold")
-    sr_base = derive(b.final).self_reliance.mean()
-    sr_armed = derive(a.final).self_reliance.mean()
-    assert sr_armed > sr_base + 0.05
-    assert a.final.alignment.mean() < b.final.alignment.mean() - 0.02
+    b, a = play(starts(base), "hold"), play(starts(armed), "hold")   # the same starts, run by run
+    assert (derive(a).self_reliance > derive(b).self_reliance + 0.05).all()
+    assert (a.alignment < b.alignment - 0.02).all()
 
 
 @pytest.mark.parametrize("order", ["hold", "pressure", "reassure", "withdraw", "criticize"])
@@ -73,7 +92,7 @@ def test_claim7_rising_threat_raises_spending_whatever_the_us_does(order):
                            {"target": "rival", "var": "capability", "add": 50}]}]
     ally = [{"id": "alpha", "ceiling": 9.0}]
     calm, tense = campaign(ally, **QUIET), campaign(ally, events=rising, **QUIET)
-    assert spending(final(tense, order)) > spending(final(calm, order)) + 0.2
+    assert (play(starts(tense), order).spending > play(starts(calm), order).spending + 0.2).all()
 
 
 def test_congress_makes_pressure_more_credible():
@@ -81,23 +100,31 @@ def test_congress_makes_pressure_more_credible():
     # move spending by itself and blur the comparison.
     gains = []
     for dp in (0.05, 0.55):
-        c = campaign(domestic_pressure=dp, **QUIET)
-        gains.append(spending(final(c, "pressure")) - spending(final(c, "hold")))
-    assert gains[1] > 1.5 * gains[0] > 0
+        state = starts(campaign(domestic_pressure=dp, **QUIET))
+        gains.append(play(state, "pressure").spending - play(state, "hold").spending)
+    assert (gains[1] > 1.5 * gains[0]).all() and (gains[0] > 0).all()
 
 
 def test_hedging_is_easier_to_prevent_than_to_reverse():
-    c = campaign([{"id": "alpha", "threat": 0.9, "latency": 0.8}], turns=12, **QUIET)
-    prevented = final(c, "reassure")
-    # Withdraw for three turns, then reassure: the hedging started does not come back down to where it was kept.
-    from game.sim.policies import Policy
-    seq = Policy("late", lambda s, rng: np.full(s.spending.shape, 3 if s.turn < 3 else 2, dtype=np.int8))
-    reversed_ = final(c, seq)
-    peak = final(campaign([{"id": "alpha", "threat": 0.9, "latency": 0.8}], turns=3, **QUIET), "withdraw")
-    rise = peak.final.hedging.mean() - c.allies[0].hedging
-    fall = peak.final.hedging.mean() - reversed_.final.hedging.mean()
-    assert reversed_.final.hedging.mean() > prevented.final.hedging.mean() + 0.1
-    assert fall < 0.5 * rise  # nine turns of reassurance undo less than half of what three turns built
+    """Three turns of withdrawal build hedging; then the relationship is mended as far as it can be (trust 0.95,
+    full presence: more than reassurance alone could restore) and reassured for nine turns. Hedging does come
+    down, but by less than half of what it rose, while the same mended footing from the start prevents any rise.
+    (Reassurance alone does not reverse it at all here: insecurity keeps it climbing.)"""
+    ally = {"id": "alpha", "threat": 0.9, "latency": 0.8}
+    first = campaign([ally], turns=3, **QUIET)
+    _, state = opening(first, 300)
+    state = varied(state, 4, hedging=(0.05, 0.2), trust=(0.5, 0.8), presence=(0.3, 0.6))
+    peak = play(state, "withdraw")
+    _, later = opening(campaign([ally], turns=12, **QUIET), 300)
+    mended = dict(trust=np.full((300, 1), 0.95), presence=np.ones((300, 1)))
+    prevented = play(later.evolve(hedging=state.hedging, **mended), "reassure")
+    reversed_ = play(later.evolve(turn=3, hedging=peak.hedging, **mended), "reassure")
+    rise, fall = peak.hedging - state.hedging, peak.hedging - reversed_.hedging
+    assert (rise > 0.2).all()
+    assert (prevented.hedging <= state.hedging + 1e-9).all()     # prevented: it never rises
+    assert (fall > 0.03).all()                                    # reversal is real: hedging does fade...
+    assert (fall < 0.5 * rise).all()                              # ...but nine turns undo less than half of three
+    assert (reversed_.hedging > prevented.hedging + 0.1).all()
 
 
 def test_reassurance_risks_entrapment_in_an_allys_own_dispute():
@@ -120,20 +147,28 @@ def test_withdrawal_spills_over_more_in_the_same_theatre():
 
 def test_trade_dependence_damps_balancing():
     c = campaign([{"id": "open", "trade_dependence": 0.0}, {"id": "tied", "trade_dependence": 0.6}], **QUIET)
-    s = final(c, "hold").final.spending.mean(0)
-    assert s[1] < s[0] - 0.1
+    state = starts(c)
+    # The same start for both allies in each run, so only the trade dependence differs.
+    state = state.evolve(**{v: np.repeat(getattr(state, v)[:, :1], 2, axis=1) for v in
+                            ("trust", "presence", "spending", "alignment", "hedging")})
+    s = play(state, "hold").spending
+    assert (s[:, 1] < s[:, 0] - 0.1).all()
 
 
 def test_independent_europe_may_not_defend_its_exposed_members():
-    """Without U.S. forces, aggression falls on the exposed Baltic states, not on the insulated rear."""
-    from game.sim.policies import built_in
-    from game.sim.run import simulate
+    """Without U.S. forces, aggression falls on the exposed Baltic states, not on the insulated rear; and it is the
+    withdrawal that exposes them (the contrast: holding)."""
     c = find_campaign("europe_2024")
-    r = simulate(c, built_in("withdraw"), runs=2000, seed=3, keep_reports=True)
-    hits = sum(report.aggression for report in r.reports).mean(0)   # successful aggressions per ally per run
+
+    def hits(order):   # successful aggressions per ally per run
+        r = simulate(c, built_in(order), runs=2000, seed=3, keep_reports=True)
+        return sum(report.aggression for report in r.reports).mean(0)
+
+    withdrawn, held = hits("withdraw"), hits("hold")
     baltic = [c.ally_index(a) for a in ("estonia", "latvia", "lithuania")]
     rear = [c.ally_index(a) for a in ("spain", "italy", "germany")]
-    assert hits[baltic].min() > 3 * hits[rear].max()
+    assert withdrawn[baltic].min() > 3 * withdrawn[rear].max()
+    assert withdrawn[baltic].min() > 5 * held[baltic].max()
 
 
 def test_indo_pacific_allies_cannot_balance_china_alone():
@@ -154,11 +189,10 @@ def test_indo_pacific_allies_cannot_balance_china_alone():
 
 def test_a_threat_repeated_every_turn_wears_thin():
     """Pressure every other turn buys more spending per turn of pressure than pressure every turn."""
-    from game.sim.policies import Policy
-    c = campaign(turns=10, **QUIET)
-    hold = spending(final(c, "hold"))
-    every = spending(final(c, "pressure")) - hold
-    alternate = spending(final(c, Policy("alt", lambda s, rng: np.full(s.spending.shape, 1 if s.turn % 2 == 0 else 0,
-                                                                       dtype=np.int8)))) - hold
-    assert 0 < alternate < every                 # more pressure still buys more in total...
-    assert alternate / 5 > 1.2 * (every / 10)    # ...but each turn of it buys less when it never lets up
+    state = starts(campaign(turns=10, **QUIET))
+    hold = play(state, "hold").spending
+    every = play(state, "pressure").spending - hold
+    alternate = play(state, Policy("alt", lambda s, rng: np.full(s.spending.shape, 1 if s.turn % 2 == 0 else 0,
+                                                                 dtype=np.int8))).spending - hold
+    assert ((0 < alternate) & (alternate < every)).all()   # more pressure still buys more in total...
+    assert (alternate / 5 > 1.2 * (every / 10)).all()      # ...but each turn of it buys less when it never lets up

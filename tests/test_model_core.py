@@ -100,12 +100,15 @@ def test_time_conversions():
     assert 1 - (1 - chance(0.3, 0.5)) ** 2 == pytest.approx(chance(0.3, 1.0))
 
 
-def test_half_year_and_year_turns_agree_on_trends():
-    """The same campaign in 12 half-year turns or 6 yearly turns ends in about the same place."""
-    years = simulate(campaign(turns=6, revisionism=0.0), built_in("pressure"), runs=1).final
-    halves = simulate(campaign(turns=12, step="half", revisionism=0.0), built_in("pressure"), runs=1).final
-    assert abs(years.spending.mean() - halves.spending.mean()) < 0.15
-    assert abs(years.trust.mean() - halves.trust.mean()) < 0.05
+@pytest.mark.parametrize("order", ["hold", "pressure", "reassure", "withdraw", "criticize"])
+def test_half_year_and_year_turns_agree_on_trends(order):
+    """The same campaign in 12 half-year turns or 6 yearly turns ends in about the same place, whatever the order.
+    (Presence is left out: a reassurance adds the same presence whatever the length of the turn, so 12 half-year
+    reassurances add twice what 6 yearly ones do: an open question for the model, not a trend.)"""
+    years = simulate(campaign(turns=6, revisionism=0.0), built_in(order), runs=1).final
+    halves = simulate(campaign(turns=12, step="half", revisionism=0.0), built_in(order), runs=1).final
+    for var in ("spending", "trust", "alignment", "hedging"):
+        assert abs(getattr(years, var).mean() - getattr(halves, var).mean()) < 0.05, var
 
 
 def test_allies_that_broke_away_ignore_orders():

@@ -3,31 +3,16 @@ fails the test that names it."""
 from __future__ import annotations
 
 import numpy as np
-from builders import campaign, final, per_ally
+from builders import campaign, factor, final, one_turn, opening, per_ally
 
 from game.catalog import find_campaign
 from game.sim.policies import Policy, built_in
 from game.sim.report import FACTORS
-from game.sim.run import new_game, rngs
 from game.sim.state import CONGRESS, HOLD, NO_ACTION, ORDER_CODE, PRESSURE, WITHDRAW, make_world
 from game.sim.outcome import outcome
-from game.sim.step import derive, step
+from game.sim.step import derive
 
 QUIET = dict(revisionism=0.0, growth=0.0)
-
-
-def opening(name_or_campaign, runs=1, **changes):
-    c = find_campaign(name_or_campaign) if isinstance(name_or_campaign, str) else name_or_campaign
-    state, _ = new_game(make_world(c), runs)
-    return c, state.evolve(**changes) if changes else state
-
-
-def one_turn(state, orders, us=NO_ACTION, seed=0):
-    return step(state, orders, rngs(seed)[0], np.full(state.runs, us, dtype=np.int8))
-
-
-def factor(report, var, name, ally):
-    return report.factors(var)[:, ally, FACTORS[var].index(name)]
 
 
 def test_an_ally_that_answers_pressure_is_stood_by_and_one_that_cannot_is_not():
