@@ -21,7 +21,7 @@ class Mutant:
 
 
 STEP, OUTCOME, POLICIES = "game/sim/step.py", "game/sim/outcome.py", "game/sim/policies.py"
-EXPLAIN = "game/sim/explain.py"
+EXPLAIN, EVENTS = "game/sim/explain.py", "game/sim/events.py"
 VIEW, LEGEND, DEBRIEF = "game/ui/play/view.py", "game/ui/play/legend.py", "game/ui/report/debrief.py"
 
 
@@ -205,4 +205,13 @@ MUTANTS: tuple[Mutant, ...] = (
     m("ui-end-table-start", DEBRIEF, "table = [(a.name, float(start.spending[0, i]), float(s.spending[0, i]),",
       "table = [(a.name, float(start.spending[0, i]), float(start.spending[0, i]),",
       "end screen: the table shows the final spending"),
+    # the withdrawal spillover onto the exposed, facilitator events, the system-wide factors
+    m("spill-exposed-zero", STEP, "near_weight = p.trust_spillover_same + p.trust_spillover_exposed * w.exposure",
+      "near_weight = p.trust_spillover_same + 0 * p.trust_spillover_exposed * w.exposure",
+      "trust: the exposed feel a drawdown in their region most"),
+    m("injected-events-ignored", EVENTS, "    if forced is not None and not state.over:",
+      "    if False:", "events: a facilitator's injected event fires"),
+    m("misfile-credibility-attacks", STEP, "    cf[3] = -p.credibility_aggression * aggression.sum(-1)\n",
+      "    cf[2] = cf[2] - p.credibility_aggression * aggression.sum(-1)\n",
+      "report: a successful attack's cost to credibility is filed under its own name"),
 )
