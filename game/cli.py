@@ -19,7 +19,7 @@ from game.authoring.scaffold import ScaffoldError, scaffold
 from game.campaign import Campaign, CampaignError, validate_file
 from game.campaign.jsonschema import campaign_schema
 from game.catalog import find_campaign, resolve
-from game.limits import NotFinite, memory_problem, seed_arg, strict_json
+from game.limits import CHUNK_RUNS, NotFinite, memory_problem, seed_arg, strict_json
 from game.paths import docs_path
 from game.userdata import SaveError, atomic_write_text, user_campaigns_dir
 
@@ -45,12 +45,19 @@ Fair Share: a game about who pays for the defence of U.S. allies.
   fairshare debrief SAVE --out DIR   a saved game's debrief: game.csv, game.json, debrief.md/.html, charts
   fairshare class SAVE_OR_FOLDER... --out DIR
                                      the class report: teams' saves ranked and compared (class.html/.md/.csv)
-  fairshare bench                    measure the model's (and the window's) speed
+  fairshare bench [--full] [--json]  measure the model's (and the window's) speed: medians and spreads
 
 CAMPAIGN is a shipped campaign's id (tutorial, europe_2024, indo_pacific_2024, ...) or a path to a .yaml file.
 POLICY is hold, pressure, reassure, withdraw, criticize, adaptive, random, or a plan file.
 Run `fairshare COMMAND --help` for the options of a command.
 """
+
+
+# OpenBLAS puts a second thread on the model's small (runs, allies) @ (allies, allies) products from about 100,000
+# rows, and on a busy 2-core machine it spins rather than helps (one thread measured 2.1x faster at 100,000 runs).
+# OpenBLAS reads these when numpy loads, which the commands do only when they run: `main` sets them first, unless
+# the user has set them.
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 class UserError(Exception):
@@ -111,12 +118,16 @@ def _parser() -> argparse.ArgumentParser:
     cls = sub.add_parser("class", help="the class report from the teams' saves")
     cls.add_argument("saves", nargs="+", metavar="SAVE_OR_FOLDER")
     cls.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
-    sub.add_parser("bench", help="measure performance")
+    ben = sub.add_parser("bench", help="measure performance (each figure repeated: median and spread)")
+    ben.add_argument("--full", action="store_true", help="also 1,000,000 Monte Carlo runs (about two minutes of CPU)")
+    ben.add_argument("--json", action="store_true", help="print one JSON object, for comparing commits")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    for name in BLAS_THREADS:
+        os.environ.setdefault(name, "1")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # stdout belongs to the commands' own output
     for stream in (sys.stdout, sys.stderr):  # a Windows console may not encode every character of a campaign
         if hasattr(stream, "reconfigure"):
@@ -244,7 +255,7 @@ def simulate(args) -> int:
     campaign = load(args.campaign)
     check_memory(campaign, args.runs)
     policy = policy_for(args.policy, campaign)
-    result = summary.simulate_summary(campaign, policy, args.runs, args.seed)
+    result = summary.simulate_summary(campaign, policy, args.runs, args.seed, progress=progress_bar("simulate"))
     print(as_json(result, campaign, args.seed) if args.json else summary.render_summary(result, campaign))
     if args.save is not None:
         from game.analysis.replay import policy_session  # noqa: PLC0415 - numpy loads for the model's commands only
@@ -337,6 +348,22 @@ def check_chart_target(path: Path) -> None:
         raise UserError(f"'{path}' is not a regular file (a device or a pipe); give a file name ending in .png", 2)
 
 
+def progress_bar(label: str):
+    """A progress callback (runs done, runs in all) that redraws one line on stderr, or None when stderr is not a
+    terminal (a pipe or a log file would fill with redraws). Runs of one chunk finish too fast to need it."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total <= CHUNK_RUNS:
+            return
+        filled = 30 * done // total
+        end = "\n" if done >= total else ""
+        print(f"\r{label}: [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} runs", end=end, file=sys.stderr,
+              flush=True)
+    return show
+
+
 def check_memory(campaign, runs: int, kept_per_turn: int = 0) -> None:
     problem = memory_problem(campaign, runs, kept_per_turn)
     if problem:
@@ -417,15 +444,24 @@ def check_out_folder(name: str) -> Path:
 
 def bench(args) -> int:
     from game.analysis import bench  # noqa: PLC0415 - numpy loads for the commands that play the model only
-    lines = bench.model_figures()
+    show = (lambda figure: None) if args.json else (lambda figure: print(figure.line(), flush=True))
+    if not args.json:
+        print(bench.load_line(), flush=True)
+    figures = bench.model_figures(full=args.full, report=show)
     try:
-        from game.ui.render_bench import render_bench  # noqa: PLC0415 - pygame loads for the window's figures only
+        from game.ui.render_bench import render_figures  # noqa: PLC0415 - pygame loads for the window's figures only
     except ImportError as error:
-        lines.append(f"render: skipped ({error})")
+        skipped = f"render: skipped ({error})"
+        if not args.json:
+            print(skipped)
     else:
-        lines.append(bench.frame_times_line(render_bench()))
-    for line in lines:
-        print(line, flush=True)
+        skipped = None
+        for figure in render_figures():
+            figures.append(figure)
+            show(figure)
+    if args.json:
+        print(strict_json({"load": bench.load_line(), "render_skipped": skipped,
+                           "figures": {f.name: f.to_dict() for f in figures}}, indent=2))
     return 0
 
 

@@ -13,7 +13,9 @@ import pytest
 from game.analysis import summary
 from game.catalog import find_campaign
 from game.cli import main
-from game.limits import MAX_SEED, MEMORY_BUDGET, NotFinite, memory_problem, run_bytes, strict_json
+from game.analysis.backtest import KEPT_PER_TURN
+from game.limits import (MAX_SEED, MEMORY_BUDGET, NotFinite, batch_bytes, memory_problem, run_bytes,
+                         strict_json)
 from game.sim.policies import built_in
 from game.sim.run import simulate
 from game.ui import flow
@@ -83,20 +85,25 @@ def test_the_chart_is_always_a_png(capsys, tmp_path):
     assert code == 0 and target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.mark.parametrize("command", [["simulate", "global_2024", "--policy", "hold", "--runs", "1000000"],
-                                     ["simulate", "europe_2024", "--policy", "hold", "--runs", "1000000"]])
-def test_a_batch_that_would_not_fit_in_memory_is_refused_with_how_far_it_can_go(capsys, command):
-    code, out, err = run(capsys, *command)
-    assert code == 2 and out == ""
-    assert "would need about" in err and "GB of memory" in err and "runs fit in the 2 GiB" in err
+@pytest.mark.parametrize("cid", ["global_2024", "europe_2024"])
+def test_a_million_runs_stream_within_the_memory_budget(cid):
+    campaign = find_campaign(cid)
+    assert memory_problem(campaign, 1_000_000) is None
+    assert batch_bytes(campaign, 1_000_000) < MEMORY_BUDGET / 4
+
+
+def test_a_batch_that_would_not_fit_in_memory_is_refused_with_how_far_it_can_go():
+    message = memory_problem(find_campaign("global_2024"), 10 ** 8, kept_per_turn=KEPT_PER_TURN)
+    assert "would need about" in message and "GB of memory" in message and "runs fit in the 2 GiB" in message
 
 
 def test_the_largest_batch_said_to_fit_does_fit():
     for cid in ("tutorial", "europe_2024", "global_2024", "europe_2014"):
         campaign = find_campaign(cid)
-        message = memory_problem(campaign, 10 ** 7)
+        message = memory_problem(campaign, 10 ** 8, kept_per_turn=KEPT_PER_TURN)
         fits = int(message.split("at most ")[1].split(" runs")[0].replace(",", ""))
-        assert memory_problem(campaign, fits) is None and fits * run_bytes(campaign) <= MEMORY_BUDGET
+        assert memory_problem(campaign, fits, KEPT_PER_TURN) is None
+        assert batch_bytes(campaign, fits, KEPT_PER_TURN) <= MEMORY_BUDGET
 
 
 @pytest.mark.parametrize("cid", ["tutorial", "global_2024"])
@@ -118,8 +125,8 @@ def test_json_output_is_strict():
 def test_a_non_finite_result_is_an_error_not_invalid_json(capsys, monkeypatch):
     real = summary.simulate_summary
 
-    def poisoned(*args):
-        result = real(*args)
+    def poisoned(*args, **kwargs):
+        result = real(*args, **kwargs)
         result["final"]["outcomes"]["score"] = float("nan")
         return result
     monkeypatch.setattr(summary, "simulate_summary", poisoned)

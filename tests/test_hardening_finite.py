@@ -81,7 +81,7 @@ def test_an_event_that_drains_the_budget_keeps_every_value_finite():
     for policy in ("hold", "withdraw"):
         result = simulate(c, built_in(policy), runs=4, seed=1)
         assert non_finite(result) == []
-        strict_json(summarise(result, c, policy, 4, 1))
+        strict_json(summarise(result, c, policy, 1))
 
 
 def test_an_event_that_drains_an_adversarys_capability_divides_by_nothing():

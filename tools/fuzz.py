@@ -240,7 +240,7 @@ def check_numbers(text: str, name: str, seed: int) -> str:
             if bad:
                 return f"NaN: {policy}: {', '.join(bad)}"
             try:
-                strict_json(summarise(result, campaign, policy, 3, seed))
+                strict_json(summarise(result, campaign, policy, seed))
             except NotFinite as error:
                 return f"NaN: {policy}: {error}"
     numpy = [w for w in caught if issubclass(w.category, RuntimeWarning)]

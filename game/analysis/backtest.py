@@ -10,7 +10,8 @@ import numpy as np
 
 from game.paths import campaigns_dir, dataset_path
 from game.sim.params import DEFAULT
-from game.sim.run import new_game, rngs
+from game.sim.batches import chunks
+from game.sim.run import new_game
 from game.sim.state import make_world
 from game.sim.step import step
 
@@ -120,16 +121,18 @@ class Backtest:
 
 
 def run_backtest(campaign, policy, runs: int = 1000, seed: int = 0, params=None) -> Backtest:
+    """The spending paths of `runs` games, streamed in chunks as `simulate` plays them: only the paths are kept."""
     world = make_world(campaign, params or DEFAULT)
-    model_rng, policy_rng = rngs(seed)
-    state, _ = new_game(world, runs)
-    paths = [state.spending]
-    while not state.over:
-        state, _ = step(state, policy(state, policy_rng), model_rng)
-        paths.append(state.spending)
+    paths = np.empty((campaign.turns + 1, runs, world.n_allies))
+    for first, rows, model_rng, policy_rng in chunks(runs, seed):
+        state, _ = new_game(world, rows)
+        paths[0, first:first + rows] = state.spending
+        while not state.over:
+            state, _ = step(state, policy(state, policy_rng), model_rng)
+            paths[state.turn, first:first + rows] = state.spending
     years = [campaign.calendar.start + round(t * world.dt) for t in range(len(paths))]
     series, recorded = recorded_for(campaign)
-    return Backtest(campaign, policy.name, runs, years, np.stack(paths), series, recorded, fit_years(campaign))
+    return Backtest(campaign, policy.name, runs, years, paths, series, recorded, fit_years(campaign))
 
 
 def to_json(bt: Backtest) -> dict:

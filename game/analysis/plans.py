@@ -6,15 +6,16 @@ numbers), which is both faster than P separate batches and a fairer comparison.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 import yaml
 
 from game.campaign.model import ORDERS, US_ACTIONS, Campaign
+from game.sim.batches import chunks
 from game.sim.outcome import Outcome, outcome
 from game.sim.policies import Policy
-from game.sim.run import new_game, rngs
+from game.sim.run import new_game
 from game.sim.state import NO_ACTION, World
 from game.sim.step import step
 
@@ -94,13 +95,23 @@ class Played:
     attacked: np.ndarray        # (B, N) bool: at least one successful aggression against the ally
 
 
-def play(world: World, policy: Policy, runs: int, seed: int, copies: int = 1) -> Played:
-    """`simulate`'s game loop, run for run the same games, with two differences: with `copies` > 1 the batch is
-    `copies` x `runs` rows that share the luck of `runs` games (TiledGenerator), and the successful aggressions
-    against each ally are tallied turn by turn instead of keeping every turn's report."""
-    model_rng, policy_rng = rngs(seed)
-    rng = TiledGenerator(model_rng, copies, runs) if copies > 1 else model_rng
-    start, _ = new_game(world, copies * runs)
+def play(world: World, policy: Policy, runs: int, seed: int) -> Played:
+    """`simulate`'s game loop, run for run the same games (streamed in the same chunks), with the successful
+    aggressions against each ally tallied turn by turn instead of keeping every turn's report."""
+    parts = [_play_chunk(world, policy, rows, model_rng, policy_rng)
+             for _, rows, model_rng, policy_rng in chunks(runs, seed)]
+    if len(parts) == 1:
+        return parts[0]
+    joined = {f.name: np.concatenate([getattr(p.outcome, f.name) for p in parts]) for f in fields(Outcome)}
+    return Played(Outcome(**joined), np.concatenate([p.fired for p in parts]),
+                  np.concatenate([p.attacked for p in parts]))
+
+
+def _play_chunk(world: World, policy: Policy, rows: int, model_rng, policy_rng, copies: int = 1) -> Played:
+    """One chunk of `rows` runs; with `copies` > 1 the batch is `copies` x `rows` rows that share the luck of the
+    chunk's `rows` games (TiledGenerator)."""
+    rng = TiledGenerator(model_rng, copies, rows) if copies > 1 else model_rng
+    start, _ = new_game(world, copies * rows)
     state, attacked = start, np.zeros(start.spending.shape, dtype=bool)
     while not state.over:
         state, report = step(state, policy(state, policy_rng), rng, policy.us_action(state, policy_rng),
@@ -111,8 +122,14 @@ def play(world: World, policy: Policy, runs: int, seed: int, copies: int = 1) ->
 
 def evaluate(world: World, plans: list[Plan], runs: int, seed: int, events: np.ndarray | None = None) -> np.ndarray:
     """Per-run scores (P, runs) of each plan on the same `runs` games of `seed`: equal, run for run, to playing
-    each plan alone with `simulate(..., runs, seed)`. `events`: a facilitator's forced events (Policy.events)."""
-    orders = np.repeat(np.stack([p.orders for p in plans]), runs, axis=0)   # (P*R, T, N): row p*R + r is plan p
-    us = np.repeat(np.stack([p.us for p in plans]), runs, axis=0)           # (P*R, T)
-    policy = Policy("plans", lambda state, rng: orders[:, state.turn], lambda state, rng: us[:, state.turn], events)
-    return play(world, policy, runs, seed, copies=len(plans)).outcome.score.reshape(len(plans), runs)
+    each plan alone with `simulate(..., runs, seed)` (or `play`), chunk by chunk. `events`: a facilitator's forced
+    events (Policy.events)."""
+    scores = []
+    for _, rows, model_rng, policy_rng in chunks(runs, seed):
+        orders = np.repeat(np.stack([p.orders for p in plans]), rows, axis=0)   # (P*R, T, N): row p*R + r is plan p
+        us = np.repeat(np.stack([p.us for p in plans]), rows, axis=0)           # (P*R, T)
+        policy = Policy("plans", lambda state, rng, orders=orders: orders[:, state.turn],
+                        lambda state, rng, us=us: us[:, state.turn], events)
+        played = _play_chunk(world, policy, rows, model_rng, policy_rng, copies=len(plans))
+        scores.append(played.outcome.score.reshape(len(plans), rows))
+    return np.concatenate(scores, axis=1)

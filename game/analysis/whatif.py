@@ -22,7 +22,8 @@ from game.campaign.model import ORDERS, PILLARS
 from game.sim.explain import happenings
 from game.sim.outcome import outcome
 from game.sim.policies import Policy, built_in
-from game.sim.run import new_game, rngs
+from game.sim.batches import chunk_rngs
+from game.sim.run import new_game
 from game.sim.session import Session
 from game.sim.state import HOLD, NO_ACTION
 from game.sim.step import step
@@ -126,9 +127,10 @@ def _tally(reports, allies: int, events: int) -> dict[str, np.ndarray]:
 
 
 def _play_tallied(session: Session, plan: Plan, runs: int):
-    """The plan over `runs` games of the session's seed: final scores and the chance happenings' first turns."""
+    """The plan over `runs` games of the session's seed, seeded as `simulate` seeds a batch (so its first game is
+    the player's own luck): final scores and the chance happenings' first turns."""
     world = session.world
-    model_rng, policy_rng = rngs(session.seed)
+    model_rng, policy_rng = chunk_rngs(session.seed, 0, runs)
     policy = replace(plan_policy(plan), events=session.injected())
     start, _ = new_game(world, runs)
     state, reports = start, []

@@ -5,6 +5,10 @@ anchors or aliases, one document, bounded nesting and size. The text is first sc
 (iterative: a 100,000-deep `[[[[` costs nothing and cannot overflow the stack); only a clean stream is composed
 into nodes and turned into `Mapping` / `Sequence` / `Scalar` objects carrying 1-based line and column.
 
+Where PyYAML has libyaml, a file is first read with its C parser (europe_2024 in 1.3 ms instead of 76 ms); a file
+with any problem, or with line breaks other than LF, is read again by the pure-Python parser, so every error is
+worded and placed exactly as that parser places it.
+
     tree, problems = load_located(data, "campaigns/x.yaml")
 """
 from __future__ import annotations
@@ -25,6 +29,7 @@ MAX_BYTES = 1 << 20          # 1 MiB
 MAX_DEPTH = 32               # nested mappings/sequences
 
 _STR_TAG = "tag:yaml.org,2002:str"
+FAST_LOADER = getattr(yaml, "CSafeLoader", None)    # None where PyYAML was built without libyaml
 
 
 @dataclass(eq=False, slots=True)
@@ -175,7 +180,7 @@ def _yaml_error(exc: Exception, text: str, filename: str, pos: _Positions) -> Pr
     return Problem(filename, 1, 1, f"YAML error: {exc}")
 
 
-def scan(text: str, filename: str, pos: _Positions) -> list[Problem]:
+def scan(text: str, filename: str, pos: _Positions, loader=yaml.SafeLoader) -> list[Problem]:
     """Walk the event stream once and report what campaign files may not contain."""
     problems: list[Problem] = []
     depth = 0
@@ -185,7 +190,7 @@ def scan(text: str, filename: str, pos: _Positions) -> list[Problem]:
         problems.append(Problem(filename, *pos.of(event.start_mark), message))
 
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=loader):
             if isinstance(event, ev.DocumentStartEvent):
                 documents += 1
                 if documents == 2:
@@ -230,7 +235,8 @@ def _convert(node: yn.Node, filename: str, problems: list[Problem], pos: _Positi
             value = build(node) if build else node.value    # str, and timestamps kept as text
         except (ValueError, OverflowError):                 # e.g. an integer of 5,000 digits
             value = float("inf")
-        return Scalar(line, col, value, node.value, node.style, pos.of(node.end_mark)[0])
+        return Scalar(line, col, value, node.value, node.style or None,   # libyaml writes a plain style as ""
+                      pos.of(node.end_mark)[0])
     if isinstance(node, yn.SequenceNode):
         return Sequence(line, col, [_convert(item, filename, problems, pos) for item in node.value])
     mapping = Mapping(line, col)
@@ -265,11 +271,19 @@ def load_located(data: bytes | str, filename: str = "<string>") -> tuple[Node | 
             return None, [Problem(filename, 1, 1, "file is too large (the limit is 1 MiB)")]
         text = data.lstrip("\ufeff").replace("\r\n", "\n")
     pos = _Positions(text)
-    problems = scan(text, filename, pos)
+    if FAST_LOADER is not None and pos.starts is None:
+        tree, problems = _read(text, filename, pos, FAST_LOADER)
+        if not problems:            # clean: libyaml's marks are the pure parser's (tests/test_fast_yaml.py)
+            return tree, problems
+    return _read(text, filename, pos, yaml.SafeLoader)
+
+
+def _read(text: str, filename: str, pos: _Positions, loader) -> tuple[Node | None, list[Problem]]:
+    problems = scan(text, filename, pos, loader)
     if problems:
         return None, problems
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as exc:    # pragma: no cover - the scan has already parsed the same text
         return None, [_yaml_error(exc, text, filename, pos)]
     if root is None:

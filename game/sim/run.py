@@ -1,11 +1,14 @@
 """Playing a campaign headless: one game or a batch of runs under a policy."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
 from game.campaign.model import Campaign
+from game.sim.batches import CHUNK_RUNS, chunk_rngs, chunks
+from game.sim.batches import rngs as rngs  # the single game's streams, imported from here by saves and tools
 from game.sim.events import fire_events
 from game.sim.outcome import Outcome, outcome
 from game.sim.params import DEFAULT, Params
@@ -13,13 +16,6 @@ from game.sim.policies import Policy
 from game.sim.report import Report
 from game.sim.state import State, World, initial_state, make_world
 from game.sim.step import step
-
-
-def rngs(seed: int) -> tuple[np.random.Generator, np.random.Generator]:
-    """The model's generator and a separate one for policies that roll dice, so a random policy does not shift
-    the model's draws (two policies played with one seed face the same luck)."""
-    model, policy = np.random.SeedSequence(seed).spawn(2)
-    return np.random.default_rng(model), np.random.default_rng(policy)
 
 
 def new_game(world: World, runs: int = 1) -> tuple[State, np.ndarray]:
@@ -38,8 +34,21 @@ class Result:
 
 def simulate(campaign: Campaign, policy: Policy, runs: int = 1, seed: int = 0, params: Params = DEFAULT,
              keep_reports: bool = False, world: World | None = None) -> Result:
+    """`runs` games as one batch, seeded as the first chunk of a streamed batch (game.sim.batches): for up to
+    CHUNK_RUNS runs it is the streamed batch itself, and its first run is the single game of `seed`."""
     world = world or make_world(campaign, params)
-    model_rng, policy_rng = rngs(seed)
+    return _play(world, policy, runs, *chunk_rngs(seed, 0, runs), keep_reports)
+
+
+def simulate_chunks(campaign: Campaign, policy: Policy, runs: int, seed: int = 0, params: Params = DEFAULT,
+                    world: World | None = None, chunk: int = CHUNK_RUNS) -> Iterator[Result]:
+    """`runs` games streamed as chunks of at most `chunk` runs, one Result each, so memory stays flat in runs."""
+    world = world or make_world(campaign, params)
+    for _, rows, model_rng, policy_rng in chunks(runs, seed, chunk):
+        yield _play(world, policy, rows, model_rng, policy_rng, False)
+
+
+def _play(world: World, policy: Policy, runs: int, model_rng, policy_rng, keep_reports: bool) -> Result:
     start, _ = new_game(world, runs)
     state, reports = start, []
     while not state.over:

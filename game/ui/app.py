@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import traceback
 from dataclasses import replace
 
@@ -19,6 +20,7 @@ import pygame
 from game.text_rules import one_line
 from game.ui import flow, persist
 from game.ui.fonts import FontBook
+from game.ui.frame import FrameCache
 from game.ui.ink import Ink
 from game.ui.map.data import load_theatres
 from game.ui.map.view import MapView
@@ -30,6 +32,9 @@ from game.ui.windowfit import MIN_SIZE, desktop_size, fit_size
 
 DENSE_CAP = 1.2
 TOAST_SECONDS = 2.2
+# Idle: sleep this long between looks at the event queue (SDL's event.wait(timeout) polled ~900 times a second);
+# at most 100 wake-ups a second, and an input waits 5 ms on average, well inside a frame.
+IDLE_SLEEP = 0.010
 
 
 class App:
@@ -63,6 +68,9 @@ class App:
         self._swallow: str | None = None
         self._mapview = None
         self._failed_frames = 0
+        self.overlay_dirty = False     # only the top scene's overlay changed (game.ui.frame)
+        self.updated: list[pygame.Rect] | None = None   # what the last render changed (None: the whole screen)
+        self._frame = FrameCache()
         self.hot_reload = HotReload(self)    # watches the played campaign's file (game/ui/play/reload.py)
         self.reset_to_title()
         if self.settings_note:
@@ -280,9 +288,11 @@ class App:
         return animating
 
     def render(self, force: bool = False) -> bool:
-        """Draw the visible scenes if anything changed; True if a frame was drawn."""
+        """Draw the visible scenes if anything changed; True if a frame was drawn, and `updated` says what to
+        present: the rectangles of an overlay-only change (Scene.draw_overlay), or None for the whole screen."""
         if not (self.dirty or force):
-            return False
+            return self._render_overlay() if self.overlay_dirty else False
+        self.overlay_dirty, self.updated = False, None
         try:
             self._draw()
             self._failed_frames = 0
@@ -306,6 +316,19 @@ class App:
         self.hot_reload.draw(self.screen)
         if self.toasts:
             self._draw_toast()
+        self._frame.keep(self.screen, self.scene)
+
+    def _render_overlay(self) -> bool:
+        """Only the top scene's overlay changed: redraw just that (an error, or no kept frame of the screen's size,
+        falls back to a full frame, with render's own error handling)."""
+        self.overlay_dirty = False
+        try:
+            self.updated = self._frame.redraw_overlay(self.screen, self.scene)
+        except Exception:  # noqa: BLE001 - the full frame below reports a real error as render does
+            self.updated = None
+        if self.updated is None:
+            return self.render(force=True)
+        return bool(self.updated)
 
     def toast_box(self) -> tuple[pygame.Rect, str, tuple[str, ...]] | None:
         """Where the current toast goes, its type size and lines: in the scene's free strip (Scene.toast_area),
@@ -354,17 +377,18 @@ class App:
         pygame.key.set_repeat(350, 40)
         while self.running:
             animating = self.tick(dt)
-            if animating or self.dirty:
-                events = pygame.event.get()
-            else:
-                first = pygame.event.wait(500)     # idle: sleep until something happens (low CPU)
-                events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
+            events = pygame.event.get()
+            if not (events or animating or self.dirty or self.overlay_dirty):
+                time.sleep(IDLE_SLEEP)             # idle: see IDLE_SLEEP
             for event in events:
                 self.handle(event)
                 if not self.running:
                     break
             if self.render():
-                pygame.display.flip()
+                if self.updated is None:
+                    pygame.display.flip()
+                else:
+                    pygame.display.update(self.updated)
             dt = clock.tick(self.settings.fps_cap if (animating or self.dirty) else 0) / 1000.0
             dt = min(dt, 0.25)
         return 0

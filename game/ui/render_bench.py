@@ -1,90 +1,185 @@
-"""`render_bench`: frame times of the window over a scripted session, headless (SDL dummy driver, software).
+"""`render_figures`: the window's frame times, each labelled for what it forces, for `fairshare bench`.
 
-Every frame handles that frame's scripted input, advances the clock and redraws the WHOLE screen (forced, so the
-figure is the worst case: the real loop skips frames where nothing changed). The script switches overlays, selects
-allies, hovers the map, gives orders, ends turns (through the confirm dialog, the event dialogs and the turn
-report), reopens a report, scrolls it, and starts over when a campaign ends.
+- full redraw: every frame redraws the WHOLE play screen and presents it with flip (the worst case; the real loop
+  skips frames where nothing changed);
+- hover: the pointer sweeps the map a few pixels a frame through the real loop's render and present, so a move
+  inside one country re-blits the cached frame under the tooltip and presents only those rectangles;
+- End turn to report on screen: the turn resolved, autosaved, the report drawn and presented;
+- idle: how often the real loop wakes up when nothing happens;
+- start-up to the first frame of the title, in a fresh interpreter.
+
+The video driver is SDL's dummy one unless SDL_VIDEODRIVER says otherwise (run under Xvfb with
+SDL_VIDEODRIVER=x11 to include a real present); each figure names the driver it ran on.
 """
 from __future__ import annotations
 
 import os
-import statistics
 import tempfile
+import threading
 import time
 
 import pygame
 
+from game.analysis.bench import Figure, percentile, run_child
 from game.settings import Settings
 from game.ui import flow
 from game.ui.app import App
 
+SIZE = (1920, 1080)
 
-def _script(app, frame: int) -> list:
-    """The input events of one frame of the scripted session."""
-    def key(k, mod=0):
-        return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="")
-
-    scene = app.scene.name
-    if scene == "title":
-        return [key(pygame.K_DOWN)] if frame % 7 == 1 else [key(pygame.K_RETURN)] if frame % 7 == 3 else []
-    if scene in ("briefing", "confirm", "event", "message"):
-        return [key(pygame.K_RETURN)] if frame % 4 == 0 else []
-    if scene == "end":
-        return [key(pygame.K_RETURN)] if frame % 6 == 0 else []
-    if scene == "report":
-        step = frame % 12
-        return [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False)] if step < 8 else \
-            [key(pygame.K_RETURN)] if step == 11 else []
-    if scene != "play":
-        return [key(pygame.K_ESCAPE)]
-    step = frame % 60
-    panes = getattr(app.scene, "panes", [])
-    if panes and step % 2 == 0:     # hover across the map
-        r = panes[(frame // 60) % len(panes)].rect
-        x = r.x + (frame * 37) % r.w
-        y = r.y + (frame * 53) % r.h
-        return [pygame.event.Event(pygame.MOUSEMOTION, pos=(x, y), rel=(1, 1), buttons=(0, 0, 0))]
-    actions = {1: key(pygame.K_1 + (frame // 60) % 5), 3: key(pygame.K_TAB), 5: key(pygame.K_p),
-               7: key(pygame.K_TAB), 9: key(pygame.K_r), 11: key(pygame.K_TAB, pygame.KMOD_SHIFT),
-               13: key(pygame.K_w), 15: key(pygame.K_h), 17: key(pygame.K_DOWN), 19: key(pygame.K_c),
-               21: key(pygame.K_l), 31: key(pygame.K_3), 35: key(pygame.K_TAB),
-               41: key(pygame.K_RETURN)}
-    return [actions[step]] if step in actions else []
+# The title's first frame as `python main.py` reaches it (game.ui.app.run without its loop); prints the time.
+_FIRST_FRAME_CHILD = """
+import time
+import pygame
+from game.ui.app import App
+pygame.display.init()
+pygame.font.init()
+app = App(strict=False)
+app.render()
+pygame.display.flip()
+print(time.time())
+"""
 
 
-def render_bench(frames: int = 600, size: tuple[int, int] = (1920, 1080)) -> dict:
-    """Median and 99th-percentile frame time (ms) over `frames` frames at `size`, headless."""
+def _present(app: App) -> None:
+    """What the real loop does after a render."""
+    if app.updated is None:
+        pygame.display.flip()
+    else:
+        pygame.display.update(app.updated)
+
+
+def _key(k: int) -> pygame.event.Event:
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="")
+
+
+def _back_to_play(app: App) -> None:
+    """Dismiss the report, its event dialogs and the end-of-game screens until the play screen is on top."""
+    for _ in range(40):
+        if app.scene.name == "play" and not app.session.over:
+            return
+        if app.session.over:
+            flow.start_campaign(app, "europe_2024", 1)
+            continue
+        app.handle(_key(pygame.K_RETURN))
+
+
+def _full_redraw(app: App, frames: int) -> list[float]:
+    times = []
+    panes = app.scene.panes
+    for frame in range(frames):
+        r = panes[frame % len(panes)].rect
+        t = time.perf_counter()
+        app.handle(pygame.event.Event(pygame.MOUSEMOTION, pos=(r.x + (frame * 37) % r.w, r.y + (frame * 53) % r.h),
+                                      rel=(1, 1), buttons=(0, 0, 0)))
+        app.render(force=True)
+        pygame.display.flip()
+        times.append((time.perf_counter() - t) * 1e3)
+    return times
+
+
+def _hover(app: App, frames: int) -> tuple[list[float], int, int]:
+    """Frame times of a sweep across the map, 4 px a frame; how many frames redrew the whole screen, and how many
+    showed a tooltip."""
+    times, full, shown = [], 0, 0
+    r = app.scene.panes[0].rect
+    app.render(force=True)
+    for frame in range(frames):
+        x = r.x + 10 + (frame * 4) % max(r.w - 20, 1)
+        y = r.y + r.h // 3 + (frame * 4 // max(r.w - 20, 1) * 40) % max(r.h // 2, 1)
+        t = time.perf_counter()
+        app.handle(pygame.event.Event(pygame.MOUSEMOTION, pos=(x, y), rel=(4, 0), buttons=(0, 0, 0)))
+        app.tick(1 / 60)
+        if app.render():
+            full += app.updated is None
+            _present(app)
+        times.append((time.perf_counter() - t) * 1e3)
+        shown += app.scene.hover_map is not None
+    return times, full, shown
+
+
+def _end_turn(app: App, turns: int) -> list[float]:
+    times = []
+    for _ in range(turns):
+        _back_to_play(app)
+        t = time.perf_counter()
+        flow.end_turn(app)
+        app.render()
+        _present(app)
+        times.append((time.perf_counter() - t) * 1e3)
+    return times
+
+
+def _idle_wakeups(app: App, seconds: float = 2.0) -> float:
+    """Wake-ups a second of the real loop with nothing happening (each look at the event queue is one)."""
+    _back_to_play(app)
+    app.render(force=True)
+    looks = [0]
+    real_get = pygame.event.get
+
+    def counted(*args, **kwargs):
+        looks[0] += 1
+        return real_get(*args, **kwargs)
+    pygame.event.get = counted
+    stop = threading.Timer(seconds, lambda: setattr(app, "running", False))
+    try:
+        stop.start()
+        app.loop()
+    finally:
+        pygame.event.get = real_get
+        stop.cancel()
+        app.running = True
+    return looks[0] / seconds
+
+
+def first_frame(repeats: int = 5) -> Figure:
+    """Seconds from starting the interpreter to the title's first frame presented."""
+    samples = []
+    for _ in range(repeats):
+        started = time.time()
+        _, _, out = run_child(["-c", _FIRST_FRAME_CHILD])
+        samples.append(float(out.strip().splitlines()[-1]) - started)
+    return Figure(f"start-up to the title's first frame (driver {os.environ.get('SDL_VIDEODRIVER', 'default')})",
+                  "s", tuple(samples))
+
+
+def render_figures(frames: int = 600, turns: int = 60, size: tuple[int, int] = SIZE) -> list[Figure]:
+    """The window's figures at `size` on europe_2024 (seed 1), in a throwaway user folder."""
     saved_env = {k: os.environ.get(k) for k in ("SDL_VIDEODRIVER", "SDL_AUDIODRIVER", "FAIRSHARE_HOME")}
-    own_display = not pygame.display.get_init()
-    if own_display:
-        os.environ["SDL_VIDEODRIVER"] = "dummy"
-        os.environ["SDL_AUDIODRIVER"] = "dummy"
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    figures = []
     with tempfile.TemporaryDirectory() as home:
         os.environ["FAIRSHARE_HOME"] = home
         try:
-            pygame.init()
+            figures.append(first_frame())
+            pygame.display.init()
+            pygame.font.init()
+            driver = pygame.display.get_driver()
             app = App(size=size, settings=Settings())
             flow.start_campaign(app, "europe_2024", 1)
+            _back_to_play(app)
             for _ in range(30):         # warm-up: fonts, map projection, first renders
                 app.render(force=True)
-            times = []
-            for frame in range(frames):
-                t0 = time.perf_counter()
-                for event in _script(app, frame):
-                    app.handle(event)
-                app.tick(1 / 60)
-                app.render(force=True)
-                pygame.display.flip()
-                times.append((time.perf_counter() - t0) * 1000.0)
+            where = f"{size[0]}x{size[1]}, driver {driver}"
+            full = _full_redraw(app, frames)
+            figures.append(Figure(f"render, forced full redraw + flip each frame ({where})", "ms", tuple(full),
+                                  f"p95 {percentile(full, 95):.2f} ms, p99 {percentile(full, 99):.2f} ms"))
+            hover, redrawn, shown = _hover(app, frames)
+            figures.append(Figure(f"hover across the map, the real loop's render and present ({where})", "ms",
+                                  tuple(hover), f"p95 {percentile(hover, 95):.2f} ms; a tooltip in {shown} of "
+                                                f"{frames} frames, {redrawn} redrew the whole screen (the pointer "
+                                                "entered another country)"))
+            ends = _end_turn(app, turns)
+            figures.append(Figure(f"End turn to report on screen ({where})", "ms", tuple(ends),
+                                  f"p95 {percentile(ends, 95):.2f} ms"))
+            figures.append(Figure(f"idle wake-ups of the real loop ({driver})", "per second",
+                                  (_idle_wakeups(app),)))
         finally:
-            if own_display:
-                pygame.quit()
+            pygame.quit()
             for k, v in saved_env.items():
                 if v is None:
                     os.environ.pop(k, None)
                 else:
                     os.environ[k] = v
-    ordered = sorted(times)
-    p99 = ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
-    return {"frames": len(times), "median_ms": round(statistics.median(times), 3), "p99_ms": round(p99, 3),
-            "size": tuple(size)}
+    return figures

@@ -2,7 +2,9 @@
 
 A scene is `process_event(event) -> bool` (did anything visible change), `update(dt) -> bool` (still
 animating), `draw(surface)` (pure: reads, never changes the scene, the session or the model), plus
-`layout(size)` which the app calls on entry and on every window resize to place buttons and panels.
+`layout(size)` which the app calls on entry and on every window resize to place buttons and panels. A scene
+whose hover moves only a tooltip draws it in `draw_overlay` and sets `app.overlay_dirty` instead of returning True:
+the app then re-blits its cached frame under the old tooltip and draws the new one, not the whole frame.
 """
 from __future__ import annotations
 
@@ -94,6 +96,10 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_buttons(surface)
+
+    def draw_overlay(self, surface: pygame.Surface) -> pygame.Rect | None:
+        """Draw what changes with the pointer alone (a tooltip) over the frame; return the rectangle it covers."""
+        return None
 
     # --- hooks ---------------------------------------------------------------------------------------------
     def on_button(self, bid: str) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from game.catalog import Card
+
 THEATRE_NAMES = {"europe": "Europe", "indo_pacific": "Indo-Pacific"}
 STEP_NAMES = {"year": "yearly turns", "half": "half-year turns", "quarter": "quarterly turns", "month": "monthly turns"}
 VAR_TITLES = {"spending": "Spending", "trust": "Trust in the U.S.", "alignment": "Alignment", "hedging": "Hedging"}
@@ -15,8 +17,13 @@ def theatre_name(tid: str) -> str:
 
 
 def campaign_meta(c) -> str:
-    return (f"{c.turns} {STEP_NAMES.get(c.calendar.step, 'turns')} · {' + '.join(theatre_name(t) for t in c.theatres)}"
-            f" · {len(c.allies)} allies")
+    return card_meta(Card.of(c))
+
+
+def card_meta(card: Card) -> str:
+    """A campaign's one line from its card (game.catalog.Card), which the title has without parsing the file."""
+    return (f"{card.turns} {STEP_NAMES.get(card.step, 'turns')} · {' + '.join(theatre_name(t) for t in card.theatres)}"
+            f" · {card.allies} allies")
 
 
 def name_forms(name: str) -> tuple[str, ...]:

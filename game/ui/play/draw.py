@@ -24,8 +24,6 @@ def draw_play(scene, surface: pygame.Surface) -> None:
     _draw_map(scene, surface, allies)
     _draw_right(scene, surface, allies[scene.selected], v["costs"], g)
     _draw_bottom(scene, surface, g)
-    if scene.hover_map is not None:
-        _draw_tooltip(scene, surface, allies)
 
 def _draw_left(scene, surface, allies) -> None:
     ink, th, pal, L = scene.ink, scene.theme, scene.pal, scene.L
@@ -210,11 +208,15 @@ def _draw_bottom(scene, surface, g) -> None:
             ink.text(surface, line, (scene.hint_x, y), "small", pal["dim"])
             y += ink.lh("small")
 
-def _draw_tooltip(scene, surface, allies) -> None:
+def draw_map_tooltip(scene, surface) -> pygame.Rect | None:
+    """The hovered country's tooltip, drawn as the scene's overlay (over a cached frame, see Scene.draw_overlay)."""
+    if scene.hover_map is None:
+        return None
+    allies = scene.view()["allies"]
     tid, iso = scene.hover_map
     theatre = scene.app.mapview.theatres[tid]
     country = theatre.countries.get(iso)
     ally = next((a for a in allies if a.iso == iso), None)
     adv = next((x for x in scene.session.campaign.adversaries if x.country == iso), None)
     lines = tooltip_lines(iso, country.name if country else iso, ally, adv, scene.session.state)
-    draw_tooltip(scene.ink, surface, scene.mouse, lines)
+    return draw_tooltip(scene.ink, surface, scene.mouse, lines)

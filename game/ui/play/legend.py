@@ -97,7 +97,8 @@ def tooltip_lines(hit_iso: str, name: str, ally: AllyView | None, adversary=None
     return [(name, True)]
 
 
-def draw_tooltip(ink: Ink, surf, pos, lines: list[tuple[str, bool]]) -> None:
+def draw_tooltip(ink: Ink, surf, pos, lines: list[tuple[str, bool]]) -> pygame.Rect:
+    """Draw the tooltip near `pos`; returns the rectangle it covers, its shadow included."""
     th, pal = ink.theme, ink.pal
     pad = th.tx(12)
     w = max(ink.width(t, "small", b) for t, b in lines) + 2 * pad
@@ -114,6 +115,7 @@ def draw_tooltip(ink: Ink, surf, pos, lines: list[tuple[str, bool]]) -> None:
     for text, bold in lines:
         ink.text(surf, text, (rect.x + pad, y), "small", pal["text"] if bold else pal["dim"], bold)
         y += ink.lh("small", bold)
+    return rect.union(rect.move(th.px(6), th.px(6))).clip(surf.get_rect())
 
 
 def draw_adversaries(ink: Ink, surf, rect: pygame.Rect, foes, attacks: int, crises: int) -> None:

@@ -16,7 +16,7 @@ from game.ui import bindings, flow
 from game.ui.play import quick
 from game.ui.layout import keys_fit, play_layout, row_buttons
 from game.ui.map.view import fit_panes
-from game.ui.play.draw import draw_play
+from game.ui.play.draw import draw_map_tooltip, draw_play
 from game.ui.play.legend import legend_size
 from game.ui.play.allylist import ListPlan, plan_list, row_width, window_start
 from game.ui.play.panels import detail_height
@@ -378,8 +378,10 @@ class PlayScene(Scene):
             changed = self._hover(event.pos)
             hit = self.app.mapview.country_at(self.panes, event.pos)
             moved = hit is not None and event.pos != self.mouse
-            changed = changed or hit != self.hover_map or moved
+            changed = changed or hit != self.hover_map
             self.hover_map, self.mouse = hit, event.pos
+            if moved and not changed:   # only the tooltip follows the pointer: the app redraws just that
+                self.app.overlay_dirty = True
             return changed
         return super().process_event(event)
 
@@ -395,3 +397,6 @@ class PlayScene(Scene):
     # --- drawing -------------------------------------------------------------------------------------------
     def draw(self, surface) -> None:
         draw_play(self, surface)
+
+    def draw_overlay(self, surface):
+        return draw_map_tooltip(self, surface)

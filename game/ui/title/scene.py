@@ -13,7 +13,7 @@ from game.ui.layout import row_buttons
 from game.ui.map.view import Paint, campaign_paint, fit_panes
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
-from game.ui.words import campaign_meta, name_forms
+from game.ui.words import campaign_meta, card_meta, name_forms
 from game.userdata import user_campaigns_dir
 
 
@@ -223,12 +223,13 @@ class TitleScene(Scene):
         tag_w = ink.width(tag, "tiny", True)
         ink.text(surface, tag, (rect.right - pad, y + th.tx(4)), "tiny", pal["faint"] if entry.shipped
                  else pal["accent"], True, "topright")
-        if entry.campaign is not None:
+        card = entry.card    # from the card cache: drawing the list parses no campaign
+        if card is not None:
             room = rect.w - 3 * pad - tag_w
-            forms = name_forms(entry.campaign.name)
+            forms = name_forms(card.name)
             name = next((f for f in forms if ink.width(f, "h3", True) <= room), forms[-1])
             ink.text(surface, name, (x, y), "h3", pal["text"], True, max_w=room)
-            ink.text(surface, campaign_meta(entry.campaign), (x, y + ink.lh("h3", True)), "small", pal["dim"],
+            ink.text(surface, card_meta(card), (x, y + ink.lh("h3", True)), "small", pal["dim"],
                      max_w=rect.w - 2 * pad)
         else:
             ink.text(surface, f"⚠ {entry.file_name}", (x, y), "h3", pal["bad"], True,
