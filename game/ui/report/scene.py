@@ -13,8 +13,9 @@ from game.ui.layout import columns
 from game.ui.report.system import system_height
 from game.ui.report.draw import draw_report
 from game.ui.report.export import export
+from game.ui.report.page import bottom_buttons, page_frame
 from game.ui.scene import Scene
-from game.ui.widgets import Button, Scroll, draw_scrollbar
+from game.ui.widgets import Scroll, draw_scrollbar
 from game.ui.words import GOOD_UP
 from game.ui.wording import change_sentence
 
@@ -47,11 +48,8 @@ class ReportScene(Scene):
     # --- layout --------------------------------------------------------------------------------------------
     def layout(self, size) -> None:
         ink, th = self.ink, self.theme
-        w, h = size
-        m = th.px(48)
-        bh = ink.lh("body", True) + th.tx(24)
-        self.head = pygame.Rect(m, th.px(28), w - 2 * m, ink.lh("small", True) + ink.lh("h1", True))
-        self.bottom = pygame.Rect(m, h - th.px(24) - bh, w - 2 * m, bh)
+        self.head, self.bottom = page_frame(ink, size)
+        m, w = self.head.x, size[0]
         self.view_rect = pygame.Rect(m, self.head.bottom + th.px(18), w - 2 * m,
                                      self.bottom.y - th.px(18) - self.head.bottom - th.px(18))
         self.inner = self.view_rect.inflate(-th.tx(48), -th.tx(36))
@@ -69,25 +67,18 @@ class ReportScene(Scene):
         self.glance_rows = -(-n // self.glance_cols)
         glance_h = ink.lh("small", True) + th.tx(10) + (self.glance_rows + 1) * ink.lh("small") + th.tx(20)
         self.blocks = [("summary", self._summary_h()), ("events", self._events_h()), ("glance", glance_h)]
-        if system_height(self, self.inner.w):
-            self.blocks.append(("system", system_height(self, self.inner.w)))
+        system_h = system_height(self, self.inner.w)
+        if system_h:
+            self.blocks.append(("system", system_h))
         self.blocks += [(i, self._ally_h(i)) for i in range(len(self.changes))]
         self.scroll.set_sizes(sum(hh for _, hh in self.blocks), self.inner.h)
         s = self.session
         close = "See the outcome" if (s.over and self.index == len(s.reports) - 1) else \
             "Back to the map" if self.after_turn else "Close"
         items = [("prev", "Previous turn", "◀"), ("next", "Next turn", "▶"), ("export", "Export", "E")]
-        self.buttons = []
-        x = self.bottom.x
-        for bid, label, key in items:
-            bw = ink.width(label, "body", True) + th.tx(80)
-            self.buttons.append(Button(bid, label, pygame.Rect(x, self.bottom.y, bw, bh), key=key))
-            x += bw + th.px(12)
+        self.buttons = bottom_buttons(ink, self.bottom, items, ("close", close, "Enter"))
         self.buttons[0].enabled = self.index > 0
         self.buttons[1].enabled = self.index < len(s.reports) - 1
-        cw = ink.width(close, "body", True) + th.tx(110)
-        self.buttons.append(Button("close", close, pygame.Rect(self.bottom.right - cw, self.bottom.y, cw, bh),
-                                   key="Enter", style="primary"))
 
     def _summary_h(self) -> int:
         return self.ink.lh("body", True) + self.ink.lh("small") * 2 + self.theme.tx(24)

@@ -14,9 +14,9 @@ from game.ui.layout import columns
 from game.ui.report import whatif_job
 from game.ui.report.ally_charts import draw_ally, draw_us_cost
 from game.ui.report.export import export
+from game.ui.report.page import bottom_buttons, page_frame
 from game.ui.scene import Scene
 from game.ui.theme import OKABE_ITO
-from game.ui.widgets import Button
 
 
 SHORT = {"you": "You", "hold": "Hold", "adaptive": "Adviser", "best plan": "Best plan"}
@@ -39,22 +39,12 @@ class WhatIfScene(Scene):
 
     def layout(self, size) -> None:
         ink, th = self.ink, self.theme
-        w, h = size
-        m = th.px(48)
-        bh = ink.lh("body", True) + th.tx(24)
-        self.head = pygame.Rect(m, th.px(28), w - 2 * m, ink.lh("small", True) + ink.lh("h1", True))
-        self.bottom = pygame.Rect(m, h - th.px(24) - bh, w - 2 * m, bh)
-        body = pygame.Rect(m, self.head.bottom + th.px(16), w - 2 * m, self.bottom.y - th.px(16) - self.head.bottom
-                           - th.px(16))
+        self.head, self.bottom = page_frame(ink, size)
+        body = pygame.Rect(self.head.x, self.head.bottom + th.px(16), self.head.w,
+                           self.bottom.y - th.px(16) - self.head.bottom - th.px(16))
         self.left, self.right = columns(body, [1, 1.1], th.px(24))
-        x, self.buttons = self.bottom.x, []
-        for bid, label, key in (("prev", "Previous ally", "◀"), ("next", "Next ally", "▶"), ("export", "Export", "E")):
-            bw = ink.width(label, "body", True) + th.tx(80)
-            self.buttons.append(Button(bid, label, pygame.Rect(x, self.bottom.y, bw, bh), key=key))
-            x += bw + th.px(12)
-        cw = ink.width("Back", "body", True) + th.tx(110)
-        self.buttons.append(Button("back", "Back", pygame.Rect(self.bottom.right - cw, self.bottom.y, cw, bh),
-                                   key="Esc", style="primary"))
+        items = [("prev", "Previous ally", "◀"), ("next", "Next ally", "▶"), ("export", "Export", "E")]
+        self.buttons = bottom_buttons(ink, self.bottom, items, ("back", "Back", "Esc"))
 
     def on_button(self, bid: str) -> None:
         n = len(self.session.campaign.allies)
