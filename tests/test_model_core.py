@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from builders import campaign
+from builders import FLOAT32_ATOL, campaign
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -58,7 +58,7 @@ def test_factor_breakdown_adds_up_to_each_change(name):
         new, report = step(state, policy(state, policy_rng), model_rng)
         for var in FACTORS:
             assert report.factors(var).shape[-1] == len(FACTORS[var])
-            np.testing.assert_allclose(report.change(var), getattr(new, var) - getattr(state, var), atol=1e-12)
+            np.testing.assert_allclose(report.change(var), getattr(new, var) - getattr(state, var), atol=FLOAT32_ATOL)
         state = new
 
 

@@ -4,7 +4,7 @@ the largest factors first. A mutant that files free-riding under "domestic limit
 from __future__ import annotations
 
 import numpy as np
-from builders import campaign, factor, one_turn, opening, varied
+from builders import FLOAT32_ATOL, campaign, factor, one_turn, opening, varied
 
 from game.catalog import find_campaign
 from game.sim import explain
@@ -37,16 +37,16 @@ def test_spending_factors_are_their_own_formulas():
     d = derive(state, congress=us == CONGRESS)
     # the threat as felt, the wartime response to a surge, and this turn's threat-perception shock
     threat = r * (felt + after.war[:, :1] * surge + after.alarm)
-    np.testing.assert_allclose(factor(report, "spending", "threat"), threat, atol=1e-12)
+    np.testing.assert_allclose(factor(report, "spending", "threat"), threat, atol=FLOAT32_ATOL)
     np.testing.assert_allclose(factor(report, "spending", "free-riding"), -r * felt * p.free_riding * d.protection,
-                               atol=1e-12)
+                               atol=FLOAT32_ATOL)
     np.testing.assert_allclose(factor(report, "spending", "trade with the adversary"),
-                               -r * felt * p.trade_damping * w.trade, atol=1e-12)
+                               -r * felt * p.trade_damping * w.trade, atol=FLOAT32_ATOL)
     np.testing.assert_allclose(factor(report, "spending", "pressure"),
-                               (orders == PRESSURE) * pressure_push(state, d) * dt, atol=1e-12)
+                               (orders == PRESSURE) * pressure_push(state, d) * dt, atol=FLOAT32_ATOL)
     np.testing.assert_allclose(factor(report, "spending", "criticism"),
                                (orders == CRITICIZE) * p.criticism_effect * dt * state.threat * w.responsiveness,
-                               atol=1e-12)
+                               atol=FLOAT32_ATOL)
 
 
 def test_domestic_limits_is_the_pull_of_other_priorities_away_from_the_caps():
@@ -57,7 +57,7 @@ def test_domestic_limits_is_the_pull_of_other_priorities_away_from_the_caps():
     assert inside.mean() > 0.5
     pull = per_turn(p.spending_rate, dt) * (w.baseline - state.spending)
     np.testing.assert_allclose(factor(report, "spending", "domestic limits")[inside], np.broadcast_to(pull, rise.shape)
-                               [inside], atol=1e-12)
+                               [inside], atol=FLOAT32_ATOL)
 
 
 def test_trust_and_hedging_factors_are_their_own_formulas():
@@ -66,20 +66,20 @@ def test_trust_and_hedging_factors_are_their_own_formulas():
     fr, fw = orders == REASSURE, orders == WITHDRAW
     removed = np.minimum(state.presence, p.withdraw_presence) * fw / p.withdraw_presence
     np.testing.assert_allclose(factor(report, "trust", "reassurance"),
-                               fr * per_turn(p.trust_reassure, dt) * (1 - state.trust), atol=1e-12)
+                               fr * per_turn(p.trust_reassure, dt) * (1 - state.trust), atol=FLOAT32_ATOL)
     np.testing.assert_allclose(factor(report, "trust", "withdrawal"), -removed * p.trust_withdraw * state.trust,
-                               atol=1e-12)
+                               atol=FLOAT32_ATOL)
     np.testing.assert_allclose(factor(report, "trust", "U.S. credibility"),
                                per_turn(p.trust_credibility_pull, dt) * (state.credibility[:, None] - state.trust),
-                               atol=1e-12)
+                               atol=FLOAT32_ATOL)
     protection = derive(state).protection
     insecurity = np.maximum(state.threat * (1 - protection) - p.hedging_comfort, 0.0)
     np.testing.assert_allclose(factor(report, "hedging", "insecurity"),
                                p.hedging_growth * dt * insecurity * state.world.latency * (1 - state.hedging),
-                               atol=1e-12)
+                               atol=FLOAT32_ATOL)
     np.testing.assert_allclose(factor(report, "hedging", "protection"),
-                               -p.hedging_decay * dt * protection * state.hedging * (1 - p.hedging_sticky
-                                                                                      * state.hedging), atol=1e-12)
+                               -p.hedging_decay * dt * protection * state.hedging
+                               * (1 - p.hedging_sticky * state.hedging), atol=FLOAT32_ATOL)
 
 
 def test_limit_is_zero_away_from_the_bounds_and_events_zero_without_events():

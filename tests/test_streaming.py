@@ -42,9 +42,9 @@ def test_chunked_results_are_deterministic_per_seed_and_chunk_size(europe):
 
 
 # The first run draws exactly the single game's random numbers, so every roll of the dice and every event is the
-# same; the continuous figures agree to rounding only, because BLAS sums a (1, N) @ (N, N) product in another order
-# than a (B, N) one (about 1e-16; step.py's products are left for the later pass on the step's arrays).
-ROUNDING = 1e-12
+# same; the continuous figures agree to rounding only: a batch of more than one run plays in float32, the single
+# game in float64 (game.sim.layout). Twelve turns of float32 arithmetic leave a relative difference of some 1e-6.
+ROUNDING = 2e-5
 
 
 @pytest.mark.parametrize("policy", ["adaptive", "random", "pressure"])

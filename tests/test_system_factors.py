@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import numpy as np
+from builders import FLOAT32_ATOL
 import pytest
 
 from game.catalog import find_campaign
@@ -36,7 +37,7 @@ def test_the_system_factors_add_up_to_each_change_under_random_play(campaign):
                                    ("domestic", state.domestic_pressure, new.domestic_pressure),
                                    ("appetite", state.revisionism, new.revisionism)):
             assert getattr(report, var).shape[-1] == len(SYSTEM_FACTORS[var])
-            np.testing.assert_allclose(getattr(report, var).sum(-1), after - before, atol=1e-12)
+            np.testing.assert_allclose(getattr(report, var).sum(-1), after - before, atol=FLOAT32_ATOL)
         state = new
 
 

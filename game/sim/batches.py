@@ -43,8 +43,8 @@ class FirstRunApart:
     def random(self, size) -> np.ndarray:
         shape = _batch_shape(size)
         out = np.empty(shape)
-        out[:1] = self._first.random((1, *shape[1:]))
-        out[1:] = self._rest.random((shape[0] - 1, *shape[1:]))
+        self._first.random(out=out[:1])      # drawn in place: the same values as a fresh draw, with no copy
+        self._rest.random(out=out[1:])
         return out
 
     def integers(self, low, high=None, size=None, dtype=np.int64) -> np.ndarray:

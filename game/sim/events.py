@@ -5,6 +5,7 @@ import numpy as np
 
 from game.campaign.model import Effect
 from game.sim.state import State
+from game.sim.layout import allies_total
 
 BOUNDED = {"threat", "trust", "alignment", "hedging", "presence", "revisionism", "domestic_pressure",
            "credibility"}
@@ -32,7 +33,9 @@ class ExprEnv:
 
     def aggregate(self, func: str, var: str) -> np.ndarray:
         values = getattr(self.state, var)
-        return {"mean": np.mean, "min": np.min, "max": np.max}[func](values, axis=-1)
+        if func == "mean":
+            return allies_total(values) / values.shape[1]
+        return {"min": np.min, "max": np.max}[func](values, axis=-1)
 
 
 def _ally_scale(state: State, effect: Effect) -> np.ndarray:
@@ -42,22 +45,23 @@ def _ally_scale(state: State, effect: Effect) -> np.ndarray:
         touched = np.array([not effect.theatre or a.theatre == effect.theatre for a in c.allies])
     else:
         touched = np.array([a.id == effect.target for a in c.allies])
-    return (state.world.exposure if effect.scale == "exposure" else 1.0) * touched
+    return (state.world.exposure if effect.scale == "exposure" else 1.0) * touched.astype(state.world.real)
 
 
 def apply_effect(arrays: dict, state: State, effect: Effect, runs: np.ndarray) -> None:
     """Add one effect to the arrays (copies of the state's) for the runs where its event fired."""
     c = state.world.campaign
-    on = runs.astype(float)
+    on = runs.astype(state.world.real)
     if effect.target == "us":
         arrays[effect.var] = arrays[effect.var] + effect.add * on
     elif effect.target in {a.id for a in c.adversaries}:
         k = [a.id for a in c.adversaries].index(effect.target)
         name = "adv_capability" if effect.var == "capability" else effect.var
-        arrays[name] = arrays[name].copy()
+        arrays[name] = arrays[name].copy(order="K")   # keeps the batch's column-major layout
         arrays[name][:, k] += effect.add * on
     else:
-        delta = effect.add * on[:, None] * _ally_scale(state, effect)[None, :]
+        # (B, 1) x (1, N) comes out row-major: laid out like the state's arrays (game.sim.layout) instead
+        delta = np.asfortranarray(effect.add * on[:, None] * _ally_scale(state, effect)[None, :])
         arrays[effect.var] = arrays[effect.var] + delta
         if effect.var == "threat":  # a threat event lasts: it moves the level threat settles at too
             arrays["threat_shift"] = arrays["threat_shift"] + delta

@@ -7,6 +7,7 @@ import numpy as np
 
 from game.campaign.model import PILLARS
 from game.sim.state import State
+from game.sim.layout import allies_total, weighted
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,10 +47,10 @@ BREAK_POINTS = 15         # cohesion points per ally that started a bomb program
 def outcome(state: State, start: State) -> Outcome:
     """Judge a (finished or running) game against its opening position `start`."""
     w = state.world
-    start_milex, start_cost = start.spending @ w.gdp / 100, start.presence @ w.upkeep
-    start_fair = np.minimum(start.spending, w.fair_share0) @ w.gdp / 100
+    start_milex, start_cost = weighted(start.spending, w.gdp) / 100, weighted(start.presence, w.upkeep)
+    start_fair = weighted(np.minimum(start.spending, w.fair_share0), w.gdp) / 100
     weight = w.gdp / w.gdp.sum()
-    start_influence = (start.alignment * ~start.realigned) @ weight
+    start_influence = weighted(start.alignment * ~start.realigned, weight)
     if state.turn == 0:  # before the first turn, judge the opening position itself
         years = 1.0
         ratio = start_cost / np.maximum(start.budget, 1e-9)
@@ -73,10 +74,11 @@ def outcome(state: State, start: State) -> Outcome:
     burden = np.clip(50 + BURDEN_POINTS * gained / gap - OVERRUN_POINTS * np.maximum(ratio - 1, 0), 0, 100)
     deterrence = np.clip(100 - RISK_POINTS * state.risk_total - HIT_POINTS * state.aggressions, 0, 100)
     # Influence: alignment over the game and at its end (the legacy left), an ally that realigned counting zero.
-    final_influence = (state.alignment * ~state.realigned) @ weight
+    final_influence = weighted(state.alignment * ~state.realigned, weight)
     influence = 100 * (influence_avg + final_influence) / 2
-    hedging_gain = np.maximum(state.hedging.mean(-1) - start.hedging.mean(-1), 0)
-    trust_loss = np.maximum(start.trust.mean(-1) - state.trust.mean(-1), 0)
+    n = state.hedging.shape[1]
+    hedging_gain = np.maximum((allies_total(state.hedging) - allies_total(start.hedging)) / n, 0)
+    trust_loss = np.maximum((allies_total(start.trust) - allies_total(state.trust)) / n, 0)
     breaks = state.nuclear.sum(-1) + state.realigned.sum(-1)
     cohesion = np.clip(100 - HEDGING_POINTS * hedging_gain - TRUST_POINTS * trust_loss - BREAK_POINTS * breaks, 0, 100)
     pillars = {"deterrence": deterrence, "burden": burden, "influence": influence, "cohesion": cohesion}

@@ -15,6 +15,7 @@ from game.campaign.model import ORDERS, Campaign
 from game.campaign.plan import load_plan
 from game.sim.state import CONGRESS, HOLD, NO_ACTION, ORDER_CODE, PRESSURE, REASSURE, US_ACTION_CODE, State
 from game.sim.step import derive, fair_share, pressure_push
+from game.sim.layout import weighted
 
 PolicyFn = Callable[[State, np.random.Generator], np.ndarray]
 BUILT_IN = ("hold", "pressure", "reassure", "withdraw", "criticize", "adaptive", "random")
@@ -78,8 +79,8 @@ def adviser(state: State) -> tuple[np.ndarray, np.ndarray]:
     # Keep within budget: drop the reassurances of the least exposed allies first.
     extra = (orders == REASSURE) * (p.reassure_cost + p.reassure_presence) * w.upkeep
     by_exposure = np.argsort(-w.exposure, kind="stable")
-    slack = state.budget - (state.presence * w.upkeep).sum(-1)
-    over = np.empty(orders.shape, dtype=bool)
+    slack = state.budget - weighted(state.presence, w.upkeep)
+    over = np.empty_like(orders, dtype=bool)
     over[:, by_exposure] = np.cumsum(extra[:, by_exposure], axis=1) > slack[:, None]
     dropped = over & (orders == REASSURE)
     return np.where(dropped, HOLD, orders).astype(np.int8), np.where(dropped, NO_MONEY, reasons)

@@ -19,8 +19,9 @@ from game.sim.step import step
 
 
 def new_game(world: World, runs: int = 1) -> tuple[State, np.ndarray]:
-    """The opening position with the turn-1 events fired; returns it and the (B, E) events that fired."""
-    state, _, fired = fire_events(initial_state(world, runs))
+    """The opening position with the turn-1 events fired; returns it and the (B, E) events that fired. A batch of
+    more than one run plays in float32 (World.batched); a single game in the world's own float type."""
+    state, _, fired = fire_events(initial_state(world.batched if runs > 1 else world, runs))
     return state, fired
 
 

@@ -5,7 +5,8 @@ B = 10,000 in a Monte Carlo. `State` is never changed in place: `step` returns a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from functools import cached_property
 
 import numpy as np
 
@@ -56,6 +57,28 @@ class World:
     fair_share0: np.ndarray     # (N,) % GDP each ally can fairly be asked for at the start
     budget: float               # U.S. budget per turn at the start
     conditions: tuple           # per campaign event: its compiled `when` expression, or None if scripted
+    real: type = np.float64     # the float type of every array of the world and of the states played on it
+
+    @cached_property
+    def batched(self) -> "World":
+        """This world in float32, for Monte Carlo batches: half the memory traffic and twice the SIMD width of
+        float64 (about 1.8x per batch), while outcomes agree within the batches' Monte Carlo noise. The window's
+        single game keeps float64, so a save replays bit for bit."""
+        if self.real is np.float32:
+            return self
+        arrays = {f.name: getattr(self, f.name).astype(np.float32) for f in fields(self)
+                  if isinstance(getattr(self, f.name), np.ndarray) and getattr(self, f.name).dtype == np.float64}
+        return replace(self, real=np.float32, **arrays)
+
+    @cached_property
+    def theatre_members(self) -> tuple[tuple[int, ...], ...]:
+        """The allies of each theatre, by index (what game.sim.layout adds up)."""
+        return tuple(tuple(np.flatnonzero(column).tolist()) for column in self.theatre_onehot.T)
+
+    @cached_property
+    def adversary_members(self) -> tuple[tuple[int, ...], ...]:
+        """The allies facing each adversary, by index."""
+        return tuple(tuple(np.flatnonzero(column).tolist()) for column in self.adv_onehot.T)
 
     @property
     def n_allies(self) -> int:
@@ -193,29 +216,35 @@ def _baselines(campaign: Campaign, params: Params, protection0: np.ndarray) -> n
 def initial_state(world: World, runs: int = 1) -> State:
     """The campaign's opening position, repeated over `runs` runs (before the turn-1 events fire)."""
     c = world.campaign
-    allies = c.allies
+    allies, real = c.allies, world.real
 
-    def tile(values, dtype=float):
-        return np.tile(np.asarray(values, dtype=dtype), (runs, 1))
+    # Column-major, ally by ally: why, in game.sim.layout.
+    def tile(values):
+        return np.asfortranarray(np.tile(np.asarray(values, dtype=real), (runs, 1)))
+
+    def zeros(*shape):
+        return np.zeros(shape, dtype=real, order="F")
 
     spending = tile([a.spending for a in allies])
     return State(
         world=world, turn=0,
         spending=spending, capability=spending / 100 * world.gdp,
-        threat=tile([a.threat for a in allies]), threat_shift=np.zeros((runs, len(allies))),
+        threat=tile([a.threat for a in allies]), threat_shift=zeros(runs, len(allies)),
         trust=tile([a.trust for a in allies]), alignment=tile([a.alignment for a in allies]),
         hedging=tile([a.hedging for a in allies]), presence=tile([a.presence for a in allies]),
-        emboldened=np.zeros((runs, len(allies))), pressed=np.zeros((runs, len(allies))),
-        alarm=np.zeros((runs, len(allies))),
-        war=np.tile([world.params.shock_weight, world.params.shock_rate], (runs, 1)),
-        nuclear=np.zeros((runs, len(allies)), dtype=bool), realigned=np.zeros((runs, len(allies)), dtype=bool),
-        aggressed=np.zeros((runs, len(allies))), autonomy=np.zeros((runs, len(c.theatres))),
+        emboldened=zeros(runs, len(allies)), pressed=zeros(runs, len(allies)),
+        alarm=zeros(runs, len(allies)),
+        war=tile([world.params.shock_weight, world.params.shock_rate]),
+        nuclear=np.zeros((runs, len(allies)), dtype=bool, order="F"),
+        realigned=np.zeros((runs, len(allies)), dtype=bool, order="F"),
+        aggressed=zeros(runs, len(allies)), autonomy=zeros(runs, len(c.theatres)),
         adv_capability=tile([a.capability for a in c.adversaries]),
         revisionism=tile([a.revisionism for a in c.adversaries]),
-        budget=np.full(runs, world.budget), domestic_pressure=np.full(runs, c.us.domestic_pressure),
-        credibility=np.full(runs, c.us.credibility),
-        us_cost_total=np.zeros(runs), budget_total=np.zeros(runs), ally_milex_total=np.zeros(runs),
-        aggressions=np.zeros(runs), crises=np.zeros(runs), risk_total=np.zeros(runs), fair_total=np.zeros(runs),
-        influence_total=np.zeros(runs),
+        budget=np.full(runs, world.budget, dtype=real),
+        domestic_pressure=np.full(runs, c.us.domestic_pressure, dtype=real),
+        credibility=np.full(runs, c.us.credibility, dtype=real),
+        us_cost_total=zeros(runs), budget_total=zeros(runs), ally_milex_total=zeros(runs),
+        aggressions=zeros(runs), crises=zeros(runs), risk_total=zeros(runs), fair_total=zeros(runs),
+        influence_total=zeros(runs),
         fired=np.zeros((runs, len(c.events)), dtype=bool),
     )
