@@ -22,13 +22,12 @@ Point = tuple[float, float]
 Ring = list[Point]
 
 # The border between the two German states, 1949-1990, north to south (lon, lat), hand-digitised for a 1:110m
-# map from its well-known course: each point lies between the towns named, one on either side. Good to about
-# 10 km, which is below a pixel of the Europe map at 1080 px high. The two ends are snapped to the nearest vertex
-# of Natural Earth's outline of Germany: the Bay of Lubeck by the Priwall peninsula (10.94E 54.01N) and, at the
-# tripoint with Czechoslovakia near Hof and Prex, 12.24E 50.27N (Natural Earth's vertex; the tripoint is at about
-# 12.10E 50.32N).
+# map from its well-known course: each point lies between the towns named, one on either side, placed from their
+# coordinates. Good to roughly 10-15 km, 1-2 px on the play screen's map. The two ends are snapped to the nearest
+# vertex of Natural Earth's outline of Germany: the Bay of Lübeck by the Priwall peninsula (10.94E 54.01N) and, for
+# the tripoint with Czechoslovakia near Hof and Prex (about 12.10E 50.32N), Natural Earth's vertex at 12.24E 50.27N.
 INNER_GERMAN_BORDER: tuple[Point, ...] = (
-    (10.90, 53.96),   # Priwall (Travemunde, W) / Pötenitz (E): the Baltic coast
+    (10.90, 53.96),   # Priwall (Travemünde, W) / Pötenitz (E): the Baltic coast
     (10.78, 53.82),   # Lübeck (W) / Herrnburg (E)
     (10.80, 53.62),   # Ratzeburg (W) / Schaalsee, Zarrentin (E)
     (10.64, 53.37),   # Lauenburg (W) / Boizenburg (E): the Elbe
