@@ -408,8 +408,7 @@ def build(source: Path, era: str | None = None) -> dict:
     if era is not None:
         countries = apply_era(countries, ERAS[era])
         theatres = {tid: THEATRES[tid] for tid in ERAS[era].theatres}
-        head = {"era": era, "era_changes": "tools/map_eras.py: countries of the time merged from today's, "
-                                          "Germany split along the inner-German border"}
+        head = {"era": era, "era_changes": ERAS[era].summary}
     return {
         "source": "Natural Earth 1:110m Admin 0 - Countries (naturalearth_lowres, geopandas 0.14.4)",
         **head,

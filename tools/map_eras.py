@@ -76,6 +76,7 @@ class Split:
 
 @dataclass(frozen=True)
 class Era:
+    summary: str                 # what the era changes, said in the map file
     theatres: tuple[str, ...]    # the theatres whose borders this era's table gets right
     merges: dict[str, Merge]
     splits: dict[str, Split]
@@ -85,6 +86,8 @@ ERAS = {
     # Only Europe: the Indo-Pacific of 1969 (two Vietnams, East Pakistan...) is not in the table, so the 1969 map
     # has no Indo-Pacific theatre rather than one with the borders of today.
     "1969": Era(
+        summary="tools/map_eras.py: countries of the time merged from today's, Germany split along the "
+                "inner-German border",
         theatres=("europe",),
         merges={
             # within the Europe box; Kazakhstan and Central Asia lie east of it
