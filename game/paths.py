@@ -24,6 +24,11 @@ def asset_path(*parts: str) -> Path:
     return _PACKAGE.joinpath("assets", *parts)
 
 
+def map_path(era: str = "today") -> Path:
+    """The map asset of an era of borders (a campaign's `map`): today's map, or e.g. theatres_1969.json."""
+    return asset_path("map", "theatres.json" if era == "today" else f"theatres_{era}.json")
+
+
 def campaigns_dir() -> Path:
     """Folder holding the bundled campaign files."""
     repo = _REPO / "campaigns"

@@ -138,6 +138,17 @@ def test_an_ally_whose_country_is_not_on_the_map(tmp_path):
                               "theatre 'europe' (assets/map/theatres.json): it will have no outline to see or click"]
 
 
+def test_on_the_1969_map_todays_countries_are_not_there(tmp_path):
+    """`map: 1969`: Estonia is inside the Soviet Union, whose code is SUN; lint reads the era's own map."""
+    path = write(tmp_path, "us:\n", "map: 1969\nus:\n")
+    (est_line, est_col), (rus_line, rus_col) = where(path, "EST"), where(path, "RUS")
+    assert warnings(path) == [
+        f"{path}:{est_line}:{est_col}: warning: country EST of ally 'estonia' is not on the map of theatre 'europe' "
+        "(assets/map/theatres_1969.json): it will have no outline to see or click",
+        f"{path}:{rus_line}:{rus_col}: warning: country RUS of adversary 'russia' is not on the map of theatre "
+        "'europe' (assets/map/theatres_1969.json): it will have no outline to see or click"]
+
+
 def test_an_ally_in_a_theatre_with_no_map(tmp_path):
     path = write(tmp_path, "    theatre: europe\n    adversary: russia\n    gdp: 40.7",
                  "    theatre: arctic\n    adversary: russia\n    gdp: 40.7")

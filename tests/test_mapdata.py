@@ -1,4 +1,5 @@
-"""The shipped map asset (assets/map/theatres.json) and its loader, game/ui/map/data.py."""
+"""The shipped map asset (assets/map/theatres.json) and its loader, game/ui/map/data.py; the era maps beside it are
+rebuilt here too (their contents: tests/test_map_eras.py)."""
 from __future__ import annotations
 
 import subprocess
@@ -135,3 +136,4 @@ def test_build_script_reproduces_the_asset(tmp_path):
     subprocess.run([sys.executable, str(REPO / "tools" / "build_map.py"), "--source", str(source), "--out", str(out)],
                    check=True, capture_output=True, cwd=tmp_path)
     assert out.read_bytes() == ASSET.read_bytes()
+    assert (tmp_path / "theatres_1969.json").read_bytes() == ASSET.with_name("theatres_1969.json").read_bytes()

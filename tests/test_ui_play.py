@@ -1,4 +1,5 @@
-"""The whole tutorial campaign played to the end in the window, by keyboard alone and by mouse alone (headless)."""
+"""The whole tutorial campaign played to the end in the window, by keyboard alone and by mouse alone (headless); the
+Nixon campaign on its 1969 map."""
 from __future__ import annotations
 
 import os
@@ -10,6 +11,7 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from game.campaign.model import ORDERS  # noqa: E402
+from game.ui import flow  # noqa: E402
 from game.ui.synth import Driver  # noqa: E402
 
 PLAN = [  # the tutorial's own suggestions, turn by turn
@@ -111,3 +113,20 @@ def test_shift_gives_an_order_to_every_ally_and_the_budget_effect_is_shown(app):
     assert drive.scene.name == "confirm"
     drive.press(pygame.K_ESCAPE)                # keep planning: nothing happened
     assert drive.scene.name == "play" and session.state.turn == 0
+
+
+def test_the_nixon_campaign_plays_on_the_map_of_1969(app):
+    """The play screen draws the campaign's era map: West Germany is clicked on the Federal Republic's outline, and
+    the country east of it is East Germany (its tooltip's name), not part of a Germany of today."""
+    flow.start_campaign(app, "nixon_1969", 7)
+    flow.begin_play(app)
+    drive = Driver(app)
+    play = drive.scene
+    assert app.mapview is app.map_view("1969") and app.mapview is not app.map_view()
+    europe = app.mapview.theatres["europe"]
+    assert {"SUN", "DEU", "DDR"} <= set(europe.countries) and "RUS" not in europe.countries
+    pane = play.panes[0]
+    drive.click_at(app.mapview.anchor(pane, "DEU"))
+    assert play.selected == app.session.campaign.ally_index("west_germany")
+    assert app.mapview.country_at([pane], app.mapview.anchor(pane, "DDR")) == ("europe", "DDR")
+    assert europe.countries["DDR"].name == "East Germany"

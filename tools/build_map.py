@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Build assets/map/theatres.json from the Natural Earth 1:110m country outlines.
+"""Build assets/map/theatres.json (and an era map per entry of tools/map_eras.py) from Natural Earth 1:110m.
 
 Run once by a developer (the game never reads the shapefile):
 
     python tools/build_map.py [--source DIR] [--out assets/map/theatres.json]
+
+Each era's map is written next to --out, e.g. assets/map/theatres_1969.json: the same pipeline on the source
+outlines first changed into that year's borders (merges and splits, see tools/map_eras.py).
 
 Pipeline, per theatre:
   1. read the .shp polygons and .dbf attributes (small readers below, standard library only);
@@ -26,6 +29,10 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tools.map_eras import ERAS, apply_era  # noqa: E402 - after the repository is on the path
+
 DEFAULT_SOURCE = REPO.parent / "shared" / "data" / "naturalearth_lowres"
 DEFAULT_OUT = REPO / "assets" / "map" / "theatres.json"
 
@@ -393,15 +400,23 @@ def build_theatre(countries, bbox):
     }
 
 
-def build(source: Path) -> dict:
+def build(source: Path, era: str | None = None) -> dict:
+    """Today's map, or with `era` (a key of ERAS) that year's borders on the era's theatres."""
     countries = load_countries(source)
+    theatres = THEATRES
+    head = {}
+    if era is not None:
+        countries = apply_era(countries, ERAS[era])
+        theatres = {tid: THEATRES[tid] for tid in ERAS[era].theatres}
+        head = {"era": era, "era_changes": ERAS[era].summary}
     return {
         "source": "Natural Earth 1:110m Admin 0 - Countries (naturalearth_lowres, geopandas 0.14.4)",
+        **head,
         "licence": "public domain (Natural Earth)",
         "generated_by": "tools/build_map.py",
         "coordinates": "normalised: theatre box -> [0,1]x[0,1], x right, y down; "
                        "multiply x by aspect*height and y by height for pixels",
-        "theatres": {tid: build_theatre(countries, bbox) for tid, bbox in THEATRES.items()},
+        "theatres": {tid: build_theatre(countries, bbox) for tid, bbox in theatres.items()},
     }
 
 
@@ -425,14 +440,16 @@ def main(argv=None) -> int:
                     help="folder holding naturalearth_lowres.shp/.shx/.dbf (default: %(default)s)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output JSON (default: %(default)s)")
     args = ap.parse_args(argv)
-    doc = build(args.source)
-    text = to_json(doc)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(text.encode("utf-8"))
-    for tid, th in doc["theatres"].items():
-        n_pts = sum(len(p) for c in th["countries"].values() for p in c["polygons"])
-        print(f"{tid}: {len(th['countries'])} countries, {n_pts} points, aspect {th['aspect']}")
-    print(f"wrote {args.out} ({len(text.encode('utf-8'))} bytes)")
+    for era in (None, *sorted(ERAS)):
+        out = args.out if era is None else args.out.with_name(f"{args.out.stem}_{era}{args.out.suffix}")
+        doc = build(args.source, era)
+        text = to_json(doc)
+        out.write_bytes(text.encode("utf-8"))
+        for tid, th in doc["theatres"].items():
+            n_pts = sum(len(p) for c in th["countries"].values() for p in c["polygons"])
+            print(f"{tid}: {len(th['countries'])} countries, {n_pts} points, aspect {th['aspect']}")
+        print(f"wrote {out} ({len(text.encode('utf-8'))} bytes)")
     return 0
 
 

@@ -35,6 +35,10 @@ def default_plan(campaign) -> Path | None:
     return campaigns_dir() / "plans" / name if name else None
 
 
+# An ally named as in its campaign's time, where the data files use today's name (Türkiye since 2022).
+NAME_IN_DATA = {"Turkey": "Türkiye"}
+
+
 def read_series(name: str) -> dict[str, dict[int, float]]:
     """country -> {year: % of GDP} from one of the project's CSV files."""
     table: dict[str, dict[int, float]] = {}
@@ -53,7 +57,8 @@ def recorded_for(campaign) -> tuple[str, dict[str, dict[int, float]]]:
     best_name, best = "", {}
     for name in SERIES:
         table = read_series(name)
-        found = {a.id: table[a.name] for a in campaign.allies if start in table.get(a.name, {})}
+        named = {a.id: NAME_IN_DATA.get(a.name, a.name) for a in campaign.allies}
+        found = {i: table[n] for i, n in named.items() if start in table.get(n, {})}
         if len(found) > len(best):
             best_name, best = name, found
     return best_name, best

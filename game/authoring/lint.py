@@ -5,7 +5,8 @@ The checks read the valid `Campaign` and the located YAML tree the loader reads,
 value to change:
 - an event's condition that can never be true (or is always true) given the ranges the model keeps values in,
   including one that asks for a turn past the last;
-- an ally whose country has no outline on its theatre's map (assets/map/theatres.json), or a theatre with no map;
+- an ally or adversary whose country has no outline on its theatre's map (assets/map/theatres.json, or the
+  map of the campaign's `map` era, e.g. theatres_1969.json), or a theatre with no map;
 - a judgement value far outside the range the shipped campaigns use;
 - a briefing that names no goal, in a campaign with no `goals:`;
 - a campaign whose sources are only placeholders.
@@ -21,7 +22,7 @@ from game.campaign import Campaign, CampaignError, Problem, load_campaign
 from game.campaign.expr import parse
 from game.campaign.safe_yaml import MAX_BYTES, Mapping, Node, Scalar, Sequence, load_located
 from game.campaign.schema import ADVERSARY, ALLY, US
-from game.paths import asset_path, campaigns_dir
+from game.paths import campaigns_dir, map_path
 from game.safe_files import read_bytes_capped
 
 from .reach import bounds, reach, text
@@ -67,10 +68,10 @@ def shipped_ranges() -> dict[tuple[str, str], tuple[float, float]]:
     return {k: (min(v), max(v)) for k, v in seen.items()}
 
 
-@functools.lru_cache(maxsize=1)
-def map_countries() -> dict[str, frozenset[str]]:
-    """Theatre id -> the ISO codes with an outline on its map."""
-    with open(asset_path("map", "theatres.json"), encoding="utf-8") as f:
+@functools.lru_cache(maxsize=None)
+def map_countries(era: str = "today") -> dict[str, frozenset[str]]:
+    """Theatre id -> the ISO codes with an outline on its map, for one era's borders."""
+    with open(map_path(era), encoding="utf-8") as f:
         theatres = json.load(f)["theatres"]
     return {tid: frozenset(t["countries"]) for tid, t in theatres.items()}
 
@@ -117,15 +118,19 @@ class _Lint:
             self.warn(where, message, _value_col(where))
 
     def map(self) -> None:
-        maps = map_countries()
-        for ally, node in zip(self.c.allies, _items(self.tree, "allies")):
-            if ally.theatre not in maps:
-                self.warn(node.get("theatre"), f"theatre '{ally.theatre}' of ally '{ally.id}' has no map (the map "
-                                               f"covers {', '.join(maps)}): the ally will not be drawn")
-            elif ally.country not in maps[ally.theatre]:
-                self.warn(node.get("country"), f"country {ally.country} of ally '{ally.id}' is not on the map of "
-                                               f"theatre '{ally.theatre}' (assets/map/theatres.json): it will have "
-                                               "no outline to see or click")
+        maps = map_countries(self.c.map)
+        asset = f"assets/map/{map_path(self.c.map).name}"
+        which = "" if self.c.map == "today" else f"{self.c.map} "
+        for kind, items in (("ally", "allies"), ("adversary", "adversaries")):
+            for entity, node in zip(getattr(self.c, items), _items(self.tree, items)):
+                if entity.theatre not in maps:
+                    self.warn(node.get("theatre"), f"theatre '{entity.theatre}' of {kind} '{entity.id}' has no map "
+                                                   f"(the {which}map covers {', '.join(maps)}): the {kind} "
+                                                   "will not be drawn")
+                elif entity.country not in maps[entity.theatre]:
+                    self.warn(node.get("country"), f"country {entity.country} of {kind} '{entity.id}' is not on the "
+                                                   f"map of theatre '{entity.theatre}' ({asset}): it will have no "
+                                                   "outline to see or click")
 
     def ranges(self) -> None:
         shipped = shipped_ranges()

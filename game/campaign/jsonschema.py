@@ -41,7 +41,8 @@ def _field(table: str, key: str, spec: schema.Field) -> dict:
     elif kind == "bool":
         out = {"type": "boolean"}
     elif kind == "enum":
-        out = {"enum": list(spec.choices)}
+        # a year (`map: 1969`) may be written as a number, as the loader accepts it
+        out = {"enum": [*spec.choices, *(int(c) for c in spec.choices if c.isdigit())]}
     elif kind == "strlist":
         out = {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": schema.Field("str").max_len}}
     else:

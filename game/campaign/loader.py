@@ -78,7 +78,7 @@ class _Loader:
             allies=tuple(Ally(**values) for _, values in allies),
             adversaries=tuple(Adversary(**values) for _, values in adversaries),
             events=tuple(built_events), goals=top["goals"], sources=top["sources"], score_weights=weights,
-            settled=top["settled"])
+            settled=top["settled"], map=top["map"])
 
     # -- parts
     def sub(self, value: Any, table: dict, where: str) -> dict | None:

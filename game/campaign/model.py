@@ -16,6 +16,9 @@ ALLY_VARS = ("spending", "threat", "trust", "alignment", "hedging", "presence")
 ADVERSARY_VARS = ("capability", "revisionism")
 US_VARS = ("domestic_pressure", "credibility", "budget")
 CALENDAR_STEPS = ("year", "half", "quarter", "month")
+# The borders the map can draw: today's, or a year's of its own (assets/map/theatres_<year>.json, built by
+# tools/build_map.py from tools/map_eras.py; tests/test_map_eras.py checks that each has its file).
+MAP_ERAS = ("today", "1969")
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,7 @@ class Campaign:
     # so only changes in threat, protection and the orders move it; False: it moves from the data toward the
     # model's target from the first turn (historical campaigns, where allies were out of balance).
     settled: bool = False
+    map: str = "today"      # one of MAP_ERAS: whose borders the map draws
     path: str = ""          # file it was loaded from, if any
     content_hash: str = ""  # sha256 of the file's bytes: saves check they replay the same campaign
 

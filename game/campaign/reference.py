@@ -33,6 +33,10 @@ DOCS: dict[str, dict[str, Doc]] = {
         "briefing": Doc("The situation, read before turn 1 (several paragraphs are fine)."),
         "turns": Doc("Number of turns in the game."),
         "calendar": Doc("How turns are labelled; see below."),
+        "map": Doc("Whose borders the map draws: today's, or those of 1969 in Europe (the Soviet Union with the "
+                   "Baltic states, Belarus and Ukraine; West and East Germany; Czechoslovakia; Yugoslavia). On the "
+                   "1969 map, `country` codes are those of the time: `SUN`, `DEU` (West Germany), `DDR`, `CSK`, "
+                   "`YUG`. The 1969 map has no Indo-Pacific theatre."),
         "us": Doc("The United States; see below."),
         "allies": Doc("The allies and partners; see below."),
         "adversaries": Doc("The adversaries; see below."),

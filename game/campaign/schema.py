@@ -16,7 +16,7 @@ from typing import Any
 from game.text_rules import text_problem
 
 from .errors import Problem
-from .model import CALENDAR_STEPS, PILLARS
+from .model import CALENDAR_STEPS, MAP_ERAS, PILLARS
 from .safe_yaml import Mapping, Node, Scalar, Sequence, describe
 
 REQUIRED = object()      # default of a required key
@@ -67,6 +67,7 @@ TOP = {
     "briefing": Field("str"),
     "turns": Field("int", REQUIRED, 1, 60),
     "calendar": Field("map"),
+    "map": Field("enum", "today", choices=MAP_ERAS),
     "us": Field("map"),
     "allies": Field("list", REQUIRED, min_items=1, max_items=40),
     "adversaries": Field("list", REQUIRED, min_items=1, max_items=10),
@@ -197,6 +198,8 @@ class Checker:
             self.error(node, f"{name}: expected {_EXPECTED[kind]}, got {describe(node)}")
             return INVALID
         v = node.value
+        if kind == "enum" and isinstance(v, int) and not isinstance(v, bool):
+            v = str(v)      # `map: 1969`: a year is a name here, written without quotes
         if kind in ("num", "int"):
             return self.number(name, node, spec)
         if kind == "bool":

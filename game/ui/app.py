@@ -66,7 +66,7 @@ class App:
         self.dirty = True
         self.toasts: list[list] = []      # [text, seconds left]
         self._swallow: str | None = None
-        self._mapview = None
+        self._mapviews: dict[str, MapView] = {}
         self._failed_frames = 0
         self.overlay_dirty = False     # only the top scene's overlay changed (game.ui.frame)
         self.updated: list[pygame.Rect] | None = None   # what the last render changed (None: the whole screen)
@@ -155,11 +155,17 @@ class App:
         if self.settings_note is None:
             persist.store_settings(settings)
 
+    def map_view(self, era: str = "today") -> MapView:
+        """The map of one era's borders (a campaign's `map`), loaded when first asked for."""
+        view = self._mapviews.get(era)
+        if view is None:
+            view = self._mapviews[era] = MapView(load_theatres(era=era))
+        return view
+
     @property
-    def mapview(self):
-        if self._mapview is None:
-            self._mapview = MapView(load_theatres())
-        return self._mapview
+    def mapview(self) -> MapView:
+        """The map of the campaign in play, with its era's borders (today's when none is in play)."""
+        return self.map_view(self.session.campaign.map if self.session else "today")
 
     # --- the stack -----------------------------------------------------------------------------------------
     @property

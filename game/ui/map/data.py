@@ -1,4 +1,5 @@
-"""Map outlines for the theatres, loaded from assets/map/theatres.json (built by tools/build_map.py).
+"""Map outlines for the theatres, loaded from assets/map/theatres.json, or the map of another era's borders such
+as assets/map/theatres_1969.json (both built by tools/build_map.py).
 
 Standard library only (no pygame here), so the sim, the CLI and the tests can use it headless.
 
@@ -14,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.paths import asset_path
+from game.paths import map_path
 
 Point = tuple[float, float]
 
@@ -80,13 +81,9 @@ class Theatre:
         return min(hits, key=lambda c: ((c.bounds[2] - c.bounds[0]) * (c.bounds[3] - c.bounds[1]), c.iso3))
 
 
-def default_path() -> Path:
-    return asset_path("map", "theatres.json")
-
-
-def load_theatres(path: str | Path | None = None) -> dict[str, Theatre]:
-    """Load every theatre from the map asset (default: the one shipped with the game)."""
-    with open(path or default_path(), encoding="utf-8") as f:
+def load_theatres(path: str | Path | None = None, era: str = "today") -> dict[str, Theatre]:
+    """Load every theatre from a map asset (default: the one shipped with the game for the era's borders)."""
+    with open(path or map_path(era), encoding="utf-8") as f:
         doc = json.load(f)
     theatres = {}
     for tid, th in doc["theatres"].items():

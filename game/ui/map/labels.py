@@ -2,8 +2,9 @@
 
 Greedy placement: adversaries, then allies from the smallest country up (small countries get the spot over
 their own territory first), then faint names of the other countries where they fit. A label pushed off its
-country gets a leader line to it; where no spot is free, the label shrinks to the name alone, and then is left
-out, so labels never pile up (every value is in the ally list as well).
+country gets a leader line to it, which crosses no other label and which no later label covers; where no spot is
+free, the label shrinks to the name alone, and then is left out, so labels never pile up (every value is in the
+ally list as well).
 """
 from __future__ import annotations
 
@@ -87,6 +88,7 @@ def place_labels(ink: Ink, surf: pygame.Surface, theatre: Theatre, polys,
     dots = [pygame.Rect(0, 0, 1, 1).inflate(pad * 3, pad * 3).move(*anchor(lb.iso)) for lb in todo
             if lb.kind == "ally"]
     placed: list[pygame.Rect] = []
+    leaders: list[tuple[tuple[int, int], tuple[int, int]]] = []
     drawn: dict[str, pygame.Rect] = {}
     for lb in todo:
         ax, ay = anchor(lb.iso)
@@ -100,19 +102,28 @@ def place_labels(ink: Ink, surf: pygame.Surface, theatre: Theatre, polys,
             w, h = _size(ink, shown)
             if lb.kind == "other" and (w > country_box.w * 1.1 or h > country_box.h * 1.2):
                 break
-            box = _free_spot(shown, w, h, (ax, ay), bounds, placed, dots, pad, rings)
+            box = _free_spot(shown, w, h, (ax, ay), bounds, (placed, leaders), dots, pad, rings)
             if box is not None:
                 placed.append(box.inflate(pad * 2, pad * 2))
+                if lb.kind != "other" and not box.collidepoint(ax, ay):
+                    leaders.append(((ax, ay), _leader_end(box, (ax, ay))))
                 drawn[lb.iso] = box
                 _draw(ink, surf, shown, box, (ax, ay))
                 break
     return drawn
 
 
-def _free_spot(lb: Label, w: int, h: int, at: tuple[int, int], bounds: pygame.Rect, placed: list[pygame.Rect],
+def _leader_end(box: pygame.Rect, anchor: tuple[int, int]) -> tuple[int, int]:
+    """Where the leader line from a country's anchor meets its label: the box's nearest point."""
+    return min(max(anchor[0], box.x), box.right), min(max(anchor[1], box.y), box.bottom)
+
+
+def _free_spot(lb: Label, w: int, h: int, at: tuple[int, int], bounds: pygame.Rect, taken,
                dots: list[pygame.Rect], pad: int, rings) -> pygame.Rect | None:
-    """The nearest box for a label that stays on the map and clear of every label placed so far (and, pushed off
-    its own country, of the other allies' anchor dots)."""
+    """The nearest box for a label that stays on the map and clear of every label and leader line placed so far (and,
+    pushed off its own country, of the other allies' anchor dots), its own leader line crossing no other label.
+    `taken` is (label boxes, leader lines)."""
+    placed, leaders = taken
     if w > bounds.w or h > bounds.h:
         return None
     for dx, dy in _candidates(w, h, rings) if lb.kind != "other" else [(0, 0)]:
@@ -123,8 +134,11 @@ def _free_spot(lb: Label, w: int, h: int, at: tuple[int, int], bounds: pygame.Re
                 continue
             box.clamp_ip(bounds)
         grown = box.inflate(pad * 2, pad * 2)
-        if grown.collidelist(placed) >= 0:
+        if grown.collidelist(placed) >= 0 or any(grown.clipline(a, b) for a, b in leaders):
             continue
+        if not box.collidepoint(at) and any(r.clipline(at, _leader_end(box, at)) for r in placed
+                                            if not r.collidepoint(at)):
+            continue    # (a line from an anchor another label already covers cannot help crossing that one)
         if (dx or dy) and lb.kind == "ally" and any(grown.colliderect(d) for d in dots if d.center != at):
             continue
         return box
@@ -137,7 +151,7 @@ def _draw(ink: Ink, surf, lb: Label, box: pygame.Rect, anchor: tuple[int, int]) 
         ink.halo_text(surf, lb.title, box.center, "tiny", pal["dim"], False, "center")
         return
     if not box.collidepoint(anchor):
-        target = (min(max(anchor[0], box.x), box.right), min(max(anchor[1], box.y), box.bottom))
+        target = _leader_end(box, anchor)
         pygame.draw.line(surf, pal["label_halo"], anchor, target, max(3, th.px(4)))
         pygame.draw.line(surf, pal["text"], anchor, target, max(1, th.px(1.6)))
         pygame.draw.circle(surf, pal["label_halo"], anchor, max(3, th.px(5)))

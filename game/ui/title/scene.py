@@ -200,7 +200,7 @@ class TitleScene(Scene):
                      pal["dim"], max_w=self.bottom.w // 2)
 
     def _draw_backdrop(self, surface) -> None:
-        mv = self.app.mapview
+        mv = self.app.map_view()
         left = self.detail.x - self.theme.px(40)
         area = pygame.Rect(left, 0, surface.get_width() - left, surface.get_height())
         panes = fit_panes(area, mv.theatres, ("europe",), 0)
@@ -289,7 +289,7 @@ class TitleScene(Scene):
         cap_h = ink.lh("small", True) + th.tx(6)
         if area.h < th.tx(170) + cap_h:
             return
-        mv = self.app.mapview
+        mv = self.app.map_view(campaign.map)
         ids = tuple(t for t in campaign.theatres if t in mv.theatres)
         width = (start.rect.x - th.tx(24) - area.x) if start else area.w
         panes = fit_panes(pygame.Rect(area.x, area.y + cap_h, width, area.h - cap_h), mv.theatres, ids, th.px(10))
