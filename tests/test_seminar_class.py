@@ -13,7 +13,7 @@ from game.catalog import find_campaign
 from game.cli import main
 from game.saves import write_save_file
 from game.sim.policies import built_in
-from game.sim.session import EndTurn, Session, SetOrder
+from game.sim.session import EndTurn, InjectEvent, Session, SetOrder
 
 SEED = 9
 TEAMS = ("adaptive", "pressure", "withdraw", "reassure")
@@ -100,3 +100,24 @@ def test_a_team_name_cannot_become_a_spreadsheet_formula(capsys, tmp_path):
     assert run(capsys, "class", folder, "--out", tmp_path / "out")[0] == 0
     rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "class.csv").read_text(encoding="utf-8-sig"))))
     assert rows[0]["team"] == "'=HYPERLINK(\"x\")"
+
+
+def test_each_team_is_compared_with_baselines_facing_the_events_injected_into_its_game(capsys, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    campaign = find_campaign("tutorial")
+    for name, injected in (("calm", False), ("stirred", True)):
+        game = Session(campaign, SEED)
+        for turn in range(campaign.turns):
+            if injected and turn + 1 < campaign.turns:
+                game.execute(InjectEvent("lesson_congress"))   # the facilitator stirs Congress every turn
+            game.execute(EndTurn())
+        write_save_file(game, folder / f"{name}.json")
+    assert run(capsys, "class", folder, "--out", tmp_path / "out")[0] == 0
+    rows = {r["team"]: r for r in csv.DictReader(io.StringIO((tmp_path / "out" / "class.csv")
+                                                             .read_text(encoding="utf-8-sig")))}
+    # Both teams held every ally every turn: each is exactly its own hold baseline, whatever was injected.
+    assert rows["calm"]["score"] != rows["stirred"]["score"]
+    assert float(rows["calm"]["vs_hold"]) == pytest.approx(0, abs=1e-6)
+    assert float(rows["stirred"]["vs_hold"]) == pytest.approx(0, abs=1e-6)
+    assert "different events into different teams' games" in (tmp_path / "out" / "class.md").read_text()

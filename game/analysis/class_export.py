@@ -61,11 +61,13 @@ def blocks(report: ClassReport) -> list[Block]:
         Heading(f"Class report: {c.name}", 1),
         Para(f"Seed {report.seed}, {c.turns} turns, {len(teams)} team{'s' * (len(teams) != 1)}. Every team faced the "
              f"same dice; so did the two baselines: holding every ally every turn ({hold:.1f}) and the built-in "
-             f"adviser ({adviser:.1f})."),
+             f"adviser ({adviser:.1f})." + (" The facilitator injected different events into different teams' "
+                                            "games: each team's \"vs\" columns compare it with the baselines facing "
+                                            "its own events." if report.mixed_events else "")),
         Heading("Ranking"),
         Table(["rank", "team", "score", *[p.capitalize() for p in PILLARS], "vs hold", "vs adviser"],
               [[str(k + 1), t.name, f"{t.score:.1f}", *[f"{t.pillar(p):.0f}" for p in PILLARS],
-                f"{t.score - hold:+.1f}", f"{t.score - adviser:+.1f}"] for k, t in enumerate(teams)]),
+                f"{t.score - t.hold_score:+.1f}", f"{t.score - t.adviser_score:+.1f}"] for k, t in enumerate(teams)]),
         Heading("Questions for the discussion"), Items(report.questions, numbered=True),
         Heading("The teams' paths"),
         Image("charts/class_score.png", "Each team's score after each turn; hold and the adviser dashed."),
@@ -95,11 +97,10 @@ def to_csv(report: ClassReport) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    hold, adviser = report.hold.score, report.adviser.score
     for k, t in enumerate(report.teams):
         writer.writerow({"rank": k + 1, "team": _cell(t.name), "file": _cell(str(t.file)), "score": round(t.score, 4),
-                         **{p: round(t.pillar(p), 4) for p in PILLARS}, "vs_hold": round(t.score - hold, 4),
-                         "vs_adviser": round(t.score - adviser, 4), "status": "ranked"})
+                         **{p: round(t.pillar(p), 4) for p in PILLARS}, "vs_hold": round(t.score - t.hold_score, 4),
+                         "vs_adviser": round(t.score - t.adviser_score, 4), "status": "ranked"})
     for x in report.left_out:
         writer.writerow({"file": _cell(str(x.file)), "status": f"left out: {x.reason}"})
     return "\ufeff" + buffer.getvalue()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +33,9 @@ class Team:
     file: Path
     session: Session
     path: GamePath
+    # the baselines on this team's dice and facing the events its facilitator injected (a fair "vs hold")
+    hold_score: float = float("nan")
+    adviser_score: float = float("nan")
 
     @property
     def score(self) -> float:
@@ -54,9 +57,10 @@ class ClassReport:
     seed: int
     teams: list[Team]                 # ranked, best first
     left_out: list[LeftOut]
-    hold: GamePath
+    hold: GamePath                    # the baselines facing the events most teams had injected (usually none)
     adviser: GamePath
     questions: list[str]
+    mixed_events: bool = False        # teams faced different injected events: each is compared with its own
 
 
 def save_files(args: list[str]) -> tuple[list[Path], list[LeftOut]]:
@@ -120,10 +124,24 @@ def build(args: list[str]) -> ClassReport:
             shown = name if names[name] == 1 else f"{name} ({f.name})"   # two teams that chose one name
             teams.append(Team(shown, f, s, session_path(s, shown)))
     teams.sort(key=lambda t: -t.score)
-    first = teams[0].session
-    hold = policy_path(first.world, built_in("hold"), seed, "hold")
-    adviser = policy_path(first.world, built_in("adaptive"), seed, "adaptive")
-    return ClassReport(first.campaign, seed, teams, left_out, hold, adviser, questions(teams, hold, adviser))
+    # Each distinct table of injected events gets its own pair of baselines, played once.
+    world, paths = teams[0].session.world, {}
+    for t in teams:
+        key = t.session.injected().tobytes()
+        if key not in paths:
+            paths[key] = tuple(_baseline(world, seed, name, t.session.injected()) for name in ("hold", "adaptive"))
+    tables = Counter(t.session.injected().tobytes() for t in teams)
+    hold, adviser = paths[tables.most_common(1)[0][0]]
+    teams = [replace(t, hold_score=paths[key][0].score, adviser_score=paths[key][1].score)
+             for t in teams for key in [t.session.injected().tobytes()]]
+    return ClassReport(teams[0].session.campaign, seed, teams, left_out, hold, adviser, questions(teams, hold, adviser),
+                       mixed_events=len(tables) > 1)
+
+
+def _baseline(world, seed: int, name: str, injected: np.ndarray) -> GamePath:
+    """A built-in policy on the class's dice, facing the events a facilitator injected into a team's game."""
+    policy = replace(built_in(name), events=injected if injected.any() else None)
+    return policy_path(world, policy, seed, name)
 
 
 # --------------------------------------------------------------------------------------------- questions
@@ -198,8 +216,8 @@ def _attack_question(teams: list[Team], campaign: Campaign) -> str | None:
 
 
 def _baseline_question(teams: list[Team], hold: GamePath, adviser: GamePath) -> str:
-    beat_hold = sum(t.score > hold.score for t in teams)
-    beat_adviser = [t for t in teams if t.score > adviser.score]
+    beat_hold = sum(t.score > t.hold_score for t in teams)
+    beat_adviser = [t for t in teams if t.score > t.adviser_score]
     text = (f"{beat_hold} of {len(teams)} teams beat holding every ally every turn ({hold.score:.0f}), and "
             f"{len(beat_adviser)} beat the built-in adviser ({adviser.score:.0f}) on the same dice. ")
     if beat_adviser:
