@@ -85,6 +85,8 @@ def due(state: State) -> np.ndarray:
     for e, event in enumerate(events):
         if event.turn is not None:
             due[:, e] = event.turn == state.turn + 1
+        elif event.once and state.fired[:, e].all():
+            continue      # spent in every run: no need to read its condition
         else:
             holds = w.conditions[e].evaluate(env)
             due[:, e] = holds & ~state.fired[:, e] if event.once else holds
