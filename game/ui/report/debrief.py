@@ -127,6 +127,7 @@ class EndScene(Scene):
                                     ink.para_height(v.sentence, w - 2 * m, "body"))
         story_top = self.sentence.bottom + th.px(14)
         self.story = pygame.Rect(m, story_top, w - 2 * m, self.bottom.y - th.px(24) - story_top)
+        self._place_story()
         title = pygame.Rect(0, 0, ink.width("Back to the title", "body", True) + th.tx(120), bh)
         title.bottomright = self.bottom.bottomright
         rep = pygame.Rect(self.bottom.x, self.bottom.y, ink.width("Turn reports", "body", True) + th.tx(90), bh)
@@ -217,37 +218,76 @@ class EndScene(Scene):
                 ink.text(surface, second, (right, shown.centery), "small", pal["dim"], anchor="topright")
                 return
 
+    def _place_story(self) -> None:
+        """The story panel's two columns and where the chart goes: above the table where the table leaves it
+        room enough, else at the foot of the left column, under the key happenings, before the notes on single
+        allies (values first, then the chart, then the words). None where it fits nowhere."""
+        ink, th = self.ink, self.theme
+        inner = self.story.inflate(-2 * th.tx(26), -2 * th.tx(26))
+        # the table of allies gets more of the width where it would otherwise hide some of them
+        self.left, self.right = columns(inner, [1, 1.25], th.px(48))
+        if not _table_shape(ink, self.right, self.data["table"])[2]:
+            self.left, self.right = columns(inner, [1, 1.8], th.px(48))
+        # the least height a chart is drawn at: its five lines named one above the other at its right
+        head, least = ink.lh("small", True) + th.tx(6), max(th.tx(90), 5 * ink.lh("small", True))
+        above = self._chart_h(self.right)
+        self.chart_above = above >= least
+        if self.chart_above:
+            self.chart_rect = pygame.Rect(self.right.x, self.right.y + head, self.right.w, above)
+            return
+        # under the key happenings, to the column's foot, where that leaves two of them (or all) listed whole
+        shown, events_h = self._events_shown(self.left.h - head - least - th.tx(14))
+        top = self.left.y + events_h + th.tx(14) + head
+        self.chart_rect = pygame.Rect(self.left.x, top, self.left.w, self.left.bottom - top) \
+            if shown >= min(2, len(self._events())) else None
+
+    def _events(self) -> list[str]:
+        return self.data["events"] or ["No attack, no crisis beyond the ordinary, no ally broke ranks."]
+
+    def _events_shown(self, room: int) -> tuple[int, int]:
+        """How many key happenings are listed whole in `room` pixels of the left column, with room for the
+        "… and N more" line under them where some are left out, and the height the list takes with its heading."""
+        ink, th = self.ink, self.theme
+        items = self._events()
+        y = ink.lh("small", True) + th.tx(8)
+        for n, item in enumerate(items):
+            h = ink.para_height(item, self.left.w - th.tx(24), "body") + th.tx(4)
+            if y + h + (0 if n == len(items) - 1 else ink.lh("small")) > room:
+                return n, y + ink.lh("small")
+            y += h
+        return len(items), y
+
     def _draw_story(self, surface) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
         d = self.data
         ink.panel(surface, self.story, pal["panel"], radius=th.px(14))
-        pad = th.tx(26)
-        inner = self.story.inflate(-2 * pad, -2 * pad)
-        # the table of allies gets more of the width where it would otherwise hide some of them
-        left, right = columns(inner, [1, 1.25], th.px(48))
-        if not _table_shape(self.ink, right, self.data["table"])[2]:
-            left, right = columns(inner, [1, 1.8], th.px(48))
-        self._draw_trends(surface, right)
+        left, right, chart, chart_above = self.left, self.right, self.chart_rect, self.chart_above
+        # the words of the left column stop above the chart where it is there
+        bottom = chart.y - ink.lh("small", True) - th.tx(6) - th.tx(14) if chart and not chart_above else left.bottom
+        self._draw_trends(surface, right, chart_above)
         y = left.y
         ink.text(surface, "KEY HAPPENINGS", (left.x, y), "small", pal["accent"], True)
         y += ink.lh("small", True) + th.tx(8)
-        items = d["events"] or ["No attack, no crisis beyond the ordinary, no ally broke ranks."]
-        for item in items:
-            if y + ink.lh("body") > left.bottom:
-                more = f"… and {len(items) - items.index(item)} more"
-                ink.text(surface, more + " (see the turn reports)" if ink.width(more + " (see the turn reports)",
-                         "small") <= left.w else more, (left.x, y), "small", pal["dim"])
-                break
+        items = self._events()
+        shown, _ = self._events_shown(bottom - left.y)
+        for item in items[:shown]:
             ink.text(surface, "•", (left.x, y), "body", pal["accent"], True)
-            y = ink.para(surface, item, pygame.Rect(left.x + th.tx(24), y, left.w - th.tx(24), left.bottom - y),
+            y = ink.para(surface, item, pygame.Rect(left.x + th.tx(24), y, left.w - th.tx(24), bottom - y),
                          "body", pal["text"]) + th.tx(4)
+        if shown < len(items):
+            more = f"… and {len(items) - shown} more"
+            ink.text(surface, more + " (see the turn reports)" if ink.width(more + " (see the turn reports)",
+                     "small") <= left.w else more, (left.x, y), "small", pal["dim"])
+            y += ink.lh("small")
         y += th.tx(14)
+        judged_h = ink.para_height(JUDGED, left.w, "tiny") + th.tx(6)
         judged = False
         for label, move, color in (("YOUR BEST ALLY RELATIONSHIP", d["best"], "good"),
                                    ("YOUR MOST STRAINED ALLY", d["worst"], "bad")):
             need = ink.lh("small", True) + th.tx(4) + ink.lh("h3", True) + ink.para_height(move[2], left.w, "small") \
                 if move else 0
-            if not move or y + need > left.bottom:      # a block is shown whole or not at all
+            # a block is shown whole or not at all, and only with the line that says how it was judged
+            if not move or y + need + th.tx(14) + judged_h > bottom:
                 continue
             ink.text(surface, label, (left.x, y), "small", pal[color], True)
             y += ink.lh("small", True) + th.tx(4)
@@ -256,37 +296,52 @@ class EndScene(Scene):
             y = ink.para(surface, move[2], pygame.Rect(left.x, y, left.w, left.bottom - y), "small",
                          pal["dim"]) + th.tx(14)
             judged = True
-        if judged and ink.para_height(JUDGED, left.w, "tiny") <= left.bottom - y + th.tx(8):
-            y = ink.para(surface, JUDGED, pygame.Rect(left.x, y - th.tx(8), left.w, left.bottom - y), "tiny",
+        if judged:
+            y = ink.para(surface, JUDGED, pygame.Rect(left.x, y - th.tx(8), left.w, bottom - y + th.tx(8)), "tiny",
                          pal["faint"]) + th.tx(14)
         luck = whatif_job.luck_line(self.session)
         text, color = (luck + " What if? (W) has the rest.", pal["text"]) if luck else (MORAL, pal["faint"])
         need = ink.para_height(text, left.w, "small") + (ink.lh("small", True) + th.tx(4) if luck else 0)
-        if need <= left.bottom - y:     # whole, or not at all
+        if need <= bottom - y:     # whole, or not at all
             if luck:
                 ink.text(surface, "SKILL OR LUCK?", (left.x, y), "small", pal["accent"], True)
                 y += ink.lh("small", True) + th.tx(4)
-            ink.para(surface, text, pygame.Rect(left.x, y, left.w, left.bottom - y), "small", color)
+            y = ink.para(surface, text, pygame.Rect(left.x, y, left.w, bottom - y), "small", color) + th.tx(14)
+        if chart and not chart_above:
+            self._draw_chart(surface)
 
-    def _draw_trends(self, surface, rect: pygame.Rect) -> None:
-        ink, th, pal = self.ink, self.theme, self.pal
-        d = self.data
-        rows = d["table"]
-        head = ink.lh("small", True) + th.tx(4)
-        # Every ally's row comes before the chart (values first): the chart takes what the table leaves, and is
-        # left out where that is too little to read.
+    def _table_h(self, rect: pygame.Rect) -> int:
+        """The height of "Where your allies ended" in `rect`, with every ally's row (values before the chart)."""
+        ink, th = self.ink, self.theme
+        rows = self.data["table"]
         n_cols, role, _ = _table_shape(ink, rect, rows)
-        table_h = head + ink.lh("tiny", True) + -(-len(rows) // n_cols) * ink.lh(role) + th.tx(4)
-        chart = pygame.Rect(rect.x, rect.y + ink.lh("small", True) + th.tx(6), rect.w,
-                            rect.h - table_h - ink.lh("small", True) - th.tx(20))
+        return ink.lh("small", True) + th.tx(4) + ink.lh("tiny", True) + -(-len(rows) // n_cols) * ink.lh(role) \
+            + th.tx(4)
+
+    def _chart_h(self, rect: pygame.Rect) -> int:
+        """The chart's height above the table in `rect`: what the table leaves."""
+        return rect.h - self._table_h(rect) - self.ink.lh("small", True) - self.theme.tx(20)
+
+    def _draw_chart(self, surface) -> None:
+        """The pillars and the score after each turn, its heading above it."""
+        ink, th, pal = self.ink, self.theme, self.pal
+        d, chart = self.data, self.chart_rect
+        ink.text(surface, "THE PILLARS, TURN BY TURN", (chart.x, chart.y - ink.lh("small", True) - th.tx(6)), "small",
+                 pal["accent"], True)
+        colors = {"deterrence": OKABE_ITO["sky"], "burden": OKABE_ITO["orange"], "influence": OKABE_ITO["green"],
+                  "cohesion": OKABE_ITO["purple"], "score": pal["text"]}
+        series = [(PILLAR_TITLES.get(k, "Score"), d["trend"][k], colors[k]) for k in colors]
+        line_chart(ink, surface, chart, series, 0, 100, d["labels"], [0, 25, 50, 75, 100])
+
+    def _draw_trends(self, surface, rect: pygame.Rect, chart_above: bool) -> None:
+        ink, th, pal = self.ink, self.theme, self.pal
+        rows = self.data["table"]
+        head = ink.lh("small", True) + th.tx(4)
+        n_cols, role, _ = _table_shape(ink, rect, rows)
         y = rect.y
-        if chart.h >= th.tx(90):
-            ink.text(surface, "THE PILLARS, TURN BY TURN", rect.topleft, "small", pal["accent"], True)
-            colors = {"deterrence": OKABE_ITO["sky"], "burden": OKABE_ITO["orange"], "influence": OKABE_ITO["green"],
-                      "cohesion": OKABE_ITO["purple"], "score": pal["text"]}
-            series = [(PILLAR_TITLES.get(k, "Score"), d["trend"][k], colors[k]) for k in colors]
-            line_chart(ink, surface, chart, series, 0, 100, d["labels"], [0, 25, 50, 75, 100])
-            y = chart.bottom + th.tx(14)
+        if chart_above:
+            self._draw_chart(surface)
+            y = self.chart_rect.bottom + th.tx(14)
         ink.text(surface, "WHERE YOUR ALLIES ENDED", (rect.x, y), "small", pal["accent"], True)
         y += head
         area = pygame.Rect(rect.x, y, rect.w, rect.bottom - y)
