@@ -44,7 +44,9 @@ class Fault:
 
 def essential(text: str, names: set[str]) -> bool:
     """A value the player reads the game by: a figure, an ally's name, an order's name."""
-    words = set(text.replace("▶", " ").replace(",", " ").split())
+    # names and orders in any case: a table writes "pressure", a button "Pressure"
+    text, names = text.lower(), {n.lower() for n in names}
+    words = set(text.replace("▶", " ").replace(",", " ").replace(":", " ").replace(";", " ").split())
     return any(ch.isdigit() for ch in text) or bool(words & names) or any(n in text for n in names if " " in n)
 
 
