@@ -90,3 +90,15 @@ def test_the_best_ally_is_never_named_without_how_it_was_judged(home, size, text
     for label in ("YOUR BEST ALLY RELATIONSHIP", "YOUR MOST STRAINED ALLY"):
         if label in texts:
             assert any(t.startswith("Judged by") and JUDGED.startswith(t) for t in texts), label
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (1024, 768)])
+def test_the_projector_summary_fills_the_screen_with_the_largest_type_that_fits(home, size):
+    """It was drawn at the player's text size, leaving half the screen empty; the room reads it from afar."""
+    app = window(size, 1.0)
+    scripted_game(app, "global_2024", turns=5)
+    app.show("projector", len(app.session.reports) - 1)
+    scene = app.scene
+    assert scene.big.theme.text_scale >= 1.4
+    assert scene._height(scene.big) <= scene.area.h
+    assert check_top(app, f"{size} projector") == []

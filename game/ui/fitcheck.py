@@ -21,7 +21,7 @@ from game.campaign.model import ORDERS
 from game.settings import Settings
 from game.ui import flow
 from game.ui.app import App
-from game.ui.ink import Drawn
+from game.ui.ink import Drawn, Ink
 from game.ui.report import whatif_job
 from game.ui.shots import EVENT, MESSAGE, RELOAD_PROBLEMS, scripted_game
 from game.ui.widgets import Scroll
@@ -77,13 +77,18 @@ def _names(app: App) -> set[str]:
 
 
 def _recorded(app: App, draw) -> list[Drawn]:
-    """What `draw(app.screen)` drew as text."""
-    app.ink.drawn, app.dense.drawn = [], []
+    """What `draw(app.screen)` drew as text, with the App's inks and any of the top scene's own (the projector
+    summary's larger type)."""
+    inks = list({id(i): i for i in (app.ink, app.dense, *(v for v in vars(app.scene).values()
+                                                            if isinstance(v, Ink)))}.values())
+    for ink in inks:
+        ink.drawn = []
     try:
         draw(app.screen)
-        return app.ink.drawn + (app.dense.drawn if app.dense is not app.ink else [])
+        return [d for ink in inks for d in ink.drawn]
     finally:
-        app.ink.drawn = app.dense.drawn = None
+        for ink in inks:
+            ink.drawn = None
 
 
 def check_top(app: App, label: str) -> list[Fault]:
