@@ -3,12 +3,14 @@ of the window (the selected ally's panel gives way, down to what its values need
 chart, and neither does it by cutting a value."""
 from __future__ import annotations
 
+import pygame
 import pytest
 
 from game.settings import Settings
 from game.ui import flow
 from game.ui.app import App
-from game.ui.fitcheck import check_top
+from game.ui.fitcheck import check_top, faults
+from game.ui.ink import Drawn
 from game.ui.report.debrief import JUDGED
 from game.ui.shots import scripted_game
 from tests.test_window_fit import drawn_text
@@ -102,3 +104,10 @@ def test_the_projector_summary_fills_the_screen_with_the_largest_type_that_fits(
     assert scene.big.theme.text_scale >= 1.4
     assert scene._height(scene.big) <= scene.area.h
     assert check_top(app, f"{size} projector") == []
+
+
+def test_the_check_catches_a_label_fitted_to_nothing():
+    """The settings' ◀ ▶ arrows once vanished in the tight rows at 150 %: nothing drawn, nothing said."""
+    drawn = [Drawn("▶", "", pygame.Rect(10, 10, 0, 20)), Drawn("A long description", "A long…",
+                                                             pygame.Rect(0, 100, 80, 20))]
+    assert [f.kind for f in faults("test", drawn, set())] == ["cut"]

@@ -60,6 +60,9 @@ def faults(scene_name: str, drawn: list[Drawn], names: set[str], scrolled: bool 
             found.append(Fault(scene_name, "cut", f"{d.wanted!r} partly hidden by its panel's edge"))
         elif d.shown != d.wanted and essential(d.wanted, names):
             found.append(Fault(scene_name, "cut", f"{d.wanted!r} drawn as {d.shown!r}"))
+        elif d.wanted.strip() and not d.shown.strip() and d.kind != "clipped":
+            # a label with no room at all (a button's arrow) vanishes: nothing says anything was there
+            found.append(Fault(scene_name, "cut", f"{d.wanted!r} drawn as nothing at {tuple(d.rect)}"))
     lines = [d for d in drawn if d.kind != "para" and d.shown]
     for a, b in itertools.combinations(lines, 2):
         clip = a.rect.clip(b.rect)
