@@ -1,8 +1,9 @@
 """Screenshots of every scene, rendered headless:
 `python -m game.ui.shots [FOLDER] [WIDTHxHEIGHT] [TEXT_SCALE] [CAMPAIGN]` (e.g. `shots out 1280x720 1.5`).
 
-With no folder it writes the README's screenshots (title.png, play.png, report.png, and play_130.png at text size
-130 %) into assets/screenshots/ at 1920x1080. Saves go to a temporary folder, never to the player's own.
+With no folder it writes the README's screenshots (title, play, report, end, whatif and projector, and play_130
+and end_130 at text size 130 %) into assets/screenshots/ at 1920x1080. Saves go to a temporary folder, never to
+the player's own.
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from game.ui.app import App
 from game.ui.report import whatif_job
 
 
+README_SHOTS = ("title", "play", "report", "end", "whatif", "projector")
+README_SHOTS_130 = ("play", "end")      # as projected
 # The event dialog and a message as the shots and the layout check show them (the event: title, text, kind,
 # which of how many, the date).
 EVENT = (("Russian jets over the Baltic", "Russian aircraft fly close to Baltic airspace again, and the front-line "
@@ -161,8 +164,9 @@ def main(argv: list[str] | None = None) -> int:
                 with tempfile.TemporaryDirectory() as tmp:
                     shots = render_all(Path(tmp) / "100", size)
                     projector = render_all(Path(tmp) / "130", size, text_scale=1.3)
-                    for name, path in (("title", shots["title"]), ("play", shots["play"]),
-                                       ("report", shots["report"]), ("play_130", projector["play"])):
+                    chosen = [(name, shots[name]) for name in README_SHOTS]
+                    chosen += [(f"{name}_130", projector[name]) for name in README_SHOTS_130]
+                    for name, path in chosen:
                         (target / f"{name}.png").write_bytes(path.read_bytes())
                         print(target / f"{name}.png")
             else:
