@@ -186,8 +186,9 @@ def _order_button(scene, surface, b, cost: float) -> None:
     reason = advised and blurb and ink.width(tip[1][-1], "tiny", True) <= room
     # the richest label that fits beside the cost: the words shorten before anything is cut
     note = "  · adviser" if advised and not reason else "  · none left" if refusal and not blurb else ""
+    # (the ✓ goes before the note does: the button's fill already says it is chosen)
     forms = [b.label + ("  ✓ chosen" if b.active else "") + note, b.label + (" ✓" if b.active else "") + note,
-             b.label + (" ✓" if b.active else "")]
+             b.label + note, b.label + (" ✓" if b.active else "")]
     label = next((f for f in forms if ink.width(f, "body", True) <= room), forms[-1])
     ink.text(surface, label, (x, top), "body", fg, True, max_w=room)
     if blurb:
