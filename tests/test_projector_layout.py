@@ -111,3 +111,11 @@ def test_the_check_catches_a_label_fitted_to_nothing():
     drawn = [Drawn("▶", "", pygame.Rect(10, 10, 0, 20)), Drawn("A long description", "A long…",
                                                              pygame.Rect(0, 100, 80, 20))]
     assert [f.kind for f in faults("test", drawn, set())] == ["cut"]
+
+
+def test_with_the_chart_on_the_left_the_notes_on_single_allies_move_under_the_table(home):
+    """The tutorial's four allies leave the right column room under their table at 1280x720 and 130 %."""
+    app = finished((1280, 720), 1.3, "tutorial")
+    texts = [d.shown for d in drawn_text(app)]
+    assert not app.scene.chart_above and "THE PILLARS, TURN BY TURN" in texts
+    assert "YOUR BEST ALLY RELATIONSHIP" in texts and any(t.startswith("Judged by") for t in texts)

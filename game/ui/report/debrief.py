@@ -14,12 +14,12 @@ from game.ui import bindings
 from game.ui.charts import line_chart
 from game.ui.layout import columns
 from game.ui.report import whatif_job
+from game.ui.report.endtable import HEADS, table_cells, table_shape
 from game.ui.report.export import export
 from game.ui.scene import Scene
 from game.ui.theme import OKABE_ITO
 from game.ui.widgets import Button
 
-HEADS = ("Ally", "% of GDP", "Trust", "Align")     # the columns of "Where your allies ended"
 PILLAR_TITLES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
 MORAL = ("No single order wins everywhere: the allies that learn to carry their own defence also learn they need "
          "not follow Washington. Open the turn reports (L) to see why each ally moved as it did.")
@@ -226,20 +226,22 @@ class EndScene(Scene):
         inner = self.story.inflate(-2 * th.tx(26), -2 * th.tx(26))
         # the table of allies gets more of the width where it would otherwise hide some of them
         self.left, self.right = columns(inner, [1, 1.25], th.px(48))
-        if not _table_shape(ink, self.right, self.data["table"])[2]:
+        if not table_shape(ink, self.right, self.data["table"])[2]:
             self.left, self.right = columns(inner, [1, 1.8], th.px(48))
         # the least height a chart is drawn at: its five lines named one above the other at its right
         head, least = ink.lh("small", True) + th.tx(6), max(th.tx(90), 5 * ink.lh("small", True))
         above = self._chart_h(self.right)
-        self.chart_above = above >= least
-        if self.chart_above:
-            self.chart_rect = pygame.Rect(self.right.x, self.right.y + head, self.right.w, above)
-            return
-        # under the key happenings, to the column's foot, where that leaves two of them (or all) listed whole
+        # else under the key happenings, to the column's foot, where that leaves two of them (or all) listed whole
         shown, events_h = self._events_shown(self.left.h - head - least - th.tx(14))
         top = self.left.y + events_h + th.tx(14) + head
-        self.chart_rect = pygame.Rect(self.left.x, top, self.left.w, self.left.bottom - top) \
-            if shown >= min(2, len(self._events())) else None
+        below = self.left.bottom - top if shown >= min(2, len(self._events())) else 0
+        # above the table where it is roomy there, or at least where it is taller there than it would be on the
+        # left (which costs the notes on single allies)
+        self.chart_above = above >= least and (above >= 1.5 * least or above >= below)
+        if self.chart_above:
+            self.chart_rect = pygame.Rect(self.right.x, self.right.y + head, self.right.w, above)
+        else:
+            self.chart_rect = pygame.Rect(self.left.x, top, self.left.w, below) if below >= least else None
 
     def _events(self) -> list[str]:
         return self.data["events"] or ["No attack, no crisis beyond the ordinary, no ally broke ranks."]
@@ -259,7 +261,6 @@ class EndScene(Scene):
 
     def _draw_story(self, surface) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
-        d = self.data
         ink.panel(surface, self.story, pal["panel"], radius=th.px(14))
         left, right, chart, chart_above = self.left, self.right, self.chart_rect, self.chart_above
         # the words of the left column stop above the chart where it is there
@@ -280,41 +281,51 @@ class EndScene(Scene):
                      "small") <= left.w else more, (left.x, y), "small", pal["dim"])
             y += ink.lh("small")
         y += th.tx(14)
-        judged_h = ink.para_height(JUDGED, left.w, "tiny") + th.tx(6)
+        if chart and not chart_above:
+            self._draw_chart(surface)
+            # the notes on single allies go under the table, where the chart left the right column room
+            top = right.y + self._table_h(right) + th.tx(14)
+            self._draw_notes(surface, pygame.Rect(right.x, top, right.w, max(0, right.bottom - top)))
+        else:
+            self._draw_notes(surface, pygame.Rect(left.x, y, left.w, bottom - y))
+
+    def _draw_notes(self, surface, rect: pygame.Rect) -> None:
+        """The best and most strained ally, how they were judged, and skill or luck, each whole or not at all."""
+        ink, th, pal = self.ink, self.theme, self.pal
+        d = self.data
+        x, y, w, bottom = rect.x, rect.y, rect.w, rect.bottom
+        judged_h = ink.para_height(JUDGED, w, "tiny") + th.tx(6)
         judged = False
         for label, move, color in (("YOUR BEST ALLY RELATIONSHIP", d["best"], "good"),
                                    ("YOUR MOST STRAINED ALLY", d["worst"], "bad")):
-            need = ink.lh("small", True) + th.tx(4) + ink.lh("h3", True) + ink.para_height(move[2], left.w, "small") \
+            need = ink.lh("small", True) + th.tx(4) + ink.lh("h3", True) + ink.para_height(move[2], w, "small") \
                 if move else 0
             # a block is shown whole or not at all, and only with the line that says how it was judged
             if not move or y + need + th.tx(14) + judged_h > bottom:
                 continue
-            ink.text(surface, label, (left.x, y), "small", pal[color], True)
+            ink.text(surface, label, (x, y), "small", pal[color], True)
             y += ink.lh("small", True) + th.tx(4)
-            ink.text(surface, move[1], (left.x, y), "h3", pal["text"], True)
+            ink.text(surface, move[1], (x, y), "h3", pal["text"], True)
             y += ink.lh("h3", True)
-            y = ink.para(surface, move[2], pygame.Rect(left.x, y, left.w, left.bottom - y), "small",
-                         pal["dim"]) + th.tx(14)
+            y = ink.para(surface, move[2], pygame.Rect(x, y, w, bottom - y), "small", pal["dim"]) + th.tx(14)
             judged = True
         if judged:
-            y = ink.para(surface, JUDGED, pygame.Rect(left.x, y - th.tx(8), left.w, bottom - y + th.tx(8)), "tiny",
+            y = ink.para(surface, JUDGED, pygame.Rect(x, y - th.tx(8), w, bottom - y + th.tx(8)), "tiny",
                          pal["faint"]) + th.tx(14)
         luck = whatif_job.luck_line(self.session)
         text, color = (luck + " What if? (W) has the rest.", pal["text"]) if luck else (MORAL, pal["faint"])
-        need = ink.para_height(text, left.w, "small") + (ink.lh("small", True) + th.tx(4) if luck else 0)
+        need = ink.para_height(text, w, "small") + (ink.lh("small", True) + th.tx(4) if luck else 0)
         if need <= bottom - y:     # whole, or not at all
             if luck:
-                ink.text(surface, "SKILL OR LUCK?", (left.x, y), "small", pal["accent"], True)
+                ink.text(surface, "SKILL OR LUCK?", (x, y), "small", pal["accent"], True)
                 y += ink.lh("small", True) + th.tx(4)
-            y = ink.para(surface, text, pygame.Rect(left.x, y, left.w, bottom - y), "small", color) + th.tx(14)
-        if chart and not chart_above:
-            self._draw_chart(surface)
+            ink.para(surface, text, pygame.Rect(x, y, w, bottom - y), "small", color)
 
     def _table_h(self, rect: pygame.Rect) -> int:
         """The height of "Where your allies ended" in `rect`, with every ally's row (values before the chart)."""
         ink, th = self.ink, self.theme
         rows = self.data["table"]
-        n_cols, role, _ = _table_shape(ink, rect, rows)
+        n_cols, role, _ = table_shape(ink, rect, rows)
         return ink.lh("small", True) + th.tx(4) + ink.lh("tiny", True) + -(-len(rows) // n_cols) * ink.lh(role) \
             + th.tx(4)
 
@@ -337,7 +348,7 @@ class EndScene(Scene):
         ink, th, pal = self.ink, self.theme, self.pal
         rows = self.data["table"]
         head = ink.lh("small", True) + th.tx(4)
-        n_cols, role, _ = _table_shape(ink, rect, rows)
+        n_cols, role, _ = table_shape(ink, rect, rows)
         y = rect.y
         if chart_above:
             self._draw_chart(surface)
@@ -348,7 +359,7 @@ class EndScene(Scene):
         per = -(-len(rows) // n_cols)
         lh = ink.lh(role)
         for j, col in enumerate(columns(area, [1] * n_cols, th.px(28))):
-            cells = _table_cells(ink, col, rows, role)
+            cells = table_cells(ink, col, rows, role)
             for cell, head in zip(cells, HEADS):
                 ink.text(surface, head, (cell.x, col.y), "tiny", pal["faint"], True, max_w=cell.w)
             yy = col.y + ink.lh("tiny", True)
@@ -365,36 +376,3 @@ class EndScene(Scene):
                         (pal["good"] if s1 >= s0 else pal["bad"]) if k == 1 else pal["dim"]
                     ink.text(surface, text, (cell.x, yy), role, color, k < 2, max_w=cell.w)
                 yy += lh
-
-
-def _table_widths(ink, rows, role: str) -> list[int]:
-    """The widest text of each column of "Where your allies ended" (name, spending, trust, alignment)."""
-    names = max(ink.width(r[0] + (" ⚑" if r[6] else ""), role, True) for r in rows)
-    values = (names, ink.width("0.00 → 0.00", role, True), ink.width("0.00", role), ink.width("0.00", role))
-    return [max(v, ink.width(head, "tiny", True)) for v, head in zip(values, HEADS)]
-
-
-def _table_shape(ink, area: pygame.Rect, rows) -> tuple[int, str, bool]:
-    """Columns of rows and type size, in order of preference: two columns where the rows are many, else one;
-    the smaller type only where the names would not fit whole. The flag: every row fits."""
-    th = ink.theme
-    shapes = ((2, "small"), (1, "small"), (2, "tiny"), (1, "tiny")) if len(rows) > 6 else ((1, "small"), (1, "tiny"))
-    for n_cols, role in shapes:
-        col_w = (area.w - th.px(28) * (n_cols - 1)) // n_cols
-        per = -(-len(rows) // n_cols)
-        wide_enough = sum(_table_widths(ink, rows, role)) + 3 * th.px(8) <= col_w
-        if wide_enough and ink.lh("tiny", True) + per * ink.lh(role) <= area.h - ink.lh("small", True) - th.tx(4):
-            return n_cols, role, True
-    return (*shapes[-1], False)
-
-
-def _table_cells(ink, col: pygame.Rect, rows, role: str) -> list[pygame.Rect]:
-    """The four cells of a row: each as wide as its widest text, the spare width shared out."""
-    gap = ink.theme.px(8)
-    widths = _table_widths(ink, rows, role)
-    spare = max(0, col.w - sum(widths) - gap * 3) // 4
-    out, x = [], col.x
-    for w in widths:
-        out.append(pygame.Rect(x, col.y, w + spare, col.h))
-        x += w + spare + gap
-    return out
