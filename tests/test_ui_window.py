@@ -23,7 +23,7 @@ from game.ui.synth import Driver, key_event  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SCENES = {"title", "briefing", "play", "play_trust", "play_spending", "play_hedging", "report", "event", "save_as",
-          "confirm", "help", "settings", "load", "end", "whatif", "projector"}
+          "quit", "message", "seed", "inject", "reload", "help", "settings", "load", "end", "whatif", "projector"}
 CONTAINERS = {"news"}       # buttons that are panels holding text, never overlapping other buttons anyway
 
 

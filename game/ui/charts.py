@@ -21,18 +21,30 @@ def line_chart(ink: Ink, surf, rect: pygame.Rect, series: list[tuple[str, list[f
     def y_of(v: float) -> float:
         return plot.bottom - (min(max(v, lo), hi) - lo) / (hi - lo) * plot.h
 
-    for t in y_ticks:
+    # every grid line, but in a short chart only every other (or third...) tick named, so no two names touch
+    apart = min((abs(y_of(a) - y_of(b)) for a, b in zip(y_ticks, y_ticks[1:])), default=plot.h)
+    named = max(1, -(-ink.lh("tiny") // max(1, int(apart))))
+    for k, t in enumerate(y_ticks):
         y = y_of(t)
         pygame.draw.line(surf, pal["track"], (plot.x, y), (plot.right, y), 1)
-        ink.text(surf, f"{t:g}", (plot.x - th.tx(6), y), "tiny", pal["faint"], anchor="midright")
+        if k % named == 0:
+            ink.text(surf, f"{t:g}", (plot.x - th.tx(6), y), "tiny", pal["faint"], anchor="midright")
     n = max(len(s[1]) for s in series) if series else 0
     step = plot.w / max(n - 1, 1)
     if x_labels:
         every = max(1, round(len(x_labels) / max(1, plot.w // max(1, ink.width(x_labels[-1], "tiny") + th.tx(24)))))
+        last_right = -1
         for i in range(0, len(x_labels), every):
-            # below the half line the lowest y tick reaches past the plot, so the two never touch
-            ink.text(surf, x_labels[i], (plot.x + i * step, plot.bottom + ink.lh("tiny") // 2 + th.tx(2)), "tiny",
-                     pal["faint"], anchor="midtop")
+            # below the half line the lowest y tick reaches past the plot, so the two never touch; none reaches
+            # past the plot's right edge (the lines' names are there), and one that would touch the one before
+            # it there is left out
+            half = ink.width(x_labels[i], "tiny") // 2
+            x = min(plot.x + i * step, plot.right - half)
+            if x - half < last_right + th.tx(8):
+                continue
+            ink.text(surf, x_labels[i], (x, plot.bottom + ink.lh("tiny") // 2 + th.tx(2)), "tiny", pal["faint"],
+                     anchor="midtop")
+            last_right = x + half
     ends = []
     for name, values, color in series:
         pts = [(plot.x + i * step, y_of(v)) for i, v in enumerate(values)]

@@ -15,12 +15,15 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.authoring.live import Broken
+from game.campaign.errors import Problem
 from game.campaign.model import ORDERS
 from game.settings import Settings
 from game.ui import flow
 from game.ui.app import App
-from game.ui.ink import Drawn
-from game.ui.shots import scripted_game
+from game.ui.ink import Drawn, Ink
+from game.ui.report import whatif_job
+from game.ui.shots import EVENT, MESSAGE, RELOAD_PROBLEMS, scripted_game
 from game.ui.widgets import Scroll
 
 SIZES = ((1024, 768), (1280, 720), (1920, 1080))
@@ -41,7 +44,9 @@ class Fault:
 
 def essential(text: str, names: set[str]) -> bool:
     """A value the player reads the game by: a figure, an ally's name, an order's name."""
-    words = set(text.replace("▶", " ").replace(",", " ").split())
+    # names and orders in any case: a table writes "pressure", a button "Pressure"
+    text, names = text.lower(), {n.lower() for n in names}
+    words = set(text.replace("▶", " ").replace(",", " ").replace(":", " ").replace(";", " ").split())
     return any(ch.isdigit() for ch in text) or bool(words & names) or any(n in text for n in names if " " in n)
 
 
@@ -55,6 +60,9 @@ def faults(scene_name: str, drawn: list[Drawn], names: set[str], scrolled: bool 
             found.append(Fault(scene_name, "cut", f"{d.wanted!r} partly hidden by its panel's edge"))
         elif d.shown != d.wanted and essential(d.wanted, names):
             found.append(Fault(scene_name, "cut", f"{d.wanted!r} drawn as {d.shown!r}"))
+        elif d.wanted.strip() and not d.shown.strip() and d.kind != "clipped":
+            # a label with no room at all (a button's arrow) vanishes: nothing says anything was there
+            found.append(Fault(scene_name, "cut", f"{d.wanted!r} drawn as nothing at {tuple(d.rect)}"))
     lines = [d for d in drawn if d.kind != "para" and d.shown]
     for a, b in itertools.combinations(lines, 2):
         clip = a.rect.clip(b.rect)
@@ -64,21 +72,36 @@ def faults(scene_name: str, drawn: list[Drawn], names: set[str], scrolled: bool 
     return found
 
 
+def _names(app: App) -> set[str]:
+    names = {o.capitalize() for o in ORDERS}
+    if app.session is not None:
+        names |= {a.name for a in app.session.campaign.allies}
+    return names
+
+
+def _recorded(app: App, draw) -> list[Drawn]:
+    """What `draw(app.screen)` drew as text, with the App's inks and any of the top scene's own (the projector
+    summary's larger type)."""
+    inks = list({id(i): i for i in (app.ink, app.dense, *(v for v in vars(app.scene).values()
+                                                            if isinstance(v, Ink)))}.values())
+    for ink in inks:
+        ink.drawn = []
+    try:
+        draw(app.screen)
+        return [d for ink in inks for d in ink.drawn]
+    finally:
+        for ink in inks:
+            ink.drawn = None
+
+
 def check_top(app: App, label: str) -> list[Fault]:
     """Draw the stack, recording only the top scene's text (a dialog lies over the scenes below on purpose)."""
     stack = app.stack
     start = max((i for i, s in enumerate(stack) if s.opaque), default=0)
     for scene in stack[start:-1]:
         scene.draw(app.screen)
-    names = {o.capitalize() for o in ORDERS}
-    if app.session is not None:
-        names |= {a.name for a in app.session.campaign.allies}
-    app.ink.drawn, app.dense.drawn = [], []
-    try:
-        stack[-1].draw(app.screen)
-        drawn = app.ink.drawn + (app.dense.drawn if app.dense is not app.ink else [])
-    finally:
-        app.ink.drawn = app.dense.drawn = None
+    names = _names(app)
+    drawn = _recorded(app, stack[-1].draw)
     scene = stack[-1]
     scrolled = any(isinstance(v, Scroll) or (isinstance(v, list) and v and isinstance(v[0], Scroll))
                    for v in vars(scene).values())
@@ -104,26 +127,52 @@ def play_values(label: str, scene, drawn: list[Drawn]) -> list[Fault]:
     return found
 
 
-def every_scene(size, text_scale: float, campaign: str = "europe_2024") -> list[Fault]:
-    """Play a few turns of `campaign` and check every scene the player meets, to the end screen."""
+def check_reload(app: App, label: str) -> list[Fault]:
+    """The hot-reload overlay (drawn by the App over any scene) as a broken campaign file shows it."""
+    app.hot_reload.watched = app.session
+    app.hot_reload.broken = Broken(tuple(Problem(f"{app.session.campaign.id}.yaml", 12 + 7 * i, 5, message)
+                                         for i, message in enumerate(RELOAD_PROBLEMS)))
+    try:
+        return faults(label, _recorded(app, app.hot_reload.draw), _names(app))
+    finally:
+        app.hot_reload.broken = None
+
+
+def every_scene(size, text_scale: float, campaign: str = "europe_2024", checked: set[type] | None = None) \
+        -> list[Fault]:
+    """Play a few turns of `campaign` and check every scene the player meets, to the end screen, and the
+    dialogs and the facilitator's panels on the way. `checked` collects the classes of the scenes checked."""
     app = App(size=size, settings=Settings(text_scale=text_scale, window_size=size))
     tag = f"{size[0]}x{size[1]} {round(text_scale * 100)}%"
-    out = check_top(app, f"{tag} title")
+    checked = set() if checked is None else checked
+
+    def top() -> list[Fault]:
+        checked.add(type(app.scene))
+        return check_top(app, f"{tag} {app.scene.name}")
+
+    out = top()
     flow.start_campaign(app, campaign, 7)
-    out += check_top(app, f"{tag} briefing")
+    out += top()
     app.reset_to_title()
     scripted_game(app, campaign, turns=3)
-    out += check_top(app, f"{tag} play")
-    for name, args in (("report", (len(app.session.reports) - 1,)), ("help", ()), ("settings", ()), ("save", ()),
-                       ("load", ())):
-        app.show(name, *args)
-        out += check_top(app, f"{tag} {name}")
+    out += top() + check_reload(app, f"{tag} reload")
+    dialogs = (lambda: app.show("report", len(app.session.reports) - 1), lambda: app.show("help"),
+               lambda: app.show("settings"), lambda: app.show("save"), lambda: app.show("load"),
+               lambda: app.show("seed"), lambda: app.show("inject"), lambda: flow.request_quit(app),
+               lambda: app.show("event", *EVENT), lambda: app.message(*MESSAGE))
+    for open_it in dialogs:
+        open_it()
+        out += top()
         app.pop()
     while not app.session.over:
         flow.end_turn(app)
     app.reset_to_title()
     app.show("end")
-    out += check_top(app, f"{tag} end")
+    whatif_job.start(app.session).result()     # worked out on its thread: the end screen then says skill or luck
+    out += top()
+    for name, args in (("whatif", ()), ("projector", (len(app.session.reports) - 1,))):
+        app.show(name, *args)
+        out += top()
     return out
 
 

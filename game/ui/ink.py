@@ -60,6 +60,8 @@ class Ink:
             if seen.w and seen.h:
                 kind = "line" if seen.size == rect.size else "clipped"
                 self.drawn.append(Drawn(wanted, text, seen.move(surf.get_abs_offset()), kind))
+            elif not text.strip():      # fitted to nothing: recorded, so that the layout check can say so
+                self.drawn.append(Drawn(wanted, text, rect.move(surf.get_abs_offset())))
         return rect
 
     def halo_text(self, surf, text, pos, role="label", color=None, bold=True, anchor="center") -> pygame.Rect:

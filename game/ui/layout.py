@@ -24,10 +24,16 @@ class PlayLayout:
     bottom: pygame.Rect     # buttons: report, save, help, settings, title, end turn
 
 
+# The share of the window's width the map itself (without its legend) keeps while the side panels can give
+# width up without cutting a value.
+MAP_SHARE = 0.3
+
+
 def play_layout(ink: Ink, dense: Ink, size: tuple[int, int], legend_size: tuple[int, int],
-                left_min: int = 0) -> PlayLayout:
+                left_min: int = 0, right_min: int = 0) -> PlayLayout:
     """`ink` sizes the top bar, the side panels and the bottom bar; `dense` (capped text) the map area.
-    `left_min`: the ally list's width for its widest row (the map gives way to it)."""
+    `left_min`: the ally list's width for its widest row (the map gives way to it). `right_min`: the narrowest
+    the selected ally's panel can be with its values whole (it gives way to the map, down to that)."""
     th = ink.theme
     w, h = size
     m = th.px(14)
@@ -43,6 +49,11 @@ def play_layout(ink: Ink, dense: Ink, size: tuple[int, int], legend_size: tuple[
     # the ally list's own width where the map keeps a fifth of the window (beyond the text sizes the layout is
     # built for, 150 % at 1024x768, the list's names shorten instead)
     left_w = max(left_w, min(left_min, w - right_w - 4 * m - w // 5))
+    # Large text on a small window: the map beside its legend keeps MAP_SHARE of the width where the selected
+    # ally's panel can spare it (its bars get shorter; its values stay whole).
+    short = int(w * MAP_SHARE) - (w - left_w - right_w - 4 * m - legend_size[0] - th.px(12))
+    if right_min and short > 0:
+        right_w -= max(0, min(short, right_w - right_min))
     top = pygame.Rect(0, 0, w, top_h)
     bottom = pygame.Rect(0, h - bottom_h, w, bottom_h)
     body_y, body_h = top.bottom + m, bottom.y - top.bottom - 2 * m

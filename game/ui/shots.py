@@ -1,8 +1,9 @@
 """Screenshots of every scene, rendered headless:
 `python -m game.ui.shots [FOLDER] [WIDTHxHEIGHT] [TEXT_SCALE] [CAMPAIGN]` (e.g. `shots out 1280x720 1.5`).
 
-With no folder it writes the README's screenshots (title.png, play.png, report.png, and play_130.png at text size
-130 %) into assets/screenshots/ at 1920x1080. Saves go to a temporary folder, never to the player's own.
+With no folder it writes the README's screenshots (title, play, report, end, whatif and projector, and play_130
+and end_130 at text size 130 %) into assets/screenshots/ at 1920x1080. Saves go to a temporary folder, never to
+the player's own.
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import pygame
 
+from game.authoring.live import Broken
+from game.campaign.errors import Problem
 from game.paths import asset_path
 from game.sim.explain import happenings
 from game.sim.session import SetOrder, SetUSAction
@@ -20,6 +23,20 @@ from game.ui import flow
 from game.settings import Settings
 from game.ui.app import App
 from game.ui.report import whatif_job
+
+
+README_SHOTS = ("title", "play", "report", "end", "whatif", "projector")
+README_SHOTS_130 = ("play", "end")      # as projected
+# The event dialog and a message as the shots and the layout check show them (the event: title, text, kind,
+# which of how many, the date).
+EVENT = (("Russian jets over the Baltic", "Russian aircraft fly close to Baltic airspace again, and the front-line "
+          "allies ask what Washington will do.", "aggression"), 1, 2, "2026")
+MESSAGE = ("Nothing to continue", "There is no saved game yet. Start a campaign: the game is saved automatically "
+           "after every turn.", "Continue")
+# What a campaign author's typo looks like in the reload overlay (the wording of game.campaign's checks).
+RELOAD_PROBLEMS = ("allies.poland.spending: expected a number from 0 to 20, got 'two'",
+                   "events.reservists.turn: 14 is past the campaign's last turn (12)",
+                   "allies.germany.theatre: unknown theatre 'europ' (did you mean 'europe'?)")
 
 
 def _headless() -> None:
@@ -84,17 +101,29 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024",
     app.show("report", busiest)
     shot("report")
     app.pop()
-    app.show("event", ("Russian jets over the Baltic", "Russian aircraft fly close to Baltic airspace again, "
-                        "and the front-line allies ask what Washington will do.", "aggression"), 1, 2, "2026")
+    app.show("event", *EVENT)
     shot("event")
     app.pop()
     app.show("save")
     shot("save_as")
     app.pop()
-    app.confirm("Leave this game?", "You have played 4 turns since you last saved.", lambda: None, yes="Leave",
-                no="Stay", kicker="Unsaved progress")
-    shot("confirm")
+    flow.request_quit(app)            # turns played since the last named save: it asks first
+    shot("quit")
     app.pop()
+    app.message(*MESSAGE)
+    shot("message")
+    app.pop()
+    app.show("seed")
+    shot("seed")
+    app.pop()
+    app.show("inject")
+    shot("inject")
+    app.pop()
+    app.hot_reload.watched = app.session     # as if the author had just saved a broken campaign file
+    app.hot_reload.broken = Broken(tuple(Problem(f"{app.session.campaign.id}.yaml", 12 + 7 * i, 5, message)
+                                         for i, message in enumerate(RELOAD_PROBLEMS)))
+    shot("reload")
+    app.hot_reload.broken = None
     app.show("help")
     shot("help")
     app.pop()
@@ -135,8 +164,9 @@ def main(argv: list[str] | None = None) -> int:
                 with tempfile.TemporaryDirectory() as tmp:
                     shots = render_all(Path(tmp) / "100", size)
                     projector = render_all(Path(tmp) / "130", size, text_scale=1.3)
-                    for name, path in (("title", shots["title"]), ("play", shots["play"]),
-                                       ("report", shots["report"]), ("play_130", projector["play"])):
+                    chosen = [(name, shots[name]) for name in README_SHOTS]
+                    chosen += [(f"{name}_130", projector[name]) for name in README_SHOTS_130]
+                    for name, path in chosen:
                         (target / f"{name}.png").write_bytes(path.read_bytes())
                         print(target / f"{name}.png")
             else:

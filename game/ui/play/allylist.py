@@ -45,11 +45,11 @@ def chip_width(ink: Ink, order: str, role: str) -> int:
     return ink.width(order[0].upper(), role, True) + ink.width(order.capitalize(), role, True) + 4 * pad
 
 
-def row_width(ink: Ink, style: RowStyle, names: list[str]) -> int:
-    """The narrowest row that shows the widest name (selected, with its marker) beside the widest badge, and the
-    shortest form of the values line."""
+def row_width(ink: Ink, style: RowStyle, names: list[str], marker: bool = True) -> int:
+    """The narrowest row that shows the widest name (selected, with its marker unless `marker` is False) beside
+    the widest badge, and the shortest form of the values line."""
     th = ink.theme
-    name_w = max(ink.width("▶ " + n + " ☢ ⚑", style.name_role, True) for n in names)
+    name_w = max(ink.width(("▶ " if marker else "") + n + " ☢ ⚑", style.name_role, True) for n in names)
     chip_w = max(chip_width(ink, o, style.chip_role) for o in ORDERS)
     values_w = ink.width("0.00 %  ·  trust 0.00", style.value_role)
     lead = style.pad + style.swatch_w(ink) + th.tx(10)
@@ -101,7 +101,9 @@ def values_text(ink: Ink, a: AllyView, width: int, role: str) -> tuple[str, str,
 
 
 def draw_row(ink: Ink, surf, rect: pygame.Rect, a: AllyView, overlay: str, style: RowStyle, selected: bool,
-             hovered: bool) -> None:
+             hovered: bool, marker: bool = True) -> None:
+    """`marker`: the selected row's name starts with ▶ (left out where the list had to widen: the frame and the
+    lighter background still mark the selection)."""
     th, pal = ink.theme, ink.pal
     bg = pal["card_hi"] if selected else pal["card"] if hovered else pal["panel"]
     pygame.draw.rect(surf, bg, rect, border_radius=th.px(8))
@@ -114,7 +116,7 @@ def draw_row(ink: Ink, surf, rect: pygame.Rect, a: AllyView, overlay: str, style
     x = sw.right + th.tx(10)
     chip = ink.chip(surf, (rect.right - pad, rect.y + inset), a.order, style.chip_role, "topright",
                     dim=(a.order == "hold"))
-    name = ("▶ " if selected else "") + a.name + a.flags
+    name = ("▶ " if selected and marker else "") + a.name + a.flags
     ink.text(surf, name, (x, rect.y + inset), style.name_role, pal["text"], True, max_w=chip.x - x - th.tx(6))
     role = style.value_role
     y = rect.bottom - inset

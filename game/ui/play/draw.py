@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.campaign.model import ORDERS
 from game.ui.play.legend import draw_adversaries, draw_legend, draw_tooltip, tooltip_lines
 from game.ui.play.allylist import draw_more, draw_row
 from game.ui.play.panels import draw_ally_detail, draw_top, money
@@ -36,7 +37,7 @@ def _draw_left(scene, surface, allies) -> None:
         if b.id.startswith("ally:"):
             i = int(b.id.split(":")[1])
             draw_row(ink, surface, b.rect, allies[i], scene.overlay, scene.list_plan.style, i == scene.selected,
-                     scene.hover == b.id)
+                     scene.hover == b.id, scene.list_marker)
     if scene.more_rect is not None:
         draw_more(ink, surface, scene.more_rect, scene.list_first,
                   len(allies) - scene.list_first - scene.list_plan.shown)
@@ -146,6 +147,15 @@ def _draw_right(scene, surface, a, costs, g) -> None:
                      (inner.right, congress.rect.y - th.tx(8)), th.line_w)
     draw_congress(scene, surface, congress, scene.view()["congress"])
 
+def order_min_width(ink) -> int:
+    """The narrowest an order button can be with its key, its label (chosen ✓) and its cost whole (as
+    _order_button lays them out; the line under the label shortens, or says less, in a narrow button)."""
+    th = ink.theme
+    cap = max(ink.lh("body", True) + th.tx(2), ink.width("W", "body", True) + 2 * th.tx(5))
+    words = max(ink.width(o.capitalize() + " ✓", "body", True) for o in ORDERS)
+    return 2 * th.tx(12) + cap + th.tx(14) + words + th.tx(10) + ink.width("−$00.0 bn", "small", True)
+
+
 def _order_button(scene, surface, b, cost: float) -> None:
     ink, th, pal = scene.ink, scene.theme, scene.pal
     r, color = b.rect, ORDER_COLORS[b.order]
@@ -171,18 +181,22 @@ def _order_button(scene, surface, b, cost: float) -> None:
     cost_text = "±$0" if abs(cost) < 0.05 else f"{'+' if cost > 0 else '−'}{money(abs(cost))}"
     cost_w = ink.width(cost_text, "small", True)
     room = r.right - pad - cost_w - th.tx(10) - x
+    # where even the adviser's shortest reason (with its figure) cannot be whole, the label says "adviser" and
+    # the line under it describes the order, as in a compact button
+    reason = advised and blurb and ink.width(tip[1][-1], "tiny", True) <= room
     # the richest label that fits beside the cost: the words shorten before anything is cut
-    note = "  · adviser" if advised and not blurb else "  · none left" if refusal and not blurb else ""
+    note = "  · adviser" if advised and not reason else "  · none left" if refusal and not blurb else ""
+    # (the ✓ goes before the note does: the button's fill already says it is chosen)
     forms = [b.label + ("  ✓ chosen" if b.active else "") + note, b.label + (" ✓" if b.active else "") + note,
-             b.label + (" ✓" if b.active else "")]
+             b.label + note, b.label + (" ✓" if b.active else "")]
     label = next((f for f in forms if ink.width(f, "body", True) <= room), forms[-1])
     ink.text(surface, label, (x, top), "body", fg, True, max_w=room)
     if blurb:
         # the adviser's reason, shortened as need be; at the very last without its "Adviser:" (the bold type and
         # the order's label still mark it)
-        lines = [f"Adviser: {why}" for why in tip[1]] + [tip[1][-1]] if advised else [refusal or ORDER_BLURB[b.order]]
-        line = next((t for t in lines if ink.width(t, "tiny", advised) <= room), lines[-1])
-        ink.text(surface, line, (x, top + ink.lh("body", True)), "tiny", sub, advised, max_w=room)
+        lines = [f"Adviser: {why}" for why in tip[1]] + [tip[1][-1]] if reason else [refusal or ORDER_BLURB[b.order]]
+        line = next((t for t in lines if ink.width(t, "tiny", reason) <= room), lines[-1])
+        ink.text(surface, line, (x, top + ink.lh("body", True)), "tiny", sub, reason, max_w=room)
     cost_col = fg if b.active else (pal["bad"] if cost > 0.05 else pal["good"] if cost < -0.05 else pal["dim"])
     ink.text(surface, cost_text, (r.right - pad, r.centery), "small", cost_col, True, "midright")
 
@@ -200,9 +214,12 @@ def _draw_bottom(scene, surface, g) -> None:
             hint = "Pick an ally (Tab or click), give it an order (P R W C H), then End turn."
         else:
             n = sum(1 for a in scene.view()["allies"] if a.order != "hold")
-            hint = f"{n} order{'s' if n != 1 else ''} set, the rest hold  ·  U.S. cost {money(g.projected)} a year" + \
-                ("  ·  Congress invoked" if scene.session.us_action == "congress" else "")
-        lines = ink.wrap(hint, room, "small")
+            parts = [f"{n} order{'s' if n != 1 else ''} set, the rest hold", f"U.S. cost {money(g.projected)} a year"]
+            parts += ["Congress invoked"] if scene.session.us_action == "congress" else []
+            # on one line, else a part a line: the first two (the Congress button shows its own ✓)
+            one = "  ·  ".join(parts)
+            hint = one if ink.width(one, "small") <= room else "\n".join(parts[:2])
+        lines = [line for para in hint.split("\n") for line in ink.wrap(para, room, "small")]
         y = L.bottom.centery - len(lines[:2]) * ink.lh("small") // 2
         for line in lines[:2]:
             ink.text(surface, line, (scene.hint_x, y), "small", pal["dim"])

@@ -145,8 +145,24 @@ def _pair_forms(ink: Ink, w: int) -> list[tuple[int, int, bool]]:
             return ink.width(forms[i].format(**WIDEST), "small", bold)
         side = [(li, ri) for li, ri in ((0, 0), (1, 0), (1, 1)) if width(lefts, li, True) + gap
                 + width(rights, ri, False) <= w]
-        out.append((*side[0], False) if side else (0 if width(lefts, 0, True) <= w else 1, 0, True))
+        # stacked, each figure on its own line in the longest form that fits it
+        out.append((*side[0], False) if side else (0 if width(lefts, 0, True) <= w else 1,
+                                                   0 if width(rights, 0, False) <= w else 1, True))
     return out
+
+
+def detail_min_width(ink: Ink, names: list[str]) -> int:
+    """The narrowest the selected ally's details can be with every value whole: the widest name with its flags
+    (in the smaller type draw_ally_detail falls back to),
+    each meter's short label beside the widest value and trend, each figure under the meters in its short form
+    on a line of its own."""
+    th = ink.theme
+    name = max(ink.width(n + " ☢ ⚑", "h3", True) for n in names)
+    meter = max(ink.width(short, "small", True) for _, _, short, _ in METERS) + th.tx(22) \
+        + ink.width("0.00 % GDP", "small", True) + ink.width("▲ +0.00", "small", True)
+    pairs = max(ink.width(forms[-1].format(**WIDEST), "small", bold) for pair in PAIRS
+                for forms, bold in zip(pair, (True, False)))
+    return max(name, meter, pairs)
 
 
 def pairs_height(ink: Ink, w: int) -> int:
@@ -163,7 +179,10 @@ def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, compact: bo
     meters with their trends; returns the y below them."""
     th, pal = ink.theme, ink.pal
     x, y, w = rect.x, rect.y, rect.w
-    ink.text(surf, a.name + a.flags, (x, y), "h2", pal["text"], True, max_w=w)
+    # the name in smaller type rather than cut, in a panel that gave its width to the map
+    role = "h2" if ink.width(a.name + a.flags, "h2", True) <= w else "h3"
+    ink.text(surf, a.name + a.flags, (x, y + ink.lh("h2", True) - ink.lh(role, True)), role, pal["text"], True,
+             max_w=w)
     y += ink.lh("h2", True)
     if status:
         line = f"{'Partner' if a.partner else 'Ally'} facing {a.adversary}"

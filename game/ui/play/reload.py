@@ -13,6 +13,7 @@ import pygame
 
 from game.authoring.live import Broken, Watch, edited, file_watch, reload_session
 
+TITLE = "The campaign file has problems: the game goes on with the last good version"
 MAX_LINES = 12          # problems listed in the overlay; the rest are counted ("and 5 more")
 
 
@@ -80,7 +81,9 @@ class HotReload:
         ink, th = self.app.ink, self.app.ink.theme
         w, h = self.app.screen.get_size()
         lines = min(len(self.broken.problems), MAX_LINES + 1) if self.broken else 0
-        height = ink.lh("h3", True) + ink.lh("small") * (lines + 2) + th.tx(40)
+        # the title on as many lines as it takes at this width (large text wraps it rather than cutting it)
+        title = ink.para_height(TITLE, int(w * 0.8) - th.tx(40), "h3", True)
+        height = title + ink.lh("small") * (lines + 2) + th.tx(40)
         rect = pygame.Rect(0, 0, int(w * 0.8), min(height, int(h * 0.7)))
         rect.midtop = (w // 2, th.px(70))
         return rect
@@ -92,9 +95,7 @@ class HotReload:
         rect = self._rect()
         ink.panel(surface, rect, ink.pal["panel"], ink.pal["bad"])
         x, y, w = rect.x + th.tx(20), rect.y + th.tx(14), rect.w - th.tx(40)
-        ink.text(surface, "The campaign file has problems: the game goes on with the last good version", (x, y),
-                 "h3", ink.pal["bad"], True, max_w=w)
-        y += ink.lh("h3", True) + th.tx(6)
+        y = ink.para(surface, TITLE, pygame.Rect(x, y, w, rect.bottom - y), "h3", ink.pal["bad"], True) + th.tx(6)
         problems = self.broken.problems
         for problem in problems[:MAX_LINES]:     # the file's name alone: the folder is the author's own
             shown = replace(problem, file=os.path.basename(problem.file))

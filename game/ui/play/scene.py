@@ -14,12 +14,12 @@ from game.sim.explain import ally_changes
 from game.sim.session import SetOrder, SetUSAction
 from game.ui import bindings, flow
 from game.ui.play import quick
-from game.ui.layout import keys_fit, play_layout, row_buttons
+from game.ui.layout import MAP_SHARE, keys_fit, play_layout, row_buttons
 from game.ui.map.view import fit_panes
-from game.ui.play.draw import draw_map_tooltip, draw_play
+from game.ui.play.draw import draw_map_tooltip, draw_play, order_min_width
 from game.ui.play.legend import legend_size
 from game.ui.play.allylist import ListPlan, plan_list, row_width, window_start
-from game.ui.play.panels import detail_height
+from game.ui.play.panels import detail_height, detail_min_width
 from game.ui.play.usaction import congress_advised, congress_line, withdraw_refusal
 from game.ui.play.view import adversary_views, ally_views, global_view, news, order_costs, paint
 from game.ui.scene import Scene
@@ -82,12 +82,20 @@ class PlayScene(Scene):
     # --- layout --------------------------------------------------------------------------------------------
     def layout(self, size) -> None:
         ink, th, dense = self.ink, self.theme, self.dense
-        self.L = L = play_layout(ink, dense, size, legend_size(dense))
+        names = [a.name for a in self.session.campaign.allies]
+        right_min = max(order_min_width(ink) + 2 * th.tx(12), detail_min_width(ink, names) + 2 * th.tx(18))
+        self.L = L = play_layout(ink, dense, size, legend_size(dense), right_min=right_min)
         pad = th.tx(12)
         self.list_plan = self._plan_list(L)
-        need = row_width(ink, self.list_plan.style, [a.name for a in self.session.campaign.allies]) + 2 * pad
+        need = row_width(ink, self.list_plan.style, names) + 2 * pad
+        self.list_marker = True
         if need > L.left.w:     # names and badges are never cut: the map gives up the width
-            self.L = L = play_layout(ink, dense, size, legend_size(dense), left_min=need)
+            self.L = L = play_layout(ink, dense, size, legend_size(dense), left_min=need, right_min=right_min)
+            # but where that leaves the map short, the list first drops its ▶ marker (decoration goes first)
+            self.list_marker = L.panes.w >= size[0] * MAP_SHARE
+            if not self.list_marker:
+                need = row_width(ink, self.list_plan.style, names, marker=False) + 2 * pad
+                self.L = L = play_layout(ink, dense, size, legend_size(dense), left_min=need, right_min=right_min)
         self.buttons = []
         self._place_allies()
         # overlay tabs and the theatre switch (whose word "Theatre" goes before the tabs shorten)

@@ -14,7 +14,8 @@ from game.ui.theme import OKABE_ITO, lerp, readable_on
 
 COLOR = OKABE_ITO["green"]      # a colour no order uses, with the key letter G and the word beside it
 BLURB = "Threats believed; risk of cuts"
-ADVICE = "Adviser: back this turn's pressure"
+# the adviser's word, in shorter forms for a narrow panel
+ADVICE = ("Adviser: back this turn's pressure", "Adviser: back the pressure", "Adviser: invoke it")
 
 
 def congress_advised(state) -> bool:
@@ -64,12 +65,13 @@ def draw_congress(scene, surface, b, advised: bool) -> None:
                       color=None if b.enabled else pal["faint"])
     x = cap.right + th.tx(14)
     blurb = not scene.compact_orders
-    line = ADVICE if advised else BLURB
     # The domestic pressure it stirs is this row's price, like an order's cost: shortened, never dropped.
     side = f"+{p.congress_stir:.2f} domestic"
-    if ink.width(side, "small", True) + ink.width(line, "tiny", advised) + th.tx(10) > r.right - pad - x:
+    longest = ADVICE[0] if advised else BLURB
+    if ink.width(side, "small", True) + ink.width(longest, "tiny", advised) + th.tx(10) > r.right - pad - x:
         side = f"+{p.congress_stir:.2f}"
     room = r.right - pad - ink.width(side, "small", True) - th.tx(10) - x
+    line = next((f for f in ADVICE if ink.width(f, "tiny", True) <= room), ADVICE[-1]) if advised else BLURB
     top = r.centery - (ink.lh("body", True) + (ink.lh("tiny") if blurb else 0)) // 2
     note = "  · adviser" if advised and not blurb else ""
     forms = (["✓ Congress invoked" + note, "✓ Congress invoked", "✓ Congress"] if b.active else

@@ -14,12 +14,12 @@ from game.ui import bindings
 from game.ui.charts import line_chart
 from game.ui.layout import columns
 from game.ui.report import whatif_job
+from game.ui.report.endtable import HEADS, table_cells, table_shape
 from game.ui.report.export import export
 from game.ui.scene import Scene
 from game.ui.theme import OKABE_ITO
 from game.ui.widgets import Button
 
-HEADS = ("Ally", "% of GDP", "Trust", "Align")     # the columns of "Where your allies ended"
 PILLAR_TITLES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
 MORAL = ("No single order wins everywhere: the allies that learn to carry their own defence also learn they need "
          "not follow Washington. Open the turn reports (L) to see why each ally moved as it did.")
@@ -127,6 +127,7 @@ class EndScene(Scene):
                                     ink.para_height(v.sentence, w - 2 * m, "body"))
         story_top = self.sentence.bottom + th.px(14)
         self.story = pygame.Rect(m, story_top, w - 2 * m, self.bottom.y - th.px(24) - story_top)
+        self._place_story()
         title = pygame.Rect(0, 0, ink.width("Back to the title", "body", True) + th.tx(120), bh)
         title.bottomright = self.bottom.bottomright
         rep = pygame.Rect(self.bottom.x, self.bottom.y, ink.width("Turn reports", "body", True) + th.tx(90), bh)
@@ -217,83 +218,148 @@ class EndScene(Scene):
                 ink.text(surface, second, (right, shown.centery), "small", pal["dim"], anchor="topright")
                 return
 
+    def _place_story(self) -> None:
+        """The story panel's two columns and where the chart goes: above the table where the table leaves it
+        room enough, else at the foot of the left column, under the key happenings, before the notes on single
+        allies (values first, then the chart, then the words). None where it fits nowhere."""
+        ink, th = self.ink, self.theme
+        inner = self.story.inflate(-2 * th.tx(26), -2 * th.tx(26))
+        # the table of allies gets more of the width where it would otherwise hide some of them
+        self.left, self.right = columns(inner, [1, 1.25], th.px(48))
+        if not table_shape(ink, self.right, self.data["table"])[2]:
+            self.left, self.right = columns(inner, [1, 1.8], th.px(48))
+        # the least height a chart is drawn at: its five lines named one above the other at its right
+        head, least = ink.lh("small", True) + th.tx(6), max(th.tx(90), 5 * ink.lh("small", True))
+        above = self._chart_h(self.right)
+        # else under the key happenings, to the column's foot, where that leaves two of them (or all) listed whole
+        shown, events_h = self._events_shown(self.left.h - head - least - th.tx(14))
+        top = self.left.y + events_h + th.tx(14) + head
+        below = self.left.bottom - top if shown >= min(2, len(self._events())) else 0
+        # above the table where it is roomy there, or at least where it is taller there than it would be on the
+        # left (which costs the notes on single allies)
+        self.chart_above = above >= least and (above >= 1.5 * least or above >= below)
+        if self.chart_above:
+            self.chart_rect = pygame.Rect(self.right.x, self.right.y + head, self.right.w, above)
+        else:
+            self.chart_rect = pygame.Rect(self.left.x, top, self.left.w, below) if below >= least else None
+
+    def _events(self) -> list[str]:
+        return self.data["events"] or ["No attack, no crisis beyond the ordinary, no ally broke ranks."]
+
+    def _events_shown(self, room: int) -> tuple[int, int]:
+        """How many key happenings are listed whole in `room` pixels of the left column, with room for the
+        "… and N more" line under them where some are left out, and the height the list takes with its heading."""
+        ink, th = self.ink, self.theme
+        items = self._events()
+        y = ink.lh("small", True) + th.tx(8)
+        for n, item in enumerate(items):
+            h = ink.para_height(item, self.left.w - th.tx(24), "body") + th.tx(4)
+            if y + h + (0 if n == len(items) - 1 else ink.lh("small")) > room:
+                return n, y + ink.lh("small")
+            y += h
+        return len(items), y
+
     def _draw_story(self, surface) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
-        d = self.data
         ink.panel(surface, self.story, pal["panel"], radius=th.px(14))
-        pad = th.tx(26)
-        inner = self.story.inflate(-2 * pad, -2 * pad)
-        # the table of allies gets more of the width where it would otherwise hide some of them
-        left, right = columns(inner, [1, 1.25], th.px(48))
-        if not _table_shape(self.ink, right, self.data["table"])[2]:
-            left, right = columns(inner, [1, 1.8], th.px(48))
-        self._draw_trends(surface, right)
+        left, right, chart, chart_above = self.left, self.right, self.chart_rect, self.chart_above
+        # the words of the left column stop above the chart where it is there
+        bottom = chart.y - ink.lh("small", True) - th.tx(6) - th.tx(14) if chart and not chart_above else left.bottom
+        self._draw_trends(surface, right, chart_above)
         y = left.y
         ink.text(surface, "KEY HAPPENINGS", (left.x, y), "small", pal["accent"], True)
         y += ink.lh("small", True) + th.tx(8)
-        items = d["events"] or ["No attack, no crisis beyond the ordinary, no ally broke ranks."]
-        for item in items:
-            if y + ink.lh("body") > left.bottom:
-                more = f"… and {len(items) - items.index(item)} more"
-                ink.text(surface, more + " (see the turn reports)" if ink.width(more + " (see the turn reports)",
-                         "small") <= left.w else more, (left.x, y), "small", pal["dim"])
-                break
+        items = self._events()
+        shown, _ = self._events_shown(bottom - left.y)
+        for item in items[:shown]:
             ink.text(surface, "•", (left.x, y), "body", pal["accent"], True)
-            y = ink.para(surface, item, pygame.Rect(left.x + th.tx(24), y, left.w - th.tx(24), left.bottom - y),
+            y = ink.para(surface, item, pygame.Rect(left.x + th.tx(24), y, left.w - th.tx(24), bottom - y),
                          "body", pal["text"]) + th.tx(4)
+        if shown < len(items):
+            more = f"… and {len(items) - shown} more"
+            ink.text(surface, more + " (see the turn reports)" if ink.width(more + " (see the turn reports)",
+                     "small") <= left.w else more, (left.x, y), "small", pal["dim"])
+            y += ink.lh("small")
         y += th.tx(14)
+        if chart and not chart_above:
+            self._draw_chart(surface)
+            # the notes on single allies go under the table, where the chart left the right column room
+            top = right.y + self._table_h(right) + th.tx(14)
+            self._draw_notes(surface, pygame.Rect(right.x, top, right.w, max(0, right.bottom - top)))
+        else:
+            self._draw_notes(surface, pygame.Rect(left.x, y, left.w, bottom - y))
+
+    def _draw_notes(self, surface, rect: pygame.Rect) -> None:
+        """The best and most strained ally, how they were judged, and skill or luck, each whole or not at all."""
+        ink, th, pal = self.ink, self.theme, self.pal
+        d = self.data
+        x, y, w, bottom = rect.x, rect.y, rect.w, rect.bottom
+        judged_h = ink.para_height(JUDGED, w, "tiny") + th.tx(6)
         judged = False
         for label, move, color in (("YOUR BEST ALLY RELATIONSHIP", d["best"], "good"),
                                    ("YOUR MOST STRAINED ALLY", d["worst"], "bad")):
-            need = ink.lh("small", True) + th.tx(4) + ink.lh("h3", True) + ink.para_height(move[2], left.w, "small") \
+            need = ink.lh("small", True) + th.tx(4) + ink.lh("h3", True) + ink.para_height(move[2], w, "small") \
                 if move else 0
-            if not move or y + need > left.bottom:      # a block is shown whole or not at all
+            # a block is shown whole or not at all, and only with the line that says how it was judged
+            if not move or y + need + th.tx(14) + judged_h > bottom:
                 continue
-            ink.text(surface, label, (left.x, y), "small", pal[color], True)
+            ink.text(surface, label, (x, y), "small", pal[color], True)
             y += ink.lh("small", True) + th.tx(4)
-            ink.text(surface, move[1], (left.x, y), "h3", pal["text"], True)
+            ink.text(surface, move[1], (x, y), "h3", pal["text"], True)
             y += ink.lh("h3", True)
-            y = ink.para(surface, move[2], pygame.Rect(left.x, y, left.w, left.bottom - y), "small",
-                         pal["dim"]) + th.tx(14)
+            y = ink.para(surface, move[2], pygame.Rect(x, y, w, bottom - y), "small", pal["dim"]) + th.tx(14)
             judged = True
-        if judged and ink.para_height(JUDGED, left.w, "tiny") <= left.bottom - y + th.tx(8):
-            y = ink.para(surface, JUDGED, pygame.Rect(left.x, y - th.tx(8), left.w, left.bottom - y), "tiny",
+        if judged:
+            y = ink.para(surface, JUDGED, pygame.Rect(x, y - th.tx(8), w, bottom - y + th.tx(8)), "tiny",
                          pal["faint"]) + th.tx(14)
         luck = whatif_job.luck_line(self.session)
         text, color = (luck + " What if? (W) has the rest.", pal["text"]) if luck else (MORAL, pal["faint"])
-        need = ink.para_height(text, left.w, "small") + (ink.lh("small", True) + th.tx(4) if luck else 0)
-        if need <= left.bottom - y:     # whole, or not at all
+        need = ink.para_height(text, w, "small") + (ink.lh("small", True) + th.tx(4) if luck else 0)
+        if need <= bottom - y:     # whole, or not at all
             if luck:
-                ink.text(surface, "SKILL OR LUCK?", (left.x, y), "small", pal["accent"], True)
+                ink.text(surface, "SKILL OR LUCK?", (x, y), "small", pal["accent"], True)
                 y += ink.lh("small", True) + th.tx(4)
-            ink.para(surface, text, pygame.Rect(left.x, y, left.w, left.bottom - y), "small", color)
+            ink.para(surface, text, pygame.Rect(x, y, w, bottom - y), "small", color)
 
-    def _draw_trends(self, surface, rect: pygame.Rect) -> None:
+    def _table_h(self, rect: pygame.Rect) -> int:
+        """The height of "Where your allies ended" in `rect`, with every ally's row (values before the chart)."""
+        ink, th = self.ink, self.theme
+        rows = self.data["table"]
+        n_cols, role, _ = table_shape(ink, rect, rows)
+        return ink.lh("small", True) + th.tx(4) + ink.lh("tiny", True) + -(-len(rows) // n_cols) * ink.lh(role) \
+            + th.tx(4)
+
+    def _chart_h(self, rect: pygame.Rect) -> int:
+        """The chart's height above the table in `rect`: what the table leaves."""
+        return rect.h - self._table_h(rect) - self.ink.lh("small", True) - self.theme.tx(20)
+
+    def _draw_chart(self, surface) -> None:
+        """The pillars and the score after each turn, its heading above it."""
         ink, th, pal = self.ink, self.theme, self.pal
-        d = self.data
-        rows = d["table"]
+        d, chart = self.data, self.chart_rect
+        ink.text(surface, "THE PILLARS, TURN BY TURN", (chart.x, chart.y - ink.lh("small", True) - th.tx(6)), "small",
+                 pal["accent"], True)
+        colors = {"deterrence": OKABE_ITO["sky"], "burden": OKABE_ITO["orange"], "influence": OKABE_ITO["green"],
+                  "cohesion": OKABE_ITO["purple"], "score": pal["text"]}
+        series = [(PILLAR_TITLES.get(k, "Score"), d["trend"][k], colors[k]) for k in colors]
+        line_chart(ink, surface, chart, series, 0, 100, d["labels"], [0, 25, 50, 75, 100])
+
+    def _draw_trends(self, surface, rect: pygame.Rect, chart_above: bool) -> None:
+        ink, th, pal = self.ink, self.theme, self.pal
+        rows = self.data["table"]
         head = ink.lh("small", True) + th.tx(4)
-        # Every ally's row comes before the chart (values first): the chart takes what the table leaves, and is
-        # left out where that is too little to read.
-        n_cols, role, _ = _table_shape(ink, rect, rows)
-        table_h = head + ink.lh("tiny", True) + -(-len(rows) // n_cols) * ink.lh(role) + th.tx(4)
-        chart = pygame.Rect(rect.x, rect.y + ink.lh("small", True) + th.tx(6), rect.w,
-                            rect.h - table_h - ink.lh("small", True) - th.tx(20))
+        n_cols, role, _ = table_shape(ink, rect, rows)
         y = rect.y
-        if chart.h >= th.tx(90):
-            ink.text(surface, "THE PILLARS, TURN BY TURN", rect.topleft, "small", pal["accent"], True)
-            colors = {"deterrence": OKABE_ITO["sky"], "burden": OKABE_ITO["orange"], "influence": OKABE_ITO["green"],
-                      "cohesion": OKABE_ITO["purple"], "score": pal["text"]}
-            series = [(PILLAR_TITLES.get(k, "Score"), d["trend"][k], colors[k]) for k in colors]
-            line_chart(ink, surface, chart, series, 0, 100, d["labels"], [0, 25, 50, 75, 100])
-            y = chart.bottom + th.tx(14)
+        if chart_above:
+            self._draw_chart(surface)
+            y = self.chart_rect.bottom + th.tx(14)
         ink.text(surface, "WHERE YOUR ALLIES ENDED", (rect.x, y), "small", pal["accent"], True)
         y += head
         area = pygame.Rect(rect.x, y, rect.w, rect.bottom - y)
         per = -(-len(rows) // n_cols)
         lh = ink.lh(role)
         for j, col in enumerate(columns(area, [1] * n_cols, th.px(28))):
-            cells = _table_cells(ink, col, rows, role)
+            cells = table_cells(ink, col, rows, role)
             for cell, head in zip(cells, HEADS):
                 ink.text(surface, head, (cell.x, col.y), "tiny", pal["faint"], True, max_w=cell.w)
             yy = col.y + ink.lh("tiny", True)
@@ -310,36 +376,3 @@ class EndScene(Scene):
                         (pal["good"] if s1 >= s0 else pal["bad"]) if k == 1 else pal["dim"]
                     ink.text(surface, text, (cell.x, yy), role, color, k < 2, max_w=cell.w)
                 yy += lh
-
-
-def _table_widths(ink, rows, role: str) -> list[int]:
-    """The widest text of each column of "Where your allies ended" (name, spending, trust, alignment)."""
-    names = max(ink.width(r[0] + (" ⚑" if r[6] else ""), role, True) for r in rows)
-    values = (names, ink.width("0.00 → 0.00", role, True), ink.width("0.00", role), ink.width("0.00", role))
-    return [max(v, ink.width(head, "tiny", True)) for v, head in zip(values, HEADS)]
-
-
-def _table_shape(ink, area: pygame.Rect, rows) -> tuple[int, str, bool]:
-    """Columns of rows and type size, in order of preference: two columns where the rows are many, else one;
-    the smaller type only where the names would not fit whole. The flag: every row fits."""
-    th = ink.theme
-    shapes = ((2, "small"), (1, "small"), (2, "tiny"), (1, "tiny")) if len(rows) > 6 else ((1, "small"), (1, "tiny"))
-    for n_cols, role in shapes:
-        col_w = (area.w - th.px(28) * (n_cols - 1)) // n_cols
-        per = -(-len(rows) // n_cols)
-        wide_enough = sum(_table_widths(ink, rows, role)) + 3 * th.px(8) <= col_w
-        if wide_enough and ink.lh("tiny", True) + per * ink.lh(role) <= area.h - ink.lh("small", True) - th.tx(4):
-            return n_cols, role, True
-    return (*shapes[-1], False)
-
-
-def _table_cells(ink, col: pygame.Rect, rows, role: str) -> list[pygame.Rect]:
-    """The four cells of a row: each as wide as its widest text, the spare width shared out."""
-    gap = ink.theme.px(8)
-    widths = _table_widths(ink, rows, role)
-    spare = max(0, col.w - sum(widths) - gap * 3) // 4
-    out, x = [], col.x
-    for w in widths:
-        out.append(pygame.Rect(x, col.y, w + spare, col.h))
-        x += w + spare + gap
-    return out

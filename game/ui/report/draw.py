@@ -44,9 +44,8 @@ def _summary(scene, surface, rect) -> None:
     ink, th, pal = scene.ink, scene.theme, scene.pal
     r = scene.report
     cost, budget = float(r.us_cost[0]), float(scene.before.budget[0])
-    ink.text(surface, "Your orders: " + scene.orders_text(), rect.topleft, "body", pal["text"], True,
-             max_w=rect.w)
-    y = rect.y + ink.lh("body", True) + th.tx(4)
+    y = ink.para(surface, "Your orders: " + scene.orders_text(), pygame.Rect(rect.x, rect.y, rect.w, 10_000), "body",
+                 pal["text"], True) + th.tx(4)
     over = cost > budget
     money = f"U.S. spending: ${cost:,.1f} bn a year, of a ${budget:,.1f} bn budget" + \
         (f"  (${cost - budget:,.1f} bn over)" if over else f"  (${budget - cost:,.1f} bn to spare)")
@@ -82,6 +81,9 @@ def _events(scene, surface, rect) -> None:
                      "small", pal["dim"]) + th.tx(10)
 
 
+SHORT_HEADS = {"Spending": "Spend", "Alignment": "Align", "Hedging": "Hedge"}   # where the words do not fit
+
+
 def _glance(scene, surface, rect) -> None:
     """Every ally's order and the four changes on one line each: the whole turn at a glance."""
     ink, th, pal = scene.ink, scene.theme, scene.pal
@@ -91,12 +93,16 @@ def _glance(scene, surface, rect) -> None:
     groups = columns(pygame.Rect(rect.x, y0, rect.w, rect.h), [1] * scene.glance_cols, th.px(40))
     lh = ink.lh("small")
     name_w = max(ink.width(a.name, "small", True) for a in allies) + th.px(10)
+    order_w = max(ink.width(o, "small", True) for o in ORDERS) + th.px(10)
     for g, area in enumerate(groups):
-        # the names column as wide as the longest name (names are never cut), the figures share the rest
-        rest = columns(pygame.Rect(area.x + name_w, area.y, area.w - name_w, area.h), [1.2, 1, 1, 1, 1], th.px(10))
-        cells = [pygame.Rect(area.x, area.y, name_w - th.px(10), area.h), *rest]
+        # the names and orders columns as wide as the longest name and order (never cut), the figures share the
+        # rest
+        rest = columns(pygame.Rect(area.x + name_w + order_w, area.y, area.w - name_w - order_w, area.h), [1] * 4,
+                       th.px(10))
+        cells = [pygame.Rect(area.x, area.y, name_w - th.px(10), area.h),
+                 pygame.Rect(area.x + name_w, area.y, order_w - th.px(10), area.h), *rest]
         for cell, head in zip(cells, ("Ally", "Order", "Spending", "Trust", "Alignment", "Hedging")):
-            short = head if ink.width(head, "tiny", True) <= cell.w else head[:5]    # "Align", "Spend"
+            short = head if ink.width(head, "tiny", True) <= cell.w else SHORT_HEADS.get(head, head)
             ink.text(surface, short, (cell.x, y0), "tiny", pal["faint"], True, max_w=cell.w)
         for row, i in enumerate(range(g * scene.glance_rows, min(len(allies), (g + 1) * scene.glance_rows))):
             y = y0 + (row + 1) * lh

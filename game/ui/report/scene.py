@@ -81,7 +81,9 @@ class ReportScene(Scene):
         self.buttons[1].enabled = self.index < len(s.reports) - 1
 
     def _summary_h(self) -> int:
-        return self.ink.lh("body", True) + self.ink.lh("small") * 2 + self.theme.tx(24)
+        # the orders on as many lines as they take: every ally's name and order whole
+        orders = self.ink.para_height("Your orders: " + self.orders_text(), self.inner.w, "body", True)
+        return orders + self.ink.lh("small") * 2 + self.theme.tx(24)
 
     def _events_h(self) -> int:
         ink, th = self.ink, self.theme

@@ -134,7 +134,9 @@ class WhatIfScene(Scene):
                          pal["good"] if p.worth > 0 else pal["bad"], max_w=rect.w)
                 y += ink.lh("small")
         chart = pygame.Rect(rect.x, y + th.tx(14), rect.w, rect.bottom - y - th.tx(14))
-        if chart.h >= th.tx(110):
+        # tall enough for its heading, the lines' names one above the other and the dates under it
+        least = ink.lh("small", True) + len(what.paths) * ink.lh("small", True) + 2 * ink.lh("tiny") + th.tx(18)
+        if chart.h >= max(th.tx(110), least):
             self._draw_scores(surface, chart, what)
 
     def _draw_scores(self, surface, rect: pygame.Rect, what: WhatIf) -> None:

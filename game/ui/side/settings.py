@@ -72,8 +72,9 @@ class SettingsScene(Scene):
         for i, (_field, _label, _choices, _fmt, _) in enumerate(ROWS):
             rect = pygame.Rect(self.card.x + pad, y, self.card.w - 2 * pad, self.row_h)
             self.rows.append(rect)
-            bw = self.row_h
             inset = th.px(5)
+            # square, but never too narrow for its arrow beside the button's own padding (tight rows)
+            bw = max(self.row_h, ink.width("▶", "body", True) + 2 * th.tx(12) + 2 * inset + 2)
             nxt = pygame.Rect(rect.right - bw, rect.y, bw, self.row_h).inflate(-2 * inset, -2 * inset)
             prv = pygame.Rect(rect.right - 2 * bw - val_w, rect.y, bw, self.row_h).inflate(-2 * inset, -2 * inset)
             self.buttons.append(Button(f"row:{i}", "", rect.copy(), style="ghost"))
