@@ -11,7 +11,8 @@ from game.catalog import find_campaign
 from game.sim.explain import Change, Factor
 from game.sim.session import EndTurn, Session, SetOrder
 from game.ui.report.debrief import JUDGED, account
-from game.ui.wording import adviser_pick, change_sentence, moved, shown, shown_delta
+from game.ui.report.system import _line
+from game.ui.wording import adviser_pick, apportion, change_sentence, moved, shown, shown_delta
 
 VARS = ("spending", "trust", "alignment", "hedging")
 CHANGE = re.compile(r"(rose|fell) by (\d+\.\d\d)(?: pp)?, from (\d+\.\d\d) to (\d+\.\d\d)")
@@ -121,3 +122,40 @@ def test_best_and_most_strained_show_every_figure_they_are_judged_by(played):
             assert figure in move[2], move
     for word in ("trust", "alignment", "spending", "hedging"):
         assert word in JUDGED
+
+
+SYSTEM_LINE = re.compile(r"(?:rose|fell) by (\d+\.\d\d), from (\d+\.\d\d) to (\d+\.\d\d)(?:: (.*))?\.$")
+
+
+def test_the_parts_of_a_system_wide_change_add_up_to_the_change_printed():
+    """The turn report's "Washington and the adversaries" lines (report/system.py) over many generated moves: the
+    factors listed add up, as printed, to the change printed, and each is within 0.01 of its true value."""
+    rng = np.random.default_rng(12)
+    names = ("invoking Congress", "settling", "allies' shortfall", "over budget", "entrapment crises")
+    checked = 0
+    for k in range(3000):
+        values = rng.normal(0, (0.003, 0.02, 0.1)[k % 3], size=len(names)) * (rng.random(len(names)) < 0.7)
+        before = float(rng.uniform(0, 1))
+        after = before + float(values.sum())
+        if not 0 <= after <= 1:      # the model keeps these in 0-1 (its "limit" factor takes the rest)
+            continue
+        line = _line("Domestic pressure", before, after, names, values)
+        found = SYSTEM_LINE.search(line)
+        if shown_delta(before, after) == 0:
+            assert " held at " in line and ":" not in line, line
+            continue
+        by, frm, to = found.group(1), found.group(2), found.group(3)
+        signed = float(by) * (1 if "rose" in line else -1)
+        parts = {n: float(v) for n, v in (p.rsplit(" ", 1) for p in found.group(4).split("; "))}
+        assert round(sum(parts.values()), 2) == signed, line
+        assert (frm, to) == (shown(before), shown(after))
+        true = dict(zip(names, values))
+        assert all(abs(v - true[n]) <= 0.01 + 1e-9 for n, v in parts.items()), line
+        checked += 1
+    assert checked > 1500
+
+
+def test_apportion_keeps_the_sum_and_each_part_near_its_value():
+    assert apportion([0.017, -0.014, -0.019], -0.02) == [0.02, -0.02, -0.02]
+    assert apportion([0.004, 0.004, 0.004], 0.01) == [0.01, 0.0, 0.0]
+    assert apportion([0.3333, 0.3333, 0.3334], 1.0) == [0.33, 0.33, 0.34]

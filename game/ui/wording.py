@@ -6,7 +6,8 @@ rules word a change from the values *as shown*, so that the words and the figure
 - "held steady" only when the two values shown are equal;
 - a change is "rose by D, from B to A", where D is exactly A minus B as printed (never "rose 0.10 to 0.11",
   never "rose 0.03 to 0.03");
-- the adviser's figures are rounded as the meters round them, and "fair share" is said with what it means.
+- the adviser's figures are rounded as the meters round them, and "fair share" is said with what it means;
+- factors listed as the parts of a change add up, as printed, to the change printed.
 """
 from __future__ import annotations
 
@@ -28,6 +29,20 @@ def shown(value: float) -> str:
 def shown_delta(before: float, after: float) -> float:
     """The change as the two printed values differ (what a reader can check by subtracting)."""
     return round(float(shown(after)) - float(shown(before)), DIGITS)
+
+
+def apportion(values, total: float) -> list[float]:
+    """The values rounded to the shown precision so that they add up to `total` as shown (a sum the reader can
+    check): each rounds to the nearest, then those rounding cost most move by one step until the sum is right
+    (largest remainders). Each stays within one step of its true value."""
+    step = 10 ** DIGITS
+    units = [float(v) * step for v in values]
+    rounded = [round(u) for u in units]
+    short = round(total * step) - sum(rounded)
+    order = sorted(range(len(units)), key=lambda i: units[i] - rounded[i], reverse=short > 0)
+    for k in range(abs(short)):
+        rounded[order[k % len(order)]] += 1 if short > 0 else -1
+    return [r / step for r in rounded]
 
 
 def level(var: str, value: float) -> str:

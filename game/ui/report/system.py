@@ -6,16 +6,16 @@ from __future__ import annotations
 import pygame
 
 from game.sim.report import SYSTEM_FACTORS
-from game.ui.wording import shown, shown_delta
+from game.ui.wording import apportion, shown, shown_delta
 
 HEAD = "WASHINGTON AND THE ADVERSARIES"
-SMALLEST = 0.005     # a factor below this rounds to 0.00 on screen: listing it would only add noise
 
 
 def _line(title: str, before: float, after: float, names: tuple[str, ...], values) -> str:
     d = shown_delta(before, after)
     moved = "held at" if d == 0 else ("rose" if d > 0 else "fell") + f" by {abs(d):.2f}, from {shown(before)} to"
-    parts = sorted(((n, float(v)) for n, v in zip(names, values) if abs(v) >= SMALLEST), key=lambda nv: -abs(nv[1]))
+    # The parts are printed so they add up to the printed change (wording.apportion): a reader checks the sum.
+    parts = sorted(((n, v) for n, v in zip(names, apportion(values, d)) if v != 0), key=lambda nv: -abs(nv[1]))
     why = "; ".join(f"{n} {v:+.2f}" for n, v in parts)
     return f"{title} {moved} {shown(after)}" + (f": {why}." if why and d != 0 else ".")
 
