@@ -160,7 +160,7 @@ def _drop_stdout() -> None:
 
 def window(args) -> int:
     try:
-        from game.ui.app import run  # noqa: PLC0415 - pygame loads for the window only
+        from game.ui.window import run  # noqa: PLC0415 - pygame loads for the window only
     except ImportError as error:  # pygame missing: say how to get it rather than crash
         raise UserError(f"the game window needs pygame ({error}); install the game with `pip install .`")
     return run(getattr(args, "campaign", None), getattr(args, "seed", None), getattr(args, "facilitator", False))

@@ -27,6 +27,7 @@ def play_in_window(app, text: str, name: str, seed: int, turns: int = 3) -> None
     for _ in range(turns):
         app.render(force=True)
         flow.end_turn(app)
+        app.presented()          # as the loop does once the report is on screen: the autosave
         while app.scene.name != "play" and len(app.stack) > 1 and not app.session.over:
             app.render(force=True)
             app.pop()

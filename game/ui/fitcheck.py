@@ -121,6 +121,7 @@ def every_scene(size, text_scale: float, campaign: str = "europe_2024") -> list[
         app.pop()
     while not app.session.over:
         flow.end_turn(app)
+        app.presented()          # as the loop does once the report is on screen: the autosave
     app.reset_to_title()
     app.show("end")
     out += check_top(app, f"{tag} end")
