@@ -59,7 +59,8 @@ def _back_to_play(app: App) -> None:
         if app.session.over:
             if whatif_job.PREFETCH:     # the player reads the end screen while the what-if is worked out (~1 s)
                 whatif_job.start(app.session).result()
-            flow.start_campaign(app, "europe_2024", 1)
+            # a new seed each game, so the report's sentences are new text as in play (not cached lines)
+            flow.start_campaign(app, "europe_2024", app.session.seed + 1)
             continue
         app.handle(_key(pygame.K_RETURN))
 
