@@ -68,7 +68,10 @@ class App:
         self._after_present: list[Callable[[], None]] = []   # see after_present
         self.hot_reload = HotReload(self)    # watches the played campaign's file (game/ui/play/reload.py)
         self.reset_to_title()
+        # once the title is on screen: what a first click would otherwise wait for
         self.after_present(lambda: self.fonts.warm(set(self.ink.theme.font_sizes.values())))
+        if self.screens is SCREENS:
+            self.after_present(SCREENS.load_all)
         if self.settings_note:
             print(f"fairshare: note: {self.settings_note}; the defaults are used and the file is left as it is",
                   file=sys.stderr)
