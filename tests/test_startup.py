@@ -10,18 +10,13 @@ from pathlib import Path
 from game.authoring import lint
 from game.campaign import safe_yaml
 from game.paths import campaigns_dir
+from game.ui.render_bench import FIRST_FRAME_CHILD
 
 REPO = Path(__file__).resolve().parents[1]
 
-_TITLE_FRAME = """
+# the bench's child, then what it had imported by the first frame and once that frame's deferred work was done
+_TITLE_FRAME = FIRST_FRAME_CHILD + """
 import sys
-from game.ui import window
-window.display_hints()
-window.pygame.display.init()
-window.pygame.font.init()
-app = window.App(strict=False)
-app.render()
-window.present(app)
 first = {m for m in ("pkg_resources", "game.ui.play.scene", "game.ui.report.scene", "game.ui.side.help")
          if m in sys.modules}
 app.presented()

@@ -33,7 +33,7 @@ SIZE = (1920, 1080)
 
 # The title's first frame as `python main.py` reaches it (game.cli, then game.ui.window.run up to its loop's first
 # present); prints the time.
-_FIRST_FRAME_CHILD = """
+FIRST_FRAME_CHILD = """
 import time
 import game.cli
 from game.ui import window
@@ -142,7 +142,7 @@ def first_frame(repeats: int = 5) -> Figure:
     samples = []
     for _ in range(repeats):
         started = time.time()
-        _, _, out = run_child(["-c", _FIRST_FRAME_CHILD])
+        _, _, out = run_child(["-c", FIRST_FRAME_CHILD])
         samples.append(float(out.strip().splitlines()[-1]) - started)
     return Figure(f"start-up to the title's first frame (driver {os.environ.get('SDL_VIDEODRIVER', 'default')})",
                   "s", tuple(samples))
