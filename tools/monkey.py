@@ -79,6 +79,7 @@ def random_input(app, seed: int, count: int):
             app.running = True            # a random QUIT may be confirmed: keep going
             app.tick(0.05)
             app.render()
+            app.presented()               # as the loop does: the autosave and what else waited for the frame
         except Exception as error:  # noqa: BLE001 - what the monkey is looking for
             yield f"event {i} of seed {seed} in scene {app.scene.name}: {type(error).__name__}: {error}"
             app.reset_to_title()
