@@ -58,8 +58,16 @@ def test_a_tooltip_only_change_presents_only_its_rectangles(app, monkeypatch):
 
 
 def test_the_display_hints_are_defaults_a_user_can_override(monkeypatch):
+    monkeypatch.setattr(window.sys, "platform", "linux")
     monkeypatch.delenv("SDL_FRAMEBUFFER_ACCELERATION", raising=False)
     monkeypatch.setenv("SDL_VIDEO_CENTERED", "0")
     window.display_hints()
     assert os.environ["SDL_FRAMEBUFFER_ACCELERATION"] == "0"     # the plain window surface: dirty rects honoured
     assert os.environ["SDL_VIDEO_CENTERED"] == "0"
+
+
+def test_windows_keeps_sdl_s_own_present_path(monkeypatch):
+    monkeypatch.setattr(window.sys, "platform", "win32")
+    monkeypatch.delenv("SDL_FRAMEBUFFER_ACCELERATION", raising=False)
+    window.display_hints()
+    assert "SDL_FRAMEBUFFER_ACCELERATION" not in os.environ

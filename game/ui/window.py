@@ -28,14 +28,17 @@ DISPLAY_HINTS = {
     # The game draws in software. SDL's default on X11 copies each frame into an OpenGL texture and presents that:
     # the whole frame every time, whatever rectangles were asked for. Measured under Xvfb at 1920x1080: 9.7 ms per
     # present even for a 1x1 update and 11.9 ms per flip, against 0.1 ms and 0.35 ms with the plain window surface,
-    # which presents only the rectangles asked for (a tooltip's).
+    # which presents only the rectangles asked for (a tooltip's). Not measured on Windows, which keeps SDL's choice
+    # (macOS and Wayland have no plain window surface in SDL 2: the hint changes nothing there).
     "SDL_FRAMEBUFFER_ACCELERATION": "0",
 }
+UNMEASURED = {"win32": ("SDL_FRAMEBUFFER_ACCELERATION",)}
 
 
 def display_hints() -> None:
     for name, value in DISPLAY_HINTS.items():
-        os.environ.setdefault(name, value)
+        if name not in UNMEASURED.get(sys.platform, ()):
+            os.environ.setdefault(name, value)
 
 
 def present(app: App) -> None:
