@@ -167,6 +167,7 @@ def render_figures(frames: int = 600, turns: int = 60, size: tuple[int, int] = S
             _back_to_play(app)
             for _ in range(30):         # warm-up: fonts, map projection, first renders
                 app.render(force=True)
+                app.presented()         # as the loop does after each present (the title's deferred loading)
             where = f"{size[0]}x{size[1]}, driver {driver}"
             full = _full_redraw(app, frames)
             figures.append(Figure(f"render, forced full redraw + flip each frame ({where})", "ms", tuple(full),
