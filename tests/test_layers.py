@@ -31,7 +31,7 @@ ALLOWED = {
     # the author's tools: the scaffold, lint (with a balance run) and hot reload's logic; never pygame
     "authoring": {"authoring", "analysis", "sim", "campaign", *USER_FILES},
     "ui": {"ui", "authoring", "analysis", "sim", "campaign", *USER_FILES},   # anything but the CLI
-    "cli": {"authoring", "analysis", "sim", "campaign", "ui", *USER_FILES},
+    "cli": {"cli", "authoring", "analysis", "sim", "campaign", "ui", *USER_FILES},
     "game.__main__": {"cli"},
 }
 LAZY_ONLY = {("cli", "ui")}   # (importer, imported): only inside a function (the CLI loads pygame for the window)
@@ -41,7 +41,7 @@ def layer(module: str) -> str:
     parts = module.split(".")
     if len(parts) > 1 and parts[1] in ("campaign", "sim", "analysis", "authoring", "ui"):
         return parts[1]
-    return "cli" if module == "game.cli" else module
+    return "cli" if module in ("game.cli", "game.cli_args") else module
 
 
 @dataclass(frozen=True)

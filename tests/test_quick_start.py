@@ -11,8 +11,7 @@ import pytest
 
 from game import catalog
 from game.catalog import Card, find_campaign, list_campaigns
-from game.ui import app as app_module
-from game.ui import flow
+from game.ui import flow, window
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -99,7 +98,7 @@ def test_the_idle_loop_sleeps_and_wakes_at_most_100_times_a_second(app, monkeypa
         naps.append(seconds)
         if len(naps) == 5:
             app.running = False
-    monkeypatch.setattr(app_module.time, "sleep", nap)
+    monkeypatch.setattr(window.time, "sleep", nap)
     monkeypatch.setattr(pygame.event, "wait", lambda *a: pytest.fail("the idle loop must not use event.wait"))
-    app.loop()
+    window.loop(app)
     assert len(naps) == 5 and min(naps) >= 1 / 100

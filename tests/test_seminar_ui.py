@@ -7,7 +7,7 @@ import dataclasses
 import pygame
 import pytest
 
-import game.ui.app
+import game.ui.window
 
 from game.cli import main
 from game.settings import Settings, load_settings, save_settings
@@ -122,7 +122,7 @@ def test_the_end_screen_shows_skill_or_luck_once_the_what_if_is_ready(app):
 
 def test_play_facilitator_opens_the_window_in_facilitator_mode(monkeypatch):
     seen = {}
-    monkeypatch.setattr(game.ui.app, "run", lambda campaign, seed, facilitator: seen.update(
+    monkeypatch.setattr(game.ui.window, "run", lambda campaign, seed, facilitator: seen.update(
         campaign=campaign, seed=seed, facilitator=facilitator) or 0)
     assert main(["play", "tutorial", "--seed", "4", "--facilitator"]) == 0
     assert seen == {"campaign": "tutorial", "seed": 4, "facilitator": True}

@@ -27,7 +27,9 @@ def start(app, campaign: str, seed: int = 3) -> Driver:
 
 
 def back_to_play(app) -> None:
-    """After a turn the report (and any event dialogs) sit on top of the play screen: close them."""
+    """After a turn the report (and any event dialogs) sit on top of the play screen: show them (the loop then
+    writes the autosave), and close them."""
+    app.presented()
     while app.scene.name != "play" and not app.session.over:
         app.pop()
 

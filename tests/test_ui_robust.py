@@ -29,6 +29,7 @@ def test_thousands_of_random_events(tmp_path, monkeypatch, seed):
             seen.add(app.scene.name)
             if i % 4 == 0:
                 app.render()
+            app.presented()                 # each pass of the loop ends so: the autosave waits for no more
         app.render(force=True)
         assert {"title", "play", "briefing"} <= seen, seen
     finally:

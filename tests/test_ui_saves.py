@@ -12,7 +12,7 @@ import pygame  # noqa: E402
 
 from game.sim.state import State  # noqa: E402
 from game.ui import flow  # noqa: E402
-from game.ui.app import run  # noqa: E402
+from game.ui.window import run  # noqa: E402
 from game.ui.synth import Driver  # noqa: E402
 from game.userdata import saves_dir  # noqa: E402
 

@@ -27,6 +27,7 @@ def play_in_window(app, text: str, name: str, seed: int, turns: int = 3) -> None
     for _ in range(turns):
         app.render(force=True)
         flow.end_turn(app)
+        app.presented()          # as the loop does once the report is on screen: the autosave
         while app.scene.name != "play" and len(app.stack) > 1 and not app.session.over:
             app.render(force=True)
             app.pop()
@@ -78,6 +79,7 @@ def random_input(app, seed: int, count: int):
             app.running = True            # a random QUIT may be confirmed: keep going
             app.tick(0.05)
             app.render()
+            app.presented()               # as the loop does: the autosave and what else waited for the frame
         except Exception as error:  # noqa: BLE001 - what the monkey is looking for
             yield f"event {i} of seed {seed} in scene {app.scene.name}: {type(error).__name__}: {error}"
             app.reset_to_title()

@@ -219,20 +219,27 @@ INTERNAL = "internal error while checking this file"
 
 
 def _load_bytes(data: bytes, filename: str) -> tuple[Campaign | None, list[Problem]]:
+    campaign, problems, _ = _load_tree(data, filename)
+    return campaign, problems
+
+
+def _load_tree(data: bytes, filename: str) -> tuple[Campaign | None, list[Problem], Node | None]:
+    """(the campaign or None, its problems, the located tree it was read from when the YAML could be read)."""
+    tree = None
     try:
         tree, problems = load_located(data, filename)
         if tree is None:
-            return None, sort_problems(problems)
+            return None, sort_problems(problems), None
         check = Checker(filename)
         check.problems = problems
         campaign = _Loader(tree, check).run()
     except (Exception, RecursionError) as exc:     # a bug here must still not end in a traceback for the author
-        return None, [Problem(filename, 1, 1, f"{INTERNAL} ({type(exc).__name__}: {exc}); please report it")]
+        return None, [Problem(filename, 1, 1, f"{INTERNAL} ({type(exc).__name__}: {exc}); please report it")], tree
     problems = sort_problems(check.problems)
     if problems or campaign is None:
-        return None, problems
+        return None, problems, tree
     hashed = hashlib.sha256(data).hexdigest()
-    return dataclasses.replace(campaign, path=filename, content_hash=hashed), []
+    return dataclasses.replace(campaign, path=filename, content_hash=hashed), [], tree
 
 
 def _read(path: str | os.PathLike) -> tuple[bytes | None, list[Problem]]:
@@ -265,6 +272,15 @@ def load_campaign(path: str | os.PathLike) -> Campaign:
     if data is None:
         raise CampaignError(problems)
     return load_campaign_text(data, os.fspath(path))
+
+
+def load_campaign_tree(path: str | os.PathLike) -> tuple[Campaign | None, list[Problem], Node | None]:
+    """A campaign file read once for checks that also need its YAML's positions (`fairshare validate`'s warnings):
+    (the campaign, or None and its problems, and the located tree when the YAML could be read)."""
+    data, problems = _read(path)
+    if data is None:
+        return None, problems, None
+    return _load_tree(data, os.fspath(path))
 
 
 def validate_file(path: str | os.PathLike) -> list[Problem]:

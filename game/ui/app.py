@@ -1,18 +1,15 @@
-"""The window: a stack of scenes (pushdown automaton), the display, and an event-driven loop.
-
-    python main.py            -> run()                 (title screen)
-    python main.py play X     -> run("X", seed)        (straight into a campaign)
+"""The window's state: a stack of scenes (pushdown automaton) and the display. game.ui.window opens it and runs
+its event-driven loop.
 
 Screens are opened by name (`app.show("briefing")`) from the registry in game.ui.screens, so that neither a scene
 nor the flow imports another screen. The `App` object is also the test harness: `handle(event)`, `tick(dt)`,
-`render()` and the `stack` can be driven without a real event loop. Only `run()` calls pygame.init().
+`render()`, `presented()` and the `stack` can be driven without a real event loop.
 """
 from __future__ import annotations
 
-import os
 import sys
-import time
 import traceback
+from collections.abc import Callable
 from dataclasses import replace
 
 import pygame
@@ -32,9 +29,6 @@ from game.ui.windowfit import MIN_SIZE, desktop_size, fit_size
 
 DENSE_CAP = 1.2
 TOAST_SECONDS = 2.2
-# Idle: sleep this long between looks at the event queue (SDL's event.wait(timeout) polled ~900 times a second);
-# at most 100 wake-ups a second, and an input waits 5 ms on average, well inside a frame.
-IDLE_SLEEP = 0.010
 
 
 class App:
@@ -71,8 +65,13 @@ class App:
         self.overlay_dirty = False     # only the top scene's overlay changed (game.ui.frame)
         self.updated: list[pygame.Rect] | None = None   # what the last render changed (None: the whole screen)
         self._frame = FrameCache()
+        self._after_present: list[Callable[[], None]] = []   # see after_present
         self.hot_reload = HotReload(self)    # watches the played campaign's file (game/ui/play/reload.py)
         self.reset_to_title()
+        # once the title is on screen: what a first click would otherwise wait for
+        self.after_present(lambda: self.fonts.warm(set(self.ink.theme.font_sizes.values())))
+        if self.screens is SCREENS:
+            self.after_present(SCREENS.load_all)
         if self.settings_note:
             print(f"fairshare: note: {self.settings_note}; the defaults are used and the file is left as it is",
                   file=sys.stderr)
@@ -232,6 +231,24 @@ class App:
         s = self.session
         return s is not None and s.state.turn > self.saved_turn
 
+    # --- work that waits for the frame ----------------------------------------------------------------------
+    def after_present(self, work: Callable[[], None]) -> None:
+        """Do `work` once the next frame is on screen (the loop calls `presented` after every present): the turn
+        report shows before the autosave's disk writes. The loop presents in the same pass as the event that asked,
+        so the work is done before the next event is handled."""
+        self._after_present.append(work)
+
+    def presented(self) -> None:
+        """The frame is on screen: do the work that waited for it, in the order it was asked for."""
+        while self._after_present:
+            work = self._after_present.pop(0)
+            try:
+                work()
+            except Exception:  # noqa: BLE001
+                if self.strict:
+                    raise
+                self._oops()
+
     # --- the three calls of the loop -----------------------------------------------------------------------
     def handle(self, event) -> None:
         try:
@@ -374,53 +391,3 @@ class App:
             self.confirm("Something went wrong", text + "\n\nThe game in progress is kept: you can save it by name.",
                          lambda: self.show("save"), yes="Save the game", no="Close",
                          kicker="Unexpected error", accent="bad")
-
-    # --- the real loop -------------------------------------------------------------------------------------
-    def loop(self) -> int:
-        clock = pygame.time.Clock()
-        dt = 0.0
-        pygame.key.stop_text_input()
-        pygame.key.set_repeat(350, 40)
-        while self.running:
-            animating = self.tick(dt)
-            events = pygame.event.get()
-            if not (events or animating or self.dirty or self.overlay_dirty):
-                time.sleep(IDLE_SLEEP)             # idle: see IDLE_SLEEP
-            for event in events:
-                self.handle(event)
-                if not self.running:
-                    break
-            if self.render():
-                if self.updated is None:
-                    pygame.display.flip()
-                else:
-                    pygame.display.update(self.updated)
-            dt = clock.tick(self.settings.fps_cap if (animating or self.dirty) else 0) / 1000.0
-            dt = min(dt, 0.25)
-        return 0
-
-
-def run(campaign: str | None = None, seed: int | None = None, facilitator: bool = False) -> int:
-    """Open the window: the title screen, or straight into `campaign` (id or path), in facilitator mode if asked.
-    Returns the exit code."""
-    # Open centred on the display: never at a position left over from another, larger screen.
-    os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
-    try:
-        pygame.display.init()   # the game has no sound: no audio device is opened
-        pygame.font.init()
-        app = App(strict=False)
-    except pygame.error as error:   # no screen (a remote shell, a server): say so rather than crash
-        pygame.quit()
-        print(f"fairshare: error: cannot open the game window ({error}). The command-line tools "
-              "(validate, simulate, backtest) work without a screen.", file=sys.stderr)
-        return 1
-    try:
-        app.seed, app.facilitator_forced = seed, facilitator
-        if campaign is not None:
-            flow.start_campaign(app, campaign, seed)
-        code = app.loop()
-        if not app.fullscreen:
-            app.keep_settings(replace(app.settings, window_size=app.window_size, fullscreen=False))
-        return code
-    finally:
-        pygame.quit()

@@ -166,6 +166,7 @@ def every_scene(size, text_scale: float, campaign: str = "europe_2024", checked:
         app.pop()
     while not app.session.over:
         flow.end_turn(app)
+        app.presented()          # as the loop does once the report is on screen: the autosave
     app.reset_to_title()
     app.show("end")
     whatif_job.start(app.session).result()     # worked out on its thread: the end screen then says skill or luck

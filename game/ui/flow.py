@@ -54,19 +54,26 @@ def begin_play(app: "App") -> None:
 
 
 def end_turn(app: "App") -> None:
-    """Resolve the turn, autosave, then show the turn report with the grave happenings on top of it."""
+    """Resolve the turn and show the turn report with the grave happenings on top of it; once that frame is on
+    screen, autosave (the disk writes and fsync took a third of End turn to report) and, after the last turn, start
+    the what-if (its thread would otherwise share the interpreter with the report's first frame)."""
     session = app.session
     if session is None or session.over:
         return
     session.execute(EndTurn())
-    whatif_job.prefetch(session)   # once over: the what-if, worked out while the player reads the last report
-    _, error = persist.save(session, persist.AUTOSAVE)
     index = len(session.reports) - 1
     app.show("report", index, after_turn=True)
     grave = [h for h in happenings(session.reports[index], session.history[index + 1]) if h.grave]
     for n, h in reversed(list(enumerate(grave))):
         app.show("event", h, n + 1, len(grave), session.campaign.calendar.label(index + 1)
                  if not session.over else "Final turn")
+    app.after_present(lambda: autosave(app, session))
+    app.after_present(lambda: whatif_job.prefetch(session))   # once over: worked out while the last report is read
+
+
+def autosave(app: "App", session) -> None:
+    """Write the autosave of `session` (every turn: Continue picks up from it) and say how it went."""
+    _, error = persist.save(session, persist.AUTOSAVE)
     if error:
         app.message("The autosave failed", f"The game goes on, but the autosave could not be written: {error}",
                     kicker="Save problem", accent="bad")

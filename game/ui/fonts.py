@@ -5,6 +5,7 @@ keyed by (text, size, bold, colour). Word wrapping is cached the same way.
 """
 from __future__ import annotations
 
+import string
 from collections import OrderedDict
 
 import pygame
@@ -12,6 +13,7 @@ import pygame
 from game.paths import asset_path
 
 _FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
+_COMMON_GLYPHS = string.ascii_letters + string.digits + string.punctuation + " ·→▲▼…×–"
 
 
 class FontBook:
@@ -19,6 +21,10 @@ class FontBook:
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._text: OrderedDict = OrderedDict()
         self._wrap: OrderedDict = OrderedDict()
+        # Widths measured: a frame asks the width of the same labels and figures many times over (fitting, column
+        # widths, wrapping); the turn report asked for 357 a frame. Cleared when full rather than kept in LRU order,
+        # since a lookup must cost less than the measure it saves.
+        self._widths: dict[tuple[str, int, bool], int] = {}
         self._max = max_items
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
@@ -34,11 +40,25 @@ class FontBook:
             self._fonts[key] = font
         return font
 
+    def warm(self, sizes) -> None:
+        """Open the fonts of these sizes, both weights, and draw their common glyphs once, ahead of need: the first
+        text in a font took 0.4-1.8 ms (FreeType loading glyphs), which the first turn report (in sizes the title
+        and the map do not use) would otherwise pay on its way to the screen."""
+        for size in sizes:
+            for bold in (False, True):
+                self.font(size, bold).render(_COMMON_GLYPHS, True, (0, 0, 0))
+
     def line_height(self, size: int, bold: bool = False) -> int:
         return self.font(size, bold).get_linesize()
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
-        return self.font(size, bold).size(text)[0]
+        key = (text, size, bold)
+        found = self._widths.get(key)
+        if found is None:
+            if len(self._widths) >= self._max:
+                self._widths.clear()
+            found = self._widths[key] = self.font(size, bold).size(text)[0]
+        return found
 
     def render(self, text: str, size: int, color, bold: bool = False) -> pygame.Surface:
         key = (text, int(size), bool(bold), tuple(color))
@@ -58,9 +78,9 @@ class FontBook:
         """`text`, shortened with an ellipsis if it is wider than `width` pixels."""
         if width <= 0:
             return ""
-        font = self.font(size, bold)
-        if font.size(text)[0] <= width:
+        if self.width(text, size, bold) <= width:
             return text
+        font = self.font(size, bold)
         lo, hi = 0, len(text)
         while lo < hi:
             mid = (lo + hi + 1) // 2
@@ -83,15 +103,16 @@ class FontBook:
             if not words:
                 out.append("")
                 continue
-            line = ""
+            line, line_w = "", 0
             for word in words:
                 trial = f"{line} {word}" if line else word
-                if font.size(trial)[0] <= width or not line:
-                    line = trial
+                trial_w = font.size(trial)[0]   # one measure a word: every new sentence (a turn report's) is wrapped
+                if trial_w <= width or not line:
+                    line, line_w = trial, trial_w
                 else:
                     out.append(line)
-                    line = word
-                if font.size(line)[0] > width:  # a word longer than the line: cut where it stops fitting
+                    line, line_w = word, font.size(word)[0]
+                if line_w > width:  # a word longer than the line: cut where it stops fitting
                     while len(line) > 1:
                         cut = _fitting_prefix(font, line, width)
                         if cut >= len(line):

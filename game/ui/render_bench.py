@@ -4,12 +4,14 @@
   skips frames where nothing changed);
 - hover: the pointer sweeps the map a few pixels a frame through the real loop's render and present, so a move
   inside one country re-blits the cached frame under the tooltip and presents only those rectangles;
-- End turn to report on screen: the turn resolved, autosaved, the report drawn and presented;
+- End turn to report on screen: the turn resolved, the report drawn and presented; then, apart, the autosave the
+  loop writes once that frame is on screen;
 - idle: how often the real loop wakes up when nothing happens;
 - start-up to the first frame of the title, in a fresh interpreter.
 
 The video driver is SDL's dummy one unless SDL_VIDEODRIVER says otherwise (run under Xvfb with
-SDL_VIDEODRIVER=x11 to include a real present); each figure names the driver it ran on.
+SDL_VIDEODRIVER=x11 to include a real present); each figure names the driver it ran on. The window's SDL hints
+(game.ui.window.DISPLAY_HINTS) are set as `python main.py` sets them.
 """
 from __future__ import annotations
 
@@ -24,29 +26,25 @@ from game.analysis.bench import Figure, percentile, run_child
 from game.settings import Settings
 from game.ui import flow
 from game.ui.app import App
+from game.ui.report import whatif_job
+from game.ui.window import DISPLAY_HINTS, display_hints, loop, present
 
 SIZE = (1920, 1080)
 
-# The title's first frame as `python main.py` reaches it (game.ui.app.run without its loop); prints the time.
-_FIRST_FRAME_CHILD = """
+# The title's first frame as `python main.py` reaches it (game.cli, then game.ui.window.run up to its loop's first
+# present); prints the time.
+FIRST_FRAME_CHILD = """
 import time
-import pygame
-from game.ui.app import App
-pygame.display.init()
-pygame.font.init()
-app = App(strict=False)
+import game.cli
+from game.ui import window
+window.display_hints()
+window.pygame.display.init()
+window.pygame.font.init()
+app = window.App(strict=False)
 app.render()
-pygame.display.flip()
+window.present(app)
 print(time.time())
 """
-
-
-def _present(app: App) -> None:
-    """What the real loop does after a render."""
-    if app.updated is None:
-        pygame.display.flip()
-    else:
-        pygame.display.update(app.updated)
 
 
 def _key(k: int) -> pygame.event.Event:
@@ -59,7 +57,10 @@ def _back_to_play(app: App) -> None:
         if app.scene.name == "play" and not app.session.over:
             return
         if app.session.over:
-            flow.start_campaign(app, "europe_2024", 1)
+            if whatif_job.PREFETCH:     # the player reads the end screen while the what-if is worked out (~1 s)
+                whatif_job.start(app.session).result()
+            # a new seed each game, so the report's sentences are new text as in play (not cached lines)
+            flow.start_campaign(app, "europe_2024", app.session.seed + 1)
             continue
         app.handle(_key(pygame.K_RETURN))
 
@@ -92,22 +93,26 @@ def _hover(app: App, frames: int) -> tuple[list[float], int, int]:
         app.tick(1 / 60)
         if app.render():
             full += app.updated is None
-            _present(app)
+            present(app)
         times.append((time.perf_counter() - t) * 1e3)
         shown += app.scene.hover_map is not None
     return times, full, shown
 
 
-def _end_turn(app: App, turns: int) -> list[float]:
-    times = []
+def _end_turn(app: App, turns: int) -> tuple[list[float], list[float]]:
+    """Milliseconds from End turn to the report presented, and of the work that then waited for it (the autosave)."""
+    shown, after = [], []
     for _ in range(turns):
         _back_to_play(app)
         t = time.perf_counter()
         flow.end_turn(app)
         app.render()
-        _present(app)
-        times.append((time.perf_counter() - t) * 1e3)
-    return times
+        present(app)
+        t_shown = time.perf_counter()
+        app.presented()
+        shown.append((t_shown - t) * 1e3)
+        after.append((time.perf_counter() - t_shown) * 1e3)
+    return shown, after
 
 
 def _idle_wakeups(app: App, seconds: float = 2.0) -> float:
@@ -124,7 +129,7 @@ def _idle_wakeups(app: App, seconds: float = 2.0) -> float:
     stop = threading.Timer(seconds, lambda: setattr(app, "running", False))
     try:
         stop.start()
-        app.loop()
+        loop(app)
     finally:
         pygame.event.get = real_get
         stop.cancel()
@@ -137,7 +142,7 @@ def first_frame(repeats: int = 5) -> Figure:
     samples = []
     for _ in range(repeats):
         started = time.time()
-        _, _, out = run_child(["-c", _FIRST_FRAME_CHILD])
+        _, _, out = run_child(["-c", FIRST_FRAME_CHILD])
         samples.append(float(out.strip().splitlines()[-1]) - started)
     return Figure(f"start-up to the title's first frame (driver {os.environ.get('SDL_VIDEODRIVER', 'default')})",
                   "s", tuple(samples))
@@ -145,9 +150,10 @@ def first_frame(repeats: int = 5) -> Figure:
 
 def render_figures(frames: int = 600, turns: int = 60, size: tuple[int, int] = SIZE) -> list[Figure]:
     """The window's figures at `size` on europe_2024 (seed 1), in a throwaway user folder."""
-    saved_env = {k: os.environ.get(k) for k in ("SDL_VIDEODRIVER", "SDL_AUDIODRIVER", "FAIRSHARE_HOME")}
+    saved_env = {k: os.environ.get(k) for k in ("SDL_VIDEODRIVER", "SDL_AUDIODRIVER", "FAIRSHARE_HOME", *DISPLAY_HINTS)}
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    display_hints()
     figures = []
     with tempfile.TemporaryDirectory() as home:
         os.environ["FAIRSHARE_HOME"] = home
@@ -161,6 +167,7 @@ def render_figures(frames: int = 600, turns: int = 60, size: tuple[int, int] = S
             _back_to_play(app)
             for _ in range(30):         # warm-up: fonts, map projection, first renders
                 app.render(force=True)
+                app.presented()         # as the loop does after each present (the title's deferred loading)
             where = f"{size[0]}x{size[1]}, driver {driver}"
             full = _full_redraw(app, frames)
             figures.append(Figure(f"render, forced full redraw + flip each frame ({where})", "ms", tuple(full),
@@ -170,9 +177,11 @@ def render_figures(frames: int = 600, turns: int = 60, size: tuple[int, int] = S
                                   tuple(hover), f"p95 {percentile(hover, 95):.2f} ms; a tooltip in {shown} of "
                                                 f"{frames} frames, {redrawn} redrew the whole screen (the pointer "
                                                 "entered another country)"))
-            ends = _end_turn(app, turns)
+            ends, saves = _end_turn(app, turns)
             figures.append(Figure(f"End turn to report on screen ({where})", "ms", tuple(ends),
                                   f"p95 {percentile(ends, 95):.2f} ms"))
+            figures.append(Figure(f"then the autosave, once the report is on screen ({where})", "ms", tuple(saves),
+                                  f"p95 {percentile(saves, 95):.2f} ms; the toast 'Autosaved' is the next frame"))
             figures.append(Figure(f"idle wake-ups of the real loop ({driver})", "per second",
                                   (_idle_wakeups(app),)))
         finally:

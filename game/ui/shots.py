@@ -55,6 +55,7 @@ def scripted_game(app, campaign: str = "europe_2024", seed: int = 7, turns: int 
         for i, ally in enumerate(ids):
             s.execute(SetOrder(ally, plan[(i + t) % len(plan)] if (i + t) % 3 == 0 else "hold"))
         flow.end_turn(app)
+        app.presented()          # as the loop does once the report is on screen: the autosave
         app.reset_to_title()
         flow.begin_play(app)
     return s
@@ -135,6 +136,7 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024",
     app.pop()
     while not app.session.over:
         flow.end_turn(app)
+        app.presented()
     app.reset_to_title()
     app.show("end")
     whatif_job.start(app.session).result()   # worked out on its thread: wait, so the shots show it

@@ -36,6 +36,7 @@ class Driver:
         self.app.tick(1 / 60)
         if self.render:
             self.app.render()
+        self.app.presented()      # as the loop does after each pass: the deferred autosave is written
 
     @property
     def scene(self):

@@ -139,7 +139,12 @@ class Theme:
 
     def fs(self, role: str) -> int:
         """Font size in pixels for a type role."""
-        return max(11, int(round(TYPE[role] * self.t)))
+        return self.font_sizes[role]
+
+    @cached_property
+    def font_sizes(self) -> dict[str, int]:
+        """Every role's size, worked out once: a frame asks for them hundreds of times."""
+        return {role: max(11, int(round(size * self.t))) for role, size in TYPE.items()}
 
     @property
     def line_w(self) -> int:

@@ -2,7 +2,7 @@
 
 A saved or default size larger than the screen (1280x720 on a 1024x768 lab machine) would open with its edges
 off the screen; it is shrunk to what the screen can show instead. The window always opens centred on the
-display (SDL_VIDEO_CENTERED, set by game.ui.app.run), so no position from another, larger screen is restored.
+display (SDL_VIDEO_CENTERED, set by game.ui.window.run), so no position from another, larger screen is restored.
 No pygame display is needed to import this module.
 """
 from __future__ import annotations

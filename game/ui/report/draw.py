@@ -8,7 +8,7 @@ from game.ui.fonts import reflow
 from game.ui.layout import columns
 from game.ui.report.system import draw_system
 from game.ui.words import GOOD_UP, VAR_TITLES
-from game.ui.wording import change_sentence, shown, shown_delta
+from game.ui.wording import shown, shown_delta
 
 
 def draw_report(scene, surface) -> None:
@@ -137,11 +137,11 @@ def _ally(scene, surface, rect, i: int) -> None:
         cols = scene.columns(pygame.Rect(rect.x, y, rect.w, 10))
         heights = []
         for col, var in zip(cols, vars_[row_start:row_start + scene.cols]):
-            heights.append(_column(scene, surface, col, ally.name, changes[var], var) - y)
+            heights.append(_column(scene, surface, col, scene.sentences[i][var], changes[var], var) - y)
         y += max(heights) + th.tx(16)
 
 
-def _column(scene, surface, col: pygame.Rect, name: str, change, var: str) -> int:
+def _column(scene, surface, col: pygame.Rect, sentence: str, change, var: str) -> int:
     ink, th, pal = scene.ink, scene.theme, scene.pal
     y = col.y
     units = (" % GDP (bars: pp)", " % GDP", " %") if var == "spending" else ("",)
@@ -149,7 +149,7 @@ def _column(scene, surface, col: pygame.Rect, name: str, change, var: str) -> in
     head = next((t for t in heads if ink.width(t, "small", True) <= col.w), heads[-1])
     ink.text(surface, head, (col.x, y), "small", pal["accent"], True, max_w=col.w)
     y += ink.lh("small", True) + th.tx(4)
-    y = ink.para(surface, change_sentence(change, name), pygame.Rect(col.x, y, col.w, 10_000), "small",
+    y = ink.para(surface, sentence, pygame.Rect(col.x, y, col.w, 10_000), "small",
                  pal["text"]) + th.tx(8)
     lh = ink.lh("tiny")
     name_w = scene.name_w

@@ -35,6 +35,9 @@ class ReportScene(Scene):
         self.report = s.reports[self.index]
         self.before, self.after = s.history[self.index], s.history[self.index + 1]
         self.changes = [ally_changes(self.report, self.before, self.after, i) for i in range(len(s.campaign.allies))]
+        # worded once: the layout measures each sentence and every frame draws it
+        self.sentences = [{var: change_sentence(ch[var], ally.name) for var in GOOD_UP}
+                          for ch, ally in zip(self.changes, s.campaign.allies)]
         self.events = happenings(self.report, self.after)
         self.scales = {var: max([abs(f.value) for ch in self.changes for f in ch[var].factors] + [1e-9])
                        for var in GOOD_UP}
@@ -98,8 +101,7 @@ class ReportScene(Scene):
         ink, th = self.ink, self.theme
         change = self.changes[i][var]
         h = ink.lh("small", True) + th.tx(4)
-        sentence = change_sentence(change, self.session.campaign.allies[i].name)
-        h += ink.para_height(sentence, self.col_w, "small") + th.tx(8)
+        h += ink.para_height(self.sentences[i][var], self.col_w, "small") + th.tx(8)
         return h + len(change.factors) * (ink.lh("tiny") + th.tx(6))
 
     def _ally_h(self, i: int) -> int:
