@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# A test that names no home of its own writes into a throwaway one, never into the user's saves and caches (whose
+# contents would also make the suite's behaviour depend on the machine it runs on).
+os.environ.setdefault("FAIRSHARE_HOME", tempfile.mkdtemp(prefix="fairshare-tests-"))
 
 import pytest  # noqa: E402
 

@@ -16,6 +16,7 @@ import numpy as np
 from game.sim.events import fire_events
 from game.sim.layout import allies_total, by_group, by_kind, factor_arrays, factors_total, neighbours, weighted
 from game.sim.report import FACTORS, SYSTEM_FACTORS, Report
+from game.sim.war import draw_war, war_surge
 from game.sim.state import (CONGRESS, CRITICIZE, NO_ACTION, PRESSURE, REASSURE, WITHDRAW, State, protection,
                             self_reliance)
 
@@ -65,7 +66,8 @@ class Derived:
         hub_support = np.where(w.hub_presence0 > 0, np.minimum(hub_now / np.maximum(w.hub_presence0, 1e-9), 1.0),
                                1.0)
         logistics = 1 - p.hub_reliance * w.exposure * (1 - w.hub) * (1 - hub_support[:, w.theatre])
-        regional = by_group(presence * w.upkeep, w.theatre_members) / np.maximum(w.upkeep @ w.theatre_onehot, 1e-9)
+        full_upkeep = by_group(w.upkeep[None, :], w.theatre_members)
+        regional = by_group(presence * w.upkeep, w.theatre_members) / np.maximum(full_upkeep, 1e-9)
         reach = p.guarantee * w.treaty + (1 - p.guarantee) * presence \
             + p.regional_reach * (1 - w.treaty) * regional[:, w.theatre]
         us_power = (p.us_weight * reach * logistics + p.umbrella * w.treaty) * self.credibility[:, None]
@@ -309,7 +311,8 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
     insulated = (1 - w.exposure) * w.gdp
     drift = insulated * (p.autonomy_self_reliance * np.maximum(d.self_reliance - w.self_reliance0, 0.0)
                          + p.autonomy_distrust * np.maximum(w.trust0 - trust, 0.0))
-    autonomy_target = np.clip(by_group(drift, w.theatre_members) / np.maximum(insulated @ w.theatre_onehot, 1e-9), 0, 1)
+    all_insulated = by_group(insulated[None, :], w.theatre_members)
+    autonomy_target = np.clip(by_group(drift, w.theatre_members) / np.maximum(all_insulated, 1e-9), 0, 1)
     autonomy = state.autonomy + per_turn(p.autonomy_rate, dt) * (autonomy_target - state.autonomy)
 
     # --- the United States: cost (US$ bn per year), Congress, credibility ------------------------------------
@@ -365,30 +368,6 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
         appetite=np.moveaxis(rf, 0, -1),
     )
     return new, report
-
-
-def war_surge(state: State) -> np.ndarray:
-    """(B, N) the ally's exposure times how far its adversary's capability stands above its own trend (0 while it
-    follows it): the signal of a war economy, which steady growth (China's) does not give."""
-    w = state.world
-    trend = w.adversary_capability0 * (1 + w.adversary_growth) ** (state.turn * w.dt)
-    above = state.adv_capability / trend - 1.0
-    # Capability compounded turn by turn and the trend raised to a power part ways by rounding (some 1e-7 in
-    # float32): that is no war economy, so only a departure past 1e-4 counts.
-    return w.exposure * np.where(above > SURGE_FLOOR, above, 0.0)[:, w.adversary]
-
-
-SURGE_FLOOR = 1e-4
-
-
-def draw_war(state: State, rng: np.random.Generator) -> np.ndarray:
-    """(B, 2) each run's wartime response: one of the fit's bootstrap replicates, drawn with the batch axis first
-    (the parameter uncertainty the fit leaves); the fitted values where the calibration ships none."""
-    replicates = np.asarray(state.world.params.shock_draws, dtype=state.world.real).reshape(-1, 2)
-    if not len(replicates):
-        return state.war
-    pick = np.minimum((rng.random(state.runs) * len(replicates)).astype(int), len(replicates) - 1)
-    return np.asfortranarray(replicates[pick])
 
 
 def saturate(exposure: np.ndarray, posture: np.ndarray) -> np.ndarray:
