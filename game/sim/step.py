@@ -16,9 +16,9 @@ import numpy as np
 from game.sim.events import fire_events
 from game.sim.layout import allies_total, by_group, by_kind, factor_arrays, factors_total, neighbours, weighted
 from game.sim.report import FACTORS, SYSTEM_FACTORS, Report
-from game.sim.war import draw_war, war_surge
 from game.sim.state import (CONGRESS, CRITICIZE, NO_ACTION, PRESSURE, REASSURE, WITHDRAW, State, protection,
                             self_reliance)
+from game.sim.war import draw_war, war_surge
 
 
 def per_turn(rate_per_year, dt: float):
