@@ -125,15 +125,14 @@ def build(args: list[str]) -> ClassReport:
             teams.append(Team(shown, f, s, session_path(s, shown)))
     teams.sort(key=lambda t: -t.score)
     # Each distinct table of injected events gets its own pair of baselines, played once.
-    world, paths = teams[0].session.world, {}
-    for t in teams:
-        key = t.session.injected().tobytes()
-        if key not in paths:
-            paths[key] = tuple(_baseline(world, seed, name, t.session.injected()) for name in ("hold", "adaptive"))
-    tables = Counter(t.session.injected().tobytes() for t in teams)
+    world, injected = teams[0].session.world, [t.session.injected() for t in teams]
+    keys = [table.tobytes() for table in injected]
+    paths = {key: tuple(_baseline(world, seed, name, table) for name in ("hold", "adaptive"))
+             for key, table in dict(zip(keys, injected)).items()}
+    tables = Counter(keys)
     hold, adviser = paths[tables.most_common(1)[0][0]]
     teams = [replace(t, hold_score=paths[key][0].score, adviser_score=paths[key][1].score)
-             for t in teams for key in [t.session.injected().tobytes()]]
+             for t, key in zip(teams, keys)]
     return ClassReport(teams[0].session.campaign, seed, teams, left_out, hold, adviser, questions(teams, hold, adviser),
                        mixed_events=len(tables) > 1)
 
