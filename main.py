@@ -1,7 +1,10 @@
 """Fair Share: `python main.py` opens the game; `python main.py --help` lists the other commands."""
-import sys
+try:    # Ctrl-C from the first line on is exit 130, not a traceback (game.__main__.run guards the rest)
+    import sys
 
-from game.cli import main
+    from game.__main__ import run
 
-if __name__ == "__main__":
-    sys.exit(main())
+    if __name__ == "__main__":
+        sys.exit(run())
+except KeyboardInterrupt:
+    raise SystemExit(130) from None

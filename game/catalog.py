@@ -14,7 +14,7 @@ from game.campaign.loader import MAX_BYTES
 from game.paths import campaigns_dir
 from game.safe_files import read_bytes_capped
 from game.text_rules import drawable
-from game.userdata import SaveError, atomic_write_text, data_dir, user_campaigns_dir
+from game.userdata import CACHE, SaveError, atomic_write_text, data_dir, user_campaigns_dir
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,8 @@ def _cards_file() -> Path:
 
 def _read_cards() -> dict:
     try:
-        cards = json.loads(_cards_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):    # no cache yet, or one that cannot be read: the cards are made again
+        cards = json.loads(read_bytes_capped(_cards_file(), MAX_BYTES))   # a FIFO there must not hang the start
+    except (OSError, ValueError, RecursionError):    # no cache yet, or one that cannot be read: made again
         return {}
     return cards if isinstance(cards, dict) else {}
 
@@ -143,7 +143,7 @@ def _keep_cards(entries: list[Entry], cards: dict) -> None:
              if e._data is not None and e.card is not None}
     if fresh.keys() - cards.keys():
         try:
-            atomic_write_text(_cards_file(), json.dumps(fresh, indent=1))
+            atomic_write_text(_cards_file(), json.dumps(fresh, indent=1), kind=CACHE)
         except SaveError:
             pass
 

@@ -18,8 +18,10 @@ from game.campaign import Campaign, CampaignError, validate_file
 from game.catalog import find_campaign, resolve
 from game.cli_args import DEFAULTS_NEW, parser
 from game.limits import CHUNK_RUNS, NotFinite, memory_problem, strict_json
+from game.cli_io import UserError, campaign_inputs, drop_stdout, hold_closed_streams, note, refused, target
 from game.paths import docs_path
-from game.userdata import SaveError, atomic_write_text, user_campaigns_dir
+from game.text_rules import file_name
+from game.userdata import SaveError, TargetRefused, atomic_write_text, user_campaigns_dir
 
 # OpenBLAS puts a second thread on the model's small (runs, allies) @ (allies, allies) products from about 100,000
 # rows, and on a busy 2-core machine it spins rather than helps (one thread measured 2.1x faster at 100,000 runs).
@@ -28,46 +30,36 @@ from game.userdata import SaveError, atomic_write_text, user_campaigns_dir
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
-class UserError(Exception):
-    """A problem with what the user asked for: printed as `fairshare: error: ...`, exit 1 or 2."""
-
-    def __init__(self, message: str, code: int = 1):
-        super().__init__(message)
-        self.code = code
-
-
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    for name in BLAS_THREADS:
-        os.environ.setdefault(name, "1")
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # stdout belongs to the commands' own output
-    for stream in (sys.stdout, sys.stderr):  # a Windows console may not encode every character of a campaign
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
-    args = parser().parse_args(argv)
-    try:
+    try:   # everything inside: Ctrl-C at any moment, even while the arguments are parsed, is exit 130
+        stdout_closed = hold_closed_streams()
+        argv = sys.argv[1:] if argv is None else argv
+        for name in BLAS_THREADS:
+            os.environ.setdefault(name, "1")
+        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # stdout belongs to the commands' own output
+        for stream in (sys.stdout, sys.stderr):  # a Windows console may not encode every character of a campaign
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(errors="replace")
+        if stdout_closed and argv[:1] not in ([], ["play"]):   # said before any work whose result would be lost
+            raise UserError("cannot write the output: standard output is closed")
+        args = parser().parse_args(argv)
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # a write error (a full disk) is met here, inside the error handling
         return code
     except UserError as error:
-        print(f"fairshare: error: {error}", file=sys.stderr)
+        note(f"fairshare: error: {error}")
         return error.code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head` and the like: not an error
-        _drop_stdout()
+        drop_stdout()
         return 0
     except OSError as error:
         if error.filename is not None:   # the commands turn their own file errors into UserError; this is a bug
             raise
-        _drop_stdout()                   # stdout on a full disk or a closed device: say so once, on stderr
-        print(f"fairshare: error: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        drop_stdout()                    # stdout on a full disk or a closed device: say so once, on stderr
+        note(f"fairshare: error: cannot write the output: {error.strerror or error}")
         return 1
-
-
-def _drop_stdout() -> None:
-    """Point stdout at the null device, so that the interpreter's last flush at exit cannot fail again."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def window(args) -> int:
@@ -107,13 +99,12 @@ def validate(args) -> int:
 def new(args) -> int:
     """Write a campaign scaffold; exit 1 if the shipped data lacked a figure (the file then holds placeholders)."""
     # loaded for `new` alone: `validate` (0.15 s in all) and the window start without them
-    from game.authoring.scaffold import ScaffoldError, scaffold  # noqa: PLC0415
+    from game.authoring.scaffold import CAMPAIGN, SCHEMA, ScaffoldError, scaffold  # noqa: PLC0415
     from game.campaign.jsonschema import campaign_schema  # noqa: PLC0415 - as above
     out = Path(args.out) if args.out else user_campaigns_dir() / f"{args.id}.yaml"
     if out.suffix not in (".yaml", ".yml"):
         raise UserError(f"the campaign file's name must end in .yaml (got '{out}')", 2)
-    if out.is_dir() or (out.exists() and not args.force):
-        raise UserError(f"'{out}' already exists; choose another --out or add --force to replace it", 2)
+    target(out, CAMPAIGN, args, "the campaign")
     allies = [a for a in args.allies.split(",") if a.strip()] if args.allies is not None else None
     command = " ".join(["fairshare new", args.id, *(f"--{k} {getattr(args, k)}" for k in ("theatre", "allies", "turns")
                                                    if getattr(args, k) not in (None, DEFAULTS_NEW.get(k)))])
@@ -122,18 +113,23 @@ def new(args) -> int:
     except ScaffoldError as error:
         raise UserError(str(error), 2)
     try:
-        atomic_write_text(out, made.text)
-        if not docs_path("campaign.schema.json").is_file():   # an installed game: the editor's schema beside it
-            atomic_write_text(out.parent / "campaign.schema.json", json.dumps(campaign_schema(), indent=2) + "\n")
+        atomic_write_text(out, made.text, kind=CAMPAIGN, force=args.force)
     except SaveError as error:
-        raise UserError(str(error))
+        raise refused(error, "the campaign")
+    schema = out.parent / "campaign.schema.json"
+    if not docs_path("campaign.schema.json").is_file():   # an installed game: the editor's schema beside it
+        try:
+            atomic_write_text(schema, json.dumps(campaign_schema(), indent=2) + "\n", kind=SCHEMA)
+        except SaveError as error:    # the editor's help, not the campaign: said, and the campaign stands
+            note(f"fairshare: warning: the campaign schema was not written: {error}")
     print(f"wrote {out} ({len(made.allies)} all{'ies' if len(made.allies) > 1 else 'y'}: {', '.join(made.allies)})")
     problems = validate_file(out)
     for problem in problems:
         print(problem)
     if problems:
-        print(f"fairshare: error: the shipped data lacks {len(made.missing)} figure(s) ({', '.join(made.missing)}): "
-              f"fill in the TODO placeholders, then run `fairshare validate {out}`", file=sys.stderr)
+        why = (f"the shipped data lacks {len(made.missing)} figure(s) ({', '.join(made.missing)}): fill in the TODO "
+               "placeholders" if made.missing else "the new campaign has the problems above: mend them")
+        note(f"fairshare: error: {why}, then run `fairshare validate {out}`")
         return 1
     print(f"next: fairshare play {out}   (edit the file while you play: the window reloads it when you save)")
     print(f"      fairshare validate {out} --balance")
@@ -165,34 +161,29 @@ def simulate(args) -> int:
     from game.analysis import summary  # noqa: PLC0415 - numpy loads for the commands that play the model only
     if not 1 <= args.runs <= 1_000_000:
         raise UserError("--runs must be between 1 and 1,000,000", 2)
-    if args.save is not None:
-        check_save_target(args.save, args.runs)
+    if args.save is not None and args.runs != 1:
+        raise UserError(f"--save writes one game, so it needs --runs 1 (got --runs {args.runs:,}); e.g. "
+                        "`fairshare simulate europe_2024 --policy adaptive --runs 1 --seed 7 --save game.json`", 2)
     campaign = load(args.campaign)
     check_memory(campaign, args.runs)
     policy = policy_for(args.policy, campaign)
+    reading = campaign_inputs(campaign, args.policy)
+    if args.save is not None:
+        from game.analysis.replay import policy_session  # noqa: PLC0415 - numpy loads for the model's commands only
+        from game.saves import SAVE, write_save_file  # noqa: PLC0415 - as above
+        target(args.save, SAVE, args, "the save", reading)     # before any game is played
     result = summary.simulate_summary(campaign, policy, args.runs, args.seed, progress=progress_bar("simulate"))
     print(as_json(result, campaign, args.seed) if args.json else summary.render_summary(result, campaign))
     if args.save is not None:
-        from game.analysis.replay import policy_session  # noqa: PLC0415 - numpy loads for the model's commands only
-        from game.saves import write_save_file  # noqa: PLC0415 - as above
         try:
-            write_save_file(policy_session(campaign, policy, args.seed), Path(args.save))
+            write_save_file(policy_session(campaign, policy, args.seed), Path(args.save), args.force, reading)
         except SaveError as error:
-            raise UserError(str(error))
-        print(f"game saved to {args.save}", file=sys.stderr if args.json else sys.stdout)
+            raise refused(error, "the save")
+        if args.json:
+            note(f"game saved to {args.save}")
+        else:
+            print(f"game saved to {args.save}")
     return 0
-
-
-def check_save_target(name: str, runs: int) -> None:
-    """Refuse a --save the command cannot honour, before any game is played."""
-    if runs != 1:
-        raise UserError(f"--save writes one game, so it needs --runs 1 (got --runs {runs:,}); e.g. "
-                        "`fairshare simulate europe_2024 --policy adaptive --runs 1 --seed 7 --save game.json`", 2)
-    path = Path(name)
-    if path.is_dir():
-        raise UserError(f"'{name}' is a folder; give a file name for the save, e.g. {path / 'game.json'}", 2)
-    if path.exists() and not path.is_file():
-        raise UserError(f"'{name}' is not a regular file (a device or a pipe); give a file name for the save", 2)
 
 
 def debrief(args) -> int:
@@ -203,22 +194,28 @@ def debrief(args) -> int:
     try:
         session = load_save(args.save)
     except SaveError as error:
-        raise UserError(f"{args.save}: {error}")
+        raise UserError(f"{file_name(args.save)}: {error}")
+    reading = [args.save, *campaign_inputs(session.campaign)]
+    try:   # before the what-if, whose best plan may take a search
+        report_doc.check_files(debrief_export.file_names(session), out, debrief_export.KINDS, args.force, reading)
+    except TargetRefused as error:
+        raise refused(error, "the debrief")
     what = None
     if session.over:
         found = best_plan.known(session.campaign)
         if found is None:
-            print(f"finding the best plan for '{session.campaign.id}' once (about {best_plan.SEARCH_SECONDS:.0f} s); "
-                  f"it is kept in {best_plan.cache_path(session.campaign).parent}", file=sys.stderr)
+            note(f"finding the best plan for '{session.campaign.id}' once (about {best_plan.SEARCH_SECONDS:.0f} s); "
+                 f"it is kept in {best_plan.cache_path(session.campaign).parent}")
             found = best_plan.find(session.campaign)
         what = whatif.what_if(session, found)
     try:
-        written = report_doc.write_files(debrief_export.build(session, what), out)
+        written = report_doc.write_files(debrief_export.build(session, what), out, debrief_export.KINDS, args.force,
+                                         reading)
     except SaveError as error:
-        raise UserError(str(error))
-    note = "" if session.over else f" (the game is unfinished: {len(session.reports)} of {session.campaign.turns} " \
-        "turns played, so there is no what-if)"
-    print(f"debrief written to {out}{note}:")
+        raise refused(error, "the debrief")
+    unfinished = "" if session.over else f" (the game is unfinished: {len(session.reports)} of " \
+        f"{session.campaign.turns} turns played, so there is no what-if)"
+    print(f"debrief written to {out}{unfinished}:")
     for path in written:
         print(f"  {path}")
     return 0
@@ -228,22 +225,26 @@ def backtest(args) -> int:
     from game.analysis import backtest  # noqa: PLC0415 - numpy loads for the commands that play the model only
     if not 1 <= args.runs <= 100_000:
         raise UserError("--runs must be between 1 and 100,000", 2)
-    if args.chart:
-        check_chart_target(Path(args.chart))
+    if args.chart and Path(args.chart).suffix.lower() != ".png" and not os.path.isdir(args.chart):
+        raise UserError(f"the chart is written as PNG: give a file name ending in .png (got '{args.chart}')", 2)
     campaign = load(args.campaign)
     check_memory(campaign, args.runs, kept_per_turn=backtest.KEPT_PER_TURN)
     plan = args.plan or backtest.default_plan(campaign)
     if plan is None:
         raise UserError(f"campaign '{campaign.id}' has no historical plan; give one with --plan", 2)
+    reading = campaign_inputs(campaign, str(plan))
+    if args.chart:
+        from game.analysis.report_doc import CHART  # noqa: PLC0415 - pygame loads for --chart only
+        target(args.chart, CHART, args, "the chart", reading)
     bt = backtest.run_backtest(campaign, policy_for(str(plan), campaign), runs=args.runs, seed=args.seed)
     if not bt.recorded:
         raise UserError(f"no recorded spending series in data/ matches the allies of '{campaign.id}'")
     if args.chart:
         from game.analysis.backtest_chart import draw_backtest  # noqa: PLC0415 - pygame loads for --chart only
         try:
-            draw_backtest(bt, Path(args.chart))
-        except OSError as error:
-            raise UserError(f"cannot write the chart to '{args.chart}': {error.strerror or error}")
+            draw_backtest(bt, Path(args.chart), force=args.force, reading=reading)
+        except SaveError as error:
+            raise refused(error, "the chart")
     if args.json:
         print(as_json(backtest.to_json(bt), campaign, args.seed))
     else:
@@ -251,16 +252,6 @@ def backtest(args) -> int:
         if args.chart:
             print(f"chart written to {args.chart}")
     return 0
-
-
-def check_chart_target(path: Path) -> None:
-    """Refuse a chart target that is not a .png file name: a folder, a device, a pipe, another extension."""
-    if path.is_dir():
-        raise UserError(f"'{path}' is a folder; give a file name ending in .png", 2)
-    if path.suffix.lower() != ".png":
-        raise UserError(f"the chart is written as PNG: give a file name ending in .png (got '{path}')", 2)
-    if path.exists() and not path.is_file():
-        raise UserError(f"'{path}' is not a regular file (a device or a pipe); give a file name ending in .png", 2)
 
 
 def progress_bar(label: str):
@@ -299,28 +290,27 @@ def balance(args) -> int:
         raise UserError("--runs must be between 1 and 100,000", 2)
     if not 0 <= args.search <= 86_400:
         raise UserError("--search must be between 0 and 86,400 seconds", 2)
-    folder = os.path.dirname(os.path.abspath(args.plan_out or "."))
-    if args.plan_out and (os.path.isdir(args.plan_out) or not os.access(folder, os.W_OK)):
-        raise UserError(f"cannot write the plan to '{args.plan_out}'")  # said now, not after the search
     from game.analysis import balance as balancing, plans  # noqa: PLC0415 - numpy loads for the model's commands only
     campaign = load(args.campaign)
+    reading = campaign_inputs(campaign)
+    if args.plan_out:
+        target(args.plan_out, plans.PLAN_FILE, args, "the plan", reading)   # said now, not after the search
     shown = 0.0
 
     def progress(tried: int, best: float, elapsed: float) -> None:
         nonlocal shown
         if elapsed - shown >= 5:  # a line every few seconds: enough to see it is alive
             shown = elapsed
-            print(f"searching: {tried} plans tried, best {best:.1f} ({elapsed:.0f} s of {args.search:g})",
-                  file=sys.stderr)
+            note(f"searching: {tried} plans tried, best {best:.1f} ({elapsed:.0f} s of {args.search:g})")
     result = balancing.balance(campaign, args.runs, args.seed, args.search, progress=progress)
     if args.plan_out:
-        note = (f"Best plan found by `fairshare balance {args.campaign} --seed {args.seed} --search {args.search:g}`"
-                f":\n{result.strategies['best plan'].mean:.1f} on {args.runs} games of seed {args.seed}.")
+        said = (f"{plans.FOUND_BY} {file_name(args.campaign)} --seed {args.seed} --search {args.search:g}`:\n"
+                f"{result.strategies['best plan'].mean:.1f} on {args.runs} games of seed {args.seed}.")
         try:
-            with open(args.plan_out, "w", encoding="utf-8") as f:
-                f.write(plans.plan_yaml(result.search.plan, campaign, note))
-        except OSError as error:
-            raise UserError(f"cannot write the plan to '{args.plan_out}': {error.strerror or error}")
+            atomic_write_text(args.plan_out, plans.plan_yaml(result.search.plan, campaign, said),
+                              kind=plans.PLAN_FILE, force=args.force, reading=reading)
+        except SaveError as error:
+            raise refused(error, "the plan")
     print(as_json(result.to_dict(), campaign, args.seed) if args.json else balancing.render(result))
     return 0
 
@@ -329,17 +319,19 @@ def class_report(args) -> int:
     # numpy and pygame (for the charts) load for this command only
     from game.analysis import class_export, class_report as classes, report_doc  # noqa: PLC0415
     out = check_out_folder(args.out)
+    reading = classes.save_files(args.saves)[0]
     try:
+        report_doc.check_files(class_export.FILES, out, class_export.KINDS, args.force, reading)   # before the work
         report = classes.build(args.saves)
-        report_doc.write_files(class_export.build(report), out)
+        report_doc.write_files(class_export.build(report), out, class_export.KINDS, args.force, reading)
     except SaveError as error:
-        raise UserError(str(error))
+        raise refused(error, "the class report")
     print(f"class report on {report.campaign.id}, seed {report.seed}: {len(report.teams)} team"
           f"{'s' * (len(report.teams) != 1)} ranked, written to {out / 'class.html'} (and class.md, class.csv)")
     for k, team in enumerate(report.teams[:3]):
         print(f"  {k + 1}. {team.name}: {team.score:.1f}")
     for item in report.left_out:
-        print(f"left out {item.file}: {item.reason}", file=sys.stderr)
+        note(f"left out {file_name(item.file)}: {item.reason}")
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from game.limits import seed_arg
+from game.limits import number_arg, seed_arg, whole_arg
 
 DEFAULTS_NEW = {"theatre": "europe", "turns": 12}
 
@@ -18,22 +18,29 @@ Fair Share: a game about who pays for the defence of U.S. allies.
                                      check campaign files (FILE:LINE:COL: error: / warning: ...)
   fairshare new ID [--theatre europe|indo_pacific|both] [--allies poland,estonia,...] [--turns N] [--out FILE]
                                      write a new campaign from the shipped data, ready to play and edit
-  fairshare simulate CAMPAIGN --policy POLICY [--runs N] [--seed S] [--json] [--save FILE]
+  fairshare simulate CAMPAIGN --policy POLICY [--runs N] [--seed S] [--json] [--save FILE [--force]]
                                      play a campaign headless under a policy or a plan file
                                      (--save FILE with --runs 1: that game as a save the window loads)
-  fairshare balance CAMPAIGN [--runs N] [--seed S] [--search SECONDS] [--json] [--plan-out FILE]
+  fairshare balance CAMPAIGN [--runs N] [--seed S] [--search SECONDS] [--json] [--plan-out FILE [--force]]
                                      is it a real dilemma? strategies, a plan search, flags in words
-  fairshare backtest CAMPAIGN [--plan PLAN] [--runs N] [--chart FILE.png] [--json]
+  fairshare backtest CAMPAIGN [--plan PLAN] [--runs N] [--chart FILE.png [--force]] [--json]
                                      compare the model with recorded defence spending
-  fairshare debrief SAVE --out DIR   a saved game's debrief: game.csv, game.json, debrief.md/.html, charts
-  fairshare class SAVE_OR_FOLDER... --out DIR
+  fairshare debrief SAVE --out DIR [--force]
+                                     a saved game's debrief: game.csv, game.json, debrief.md/.html, charts
+  fairshare class SAVE_OR_FOLDER... --out DIR [--force]
                                      the class report: teams' saves ranked and compared (class.html/.md/.csv)
   fairshare bench [--full] [--json]  measure the model's (and the window's) speed: medians and spreads
 
 CAMPAIGN is a shipped campaign's id (tutorial, europe_2024, indo_pacific_2024, ...) or a path to a .yaml file.
 POLICY is hold, pressure, reassure, withdraw, criticize, adaptive, random, or a plan file.
+A command replaces an existing file only if it is its own output of the same kind (a save, a plan, a chart, a
+report's files), never a file it reads, and anything else only with --force.
 Run `fairshare COMMAND --help` for the options of a command.
 """
+
+
+def _force(command, what: str) -> None:
+    command.add_argument("--force", action="store_true", help=f"{what} (never a file the command reads)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -54,38 +61,43 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="the campaign's id: lowercase letters, digits and _")
     new.add_argument("--theatre", default="europe", help="europe, indo_pacific or both (default europe)")
     new.add_argument("--allies", default=None, help="comma-separated ally ids (default: four of the theatre)")
-    new.add_argument("--turns", type=int, default=12, help="number of half-year turns (default 12)")
+    new.add_argument("--turns", type=whole_arg, default=12, help="number of half-year turns (default 12)")
     new.add_argument("--out", default=None, metavar="FILE",
                      help="where to write it (default: your campaigns folder, so the title screen lists it)")
-    new.add_argument("--force", action="store_true", help="replace an existing file")
+    _force(new, "replace an existing file")
     sim = sub.add_parser("simulate", help="play a campaign headless")
     sim.add_argument("campaign")
     sim.add_argument("--policy", required=True, help="built-in policy or plan file")
-    sim.add_argument("--runs", type=int, default=1000)
+    sim.add_argument("--runs", type=whole_arg, default=1000)
     sim.add_argument("--seed", type=seed_arg, default=0)
     sim.add_argument("--json", action="store_true", help="print one JSON object")
     sim.add_argument("--save", default=None, metavar="FILE", help="with --runs 1: write the game as a save file")
+    _force(sim, "let --save replace a file that is not a save")
     bal = sub.add_parser("balance", help="is the campaign a real dilemma? strategies, best plan, flags")
     bal.add_argument("campaign")
-    bal.add_argument("--runs", type=int, default=2000, help="games per strategy (default 2000)")
-    bal.add_argument("--seed", type=int, default=0)
-    bal.add_argument("--search", type=float, default=45.0, metavar="SECONDS",
+    bal.add_argument("--runs", type=whole_arg, default=2000, help="games per strategy (default 2000)")
+    bal.add_argument("--seed", type=seed_arg, default=0)
+    bal.add_argument("--search", type=number_arg, default=45.0, metavar="SECONDS",
                      help="time for the plan search (default 45; 0: the starting plans only)")
     bal.add_argument("--json", action="store_true", help="print one JSON object")
     bal.add_argument("--plan-out", default=None, metavar="FILE", help="write the best plan as a plan file")
+    _force(bal, "let --plan-out replace a file that is not a plan balance wrote")
     back = sub.add_parser("backtest", help="compare the model with recorded spending")
     back.add_argument("campaign")
     back.add_argument("--plan", default=None, help="plan file (default: the campaign's historical plan)")
-    back.add_argument("--runs", type=int, default=1000)
+    back.add_argument("--runs", type=whole_arg, default=1000)
     back.add_argument("--seed", type=seed_arg, default=0)
     back.add_argument("--chart", default=None, metavar="FILE.png")
+    _force(back, "let --chart replace a file that is not a chart of Fair Share")
     back.add_argument("--json", action="store_true")
     deb = sub.add_parser("debrief", help="write a saved game's debrief (CSV, JSON, Markdown, HTML, charts)")
     deb.add_argument("save", metavar="SAVE")
     deb.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
+    _force(deb, "replace files in DIR that are not an earlier debrief's")
     cls = sub.add_parser("class", help="the class report from the teams' saves")
     cls.add_argument("saves", nargs="+", metavar="SAVE_OR_FOLDER")
     cls.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
+    _force(cls, "replace files in DIR that are not an earlier class report's")
     ben = sub.add_parser("bench", help="measure performance (each figure repeated: median and spread)")
     ben.add_argument("--full", action="store_true", help="also 1,000,000 Monte Carlo runs (about two minutes of CPU)")
     ben.add_argument("--json", action="store_true", help="print one JSON object, for comparing commits")

@@ -4,7 +4,8 @@ A FIFO given as a campaign blocks `open()` forever, `/dev/zero` as a plan fills 
 `x.yaml` fails with a bare "Is a directory". Every file the game reads from the user (campaigns, plans, saves,
 settings.json, the entries of the user's folders) goes through `read_bytes_capped`, which refuses anything but a
 regular file before reading it, opens without blocking, checks again what it opened (the name may have been
-swapped in between) and reads at most `limit` + 1 bytes.
+swapped in between) and reads at most `limit` + 1 bytes. The write rule (game.userdata) reads the start of a
+file it might replace with `read_head`, the same way.
 
 The error is an OSError whose `strerror` is the message, so callers that already say `exc.strerror or exc` for a
 missing or unreadable file show it unchanged.
@@ -60,6 +61,18 @@ def check_regular(path: str | os.PathLike) -> os.stat_result:
     return info
 
 
+def _open_regular(name: str):
+    """A binary file object of the regular file `name`, opened without blocking (had a FIFO been put in its place
+    since a stat, open() returns at once instead of waiting) and checked again once open."""
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    f = os.fdopen(fd, "rb")
+    what = _kind(os.fstat(fd).st_mode)
+    if what:
+        f.close()
+        raise _refuse(name, what)
+    return f
+
+
 def read_bytes_capped(path: str | os.PathLike, limit: int) -> bytes:
     """The whole content of a regular file of at most `limit` bytes. Raises OSError: NotAReadableFile for a
     special file, FileTooLarge for an over-large one."""
@@ -67,13 +80,17 @@ def read_bytes_capped(path: str | os.PathLike, limit: int) -> bytes:
     info = check_regular(name)
     if info.st_size > limit:
         raise _too_large(name, info.st_size, limit)
-    # O_NONBLOCK: had a FIFO been put in its place since the stat, open() returns at once instead of waiting.
-    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as f:
-        what = _kind(os.fstat(fd).st_mode)
-        if what:
-            raise _refuse(name, what)
+    with _open_regular(name) as f:
         data = f.read(limit + 1)
     if len(data) > limit:    # it grew after the stat
         raise _too_large(name, len(data), limit)
     return data
+
+
+def read_head(path: str | os.PathLike, limit: int) -> bytes:
+    """The first `limit` bytes of a regular file, however large it is (what the write rule reads to recognise a
+    file it may replace). Raises OSError, NotAReadableFile for a special file."""
+    name = os.fspath(path)
+    check_regular(name)
+    with _open_regular(name) as f:
+        return f.read(limit)

@@ -19,14 +19,27 @@ from game.catalog import find_campaign as find_in_catalog
 from game.limits import MAX_SEED
 from game.safe_files import FileTooLarge, read_bytes_capped
 from game.sim.session import SAVE_VERSION, CommandError, Session, command_from_list
-from game.text_rules import drawable
-from game.userdata import SaveError, atomic_write_text, saves_dir, user_campaigns_dir
+from game.text_rules import shown
+from game.userdata import FileKind, SaveError, atomic_write_text, saves_dir, user_campaigns_dir
 
 AUTOSAVE = "autosave"
 MAX_SAVE_BYTES = 4 * 1024 * 1024
 _SLOT_RE = re.compile(r"[A-Za-z0-9 _-]{1,40}")
 _CAMPAIGN_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+SHOWN_LENGTH = 80       # characters of a save's own text (its campaign's name or id, its path) a message shows
+
+
+def _is_save(head: bytes) -> bool:
+    """A file the game saved, of any version: a JSON object whose "game" is "fair-share"."""
+    try:
+        data = json.loads(head)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and data.get("game") == "fair-share"
+
+
+SAVE = FileKind("a Fair Share save", _is_save, head=MAX_SAVE_BYTES)
 
 
 def slot_path(slot: str) -> Path:
@@ -63,18 +76,20 @@ def save_text(session: Session, slot: str) -> str:
     return json.dumps(data, indent=1) + "\n"
 
 
-def write_save(session: Session, slot: str) -> Path:
-    """Save `session` in `slot` (replacing that slot only) and return the file's path."""
+def write_save(session: Session, slot: str, force: bool = False) -> Path:
+    """Save `session` in `slot` (replacing that slot only: a save there, or any file once the player confirmed
+    with `force`) and return the file's path."""
     path = slot_path(slot)
-    atomic_write_text(path, save_text(session, slot))
+    atomic_write_text(path, save_text(session, slot), kind=SAVE, force=force)
     return path
 
 
-def write_save_file(session: Session, path: Path) -> None:
-    """Save `session` at any `path` (`simulate --save`, a team's hand-in), named after the file where it can be."""
+def write_save_file(session: Session, path: Path, force: bool = False, reading=()) -> None:
+    """Save `session` at any `path` (`simulate --save`, a team's hand-in), named after the file where it can be.
+    Replaces only a save unless `force`, never a file of `reading` (see game.userdata)."""
     path = Path(path)
     slot = path.stem if _SLOT_RE.fullmatch(path.stem) and path.stem == path.stem.strip() else "simulated game"
-    atomic_write_text(path, save_text(session, slot))
+    atomic_write_text(path, save_text(session, slot), kind=SAVE, force=force, reading=reading)
 
 
 # --------------------------------------------------------------------------------------------- reading
@@ -142,11 +157,11 @@ def _find_campaign(saved: dict, find: Callable[[str], Campaign]) -> Campaign:
     same = [c for c in found if c.content_hash == want_hash]
     if same:
         return same[0]
+    name = shown(want_id, SHOWN_LENGTH)    # the save's own text: any length, any character
     if found:
-        raise SaveError(f"the campaign '{want_id}' has changed since this game was saved; "
-                        "it cannot be replayed exactly")
-    where = f" or at {stored}" if stored and not stored.startswith("<") else ""
-    raise SaveError(f"the campaign '{want_id}' was not found among the shipped campaigns, in "
+        raise SaveError(f"the campaign '{name}' has changed since this game was saved; it cannot be replayed exactly")
+    where = f" or at {shown(stored, SHOWN_LENGTH)}" if stored and not stored.startswith("<") else ""
+    raise SaveError(f"the campaign '{name}' was not found among the shipped campaigns, in "
                     f"{user_campaigns_dir()}{where}")
 
 
@@ -189,17 +204,17 @@ def _info(path: Path) -> SaveInfo:
     mtime = ""
     with contextlib.suppress(OSError, OverflowError, ValueError):   # a file dated far outside the calendar
         mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
-    stem = drawable(path.stem)    # a Latin-1 file name arrives with surrogates the window cannot draw
+    stem = shown(path.stem, SHOWN_LENGTH)    # a Latin-1 file name arrives with surrogates the window cannot draw
     try:
         data = read_save(path)
     except SaveError as exc:
         return SaveInfo(stem, path, "", "", 0, "", mtime, str(exc))
-    # A save is written by the game, but anyone can edit one: its texts are made drawable, never trusted.
-    text = {k: drawable(v) for k, v in data.items() if isinstance(v, str)}
+    # A save is written by the game, but anyone can edit one: its texts are shown capped and drawable, never trusted.
+    text = {k: shown(v, SHOWN_LENGTH) for k, v in data.items() if isinstance(v, str)}
     slot = text.get("slot", "")
     slot = slot if _SLOT_RE.fullmatch(slot) and _slot_key(slot) == path.stem else stem
     saved_at = text["saved_at"] if _timestamp(text.get("saved_at")) is not None else mtime
-    cid = drawable(data["campaign"]["id"])
+    cid = shown(data["campaign"]["id"], SHOWN_LENGTH)
     return SaveInfo(slot, path, cid, text.get("campaign_name", cid), data["turn"], text.get("turn_label", ""),
                     saved_at, None)
 

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from game.safe_files import read_bytes_capped
-from game.userdata import atomic_write_text, data_dir
+from game.userdata import FileKind, atomic_write_text, data_dir, json_object
 
 OVERLAYS = ("alignment", "trust", "spending", "threat", "hedging")
 PALETTES = ("default", "high_contrast")
@@ -19,6 +19,7 @@ TEXT_SCALE_RANGE = (0.8, 2.0)
 WINDOW_MIN, WINDOW_MAX = (640, 480), (7680, 4320)
 FPS_RANGE = (15, 240)
 SETTINGS_VERSION = 1
+SETTINGS = FileKind("Fair Share's settings (a JSON object)", json_object)
 
 
 def _number(value) -> bool:
@@ -129,10 +130,11 @@ def read_settings() -> tuple[Settings, str | None]:
     return Settings(**good), None
 
 
-def save_settings(settings: Settings) -> Path:
-    """Write the settings atomically; returns the file's path. Raises SaveError if it cannot be written."""
+def save_settings(settings: Settings, force: bool = False) -> Path:
+    """Write the settings atomically; returns the file's path. Raises SaveError if it cannot be written, or if the
+    file there is not settings and `force` (the player's explicit change) is not given."""
     data = {"version": SETTINGS_VERSION, **asdict(settings)}
     data["window_size"] = list(settings.window_size)
     path = settings_path()
-    atomic_write_text(path, json.dumps(data, indent=1) + "\n")
+    atomic_write_text(path, json.dumps(data, indent=1) + "\n", kind=SETTINGS, force=force)
     return path

@@ -6,9 +6,12 @@ campaign written as JSON, `"\\ud83c\\uddf5"`, arrives unpaired; a Latin-1 file n
 line of only zero-width characters ("Text has zero width"). Campaigns are checked at load and such text is an
 error at its position (`text_problem`); saves and file names are not the player's to fix, so their text is made
 drawable (`drawable`). Messages are kept on one line (`one_line`) so that `FILE:LINE:COL: error:` stays parseable.
+Names from outside (a team's name in a save, a file name on disk) are data: shown capped and on one line
+(`shown`, `file_name`), never trusted as text.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
@@ -67,3 +70,17 @@ def _escape(match: re.Match) -> str:
 def one_line(text: str) -> str:
     """`text` on one line: newlines, controls, separators, surrogates and non-characters written as escapes."""
     return _NOT_ONE_LINE.sub(_escape, text)
+
+
+def shown(text: str, limit: int) -> str:
+    """Text from outside shown as one drawable line of at most `limit` characters (a team's name, a save's
+    campaign id): cut with an ellipsis if longer. The full value stays where it came from; only what is shown is
+    cut, so a 3,000,000-character name costs no more to print, draw or chart than a short one."""
+    text = one_line(drawable(text[:limit + 1], "?"))
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def file_name(path: str | os.PathLike) -> str:
+    """A path as text any output can take: bytes that are not UTF-8 (a Latin-1 name from an old archive or a USB
+    stick, which Python keeps as lone surrogates) shown as U+FFFD, and controls (a newline in a name) escaped."""
+    return one_line(os.fsencode(path).decode("utf-8", "replace"))

@@ -1,6 +1,17 @@
 """The user's own files: the Fair Share data folder ($FAIRSHARE_HOME overrides it), its saves and campaigns
-folders, and the atomic write every user file goes through. Imports nothing else from game, so saves, settings
-and the catalogue can all stand on it without depending on each other."""
+folders, and the one rule every file the program writes goes through (`atomic_write_bytes`):
+
+- a target that is a folder, a pipe, a device or a socket is refused, before any work when the command checks
+  its targets first (`check_target`) and again when it writes;
+- a file the command reads (its campaign, plan or save) is never replaced, not even with --force;
+- an existing file is replaced only if it is the program's own output of the same kind (each writer says what it
+  writes as a `FileKind` that recognises such a file by its first bytes), or with --force (the window: after the
+  player confirmed);
+- the write is atomic: a temp file beside the target, flushed to disk, renamed over it (a crash leaves the old
+  file or the new one, never half of one).
+
+Imports nothing else from game but the foundation, so saves, settings and the catalogue can all stand on it
+without depending on each other."""
 from __future__ import annotations
 
 import contextlib
@@ -9,12 +20,49 @@ import stat
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+
+from game.safe_files import NotAReadableFile, check_regular, read_head
 
 
 class SaveError(Exception):
     """A user file (a save, the settings) that cannot be written, read or replayed; str(error) is a message for
     the player."""
+
+
+class TargetRefused(SaveError):
+    """A file the write rule will not replace. `forceable`: --force (or the player's confirmation) would allow it;
+    never for a special file or a file the command reads."""
+
+    def __init__(self, message: str, forceable: bool = False):
+        super().__init__(message)
+        self.forceable = forceable
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """What a writer writes, and how to recognise a file the program wrote of that kind, which it may replace.
+    `owns` gets at most `head` bytes from the start of the existing file; None: no existing file is ever replaced
+    without --force (a campaign scaffold, which its author then edits)."""
+    name: str                                        # for messages: "a Fair Share save"
+    owns: Callable[[bytes], bool] | None = None
+    head: int = 64 * 1024
+
+
+def json_object(head: bytes) -> bool:
+    """The start of a JSON object: what the program's caches and settings files are."""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+
+
+CACHE = FileKind("a cache file of Fair Share", json_object)
+
+# New files get the permissions any program's new files get (0o666 less the umask): a report, a plan or a chart is
+# meant to be shared, and mkstemp's owner-only 0o600 would lock it away. The umask is read once, at import, before
+# any thread of ours runs (os.umask can only be read by setting it).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 def data_dir() -> Path:
@@ -54,22 +102,75 @@ def ensure_dir(path: Path) -> Path:
     return path
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Replace `path` with `text` (UTF-8, newlines as they are) all at once: see atomic_write_bytes."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+# --------------------------------------------------------------------------------------------- the write rule
+def _folder_problem(path: Path) -> str | None:
+    """Why no file can be made at `path`: what exists nearest above it is a file, or a folder not writable."""
+    parent = path.parent
+    while not os.path.lexists(parent) and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        return f"cannot create the folder {path.parent}" + (f": {parent} is a file" if parent != path.parent else
+                                                             " (a file of that name is in the way)")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"cannot write into the folder {parent}"
+    return None
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` all at once (a crash leaves the old file or the new one, never half of one).
-    Raises SaveError if anything fails, leaving the old file untouched and removing the temp file."""
-    path, tmp = Path(path), None
+def check_target(path: str | os.PathLike, kind: FileKind, *, force: bool = False,
+                 reading: Iterable[str | os.PathLike] = ()) -> Path:
+    """`path` if the write rule lets `kind` be written there; else TargetRefused saying why. Commands call this
+    before their work (a long search must not end in "cannot write"); atomic_write_bytes calls it again."""
+    target = Path(path)
+    try:
+        info = check_regular(target)
+    except (FileNotFoundError, NotADirectoryError):
+        problem = _folder_problem(target)
+        if problem:
+            raise TargetRefused(problem) from None
+        return target
+    except NotAReadableFile as exc:     # a folder, a pipe, a device, a socket: "it is a folder, not a regular file"
+        raise TargetRefused(f"'{target}' {exc.strerror.removeprefix('it ')}") from None
+    except OSError as exc:              # a parent that is a file, no permission
+        raise TargetRefused(f"'{target}' cannot be written ({exc.strerror or exc})") from None
+    for source in reading:
+        with contextlib.suppress(OSError):
+            if os.path.samestat(info, os.stat(source)):
+                raise TargetRefused(f"'{target}' is a file this command reads; writing there would replace it")
+    if not force:
+        try:
+            ours = kind.owns is not None and kind.owns(read_head(target, kind.head))
+        except OSError:
+            ours = False
+        if not ours:
+            what = f" and is not {kind.name}" if kind.owns else ""
+            raise TargetRefused(f"'{target}' already exists{what}", forceable=True)
+    return target
+
+
+def atomic_write_text(path: str | os.PathLike, text: str, *, kind: FileKind, force: bool = False,
+                      reading: Iterable[str | os.PathLike] = ()) -> None:
+    """atomic_write_bytes of `text` in UTF-8, newlines as they are."""
+    atomic_write_bytes(path, text.encode("utf-8"), kind=kind, force=force, reading=reading)
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, kind: FileKind, force: bool = False,
+                       reading: Iterable[str | os.PathLike] = ()) -> None:
+    """Write `data` at `path` under the write rule (check_target), all at once. Raises SaveError (TargetRefused for
+    a refused target) if anything fails, leaving any old file untouched and no temp file behind."""
+    path = check_target(path, kind, force=force, reading=reading)
+    tmp = None
     ensure_dir(path.parent)
     try:
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)     # a replaced file keeps its permissions
+        except FileNotFoundError:
+            mode = 0o666 & ~_UMASK
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:

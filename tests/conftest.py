@@ -30,6 +30,20 @@ def app(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def watchdog():
+    """A read or write that blocks on a FIFO fails the test after 60 s instead of hanging the suite."""
+    import signal
+
+    def stop(signum, frame):
+        raise TimeoutError("blocked on a special file")
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
+@pytest.fixture
 def home(tmp_path, monkeypatch):
     """Saves and settings in a temporary folder, pygame started (for tests that open windows of their own)."""
     import pygame

@@ -4,7 +4,6 @@ settings.json is left untouched."""
 from __future__ import annotations
 
 import os
-import signal
 import time
 from pathlib import Path
 
@@ -21,19 +20,8 @@ from game.ui.app import App
 from game.ui.side.load import LoadScene
 from game.userdata import clean_temp_files
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs need a POSIX system")
-
-
-@pytest.fixture(autouse=True)
-def watchdog():
-    """A read that blocks on a FIFO fails the test after 10 s instead of hanging the suite."""
-    def stop(signum, frame):
-        raise TimeoutError("blocked on a special file")
-    old = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(10)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, old)
+pytestmark = [pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs need a POSIX system"),
+              pytest.mark.usefixtures("watchdog")]
 
 
 @pytest.fixture

@@ -41,7 +41,7 @@ def layer(module: str) -> str:
     parts = module.split(".")
     if len(parts) > 1 and parts[1] in ("campaign", "sim", "analysis", "authoring", "ui"):
         return parts[1]
-    return "cli" if module in ("game.cli", "game.cli_args") else module
+    return "cli" if module in ("game.cli", "game.cli_args", "game.cli_io") else module
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@ model's median and 10-90 % band against the recorded points. Only the CLI import
 `backtest --chart` alone (the CLI hides pygame's greeting before that)."""
 from __future__ import annotations
 
-import io
 import math
 import os
 from pathlib import Path
@@ -11,7 +10,10 @@ from pathlib import Path
 import pygame
 
 from game.analysis.backtest import spans
+from game.analysis.chart_png import png
+from game.analysis.report_doc import CHART
 from game.paths import asset_path
+from game.userdata import atomic_write_bytes
 
 BACKGROUND = (250, 250, 247)
 INK = (30, 34, 40)
@@ -22,9 +24,9 @@ RECORDED = (213, 94, 0)      # Okabe-Ito vermillion
 FITTED = (236, 236, 228)     # shading behind the calibration years
 
 
-def draw_backtest(bt, path: Path, panel=(420, 260), columns: int = 4) -> None:
-    """Write the chart of backtest `bt` to `path`, shading the years the model was fitted on (`bt.fit`) and giving
-    the band's coverage of the record in the legend."""
+def draw_backtest(bt, path: Path, panel=(420, 260), columns: int = 4, force: bool = False, reading=()) -> None:
+    """Write the chart of backtest `bt` to `path` (under the write rule, game.userdata: SaveError), shading the
+    years the model was fitted on (`bt.fit`) and giving the band's coverage of the record in the legend."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")   # drawing to a file needs no window
     pygame.font.init()
     font = pygame.font.Font(str(asset_path("fonts", "DejaVuSans.ttf")), 15)
@@ -90,7 +92,7 @@ def draw_backtest(bt, path: Path, panel=(420, 260), columns: int = 4) -> None:
         pygame.draw.rect(surface, GRID, (x, ly + 1, 30, 14), 1)
         fitted = ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in spans(y for y in years if y in bt.fit))
         surface.blit(font.render(f"fitted years {fitted}", True, INK), (x + 36, ly))
-    _save(surface, path)
+    atomic_write_bytes(path, png(surface), kind=CHART, force=force, reading=reading)
 
 
 def band_coverage(bt) -> str:
@@ -100,12 +102,3 @@ def band_coverage(bt) -> str:
              ((inside, "fitted on"), (outside, "outside the fit")) if not math.isnan(v)]
     return "; ".join(parts) or "no recorded value to test"
 
-
-def _save(surface, path: Path) -> None:
-    # Encoded in memory, then written by Python: pygame picks the format from the name (`x.txt` gave a TGA) and
-    # does not report a failed write (`/dev/full` "succeeded").
-    encoded = io.BytesIO()
-    pygame.image.save(surface, encoded, "chart.png")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as f:
-        f.write(encoded.getvalue())

@@ -29,7 +29,7 @@ from game.safe_files import read_bytes_capped
 from game.sim.params import DEFAULT
 from game.sim.policies import plan_table
 from game.sim.state import ORDER_CODE, US_ACTION_CODE, make_world
-from game.userdata import SaveError, atomic_write_text, data_dir
+from game.userdata import CACHE, SaveError, atomic_write_text, data_dir
 
 SEARCH_SECONDS = 12.0       # a cache miss: long enough to beat the blanket orders clearly, short enough to wait for
 SEARCH_SEED = 1             # balance's search seed for its default report seed 0
@@ -108,5 +108,5 @@ def find(campaign: Campaign, seconds: float | None = None) -> Found:
     result = search(make_world(campaign), SEARCH_RUNS, SEARCH_SEED, SEARCH_SECONDS if seconds is None else seconds)
     found = Found(result.plan, "search", result.score, result.evaluated)
     with contextlib.suppress(SaveError):
-        atomic_write_text(cache_path(campaign), json.dumps(document(campaign, found)) + "\n")
+        atomic_write_text(cache_path(campaign), json.dumps(document(campaign, found)) + "\n", kind=CACHE)
     return found

@@ -1,24 +1,39 @@
 """The class report's files: class.html (self-contained), class.md (with charts/*.png beside it) and class.csv
-(one row per save: ranked teams first, then the saves left out and why)."""
-from __future__ import annotations
+(one row per save: ranked teams first, then the saves left out and why).
 
-import csv
-import io
+Team and file names come from the teams' saves and disks: the Markdown, HTML and CSV writers escape them
+(report_doc), the documents show them capped (class_report.NAME_LENGTH; a chart's end labels shorter still) and
+file names as text any output can take; the CSV keeps each team's full name, as far as a spreadsheet cell holds."""
+from __future__ import annotations
 
 from game.analysis import chart_png as charts
 from game.analysis.class_report import ClassReport
 from game.analysis.replay import GamePath
-from game.analysis.report_doc import Block, Heading, Image, Items, Para, Table, to_html, to_markdown
+from game.analysis.report_doc import (Block, Heading, Image, Items, Para, Table, csv_table, table_kind, to_html,
+                                      to_markdown)
 from game.campaign.model import ORDERS, PILLARS
 from game.sim.state import CONGRESS
+from game.text_rules import file_name, shown
 
 LETTER = {"hold": "·", "pressure": "P", "reassure": "R", "withdraw": "W", "criticize": "C"}
 CSV_COLUMNS = ("rank", "team", "file", "score", *PILLARS, "vs_hold", "vs_adviser", "status")
 TEAM_DASHES = (None, (10, 5), (3, 4), (12, 4, 3, 4))
+CHART_NAME_LENGTH = 28      # characters of a team's name at the end of its line: the plot keeps most of the width
+CHARTS = {
+    "charts/class_score.png": ("The score, turn by turn: each team against hold and the adviser, same dice",
+                               lambda p: p.trend(opening=True), 0, 100),
+    "charts/class_trust.png": ("Allies' average trust in the U.S.",
+                               lambda p: [float(s.trust[0].mean()) for s in p.states], 0, 1),
+    "charts/class_hedging.png": ("Allies' average hedging (toward nuclear options or the adversary)",
+                                 lambda p: [float(s.hedging[0].mean()) for s in p.states], 0, 1),
+}
+FILES = ("class.html", "class.md", "class.csv", *CHARTS)      # every file `build` writes, checked before the work
+KINDS = {"class.csv": table_kind(CSV_COLUMNS)}
 
 
 def _lines(report: ClassReport, measure) -> list[charts.Line]:
-    out = [charts.Line(t.name, measure(t.path), dash=TEAM_DASHES[k // 6 % 4]) for k, t in enumerate(report.teams)]
+    out = [charts.Line(shown(t.name, CHART_NAME_LENGTH), measure(t.path), dash=TEAM_DASHES[k // 6 % 4])
+           for k, t in enumerate(report.teams)]
     return out + [charts.Line("hold", measure(report.hold), charts.COLORS[6], (10, 5), 2),
                   charts.Line("adviser", measure(report.adviser), charts.COLORS[7], (3, 4), 2)]
 
@@ -27,16 +42,8 @@ def chart_images(report: ClassReport) -> dict[str, bytes]:
     c = report.campaign
     axis = ["start"] + [c.calendar.label(t) for t in range(c.turns)]
     height = max(420, 24 * (len(report.teams) + 2) + 90)   # room for every line's name at its end
-    measures = {
-        "charts/class_score.png": ("The score, turn by turn: each team against hold and the adviser, same dice",
-                                   lambda p: p.trend(opening=True), 0, 100),
-        "charts/class_trust.png": ("Allies' average trust in the U.S.",
-                                   lambda p: [float(s.trust[0].mean()) for s in p.states], 0, 1),
-        "charts/class_hedging.png": ("Allies' average hedging (toward nuclear options or the adversary)",
-                                     lambda p: [float(s.hedging[0].mean()) for s in p.states], 0, 1),
-    }
     out = {}
-    for name, (title, measure, floor, ceiling) in measures.items():
+    for name, (title, measure, floor, ceiling) in CHARTS.items():
         lines = _lines(report, measure)
         out[name] = charts.png(charts.line_chart(title, lines, axis, *charts.fit(lines, floor, ceiling),
                                                  size=(1000, height)))
@@ -83,27 +90,18 @@ def blocks(report: ClassReport) -> list[Block]:
             Table(["team", "turns"], [[t.name, _congress(t.path)] for t in teams]
                   + [["(adviser)", _congress(report.adviser)]])]
     if report.left_out:
-        out += [Heading("Saves left out"), Items([f"{x.file}: {x.reason}" for x in report.left_out])]
+        out += [Heading("Saves left out"), Items([f"{file_name(x.file)}: {x.reason}" for x in report.left_out])]
     return out
 
 
-def _cell(text: str) -> str:
-    """A text a spreadsheet shows as text: a save's team name is anyone's to edit, and '=...' would be a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def to_csv(report: ClassReport) -> str:
-    """One row per save, for a spreadsheet (header row, dot decimals, UTF-8 with a byte order mark for Excel)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for k, t in enumerate(report.teams):
-        writer.writerow({"rank": k + 1, "team": _cell(t.name), "file": _cell(str(t.file)), "score": round(t.score, 4),
-                         **{p: round(t.pillar(p), 4) for p in PILLARS}, "vs_hold": round(t.score - t.hold_score, 4),
-                         "vs_adviser": round(t.score - t.adviser_score, 4), "status": "ranked"})
-    for x in report.left_out:
-        writer.writerow({"file": _cell(str(x.file)), "status": f"left out: {x.reason}"})
-    return "\ufeff" + buffer.getvalue()
+    """One row per save, for a spreadsheet (report_doc.csv_table): the teams ranked, with their full names, then
+    the saves left out."""
+    rows = [{"rank": k + 1, "team": t.full_name, "file": file_name(t.file), "score": round(t.score, 4),
+             **{p: round(t.pillar(p), 4) for p in PILLARS}, "vs_hold": round(t.score - t.hold_score, 4),
+             "vs_adviser": round(t.score - t.adviser_score, 4), "status": "ranked"} for k, t in enumerate(report.teams)]
+    rows += [{"file": file_name(x.file), "status": f"left out: {x.reason}"} for x in report.left_out]
+    return csv_table(CSV_COLUMNS, rows)
 
 
 def build(report: ClassReport) -> dict[str, bytes]:

@@ -2,7 +2,8 @@
 with hold and the adviser on the same seed, plus discussion questions drawn from where the teams differed.
 
 A save that cannot be used (damaged, another campaign, seed or version, an unfinished game) is listed with the
-reason and left out; it never stops the report.
+reason and left out; it never stops the report. A team's name is whatever its save says, of any length: the report
+shows it capped at NAME_LENGTH characters (Team.name) and keeps the whole of it (Team.full_name).
 """
 from __future__ import annotations
 
@@ -21,21 +22,23 @@ from game.saves import load_save, read_save
 from game.sim.policies import built_in
 from game.sim.session import Session
 from game.sim.state import WITHDRAW
-from game.text_rules import drawable
+from game.text_rules import drawable, file_name, shown
 from game.userdata import SaveError
 
 MAX_FILES = 500      # a class, not a crawl of someone's disk
+NAME_LENGTH = 60     # characters of a team's name the report shows
 
 
 @dataclass(frozen=True, eq=False)
 class Team:
-    name: str
+    name: str                         # as shown: capped at NAME_LENGTH, on one line, told apart from the others
     file: Path
     session: Session
     path: GamePath
     # the baselines on this team's dice and facing the events its facilitator injected (a fair "vs hold")
     hold_score: float = float("nan")
     adviser_score: float = float("nan")
+    full_name: str = ""               # the whole name the save gives
 
     @property
     def score(self) -> float:
@@ -107,7 +110,7 @@ def build(args: list[str]) -> ClassReport:
         loaded.append((_team_name(data, f), f, session))
     if not loaded:
         raise SaveError("no finished game of Fair Share among the files given"
-                        + "".join(f"\n  {x.file}: {x.reason}" for x in left_out))
+                        + "".join(f"\n  {file_name(x.file)}: {x.reason}" for x in left_out))
     # The class's game is the one most teams played; the others are listed, not mixed in.
     keys = Counter((s.campaign.id, s.campaign.content_hash, s.seed) for _, _, s in loaded)
     cid, chash, seed = keys.most_common(1)[0][0]
@@ -120,9 +123,11 @@ def build(args: list[str]) -> ClassReport:
         elif s.seed != seed:
             left_out.append(LeftOut(f, f"another seed ({s.seed}; the class played seed {seed})"))
         else:
-            names[name] += 1
-            shown = name if names[name] == 1 else f"{name} ({f.name})"   # two teams that chose one name
-            teams.append(Team(shown, f, s, session_path(s, shown)))
+            label = shown(name, NAME_LENGTH)
+            names[label] += 1
+            if names[label] > 1:      # two teams that chose one name (or two that differ only after the cut)
+                label = f"{label} ({shown(file_name(f.name), NAME_LENGTH)})"
+            teams.append(Team(label, f, s, session_path(s, label), full_name=name))
     teams.sort(key=lambda t: -t.score)
     # Each distinct table of injected events gets its own pair of baselines, played once.
     world, injected = teams[0].session.world, [t.session.injected() for t in teams]

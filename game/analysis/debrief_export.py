@@ -10,22 +10,35 @@ from __future__ import annotations
 import re
 
 from game.analysis import chart_png as charts
-from game.analysis.game_table import rows, to_csv
+from game.analysis.game_table import TABLE, rows, to_csv
 from game.analysis.replay import GamePath, session_path
 from game.analysis.report_doc import Block, Heading, Image, Items, Para, Table, to_html, to_markdown
 from game.analysis.whatif import LABELS, TurningPoint, WhatIf
 from game.campaign.model import PILLARS
 from game.limits import strict_json
 from game.sim.session import Session
+from game.userdata import FileKind
 
 METERS = ("trust", "alignment", "hedging", "presence")
 SOURCE = {"shipped": "shipped with the game", "cache": "found on this computer before",
           "search": "found just now, and kept"}
 DASH = {"you": None, "hold": (10, 5), "adaptive": (3, 4), "best plan": (12, 4, 3, 4)}
+# game.json as strict_json writes it (summary's keys first, in order): how the write rule knows one it may replace
+_GAME_JSON = re.compile(rb'\{\s*"campaign": "[^"]*",\s*"campaign_name": ')
+KINDS = {"game.csv": TABLE,
+         "game.json": FileKind("a debrief's game.json", lambda head: _GAME_JSON.match(head) is not None, 4096)}
 
 
 def ally_file(ally_id: str) -> str:
     return f"charts/ally_{re.sub(r'[^a-z0-9_]', '_', ally_id.lower())}.png"
+
+
+def file_names(session: Session) -> list[str]:
+    """Every file `build` may write for this game, known before the what-if is worked out (a command checks its
+    targets first)."""
+    luck = ["charts/luck.png"] if session.over else []
+    return ["game.csv", "game.json", "debrief.md", "debrief.html", "charts/score.png", *luck, "charts/us_cost.png",
+            *(ally_file(a.id) for a in session.campaign.allies)]
 
 
 def _axis(session: Session) -> list[str]:

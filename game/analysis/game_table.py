@@ -5,10 +5,8 @@ Each row holds the ally's values after the turn, the order it was given, each na
 """
 from __future__ import annotations
 
-import csv
-import io
-
 from game.analysis.replay import GamePath, turn_date
+from game.analysis.report_doc import csv_table, table_kind
 from game.campaign.model import ORDERS, US_ACTIONS, Campaign
 from game.sim.report import FACTORS
 
@@ -17,6 +15,7 @@ FACTOR_COLUMNS = tuple(f"{var}: {name}" for var, names in FACTORS.items() for na
 COLUMNS = ("turn", "date", "period", "ally", "ally_name", "order", *VALUES, "attacked", "probed", *FACTOR_COLUMNS,
            "us_action", "us_budget", "us_cost")
 DECIMALS = 4
+TABLE = table_kind(COLUMNS)
 
 
 def rows(path: GamePath, campaign: Campaign) -> list[dict]:
@@ -40,10 +39,5 @@ def rows(path: GamePath, campaign: Campaign) -> list[dict]:
 
 
 def to_csv(table: list[dict]) -> str:
-    """CSV a spreadsheet opens as it is: a header row, ISO dates, dot decimals, and a UTF-8 byte order mark (Excel
-    reads a file without one as the local code page and garbles 'Türkiye')."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(table)
-    return "\ufeff" + buffer.getvalue()
+    """game.csv: the rows as a spreadsheet opens them (report_doc.csv_table), with ISO dates."""
+    return csv_table(COLUMNS, table)

@@ -5,17 +5,23 @@ the same thing in both files.
     doc = [Heading("Debrief"), Para("You scored 78."), Table(["pillar", "you"], [["burden", "57"]]),
            Image("charts/score.png", "The score, turn by turn")]
     to_markdown(doc); to_html(doc, "Debrief", {"charts/score.png": png_bytes})
+
+Every text in the blocks is plain text, whoever wrote it (a team's name, a file name, a campaign's names): both
+writers escape what they copy, so `<script>` or `| x |` in a name shows as those characters in either file.
+Each file also says it is Fair Share's (a generator tag, a first comment, a PNG text chunk), which is how the write
+rule (game.userdata) knows it may replace it the next time the report is written into the same folder.
 """
 from __future__ import annotations
 
 import base64
-import contextlib
+import csv
 import html
-import os
+import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.userdata import atomic_write_bytes
+from game.userdata import FileKind, atomic_write_bytes, check_target
 
 
 @dataclass(frozen=True)
@@ -51,25 +57,42 @@ class Image:
 Block = Heading | Para | Items | Table | Image
 
 
-def _md_cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+MARKDOWN_MARK = "<!-- written by Fair Share -->"
+GENERATOR = '<meta name="generator" content="Fair Share">'
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+PNG_SOFTWARE = b"Software\x00Fair Share"     # the tEXt chunk every chart carries (game.analysis.chart_png)
+
+# What Markdown would read as markup anywhere in a line (code, emphasis, links, HTML, entities, table cells,
+# strikethrough), an underscore only at a word's edge (CommonMark ignores it inside a word: team_a stays as it is),
+# and what it reads as markup at the start of a block (headings, quotes, list items, setext underlines).
+_MD_INLINE = re.compile(r"[\\`*\[\]<>&|~]|(?<!\w)_|_(?!\w)")
+_MD_START = re.compile(r"^([#>+=-]|\d+(?=[.)]))")
+
+
+def md_text(text, block: bool = True) -> str:
+    """Plain text as Markdown that shows exactly that text: on one line, every markup character escaped (and, if
+    it starts a `block`, what would make it a heading or a list; a table cell cannot be one)."""
+    text = _MD_INLINE.sub(lambda m: "\\" + m.group(), " ".join(str(text).splitlines()).strip())
+    if not block:
+        return text
+    return _MD_START.sub(lambda m: m.group() + "\\" if m.group()[0].isdigit() else "\\" + m.group(), text, 1)
 
 
 def to_markdown(blocks: list[Block]) -> str:
-    out: list[str] = []
+    e = md_text
+    out: list[str] = [MARKDOWN_MARK, ""]
     for b in blocks:
         if isinstance(b, Heading):
-            out += ["#" * b.level + " " + b.text, ""]
+            out += ["#" * b.level + " " + e(b.text), ""]
         elif isinstance(b, Para):
-            out += [b.text, ""]
+            out += [e(b.text), ""]
         elif isinstance(b, Items):
-            out += [f"{k + 1}. {t}" if b.numbered else f"- {t}" for k, t in enumerate(b.items)] + [""]
+            out += [f"{k + 1}. {e(t)}" if b.numbered else f"- {e(t)}" for k, t in enumerate(b.items)] + [""]
         elif isinstance(b, Table):
-            out += ["| " + " | ".join(_md_cell(h) for h in b.head) + " |",
-                    "|" + "|".join("---" for _ in b.head) + "|"]
-            out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in b.rows] + [""]
+            out += ["| " + " | ".join(e(h, False) for h in b.head) + " |", "|" + "|".join("---" for _ in b.head) + "|"]
+            out += ["| " + " | ".join(e(c, False) for c in row) + " |" for row in b.rows] + [""]
         elif isinstance(b, Image):
-            out += [f"![{b.caption}]({b.path})", ""]
+            out += [f"![{e(b.caption)}]({b.path})", ""]
     return "\n".join(out)
 
 
@@ -91,7 +114,8 @@ def to_html(blocks: list[Block], title: str, images: dict[str, bytes]) -> str:
     """One page with everything inside it: it can be mailed or opened from a USB stick without its folder."""
     e = html.escape
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{e(title)}</title>",
+           '<meta name="viewport" content="width=device-width, initial-scale=1">', GENERATOR,
+           f"<title>{e(title)}</title>",
            f"<style>{STYLE}</style></head><body>"]
     for b in blocks:
         if isinstance(b, Heading):
@@ -114,12 +138,58 @@ def to_html(blocks: list[Block], title: str, images: dict[str, bytes]) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_files(files: dict[str, bytes], folder: Path) -> list[Path]:
-    """Write a report's files into `folder`, each atomically; raises game.userdata.SaveError."""
-    out = []
+CELL_LIMIT = 32_767      # characters a spreadsheet cell holds (Excel's limit; Python's csv reads up to 131,072)
+
+
+def csv_cell(text: str) -> str:
+    """A text a spreadsheet shows as text: a team's or an ally's name is anyone's to write, and '=...' would be a
+    formula; a name longer than a cell holds is cut there."""
+    text = "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return text if len(text) <= CELL_LIMIT else text[:CELL_LIMIT - 1] + "…"
+
+
+def csv_table(columns, rows: list[dict]) -> str:
+    """CSV a spreadsheet opens as it is: a header row, dot decimals, every text cell a text (csv_cell), and a UTF-8
+    byte order mark (Excel reads a file without one as the local code page and garbles 'Türkiye')."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, columns, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows({k: csv_cell(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows)
+    return "\ufeff" + buffer.getvalue()
+
+
+def table_kind(columns) -> FileKind:
+    """A CSV table of these columns, as csv_table writes it: recognised by its header row."""
+    header = csv_table(columns, []).encode("utf-8")
+    return FileKind(f"a table written by Fair Share (columns {', '.join(list(columns)[:3])}, ...)",
+                    lambda head: head.startswith(header), head=len(header))
+
+
+PAGE = FileKind("a page written by Fair Share", lambda head: GENERATOR.encode() in head, head=4096)
+MARKDOWN = FileKind("a Markdown report written by Fair Share", lambda head: head.startswith(MARKDOWN_MARK.encode()),
+                    head=len(MARKDOWN_MARK))
+CHART = FileKind("a chart drawn by Fair Share", lambda head: head.startswith(PNG_MAGIC) and b"tEXt" + PNG_SOFTWARE
+                 in head, head=256)
+KINDS = {".html": PAGE, ".md": MARKDOWN, ".png": CHART}
+
+
+def kind_of(name: str, kinds: dict[str, FileKind]) -> FileKind:
+    """The kind of a report's file: the report's own (its tables and data) by name, else by its suffix."""
+    return kinds.get(name) or KINDS[Path(name).suffix]
+
+
+def check_files(names, folder: Path, kinds: dict[str, FileKind], force: bool = False, reading=()) -> None:
+    """Refuse, before any work, to write a report whose files would replace what they should not (see
+    game.userdata.check_target); raises TargetRefused."""
+    for name in names:
+        check_target(folder / name, kind_of(name, kinds), force=force, reading=reading)
+
+
+def write_files(files: dict[str, bytes], folder: Path, kinds: dict[str, FileKind], force: bool = False,
+                reading=()) -> list[Path]:
+    """Write a report's files into `folder`, each atomically, once every target has passed the write rule (no
+    report is left half replaced by a refusal); raises game.userdata.SaveError."""
+    check_files(files, folder, kinds, force, reading)
     for name, data in files.items():
-        atomic_write_bytes(folder / name, data)
-        with contextlib.suppress(OSError):   # not the temp file's owner-only mode: a report is meant to be shared
-            os.chmod(folder / name, 0o644)
-        out.append(folder / name)
-    return out
+        atomic_write_bytes(folder / name, data, kind=kind_of(name, kinds), force=force, reading=reading)
+    return [folder / name for name in files]

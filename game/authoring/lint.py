@@ -26,7 +26,7 @@ from game.campaign.safe_yaml import MAX_BYTES, Mapping, Node, Scalar, Sequence
 from game.campaign.schema import ADVERSARY, ALLY, US
 from game.paths import campaigns_dir, map_path
 from game.safe_files import read_bytes_capped
-from game.userdata import SaveError, atomic_write_text, data_dir
+from game.userdata import CACHE, SaveError, atomic_write_text, data_dir
 
 from .reach import bounds, reach, text
 
@@ -69,14 +69,15 @@ def shipped_ranges() -> dict[tuple[str, str], tuple[float, float]]:
         key = hashlib.sha256(f"{key} {path.name} {hashlib.sha256(data).hexdigest()}".encode()).hexdigest()
     cache = data_dir() / "cache" / "shipped_ranges.json"
     try:
-        kept = json.loads(cache.read_text(encoding="utf-8"))
+        kept = json.loads(read_bytes_capped(cache, MAX_BYTES))   # a FIFO put there must not hang validate
         if kept["key"] == key:
             return {(part, name): (float(lo), float(hi)) for part, name, lo, hi in kept["ranges"]}
     except (OSError, ValueError, KeyError, TypeError):   # none yet, or unreadable: worked out again
         pass
     ranges = _ranges_of(files)
     try:
-        atomic_write_text(cache, json.dumps({"key": key, "ranges": [[*k, *v] for k, v in sorted(ranges.items())]}))
+        atomic_write_text(cache, json.dumps({"key": key, "ranges": [[*k, *v] for k, v in sorted(ranges.items())]}),
+                          kind=CACHE)
     except SaveError:                # a cache that cannot be written is not an error: the next run parses again
         pass
     return ranges

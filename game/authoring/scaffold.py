@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.campaign import Campaign, CampaignError, load_campaign
-from game.campaign.schema import ID_RE, PLACEHOLDER, RESERVED_IDS
+from game.campaign.schema import ID_LEN, ID_RE, PLACEHOLDER, RESERVED_IDS
 from game.paths import campaigns_dir, docs_path
+from game.text_rules import shown
+from game.userdata import FileKind
 
 from .data import ADVERSARY_OF, SIPRI_USD, Country, adversary_capability, countries
 
@@ -28,6 +30,9 @@ DEFAULT_ALLIES = {
 # Shipped present-day campaigns whose judgements a new campaign may start from, in order of preference.
 JUDGED_IN = ("europe_2024", "indo_pacific_2024", "global_2024")
 SLACK = 1.15     # the budget: what the starting presence costs, plus room for some reassurance (as europe_2024)
+# What `new` writes. A campaign is its author's from the first edit: an existing one is replaced only with --force.
+CAMPAIGN = FileKind("a campaign")
+SCHEMA = FileKind("the campaign format's JSON Schema", lambda head: b'"title": "Fair Share campaign"' in head, 1024)
 
 # key -> what it means and the range that makes sense: the comment next to every judgement value in the file.
 MEANING = {
@@ -226,9 +231,9 @@ def modeline(out: Path) -> str:
 def scaffold(cid: str, theatre: str = "europe", allies: list[str] | None = None, turns: int = 12,
              out: Path = Path("campaign.yaml"), command: str = "") -> Scaffold:
     """The text of a new campaign. Raises ScaffoldError for an id, a theatre or an ally that cannot be used."""
-    if not ID_RE.match(cid) or cid in RESERVED_IDS:
-        raise ScaffoldError(f"'{cid}' is not a usable campaign id: use lowercase letters, digits and '_', starting "
-                            f"with a letter (and not {', '.join(RESERVED_IDS)})")
+    if not ID_RE.match(cid) or cid in RESERVED_IDS or len(cid) > ID_LEN:
+        raise ScaffoldError(f"'{shown(cid, 80)}' is not a usable campaign id: use at most {ID_LEN} lowercase letters, "
+                            f"digits and '_', starting with a letter (and not {', '.join(RESERVED_IDS)})")
     if not 1 <= turns <= 60:
         raise ScaffoldError(f"--turns must be between 1 and 60, got {turns}")
     known = countries()

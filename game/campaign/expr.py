@@ -25,7 +25,8 @@ KEYWORDS = ("and", "or", "not", "turn")
 MAX_LENGTH = 1000   # characters
 MAX_DEPTH = 64      # nesting of the tree
 
-_TOKEN = re.compile(r"\s*(?:(\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*)"
+# Numbers in the digits 0-9 only, as in every number field of a campaign (\d would take '١' and '٥' too).
+_TOKEN = re.compile(r"\s*(?:([0-9]+\.?[0-9]*(?:[eE][-+]?[0-9]+)?|\.[0-9]+(?:[eE][-+]?[0-9]+)?)|([A-Za-z_][A-Za-z0-9_]*)"
                     r"|(<=|>=|==|!=|[<>+\-*/().])|(\S))")
 
 
@@ -76,7 +77,8 @@ def _tokenize(text: str) -> list[tuple[str, str, int]]:
         number, name, op, bad = m.groups()
         start = m.start(m.lastindex)
         if bad is not None:
-            raise ExprError(f"unexpected character {bad!r}", start)
+            hint = " (write numbers with the digits 0-9)" if bad.isdigit() else ""
+            raise ExprError(f"unexpected character {bad!r}{hint}", start)
         if number is not None:
             tokens.append(("num", number, start))
         elif name is not None:

@@ -142,7 +142,7 @@ class App:
         if fullscreen_changed:
             self.screen = self._set_mode(self.window_size, settings.fullscreen)
         self.relayout()
-        error = persist.store_settings(settings)
+        error = persist.store_settings(settings, force=True)    # the player's own change replaces any file
         if error:
             self.toast(error)
         else:

@@ -84,7 +84,7 @@ def autosave(app: "App", session) -> None:
 def save_as(app: "App", slot: str) -> bool:
     if app.session is None:
         return False
-    path, error = persist.save(app.session, slot)
+    path, error = persist.save(app.session, slot, force=True)   # the Save-as screen asked before replacing
     if error:
         app.message("The game was not saved", error[0].upper() + error[1:] + ".", kicker="Save problem",
                     accent="bad")

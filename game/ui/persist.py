@@ -26,17 +26,18 @@ def clean_up() -> None:
     clean_temp_files()
 
 
-def store_settings(value: Settings) -> str | None:
+def store_settings(value: Settings, force: bool = False) -> str | None:
     try:
-        save_settings(value)
+        save_settings(value, force)
     except (SaveError, OSError) as error:
         return f"Your settings could not be saved: {error}"
     return None
 
 
-def save(session, slot: str) -> tuple[Path | None, str | None]:
+def save(session, slot: str, force: bool = False) -> tuple[Path | None, str | None]:
+    """`force`: the player chose to replace whatever file holds that slot (see game.userdata's write rule)."""
     try:
-        return write_save(session, slot), None
+        return write_save(session, slot, force), None
     except (SaveError, OSError) as error:
         return None, str(error)
 

@@ -5,6 +5,7 @@ from typing import Callable
 
 import pygame
 
+from game.text_rules import drawable
 from game.ui.scene import ENTER_KEYS, Scene
 from game.ui.widgets import Button
 
@@ -18,7 +19,9 @@ class Dialog(Scene):
                  width: int = 860):
         """choices: (id, label, key hint); the first is the default (Enter), the last is Esc's."""
         super().__init__(app)
-        self.title, self.text, self.choices, self.kicker, self.base_w = title, text, choices, kicker, width
+        # what a dialog says may quote a file (a save's campaign path, a file name): drawn only as drawable text
+        self.title, self.text = drawable(title, ""), drawable(text, "")
+        self.choices, self.kicker, self.base_w = choices, kicker, width
         self.card = pygame.Rect(0, 0, 10, 10)
         self.focus = choices[0][0]
 

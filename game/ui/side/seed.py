@@ -12,7 +12,7 @@ from game.ui.widgets import TextField
 
 def seed_problem(text: str) -> str | None:
     """Why `text` is not a seed, in words, or None."""
-    if not text.strip().isdigit():
+    if not (text.strip().isascii() and text.strip().isdigit()):     # isdigit() alone takes '²', which int() refuses
         return f"The seed is a whole number from 0 to {MAX_SEED:,}, digits only."
     if int(text) > MAX_SEED:
         return f"The seed can be at most {MAX_SEED:,}."
