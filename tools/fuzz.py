@@ -1,8 +1,10 @@
-"""Fuzz harness (issue 9): a seeded mutation fuzzer over the shipped campaigns, and a random-input monkey for the
-window. Nothing that validates may crash, hang or produce NaN.
+"""Fuzz harness (issues 9 and 22): a seeded mutation fuzzer over the shipped campaigns, a random-input monkey for
+the window, and the operators of tools/fuzz_files.py (writes onto existing and special files, hostile saves for
+`class` and `debrief`) and tools/fuzz_process.py (closed and full standard streams, interrupts at random moments
+including start-up). Nothing that validates may crash, hang or produce NaN; nothing may be lost or traced back.
 
-    python -m tools.fuzz                 # the short run, as tests/test_fuzz.py does (about 20 s)
-    python -m tools.fuzz --long          # 10,000 mutants and 100,000 window events (40-55 min, 2 cores)
+    python -m tools.fuzz                 # the short run, as tests/test_fuzz.py does (about 40 s)
+    python -m tools.fuzz --long          # 10,000 mutants, 100,000 window events, LONG_IO file and process cases
     python -m tools.fuzz --seed 7 --mutants 500 --events 5000
 
 A mutant is the text of a shipped campaign with a few edits (characters the window cannot draw, escapes, huge
@@ -26,6 +28,7 @@ import tempfile
 import time
 import traceback
 import warnings
+from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -46,10 +49,13 @@ from game.sim.policies import built_in  # noqa: E402
 from game.sim.run import simulate  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.report import whatif_job  # noqa: E402
-from tools import monkey  # noqa: E402
+from tools import fuzz_files, fuzz_process, monkey  # noqa: E402
 
 HANG_SECONDS = 10
 POLICIES = ("withdraw", "random")     # withdraw: the cheapest budget and the most emboldened adversaries
+# cases of the file and process operators: writes, hostile saves, stream runs, interrupts
+SHORT_IO = {"writes": 18, "saves": 6, "streams": 4, "interrupts": 4}
+LONG_IO = {"writes": 400, "saves": 150, "streams": 150, "interrupts": 250}
 
 # Text edits: what a careless author or an attacker puts in a campaign file.
 EVIL = ["\x00", "\u2028", "\x85", "\u2029", "\u200b\u200b", "\ufeff", "\t", "\r", "\x1b[31m", "\U0001F1F5\U0001F1F1",
@@ -75,13 +81,23 @@ class Report:
     window_failures: int = 0
     events: int = 0
     event_exceptions: int = 0
+    writes: int = 0
+    write_failures: int = 0
+    hostile_saves: int = 0
+    hostile_failures: int = 0
+    stream_runs: int = 0
+    stream_failures: int = 0
+    interrupts: int = 0
+    interrupt_failures: int = 0
+    startup_interrupts: int = 0           # signals that landed in the interpreter's own start-up: not failures
     seconds: float = 0.0
     examples: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def failures(self) -> int:
         return (self.tracebacks + self.hangs + self.nan + self.numpy_warnings + self.window_failures
-                + self.event_exceptions)
+                + self.event_exceptions + self.write_failures + self.hostile_failures + self.stream_failures
+                + self.interrupt_failures)
 
     def note(self, what: str) -> None:
         if len(self.examples) < 20:
@@ -93,6 +109,12 @@ class Report:
                           f"{self.numpy_warnings}",
                           f"headless window games {self.window_games:,}: failures {self.window_failures}",
                           f"random window events {self.events:,}: exceptions {self.event_exceptions}",
+                          f"writes onto existing and special files {self.writes:,}: failures {self.write_failures}",
+                          f"hostile saves for class and debrief {self.hostile_saves:,}: failures "
+                          f"{self.hostile_failures}",
+                          f"commands with closed or full streams {self.stream_runs:,}: failures {self.stream_failures}",
+                          f"interrupts {self.interrupts:,}: failures {self.interrupt_failures} (landed in the "
+                          f"interpreter's own start-up: {self.startup_interrupts})",
                           f"{self.seconds:.1f} s", *(f"  {e}" for e in self.examples)])
 
 
@@ -298,8 +320,10 @@ def fuzz_campaigns(report: Report, seed: int, count: int, window_every: int, app
 # --------------------------------------------------------------------------------------------- running
 
 
-def run(seed: int = 1, mutants: int = 100, events: int = 1500, window_every: int = 10) -> Report:
-    """The whole harness, with saves and settings in a fresh temporary folder."""
+def run(seed: int = 1, mutants: int = 100, events: int = 1500, window_every: int = 10, io_cases=None) -> Report:
+    """The whole harness, with saves and settings in a fresh temporary folder. `io_cases`: how many cases of each
+    file and process operator (SHORT_IO by default)."""
+    io_cases = {**SHORT_IO, **(io_cases or {})}
     report = Report()
     start = time.perf_counter()
     old, home = signal.signal(signal.SIGALRM, _alarm), os.environ.get("FAIRSHARE_HOME")
@@ -320,6 +344,9 @@ def run(seed: int = 1, mutants: int = 100, events: int = 1500, window_every: int
             for failure in monkey.random_input(app, seed, events):
                 report.event_exceptions += 1
                 report.note(failure)
+            base = fuzz_files.make_base(Path(scratch) / "files")
+            fuzz_files.run(report, seed, io_cases["writes"], io_cases["saves"], Path(scratch) / "files", base)
+            fuzz_process.run(report, seed, io_cases["streams"], io_cases["interrupts"], Path(scratch) / "files", base)
         finally:
             pygame.quit()
             whatif_job.PREFETCH = prefetch
@@ -341,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     mutants = args.mutants if args.mutants is not None else 10_000 if args.long else 100
     events = args.events if args.events is not None else 100_000 if args.long else 1500
-    report = run(args.seed, mutants, events)
+    report = run(args.seed, mutants, events, io_cases=LONG_IO if args.long else SHORT_IO)
     print(report.summary())
     return 1 if report.failures else 0
 
