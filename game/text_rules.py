@@ -83,4 +83,8 @@ def shown(text: str, limit: int) -> str:
 def file_name(path: str | os.PathLike) -> str:
     """A path as text any output can take: bytes that are not UTF-8 (a Latin-1 name from an old archive or a USB
     stick, which Python keeps as lone surrogates) shown as U+FFFD, and controls (a newline in a name) escaped."""
-    return one_line(os.fsencode(path).decode("utf-8", "replace"))
+    try:
+        raw = os.fsencode(path)
+    except UnicodeEncodeError:     # a str that never came from a disk (a lone surrogate from JSON): as text
+        return one_line(drawable(os.fspath(path), "?"))
+    return one_line(raw.decode("utf-8", "replace"))

@@ -23,6 +23,7 @@ class Mutant:
 STEP, OUTCOME, POLICIES = "game/sim/step.py", "game/sim/outcome.py", "game/sim/policies.py"
 EXPLAIN, EVENTS = "game/sim/explain.py", "game/sim/events.py"
 VIEW, LEGEND, DEBRIEF = "game/ui/play/view.py", "game/ui/play/legend.py", "game/ui/report/debrief.py"
+USERDATA, REPORT_DOC, CLASS = "game/userdata.py", "game/analysis/report_doc.py", "game/analysis/class_report.py"
 
 
 def m(name: str, path: str, old: str, new: str, mechanism: str) -> Mutant:
@@ -205,6 +206,19 @@ MUTANTS: tuple[Mutant, ...] = (
     m("ui-end-table-start", DEBRIEF, "table = [(a.name, float(start.spending[0, i]), float(s.spending[0, i]),",
       "table = [(a.name, float(start.spending[0, i]), float(start.spending[0, i]),",
       "end screen: the table shows the final spending"),
+    # --- nothing lost, nothing traced back (issue 22): the write rule and names from outside -----------------------
+    m("write-rule-owns-ignored", USERDATA, "    if not force:\n        try:\n            ours",
+      "    if False:\n        try:\n            ours", "files: another file is replaced only with --force"),
+    m("write-rule-reads-ignored", USERDATA, "    for source in reading:", "    for source in ():",
+      "files: a command never writes over a file it reads"),
+    m("write-rule-special-ignored", USERDATA, "        info = check_regular(target)", "        info = os.stat(target)",
+      "files: a folder, a pipe or a device is never written into"),
+    m("markdown-unescaped", REPORT_DOC, 'text = _MD_INLINE.sub(lambda m: "\\\\" + m.group(),',
+      "text = _MD_INLINE.sub(lambda m: m.group(),", "reports: Markdown shows names as text, never as markup"),
+    m("csv-formula-unguarded", REPORT_DOC, """    text = "'" + text if text[:1] in""",
+      """    text = "" + text if text[:1] in""", "reports: a name never becomes a spreadsheet formula"),
+    m("team-name-uncapped", CLASS, "            label = shown(name, NAME_LENGTH)", "            label = name",
+      "class report: a team's name is shown capped"),
     # the withdrawal spillover onto the exposed, facilitator events, the system-wide factors
     m("spill-exposed-zero", STEP, "near_weight = p.trust_spillover_same + p.trust_spillover_exposed * w.exposure",
       "near_weight = p.trust_spillover_same + 0 * p.trust_spillover_exposed * w.exposure",
