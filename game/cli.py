@@ -17,8 +17,8 @@ from game.authoring.lint import lint_file
 from game.campaign import Campaign, CampaignError, validate_file
 from game.catalog import find_campaign, resolve
 from game.cli_args import DEFAULTS_NEW, parser
-from game.limits import CHUNK_RUNS, NotFinite, memory_problem, strict_json
 from game.cli_io import UserError, campaign_inputs, drop_stdout, hold_closed_streams, note, refused, target
+from game.limits import CHUNK_RUNS, NotFinite, memory_problem, strict_json
 from game.paths import docs_path
 from game.text_rules import file_name
 from game.userdata import SaveError, TargetRefused, atomic_write_text, user_campaigns_dir

@@ -1,4 +1,5 @@
-"""What the commands accept and emit: seeds in range, batches of runs that fit in memory, strict JSON.
+"""What the commands accept and emit: seeds in range and numbers in the digits 0-9, batches of runs that fit in
+memory, strict JSON.
 
 The model plays the runs of a batch side by side in numpy arrays, in chunks of at most `CHUNK_RUNS` runs
 (game.sim.batches), so a command holds one chunk's state plus what it keeps of every run: each run's outcome, and

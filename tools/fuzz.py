@@ -5,6 +5,7 @@ including start-up). Nothing that validates may crash, hang or produce NaN; noth
 
     python -m tools.fuzz                 # the short run, as tests/test_fuzz.py does (about 40 s)
     python -m tools.fuzz --long          # 10,000 mutants, 100,000 window events, LONG_IO file and process cases
+                                         # (about an hour on a shared two-core machine)
     python -m tools.fuzz --seed 7 --mutants 500 --events 5000
 
 A mutant is the text of a shipped campaign with a few edits (characters the window cannot draw, escapes, huge

@@ -101,4 +101,3 @@ def band_coverage(bt) -> str:
     parts = [f"holds {100 * v:.0f} % of recorded values {label}" for v, label in
              ((inside, "fitted on"), (outside, "outside the fit")) if not math.isnan(v)]
     return "; ".join(parts) or "no recorded value to test"
-

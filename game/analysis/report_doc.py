@@ -168,8 +168,8 @@ def table_kind(columns) -> FileKind:
 PAGE = FileKind("a page written by Fair Share", lambda head: GENERATOR.encode() in head, head=4096)
 MARKDOWN = FileKind("a Markdown report written by Fair Share", lambda head: head.startswith(MARKDOWN_MARK.encode()),
                     head=len(MARKDOWN_MARK))
-CHART = FileKind("a chart drawn by Fair Share", lambda head: head.startswith(PNG_MAGIC) and b"tEXt" + PNG_SOFTWARE
-                 in head, head=256)
+CHART = FileKind("a chart drawn by Fair Share",
+                 lambda head: head.startswith(PNG_MAGIC) and b"tEXt" + PNG_SOFTWARE in head, head=256)
 KINDS = {".html": PAGE, ".md": MARKDOWN, ".png": CHART}
 
 
