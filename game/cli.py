@@ -42,7 +42,11 @@ def main(argv: list[str] | None = None) -> int:
                 stream.reconfigure(errors="replace")
         if stdout_closed and argv[:1] not in ([], ["play"]):   # said before any work whose result would be lost
             raise UserError("cannot write the output: standard output is closed")
-        args = parser().parse_args(argv)
+        try:
+            args = parser().parse_args(argv)
+        except SystemExit:   # --help (or a usage error) said its piece: met here if stdout cannot take it
+            sys.stdout.flush()
+            raise
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # a write error (a full disk) is met here, inside the error handling
         return code

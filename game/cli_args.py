@@ -3,6 +3,7 @@ commands themselves are in game.cli)."""
 from __future__ import annotations
 
 import argparse
+import sys
 
 from game.limits import number_arg, seed_arg, whole_arg
 
@@ -39,13 +40,25 @@ Run `fairshare COMMAND --help` for the options of a command.
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    def _print_message(self, message: str, file=None) -> None:
+        """As argparse's, but a help that cannot be written to stdout (a full disk) is an error the CLI reports,
+        not one argparse hides behind exit 0 (a usage message lost on stderr stays quiet, as it was)."""
+        file = file or sys.stdout
+        try:
+            file.write(message)
+        except OSError:
+            if file is sys.stdout:
+                raise
+
+
 def _force(command, what: str) -> None:
     command.add_argument("--force", action="store_true", help=f"{what} (never a file the command reads)")
 
 
 def parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="fairshare", description="Fair Share: the burden-sharing dilemma, played.",
-                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=OVERVIEW)
+    parser = _Parser(prog="fairshare", description="Fair Share: the burden-sharing dilemma, played.",
+                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=OVERVIEW)
     sub = parser.add_subparsers(dest="command")
     play = sub.add_parser("play", help="open the window straight into a campaign")
     play.add_argument("campaign", nargs="?", help="campaign id or path (default: the title screen)")

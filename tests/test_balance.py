@@ -227,7 +227,7 @@ def test_balance_text_fits_a_100_column_terminal(capsys):
     (["balance", "no_such_campaign"], 1, "no_such_campaign"),
     (["balance", "tutorial", "--runs", "0"], 2, "--runs"),
     (["balance", "tutorial", "--search", "-1"], 2, "--search"),
-    # said before the search: a file where the plan's folder would be cannot be replaced by one, even as root
+    # said before the search: the plan's folder cannot be made where a file is (unwritable even as root)
     (["balance", "tutorial", "--plan-out", "{tmp}/a_file/plan.yaml"], 2, "cannot write the plan"),
 ])
 def test_balance_errors_are_one_readable_line(capsys, tmp_path, argv, code, message):

@@ -49,6 +49,16 @@ def test_a_command_with_stdout_closed_says_so_in_one_line(argv, tmp_path):
                                                  "closed"]
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("argv", [["--help"], ["validate", "--help"]])
+def test_help_on_a_full_disk_is_one_line_and_a_failure(argv, tmp_path):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, str(ROOT / "main.py"), *argv], stdout=full, stderr=subprocess.PIPE,
+                              cwd=tmp_path, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.decode().splitlines() == ["fairshare: error: cannot write the output: No space left on device"]
+
+
 @POSIX
 def test_a_command_with_stderr_or_stdin_closed_still_works(tmp_path):
     for closed in ((2,), (0,), (0, 2)):
