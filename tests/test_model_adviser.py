@@ -8,7 +8,6 @@ from builders import campaign, opening
 
 from game.sim import explain, policies
 from game.sim.state import CONGRESS, HOLD, NO_ACTION, ORDER_CODE, PRESSURE, REASSURE
-from game.sim.step import fair_share
 
 # One ally per rule, in a quiet theatre (no probes: deterrence is never thin here).
 CASES = {
@@ -92,7 +91,7 @@ def test_the_advice_sentence_quotes_the_allys_own_figures(advised):
     order, short, sentence = explain.advice(state, i)
     assert ORDER_CODE[order] == PRESSURE
     spend = float(state.spending[0, i])
-    fair = float(fair_share(state.threat[0, i], state.world.params))
+    fair = float(state.world.params.fair_share(state.threat[0, i]))
     assert f"{spend:.2f} % of GDP" in sentence and f"{fair:.2f} %" in sentence
     assert f"{fair:.1f} %" in short
     doubter = c.ally_index("doubter")

@@ -15,7 +15,7 @@ from game.catalog import find_campaign
 from game.sim.policies import Policy, built_in
 from game.sim.run import new_game, simulate
 from game.sim.state import make_world
-from game.sim.step import derive
+from game.sim.derived import derive
 
 QUIET = dict(revisionism=0.0, growth=0.0)   # no probes, no arms race: the threat stays where it is
 

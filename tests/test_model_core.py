@@ -19,7 +19,8 @@ from game.sim.report import FACTORS
 from game.sim.run import new_game, rngs, simulate
 from game.sim.session import EndTurn, Session, SetOrder
 from game.sim.state import State, make_world
-from game.sim.step import chance, per_turn, step
+from game.sim.derived import chance, per_turn
+from game.sim.step import step
 
 ARRAYS = [f.name for f in fields(State) if f.name not in ("world", "turn")]
 CAMPAIGNS = ["tutorial", "europe_2024", "indo_pacific_2024"]

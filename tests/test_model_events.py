@@ -8,7 +8,7 @@ from builders import campaign, factor, one_turn, opening
 
 from game.sim import explain
 from game.sim.state import HOLD, REASSURE
-from game.sim.step import derive
+from game.sim.derived import derive
 
 RUNS = 600
 

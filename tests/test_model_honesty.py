@@ -9,7 +9,7 @@ from builders import FLOAT32_ATOL, campaign, factor, one_turn, opening, varied
 from game.catalog import find_campaign
 from game.sim import explain
 from game.sim.state import CONGRESS, CRITICIZE, PRESSURE, REASSURE, WITHDRAW
-from game.sim.step import derive, per_turn, pressure_push
+from game.sim.derived import derive, per_turn, pressure_push
 from game.sim.war import war_surge
 
 RUNS = 300

@@ -11,7 +11,7 @@ import numpy as np
 from builders import STEADY, campaign, factor, one_turn, opening, varied
 
 from game.sim.state import CRITICIZE, HOLD, PRESSURE, REASSURE, WITHDRAW
-from game.sim.step import derive, fair_share, pressure_push
+from game.sim.derived import derive, pressure_push
 
 QUIET = dict(revisionism=0.0, growth=0.0)
 ALLIES = [{"id": "front", "threat": 0.8, "latency": 0.8}, {"id": "mid", "threat": 0.5},
@@ -100,7 +100,7 @@ def test_pressure_moves_a_self_reliant_ally_less():
 def test_pressure_moves_an_ally_that_already_pays_its_share_less():
     c = campaign([{"id": "alpha", "threat": 0.7}], **QUIET)
     _, state = opening(c)
-    fair = float(fair_share(0.7, state.world.params))
+    fair = float(state.world.params.fair_share(0.7))
     below = np.linspace(0.8, fair - 0.1, 6)
     above = np.linspace(fair + 0.2, fair + 1.8, 6)
     # Capability held fixed at the opening level: only the spending past the fair share differs.
@@ -164,7 +164,7 @@ def test_pressing_an_ally_that_already_pays_breeds_resentment():
     pays resents it more. Compliance is zero for both, so only the resentment differs."""
     c = campaign([{"id": "worn", "threat": 0.7}, {"id": "paid", "threat": 0.7}], **QUIET)
     _, state = opening(c, 1)
-    fair = float(fair_share(0.7, state.world.params))
+    fair = float(state.world.params.fair_share(0.7))
     guideline = state.world.params.guideline
     state = state.evolve(spending=np.array([[fair, fair + guideline]]), pressed=np.array([[1e6, 0.0]]),
                          capability=np.full((1, 2), state.capability[0, 0]))

@@ -67,6 +67,25 @@ def test_projected_cost_shows_the_budget_effect_before_committing(tutorial):
     assert cheaper < hold < dearer
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_the_projected_cost_is_what_the_turn_then_costs(tutorial, seed):
+    """The play screen's projection and the step's bill come from one rule (game.sim.posture): in a turn with no
+    crisis and no forced drawdown they agree to the cent, whatever mix of orders is given."""
+    rng = np.random.default_rng(seed)
+    s = Session(tutorial, seed=seed)
+    checked = 0
+    while not s.over:
+        for ally in tutorial.allies:
+            order = rng.choice(["hold", "pressure", "reassure", "withdraw", "criticize"])
+            if order != "withdraw" or s.can_withdraw(ally.id):
+                s.execute(SetOrder(ally.id, str(order)))
+        projected = s.projected_cost()
+        report = s.execute(EndTurn())
+        if not (report.probe.any() or report.entrapment.any() or report.congress_cut.any()):
+            assert float(report.us_cost[0]) == pytest.approx(projected, abs=1e-9)
+            checked += 1
+    assert checked >= 3
+
 def test_saved_form_is_plain_data(tutorial):
     s = Session(tutorial, seed=8)
     s.execute(SetOrder("spain", "criticize"))

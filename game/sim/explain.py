@@ -9,7 +9,7 @@ from game.campaign.model import ORDERS
 from game.sim import policies
 from game.sim.report import FACTORS, Report
 from game.sim.state import State
-from game.sim.step import derive, fair_share
+from game.sim.derived import derive
 
 NOISE = {"spending": 0.005, "trust": 0.005, "alignment": 0.005, "hedging": 0.005}  # below: shown as 0.00
 
@@ -134,7 +134,7 @@ def advice(state: State, ally: int, run: int = 0) -> tuple[str, str, str]:
     order, reason = ORDERS[orders[run, ally]], int(reasons[run, ally])
     p = state.world.params
     spend, threat = float(state.spending[run, ally]), float(state.threat[run, ally])
-    fair = float(fair_share(threat, p))
+    fair = float(p.fair_share(threat))
     short, long = {
         policies.THIN: ("front line: stand by it",
                         f"it is on the front line (threat {threat:.2f}, deterrence "

@@ -156,6 +156,10 @@ class Params:
     fair_share_threat: float = 1.5   # pp above the guideline a fully threatened ally can fairly be asked for
                                      # (judgement: the front line's 2024 levels, 3-4 %)
 
+    def fair_share(self, threat):
+        """% of GDP an ally can fairly be asked for: the guideline, plus more the graver the threat it faces."""
+        return self.guideline + self.fair_share_threat * threat
+
 
 def calibrated() -> Params:
     """The hand-set values with the fitted ones (calibration.json, written by tools/calibrate.py) on top."""

@@ -14,8 +14,9 @@ from game.campaign import CampaignError
 from game.campaign.model import ORDERS, Campaign
 from game.campaign.plan import load_plan
 from game.sim.state import CONGRESS, HOLD, NO_ACTION, ORDER_CODE, PRESSURE, REASSURE, US_ACTION_CODE, State
-from game.sim.step import derive, fair_share, pressure_push
-from game.sim.layout import weighted
+from game.sim import posture
+from game.sim.derived import derive, pressure_push
+from game.sim.layout import allies_total
 
 PolicyFn = Callable[[State, np.random.Generator], np.ndarray]
 BUILT_IN = ("hold", "pressure", "reassure", "withdraw", "criticize", "adaptive", "random")
@@ -66,7 +67,7 @@ def adviser(state: State) -> tuple[np.ndarray, np.ndarray]:
     front = state.threat >= ADVISER_EXPOSED
     thin = front & (d.risk > ADVISER_RISK * w.dt)
     shaky = (state.trust < 0.5) | (state.hedging > 0.25) | (state.alignment < w.alignment0 - 0.08)
-    below_par = state.spending < fair_share(state.threat, p) - 0.05
+    below_par = state.spending < p.fair_share(state.threat) - 0.05
     resting = below_par & (state.pressed >= ADVISER_REST)
     moved = pressure_push(state, d) >= ADVISER_COMPLIANCE * p.compliance_scale
     press = below_par & ~resting & moved & ~thin & ~shaky
@@ -77,9 +78,10 @@ def adviser(state: State) -> tuple[np.ndarray, np.ndarray]:
     reasons = first_true([thin | stand_by, shaky, press, resting, below_par],
                          [THIN, SHAKY, BELOW_PAR, RESTING, UNMOVED], NO_REASON)
     # Keep within budget: drop the reassurances of the least exposed allies first.
-    extra = (orders == REASSURE) * (p.reassure_cost + p.reassure_presence) * w.upkeep
+    held = posture.projected(state.presence, np.zeros_like(orders), w.upkeep, p)
+    extra = (orders == REASSURE) * (posture.projected(state.presence, orders, w.upkeep, p) - held)
     by_exposure = np.argsort(-w.exposure, kind="stable")
-    slack = state.budget - weighted(state.presence, w.upkeep)
+    slack = state.budget - allies_total(held)
     over = np.empty_like(orders, dtype=bool)
     over[:, by_exposure] = np.cumsum(extra[:, by_exposure], axis=1) > slack[:, None]
     dropped = over & (orders == REASSURE)

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.sim.layout import factors_total
+
 # The factors behind each ally variable, in the order `step` fills them. The last factor is always "events"
 # (scripted and conditional events of the next turn); "limit" absorbs what a 0-1 bound cut off.
 FACTORS: dict[str, tuple[str, ...]] = {
@@ -68,6 +70,25 @@ FACTOR_HELP: dict[str, str] = {
     "insecurity": "high threat and too little protection push it toward its own options",
     "nuclear programme": "it crossed into a weapons programme",
 }
+
+
+class Breakdown:
+    """One variable's change being built as named factors: (F, B, ...) arrays, a slice per name of `names` (a tuple of
+    FACTORS or SYSTEM_FACTORS), read and written by name so `step` never depends on their order."""
+
+    def __init__(self, names: tuple[str, ...], values: np.ndarray):
+        self.names, self.values = names, values
+        self._at = {name: i for i, name in enumerate(names)}
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.values[self._at[name]]
+
+    def __setitem__(self, name: str, value) -> None:
+        self.values[self._at[name]] = value
+
+    def before(self, name: str) -> np.ndarray:
+        """The sum of the factors listed before `name`, added one after another (layout.factors_total)."""
+        return factors_total(self.values[:self._at[name]])
 
 
 @dataclass(frozen=True, eq=False)

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.campaign.model import ORDERS, US_ACTIONS, Campaign
+from game.sim import posture
 from game.sim.outcome import Outcome, outcome
 from game.sim.params import DEFAULT, Params
 from game.sim.report import Report
 from game.sim.run import new_game, rngs
-from game.sim.state import HOLD, NO_ACTION, ORDER_CODE, REASSURE, US_ACTION_CODE, WITHDRAW, State, make_world
+from game.sim.state import HOLD, NO_ACTION, ORDER_CODE, US_ACTION_CODE, State, make_world
 from game.sim.step import step
 
 # 2: U.S.-level actions in the log, and the model of "The dilemma in play" (a format-1 game would not replay the same).
@@ -115,10 +116,7 @@ class Session:
     def projected_cost(self, orders: np.ndarray | None = None) -> float:
         """U.S. spending (US$ bn a year) next turn with these orders (default: the pending ones), before crises."""
         orders = self.pending if orders is None else orders
-        w, p, s = self.world, self.world.params, self.state
-        removed = np.minimum(s.presence[0], p.withdraw_presence) * (orders == WITHDRAW)
-        presence = np.clip(s.presence[0] + (orders == REASSURE) * p.reassure_presence - removed, 0, 1)
-        return float((presence * w.upkeep).sum() + ((orders == REASSURE) * p.reassure_cost * w.upkeep).sum())
+        return float(posture.projected(self.state.presence[0], orders, self.world.upkeep, self.world.params).sum())
 
     def outcome(self) -> Outcome:
         return outcome(self.state, self.start)

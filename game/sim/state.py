@@ -188,7 +188,7 @@ def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
         adversary_capability0=cap0, revisionism0=np.array([a.revisionism for a in advs], dtype=float),
         same_theatre=same, theatre_onehot=onehot, hub=hub, nuclear_power=col("nuclear_power"),
         hub_presence0=(hub * col("presence")) @ onehot, need0=need0, trust0=col("trust"),
-        partners0=(spending0 / 100 * gdp) @ same, fair_share0=params.guideline + params.fair_share_threat * threat0,
+        partners0=(spending0 / 100 * gdp) @ same, fair_share0=params.fair_share(threat0),
         budget=float(campaign.us.budget), conditions=compile_conditions(campaign),
     )
 

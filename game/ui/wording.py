@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from game.sim import policies
 from game.sim.explain import Change, Factor, advice, fmt
-from game.sim.step import fair_share
 
 VERBS = {"spending": "spending", "trust": "trust in the U.S.", "alignment": "alignment with the U.S.",
          "hedging": "hedging"}
@@ -89,7 +88,7 @@ def adviser_pick(state, ally: int) -> tuple[str, tuple[str, ...]]:
     if int(reasons[0, ally]) != policies.BELOW_PAR:
         return order, (short,)
     spend = float(state.spending[0, ally])
-    fair = float(fair_share(state.threat[0, ally], state.world.params))
+    fair = float(state.world.params.fair_share(state.threat[0, ally]))
     below = "just below" if shown(spend) == shown(fair) else "below"
     return order, (f"spends {shown(spend)} % of GDP, {below} its fair share (what its threat warrants): "
                    f"{shown(fair)} %",

@@ -9,7 +9,7 @@ from game.campaign.model import ORDERS
 from game.settings import OVERLAYS
 from game.sim.explain import happenings
 from game.sim.state import ORDER_CODE
-from game.sim.step import derive
+from game.sim.derived import derive
 from game.ui.map.labels import Label
 from game.ui.map.view import Paint
 from game.ui.theme import overlay_color, overlay_text
