@@ -9,7 +9,7 @@ from builders import FLOAT32_ATOL, campaign, factor, one_turn, opening, varied
 from game.catalog import find_campaign
 from game.sim import explain
 from game.sim.state import CONGRESS, CRITICIZE, PRESSURE, REASSURE, WITHDRAW
-from game.sim.derived import derive, per_turn, pressure_push
+from game.sim.derived import derive, heard, per_turn, pressure_push
 from game.sim.war import war_surge
 
 RUNS = 300
@@ -21,7 +21,7 @@ def played(seed=3):
                  revisionism=0.3)
     _, state = opening(c, RUNS)
     state = varied(state, seed, threat=(0.2, 0.95), trust=(0.2, 0.9), presence=(0.1, 0.8), spending=(0.9, 3.5),
-                   hedging=(0.02, 0.6), alignment=(0.3, 0.9))
+                   hedging=(0.02, 0.6), alignment=(0.3, 0.9), shamed=(0.0, 2.0))
     rng = np.random.default_rng(seed)
     orders = rng.integers(0, 5, state.spending.shape).astype(np.int8)
     us = np.where(rng.random(RUNS) < 0.5, CONGRESS, 0).astype(np.int8)
@@ -43,11 +43,11 @@ def test_spending_factors_are_their_own_formulas():
                                atol=FLOAT32_ATOL)
     np.testing.assert_allclose(factor(report, "spending", "trade with the adversary"),
                                -r * felt * p.trade_damping * w.trade, atol=FLOAT32_ATOL)
-    np.testing.assert_allclose(factor(report, "spending", "pressure"),
-                               (orders == PRESSURE) * pressure_push(state, d) * dt, atol=FLOAT32_ATOL)
-    np.testing.assert_allclose(factor(report, "spending", "criticism"),
-                               (orders == CRITICIZE) * p.criticism_effect * dt * state.threat * w.responsiveness,
-                               atol=FLOAT32_ATOL)
+    # Pressure as it would have worked unshamed; what recent criticism cost it is filed under criticism.
+    won = (orders == PRESSURE) * pressure_push(state, d) * dt
+    np.testing.assert_allclose(factor(report, "spending", "pressure"), won / heard(state), atol=FLOAT32_ATOL)
+    np.testing.assert_allclose(factor(report, "spending", "criticism"), won - won / heard(state), atol=FLOAT32_ATOL)
+    assert (factor(report, "spending", "criticism")[orders == CRITICIZE] == 0).all()   # it moves no budget itself
 
 
 def test_domestic_limits_is_the_pull_of_other_priorities_away_from_the_caps():

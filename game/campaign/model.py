@@ -13,6 +13,9 @@ ORDERS = ("hold", "pressure", "reassure", "withdraw", "criticize")
 US_ACTIONS = ("none", "congress")
 PILLARS = ("deterrence", "burden", "influence", "cohesion")
 ALLY_VARS = ("spending", "threat", "trust", "alignment", "hedging", "presence")
+# What a condition may also read of an ally, though no event may set it: its self-reliance (own capability against
+# what its threat called for at the start) and the third force of its theatre (game.sim.derived).
+ALLY_READINGS = ("self_reliance", "autonomy")
 ADVERSARY_VARS = ("capability", "revisionism")
 US_VARS = ("domestic_pressure", "credibility", "budget")
 CALENDAR_STEPS = ("year", "half", "quarter", "month")
@@ -48,6 +51,8 @@ class Ally:
                             # theatre's exposed allies, so withdrawing from it thins their deterrence too
     nuclear_power: bool = False  # has its own nuclear deterrent (UK, France): it covers itself and, in part, its
                                  # theatre partners
+    valuable: bool = False  # so valuable to U.S. strategy that a threat to leave it is hard to believe (Blankenship
+                            # 2021); a hub always is
     note: str = ""
 
 
@@ -68,6 +73,7 @@ class UnitedStates:
     budget: float           # flat budget for alliance commitments, US$ billion per year
     domestic_pressure: float = 0.3   # Congress and voters' push to retrench, 0-1
     credibility: float = 0.7         # global credibility of U.S. commitments, 0-1
+    guideline: float | None = None   # % of GDP asked of every ally (None: the model's, NATO's 2 %)
 
 
 @dataclass(frozen=True)

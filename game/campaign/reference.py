@@ -59,6 +59,9 @@ DOCS: dict[str, dict[str, Doc]] = {
         "domestic_pressure": Doc("How hard Congress and voters push to pull back. Makes conditional pressure more "
                                  "credible, and retrenchment more tempting."),
         "credibility": Doc("How far the world believes U.S. commitments in general."),
+        "guideline": Doc("% of GDP Washington asks of every ally: the base of each ally's fair share (more for a "
+                         "graver threat) and of Congress's complaint about free-riding. Before NATO's 2 % "
+                         "guideline an era had its own yardstick.", default="NATO's 2 %"),
     },
     "ALLY": {
         "id": Doc("Used by events, conditions and plan files."),
@@ -86,6 +89,9 @@ DOCS: dict[str, dict[str, Doc]] = {
         "partner": Doc("A partner rather than a treaty ally (Taiwan, for instance)."),
         "hub": Doc("A logistics hub (Germany, Japan): U.S. forces there carry the reinforcement of the theatre's "
                    "exposed allies, so a withdrawal from it thins their deterrence as well."),
+        "valuable": Doc("So valuable to U.S. strategy that Washington could hardly leave it: it discounts threats of "
+                        "abandonment, so pressure moves it less unless Washington points at Congress. A hub always "
+                        "is."),
         "nuclear_power": Doc("Has its own nuclear deterrent (the UK, France): it is hard to attack, and its forces "
                              "count for more in its partners' defence."),
         "note": Doc("Free text for the author; not used by the game."),

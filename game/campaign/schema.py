@@ -87,6 +87,7 @@ US = {
     "budget": Field("num", REQUIRED, 0.1, MONEY_MAX, unit=BN_A_YEAR),
     "domestic_pressure": unit(0.3),
     "credibility": unit(0.7),
+    "guideline": Field("num", None, 0.5, 10),
 }
 
 ALLY = {
@@ -111,6 +112,7 @@ ALLY = {
     "baseline": Field("num", None, 0, 10),
     "partner": Field("bool", False),
     "hub": Field("bool", False),
+    "valuable": Field("bool", False),
     "nuclear_power": Field("bool", False),
     "note": Field("text", ""),
 }

@@ -37,7 +37,8 @@ class Derived:
     revisionism: np.ndarray     # (B, K)
     protection: np.ndarray      # (B, N) the protection each ally expects of the U.S.
     self_reliance: np.ndarray   # (B, N)
-    leverage: np.ndarray        # (B, 1) how credible a U.S. threat of abandonment is
+    credible: np.ndarray        # (B, 1) how credible a U.S. threat of abandonment is
+    leverage: np.ndarray        # (B, N) ... as each ally hears it (an ally too valuable to leave discounts it)
 
     @cached_property
     def deterrence(self) -> np.ndarray:
@@ -89,12 +90,16 @@ def derive(state: State, presence: np.ndarray | None = None, credibility: np.nda
     `step` can judge deterrence after this turn's orders have taken effect."""
     w, p = state.world, state.world.params
     presence = state.presence if presence is None else presence
-    invoked = 0.0 if congress is None else congress.astype(state.world.real)
-    leverage = np.clip(p.leverage_base + p.leverage_domestic * state.domestic_pressure
+    invoked = np.zeros(state.runs, dtype=w.real) if congress is None else congress.astype(w.real)
+    credible = np.clip(p.leverage_base + p.leverage_domestic * state.domestic_pressure
                        + p.leverage_congress * invoked, 0.0, 1.0)[:, None]
+    # An ally Washington could hardly leave discounts the threat, unless Congress is invoked: then the threat is no
+    # longer the President's alone (Blankenship 2021).
+    leverage = credible * (1 - p.hub_discount * w.valuable * (1 - invoked)[:, None])
     return Derived(state, presence, state.credibility if credibility is None else credibility,
                    state.revisionism if revisionism is None else revisionism,
-                   protection(state.trust, presence, p), self_reliance(state.capability, w.need0), leverage)
+                   protection(state.trust, presence, p), self_reliance(state.capability, w.need0), credible,
+                   leverage)
 
 
 def success(deterrence: np.ndarray) -> np.ndarray:
@@ -117,4 +122,35 @@ def pressure_push(state: State, d: Derived) -> np.ndarray:
     worn = 1.0 / (1.0 + p.pressure_fatigue * state.pressed)
     active = loyal(state)
     return p.pressure_effect * state.threat * w.responsiveness * active * d.leverage * worn \
-        * (1 - d.self_reliance) * (1 - paid_share(state))
+        * (1 - p.pressure_self_reliance * d.self_reliance) * (1 - paid_share(state)) * heard(state)
+
+
+def drawdown_hazard(domestic: np.ndarray, p) -> np.ndarray:
+    """Yearly hazard that Congress forces a drawdown: none up to its threshold of domestic pressure, rising
+    linearly to `congress_rate` at full pressure."""
+    return p.congress_rate * np.maximum(domestic - p.congress_threshold, 0.0) / (1 - p.congress_threshold)
+
+
+def heard(state: State) -> np.ndarray:
+    """0-1: the share of a demand an ally's public will still hear after Washington shamed it in public (recent
+    criticism turns it against paying more at Washington's bidding)."""
+    return 1.0 / (1.0 + state.world.params.criticism_backlash * state.shamed)
+
+
+def independence(state: State, d: Derived) -> np.ndarray:
+    """(B, N) the alignment an ally's own strength pulls away from Washington: its self-reliance gained since the
+    start, and its theatre's third force (insulated allies only). What the "self-reliance" and "third force" factors
+    pull alignment toward, and what decides the named issues it goes its own way on (see `issues`)."""
+    w, p = state.world, state.world.params
+    return p.alignment_self_reliance * (d.self_reliance - w.self_reliance0) \
+        + p.alignment_third_force * state.autonomy[:, w.theatre] * (1 - w.exposure)
+
+
+def issues(state: State, d: Derived) -> np.ndarray:
+    """(B, N) int8: how many named issues (arms purchases, trade, policy toward the adversary, nuclear choices) an
+    ally's independence has taken it its own way on, 0-4."""
+    steps = np.floor(np.maximum(independence(state, d), 0.0) / state.world.params.issue_step)
+    return np.minimum(steps, ISSUES).astype(np.int8)
+
+
+ISSUES = 4      # the named issues of the dilemma proper (their words: game.sim.explain.ISSUE_WORDS)

@@ -78,8 +78,8 @@ def adviser(state: State) -> tuple[np.ndarray, np.ndarray]:
     reasons = first_true([thin | stand_by, shaky, press, resting, below_par],
                          [THIN, SHAKY, BELOW_PAR, RESTING, UNMOVED], NO_REASON)
     # Keep within budget: drop the reassurances of the least exposed allies first.
-    held = posture.projected(state.presence, np.zeros_like(orders), w.upkeep, p)
-    extra = (orders == REASSURE) * (posture.projected(state.presence, orders, w.upkeep, p) - held)
+    held = posture.projected(state.presence, np.zeros_like(orders), w.upkeep, p, w.dt)
+    extra = (orders == REASSURE) * (posture.projected(state.presence, orders, w.upkeep, p, w.dt) - held)
     by_exposure = np.argsort(-w.exposure, kind="stable")
     slack = state.budget - allies_total(held)
     over = np.empty_like(orders, dtype=bool)
@@ -104,13 +104,14 @@ ADVISER_REST = 1.5          # years of recent pressure after which a threat is g
 ADVISER_EXPOSED = 0.7      # threat at which an ally counts as the front line
 ADVISER_FIRM = 0.8          # trust at which a front-line ally's faith counts as firm
 ADVISER_COMPLIANCE = 0.3    # press only where the ally would answer at least 30 % of a full demand
+ADVISER_MARGIN = 0.0        # domestic pressure the adviser keeps between Congress, stirred up, and its threshold
 
 
 def congress_wanted(state: State) -> np.ndarray:
-    """The adviser points at Congress while domestic pressure leaves room below the level where Congress might
-    force a drawdown. (B,) bool."""
+    """The adviser points at Congress while domestic pressure, stirred up, stays clear of the level where Congress
+    may force a drawdown: a withdrawal from every ally that nobody chose. (B,) bool."""
     p = state.world.params
-    return state.domestic_pressure + p.congress_stir < p.congress_threshold - 0.1
+    return state.domestic_pressure + p.congress_stir < p.congress_threshold - ADVISER_MARGIN
 
 
 def adviser_us(state: State, rng: np.random.Generator | None = None, orders: np.ndarray | None = None) -> np.ndarray:

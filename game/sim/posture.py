@@ -14,10 +14,10 @@ def removed(presence: np.ndarray, orders: np.ndarray, p: Params) -> np.ndarray:
     return np.minimum(presence, p.withdraw_presence) * (orders == WITHDRAW)
 
 
-def presence_after(presence: np.ndarray, reassured: np.ndarray, taken: np.ndarray, p: Params) -> np.ndarray:
-    """Presence once this turn's orders take effect: a reassurance adds exercises and rotations, a withdrawal
-    removes `taken` (see `removed`)."""
-    return np.clip(presence + reassured * p.reassure_presence - taken, 0.0, 1.0)
+def presence_after(presence: np.ndarray, reassured: np.ndarray, taken: np.ndarray, p: Params, dt: float) -> np.ndarray:
+    """Presence once this turn's orders take effect: a turn of reassurance adds its share of a year's exercises and
+    rotations, a withdrawal removes `taken` (see `removed`)."""
+    return np.clip(presence + reassured * (p.reassure_presence * dt) - taken, 0.0, 1.0)
 
 
 def upkeep(presence: np.ndarray, reassured: np.ndarray, cost: np.ndarray, p: Params) -> np.ndarray:
@@ -26,7 +26,7 @@ def upkeep(presence: np.ndarray, reassured: np.ndarray, cost: np.ndarray, p: Par
     return (presence + reassured * p.reassure_cost) * cost
 
 
-def projected(presence: np.ndarray, orders: np.ndarray, cost: np.ndarray, p: Params) -> np.ndarray:
+def projected(presence: np.ndarray, orders: np.ndarray, cost: np.ndarray, p: Params, dt: float) -> np.ndarray:
     """Per ally, what its presence will cost once these orders take effect (before crises and Congress)."""
     reassured = (orders == REASSURE).astype(presence.dtype)
-    return upkeep(presence_after(presence, reassured, removed(presence, orders, p), p), reassured, cost, p)
+    return upkeep(presence_after(presence, reassured, removed(presence, orders, p), p, dt), reassured, cost, p)

@@ -32,7 +32,7 @@ SYSTEM_HELP: dict[str, str] = {
     "withdrawals": "every U.S. withdrawal tells the world American guarantees can shrink",
     "recovery": "a record of keeping promises slowly comes back toward the campaign's start",
     "successful attacks": "an ally attacked successfully: the promise did not deter",
-    "forced drawdown": "Congress cut forces everywhere, a choice Washington did not make",
+    "forced drawdown": "Congress cut forces everywhere, a withdrawal Washington did not choose",
     "invoking Congress": "pointing at Congress stirs it up",
     "settling": "domestic pressure settles toward its usual level",
     "allies' shortfall": "allies below the 2 % line, compared with the start, make Congress impatient",
@@ -58,10 +58,10 @@ FACTOR_HELP: dict[str, str] = {
     "domestic limits": "other budget priorities pull spending back; budgets cannot jump overnight",
     "events": "this turn's events",
     "reassurance": "visits, exercises and deployments that prove the U.S. promise",
-    "withdrawal": "U.S. forces leaving",
+    "withdrawal": "U.S. forces leaving, by your order or by Congress's",
     "spillover": "U.S. withdrawals from other allies, felt most in the same region",
     "U.S. credibility": "trust drifts toward the U.S. record worldwide",
-    "crises": "aggression that succeeded nearby, or Congress forcing a drawdown",
+    "crises": "aggression that succeeded against it or nearby: the promise did not deter",
     "limit": "already at the edge of its range",
     "protection": "how far it leans on U.S. protection, compared with the start",
     "self-reliance": "the more it can defend itself, the less it follows Washington",
@@ -105,6 +105,9 @@ class Report:
     entrapment: np.ndarray      # the ally's own quarrel drew the U.S. in
     nuclear: np.ndarray         # crossed into a nuclear programme this turn
     realignment: np.ndarray     # accommodated the adversary this turn
+    renounced: np.ndarray       # gave up its nuclear programme this turn
+    own_way: np.ndarray         # (B, N) int8: where it went its own way on a new named issue this turn, how many
+                                # issues it now goes its own way on (derived.issues), else 0
     congress_cut: np.ndarray    # (B,) Congress forced a drawdown
     us_action: np.ndarray       # (B,) the U.S.-level action taken (state.US_ACTION_CODE)
     risk: np.ndarray            # (B, N) chance this turn of a successful aggression against each ally

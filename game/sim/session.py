@@ -116,7 +116,8 @@ class Session:
     def projected_cost(self, orders: np.ndarray | None = None) -> float:
         """U.S. spending (US$ bn a year) next turn with these orders (default: the pending ones), before crises."""
         orders = self.pending if orders is None else orders
-        return float(posture.projected(self.state.presence[0], orders, self.world.upkeep, self.world.params).sum())
+        return float(posture.projected(self.state.presence[0], orders, self.world.upkeep, self.world.params,
+                                           self.world.dt).sum())
 
     def outcome(self) -> Outcome:
         return outcome(self.state, self.start)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.sim import posture
-from game.sim.derived import Derived, chance, derive, loyal, paid_share, per_turn, pressure_push, success
+from game.sim.derived import (Derived, chance, derive, drawdown_hazard, heard, issues, loyal, paid_share, per_turn,
+                               pressure_push, success)
 from game.sim.events import fire_events
 from game.sim.layout import allies_total, by_group, by_kind, factor_arrays, factors_total, neighbours, weighted
 from game.sim.report import FACTORS, SYSTEM_FACTORS, Breakdown, Report
@@ -36,11 +37,18 @@ class Turn:
         self.fp, self.fr, self.fc = ((self.orders == code).astype(self.real) for code in (PRESSURE, REASSURE,
                                                                                           CRITICIZE))
         self.active = loyal(state)  # allies that broke with the U.S. no longer heed its orders
-        # A withdrawal is as large as the forces actually removed: where none are left the order does nothing.
-        self.removed = posture.removed(state.presence, self.orders, p)
-        self.fw = self.removed / p.withdraw_presence
         self.draws = by_kind(rng.random((B, 6, N)), self.real)
-        self.congress_draw = rng.random(B)
+        congress_draw = rng.random(B)
+        # Domestic pressure once this turn's U.S. action has stirred it; past its threshold Congress may force a
+        # drawdown: a withdrawal from every ally that nobody ordered, felt through the same channels as one.
+        self.domestic = np.clip(state.domestic_pressure + p.congress_stir * self.invoked.astype(self.real), 0.0, 1.0)
+        self.congress_cut = congress_draw < chance(drawdown_hazard(self.domestic, p), w.dt)
+        # A withdrawal is as large as the forces actually removed: where none are left the order does nothing.
+        ordered = posture.removed(state.presence, self.orders, p)
+        forced = np.minimum(state.presence - ordered, p.congress_cut) * self.congress_cut[:, None]
+        self.removed = ordered + forced
+        self.fw_ordered, self.fw_forced = ordered / p.withdraw_presence, forced / p.withdraw_presence
+        self.fw = self.removed / p.withdraw_presence
         self.war = draw_war(state, rng) if state.turn == 0 else state.war
         # Withdrawals from other allies, in the same theatre and elsewhere.
         self.withdrawn_near = neighbours(self.fw, w.theatre_members, w.theatre)
@@ -86,11 +94,13 @@ def _spending(t: Turn) -> Spending:
     mul(gap_pull, np.clip(partners_gain, -0.5, 1.0), out=sf["riding on partners"])
     sf["riding on partners"] *= p.partner_free_riding * (w.partners0 > 0)
     paid_up = paid_share(state)
-    mul(t.fp, pressure_push(state, t.d), out=sf["pressure"])
-    sf["pressure"] *= dt
+    # Public criticism moves no budget by itself; an ally shamed in public hears later demands less, and what it
+    # would have given without the shaming is filed under criticism (so the two add up to what pressure won).
+    mul(t.fp, pressure_push(state, t.d), out=sf["criticism"])
+    sf["criticism"] *= dt
+    np.divide(sf["criticism"], heard(state), out=sf["pressure"])
+    sf["criticism"] -= sf["pressure"]
     heeded = state.threat * (w.responsiveness * t.active)   # how far an order moves the ally's spending
-    mul(t.fc, heeded, out=sf["criticism"])
-    sf["criticism"] *= p.criticism_effect * dt
     mul(t.fw + p.withdrawal_spill * np.minimum(t.withdrawn_near, 3), heeded + 0.5 * w.responsiveness * t.active,
         out=sf["fear of abandonment"])
     sf["fear of abandonment"] *= p.withdrawal_jolt
@@ -109,7 +119,7 @@ def _spending(t: Turn) -> Spending:
 def _strain(t: Turn, s: Spending) -> np.ndarray:
     """(B, N) how hard this turn's demand strains the relationship: more on an ally already paying past its fair
     share (resentment), most when the demand goes unanswered; 0 where no pressure was applied."""
-    return t.fp * (1 + t.p.pressure_resentment * s.paid_up + (1 - s.complied))
+    return t.fp * (t.p.pressure_strain + t.p.pressure_resentment * s.paid_up + (1 - s.complied))
 
 
 def _trust(t: Turn, s: Spending, strain: np.ndarray) -> Breakdown:
@@ -191,14 +201,14 @@ class Chances:
     aggression: np.ndarray
     repelled: np.ndarray
     entrap: np.ndarray
-    nuclear: np.ndarray
+    nuclear: np.ndarray     # starts a weapons programme
+    renounce: np.ndarray    # gives its programme up
     realign: np.ndarray
-    congress: np.ndarray    # (B,) Congress forces a drawdown
     hedge_now: np.ndarray   # hedging before a programme's start is added
 
 
-def _chances(t: Turn, now: Derived, hf: Breakdown, emboldened: np.ndarray, domestic: np.ndarray) -> Chances:
-    """Probes and their success, entrapment, a nuclear programme, accommodation, a forced drawdown. Judged on the
+def _chances(t: Turn, now: Derived, hf: Breakdown, emboldened: np.ndarray) -> Chances:
+    """Probes and their success, entrapment, a nuclear programme given up or started, accommodation. Judged on the
     posture after the orders (`now`), so a last-turn withdrawal is no free lunch."""
     state, w, p, dt, draws = t.state, t.w, t.p, t.dt, t.draws
     probe = (draws[0] < chance(now.hazard, dt)) & t.active
@@ -207,11 +217,15 @@ def _chances(t: Turn, now: Derived, hf: Breakdown, emboldened: np.ndarray, domes
     hedge_now = np.clip(state.hedging + hf.before("nuclear programme"), 0.0, 1.0)
     over = np.clip((hedge_now - p.nuclear_threshold) / (1 - p.nuclear_threshold), 0.0, 1.0)
     nuclear = (draws[3] < chance(p.nuclear_rate * over * w.latency, dt)) & ~state.nuclear & (over > 0)
-    realign_hazard = p.realign_rate * w.trade * state.threat * (1 - state.alignment) * (state.trust < p.realign_trust)
-    realign = (draws[4] < chance(realign_hazard, dt)) & ~state.realigned
-    drawdown = p.congress_rate * np.maximum(domestic - p.congress_threshold, 0.0) / (1 - p.congress_threshold)
-    congress = t.congress_draw < chance(drawdown, dt)
-    return Chances(now, probe, aggression, probe & ~aggression, entrap, nuclear, realign, congress, hedge_now)
+    # An ally with a programme, pressed to give it up, may do so: the likelier the more protection it expects and
+    # the more believable the threat. It has no new programme to start, so the same draw decides.
+    rollback_hazard = p.rollback_rate * t.fp * now.protection * t.d.credible
+    renounce = (draws[3] < chance(rollback_hazard, dt)) & state.nuclear
+    # Accommodation is for an ally with no bomb of its own to fall back on and little hope of help, tied to the
+    # adversary by trade, once its trust has collapsed.
+    despair = w.trade * (1 - w.latency) * (1 - t.d.protection) * (1 - state.alignment) * (state.trust < p.realign_trust)
+    realign = (draws[4] < chance(p.realign_rate * despair, dt)) & ~state.realigned
+    return Chances(now, probe, aggression, probe & ~aggression, entrap, nuclear, renounce, realign, hedge_now)
 
 
 def _threat(t: Turn, jump: np.ndarray, revisionism: np.ndarray, adv_capability: np.ndarray):
@@ -238,11 +252,10 @@ def _autonomy(t: Turn) -> np.ndarray:
     return state.autonomy + per_turn(p.autonomy_rate, t.dt) * (target - state.autonomy)
 
 
-def _domestic(t: Turn, df: Breakdown, domestic: np.ndarray, spending: np.ndarray, cost: np.ndarray,
-              entrap: np.ndarray, cut: np.ndarray) -> np.ndarray:
+def _domestic(t: Turn, df: Breakdown, spending: np.ndarray, cost: np.ndarray, entrap: np.ndarray) -> np.ndarray:
     """Domestic pressure drifts toward a target: its usual level, raised by the allies' shortfall against the 2 %
     line, a budget overrun and entrapment crises (each drift term a factor; a target past 0-1 is "limit")."""
-    state, w, p = t.state, t.w, t.p
+    state, w, p, domestic = t.state, t.w, t.p, t.domestic
     shortfall = weighted(np.maximum(p.guideline - spending, 0), w.gdp) / (p.guideline * w.gdp.sum())
     overrun = np.maximum(cost / np.maximum(state.budget, 1e-9) - 1.0, 0.0)
     rd = per_turn(p.domestic_rate, t.dt)
@@ -251,7 +264,7 @@ def _domestic(t: Turn, df: Breakdown, domestic: np.ndarray, spending: np.ndarray
     df["settling"] = rd * (target[0] - domestic)
     df["allies' shortfall"], df["over budget"], df["entrapment crises"] = (rd * x for x in target[1:])
     drifted = domestic + rd * (np.clip(sum(target), 0.0, 1.0) - domestic)
-    df["the vote"] = -p.congress_relief * cut                  # the vote releases some pressure
+    df["the vote"] = -p.congress_relief * t.congress_cut      # the vote releases some pressure
     domestic = np.clip(drifted + df["the vote"], 0.0, 1.0)
     df["limit"] = domestic - state.domestic_pressure - df.before("limit")
     return domestic
@@ -271,31 +284,31 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
     tf, af, hf = _trust(t, s, strain), _alignment(t, s, strain), _hedging(t)
 
     # --- the orders take effect: presence, the adversary's boldness, U.S. credibility -----------------------
-    presence = posture.presence_after(state.presence, t.fr, t.removed, p)
+    presence = posture.presence_after(state.presence, t.fr, t.removed, p, dt)
     # Credibility, domestic pressure and each adversary's appetite are built as named factors too
     # (report.SYSTEM_FACTORS), so the turn report can say why they moved.
     cf, df, rf = _system(t, "credibility"), _system(t, "domestic"), _system(t, "appetite", state.revisionism.shape[1])
     rf["U.S. withdrawals"] = p.revisionism_withdraw * by_group(t.fw, w.adversary_members)
     revisionism = state.revisionism + rf["U.S. withdrawals"]
-    cf["withdrawals"] = -p.credibility_withdraw * allies_total(t.fw)
+    cf["withdrawals"] = -p.credibility_withdraw * allies_total(t.fw_ordered)
+    cf["forced drawdown"] = -p.credibility_withdraw * allies_total(t.fw_forced)
     cf["reassurance"] = p.credibility_reassure * (1 - state.credibility) * t.fr.mean(-1)
-    credibility = state.credibility + cf["withdrawals"] + cf["reassurance"]
-    domestic = np.clip(state.domestic_pressure + p.congress_stir * t.invoked.astype(real), 0.0, 1.0)
-    df["invoking Congress"] = domestic - state.domestic_pressure
+    credibility = state.credibility + cf["withdrawals"] + cf["forced drawdown"] + cf["reassurance"]
+    df["invoking Congress"] = t.domestic - state.domestic_pressure
     emboldened = state.emboldened * (1 - per_turn(p.embolden_decay, dt)) + t.fr * p.embolden_reassure * state.trust
     pressed = state.pressed * (1 - per_turn(p.pressure_memory, dt)) + t.fp * dt
+    shamed = state.shamed * (1 - per_turn(p.shame_memory, dt)) + t.fc * dt
     capability = state.capability + per_turn(p.capability_rate, dt) * (s.value / 100 * w.gdp - state.capability)
     adv_capability = state.adv_capability * (1 + w.adversary_growth) ** dt
 
     # --- chance, and what it sets off -------------------------------------------------------------------------
-    c = _chances(t, derive(state, presence, credibility, revisionism, t.invoked), hf, emboldened, domestic)
-    hit, held, cut = c.aggression.astype(real), c.repelled.astype(real), c.congress.astype(real)
+    c = _chances(t, derive(state, presence, credibility, revisionism, t.invoked), hf, emboldened)
+    hit, held = c.aggression.astype(real), c.repelled.astype(real)
     hit_near = np.minimum(neighbours(hit, w.theatre_members, w.theatre), 2)
     jump = p.crisis_threat * (3 * hit + held + hit_near * w.exposure + c.entrap)
-    tf["crises"] = -(p.aggression_trust * (hit + hit_near / 3) + p.congress_trust * cut[:, None] * (presence > 0)) \
-        * state.trust
-    presence = np.clip(presence - p.congress_cut * cut[:, None], 0.0, 1.0)
-    hf["nuclear programme"] = c.nuclear * (1.0 - c.hedge_now)
+    tf["crises"] = -p.aggression_trust * (hit + hit_near / 3) * state.trust
+    hf["nuclear programme"] = c.nuclear * (1.0 - c.hedge_now) \
+        + c.renounce * (np.minimum(c.hedge_now, p.rollback_hedging) - c.hedge_now)
     af["break with the U.S."] = -(p.alignment_nuclear * c.nuclear + p.alignment_realign * c.realign) \
         * state.alignment
     rf["fading"] = per_turn(p.revisionism_rate, dt) * (w.revisionism0 - state.revisionism)
@@ -309,11 +322,10 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
     # --- the United States: cost (US$ bn per year), Congress, credibility ------------------------------------
     crises = (c.probe.sum(-1) + c.entrap.sum(-1)).astype(real)
     cost = allies_total(posture.upkeep(presence, t.fr, w.upkeep, p)) + p.crisis_cost * crises
-    domestic = _domestic(t, df, domestic, s.value, cost, c.entrap, cut)
+    domestic = _domestic(t, df, s.value, cost, c.entrap)
     cf["recovery"] = per_turn(p.credibility_recovery, dt) * (w.campaign.us.credibility - credibility)
     cf["successful attacks"] = -p.credibility_aggression * c.aggression.sum(-1)
-    cf["forced drawdown"] = -p.credibility_congress * cut
-    credibility = np.clip(credibility + cf["recovery"] + cf["successful attacks"] + cf["forced drawdown"], 0.0, 1.0)
+    credibility = np.clip(credibility + cf["recovery"] + cf["successful attacks"], 0.0, 1.0)
     cf["limit"] = credibility - state.credibility - cf.before("limit")
 
     align = state.alignment
@@ -323,8 +335,8 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
         turn=state.turn + 1, spending=s.value, capability=capability, threat=threat, threat_shift=threat_shift,
         trust=state.trust + _bounded(tf, state.trust), alignment=alignment,
         hedging=state.hedging + _bounded(hf, state.hedging),
-        presence=presence, emboldened=emboldened, pressed=pressed, alarm=s.alarm, war=t.war,
-        nuclear=state.nuclear | c.nuclear,
+        presence=presence, emboldened=emboldened, pressed=pressed, shamed=shamed, alarm=s.alarm, war=t.war,
+        nuclear=(state.nuclear | c.nuclear) & ~c.renounce, renounced=state.renounced | c.renounce,
         realigned=state.realigned | c.realign, aggressed=state.aggressed + hit, autonomy=autonomy,
         adv_capability=adv_capability, revisionism=revisionism, domestic_pressure=domestic, credibility=credibility,
         us_cost_total=state.us_cost_total + cost * dt, budget_total=state.budget_total + state.budget * dt,
@@ -335,6 +347,7 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
         influence_total=state.influence_total + weighted(alignment * ~(state.realigned | c.realign), weight) * dt,
     )
     new, event_deltas, fired = fire_events(new, forced)
+    was, own_way = issues(state, t.d), issues(new, derive(new))   # the named issues it went its own way on
     for var, factors in (("spending", s.factors), ("trust", tf), ("alignment", af), ("hedging", hf)):
         factors["events"] = event_deltas[var]
     for now_value, before, factors in ((new.credibility, credibility, cf), (new.domestic_pressure, domestic, df),
@@ -345,7 +358,8 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
         turn=state.turn + 1, orders=t.orders.copy(), spending=ally(s.factors), trust=ally(tf),
         alignment=ally(af), hedging=ally(hf),
         probe=c.probe, aggression=c.aggression, entrapment=c.entrap, nuclear=c.nuclear, realignment=c.realign,
-        congress_cut=c.congress, us_action=t.us.copy(), risk=c.now.risk, fired=fired, us_cost=cost,
+        renounced=c.renounce, own_way=np.where(own_way > was, own_way, 0).astype(np.int8),
+        congress_cut=t.congress_cut, us_action=t.us.copy(), risk=c.now.risk, fired=fired, us_cost=cost,
         deterrence=c.now.deterrence, credibility=ally(cf), domestic=ally(df), appetite=ally(rf),
     )
     return new, report
