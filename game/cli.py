@@ -325,6 +325,21 @@ def balance(args) -> int:
     return 0
 
 
+def claims(args) -> int:
+    if not 10 <= args.runs <= 20_000:
+        raise UserError("--runs must be between 10 and 20,000", 2)
+    from game.analysis import claims as measured  # noqa: PLC0415 - numpy loads for the model's commands only
+    campaign = load(args.campaign)
+    check_memory(campaign, args.runs, kept_per_turn=measured.KEPT_PER_TURN)
+    found = measured.measure(campaign, args.runs, args.seed)
+    if args.json:
+        print(as_json({"campaign": campaign.id, "runs": args.runs, "seed": args.seed,
+                       "claims": [c.to_dict() for c in found]}, campaign, args.seed))
+    else:
+        print(measured.render(campaign, found, args.runs, args.seed))
+    return 0
+
+
 def class_report(args) -> int:
     # numpy and pygame (for the charts) load for this command only
     from game.analysis import class_export, class_report as classes, report_doc  # noqa: PLC0415
@@ -382,4 +397,5 @@ def bench(args) -> int:
 
 # subcommand -> its function (args) -> exit code; no subcommand opens the window on the title screen
 COMMANDS = {None: window, "play": window, "validate": validate, "new": new, "simulate": simulate,
-            "balance": balance, "backtest": backtest, "bench": bench, "debrief": debrief, "class": class_report}
+            "balance": balance, "claims": claims, "backtest": backtest, "bench": bench, "debrief": debrief,
+            "class": class_report}

@@ -23,6 +23,8 @@ Fair Share: a game about who pays for the defence of U.S. allies.
                                      (--save FILE with --runs 1: that game as a save the window loads)
   fairshare balance CAMPAIGN [--runs N] [--seed S] [--search SECONDS] [--json] [--plan-out FILE]
                                      is it a real dilemma? strategies, a plan search, flags in words
+  fairshare claims CAMPAIGN [--runs N] [--seed S] [--json]
+                                     what each of the article's claims does in this campaign, measured
   fairshare backtest CAMPAIGN [--plan PLAN] [--runs N] [--chart FILE.png] [--json]
                                      compare the model with recorded defence spending
   fairshare debrief SAVE --out DIR   a saved game's debrief: game.csv, game.json, debrief.md/.html, charts
@@ -73,6 +75,11 @@ def parser() -> argparse.ArgumentParser:
                      help="time for the plan search (default 45; 0: the starting plans only)")
     bal.add_argument("--json", action="store_true", help="print one JSON object")
     bal.add_argument("--plan-out", default=None, metavar="FILE", help="write the best plan as a plan file")
+    cla = sub.add_parser("claims", help="what each of the article's claims does in this campaign, measured")
+    cla.add_argument("campaign")
+    cla.add_argument("--runs", type=int, default=1000, help="games per contrast (default 1000)")
+    cla.add_argument("--seed", type=seed_arg, default=0)
+    cla.add_argument("--json", action="store_true", help="print one JSON object")
     back = sub.add_parser("backtest", help="compare the model with recorded spending")
     back.add_argument("campaign")
     back.add_argument("--plan", default=None, help="plan file (default: the campaign's historical plan)")

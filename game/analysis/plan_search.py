@@ -110,10 +110,13 @@ def usual_orders(world: World, runs: int, seed: int) -> Plan:
 
 
 def search(world: World, runs: int = 200, seed: int = 1, seconds: float = 40.0, max_plans: int | None = None,
-           progress: Progress | None = None) -> SearchResult:
+           progress: Progress | None = None, starts: dict[str, Plan] | None = None,
+           explore: bool = True) -> SearchResult:
     """The best plan found within `seconds` (and `max_plans`), scored on `runs` games of `seed`; the starting
-    plans are always scored. Deterministic for a seed: the plans tried come in a fixed order, and the limits only
-    decide where the list is cut."""
+    plans (the blanket orders, the adviser's usual orders and any `starts` given) are always scored. With `explore`
+    random plans are tried before the ascent, which goes on from the best plan so far; without, the ascent starts
+    from the best starting plan (to polish a known plan). Deterministic for a seed: the plans tried come in a fixed
+    order, and the limits only decide where the list is cut."""
     clock = time.monotonic()
     turns, allies = world.campaign.turns, world.n_allies
     moves = _Moves(turns, allies, np.random.default_rng(seed))
@@ -138,10 +141,12 @@ def search(world: World, runs: int = 200, seed: int = 1, seconds: float = 40.0, 
                 progress(evaluated, best_score, time.monotonic() - clock)
         return np.array(means)
 
-    starts = {name: Plan.blanket(ORDER_CODE[name], turns, allies) for name in ORDERS}
-    starts["adviser's usual orders"] = usual_orders(world, runs, seed)
-    start_scores = dict(zip(starts, score(list(starts.values()), required=True).tolist()))
-    score([moves.random_plan() for _ in range(RANDOM_PLANS_PER_ALLY * allies)])
+    first = {name: Plan.blanket(ORDER_CODE[name], turns, allies) for name in ORDERS}
+    first["adviser's usual orders"] = usual_orders(world, runs, seed)
+    first.update(starts or {})
+    start_scores = dict(zip(first, score(list(first.values()), required=True).tolist()))
+    if explore:
+        score([moves.random_plan() for _ in range(RANDOM_PLANS_PER_ALLY * allies)])
     current, current_score = best, best_score
     while evaluated < limit and time.monotonic() - clock <= seconds:
         candidates = moves.neighbours(current)

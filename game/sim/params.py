@@ -161,7 +161,7 @@ class Params:
     domestic_overrun: float = 1.0    # weight of running over budget
     congress_threshold: float = 0.6  # domestic pressure above which Congress may force a drawdown
     congress_rate: float = 1.0       # per year hazard at full domestic pressure (rising linearly from the threshold)
-    congress_cut: float = 0.1        # presence cut everywhere when Congress forces a drawdown: felt as a withdrawal
+    congress_cut: float = 0.05       # presence cut everywhere when Congress forces a drawdown: felt as a withdrawal
                                      # of that size (trust, alignment, hedging, credibility, the adversary's appetite)
     congress_relief: float = 0.15    # domestic pressure released by the vote
     domestic_entrapment: float = 0.05   # domestic pressure added by each entrapment crisis
