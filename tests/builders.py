@@ -40,7 +40,8 @@ def campaign(allies: list[dict] | None = None, turns: int = 10, revisionism: flo
     doc = {
         "id": "test", "name": "Test", "description": "A test campaign.", "briefing": "Test.", "turns": turns,
         "calendar": {"start": 2030, "step": step},
-        "us": {"budget": budget, "domestic_pressure": domestic_pressure, "credibility": us.pop("credibility", 0.7)},
+        "us": {"budget": budget, "domestic_pressure": domestic_pressure, "credibility": us.pop("credibility", 0.7),
+               **({"guideline": us.pop("guideline")} if "guideline" in us else {})},
         "adversaries": adversaries or [{"id": "rival", "name": "Rival", "country": "RVL", "theatre": "europe",
                                         "capability": capability, "growth": growth, "revisionism": revisionism}],
         "allies": built, "events": events or [], "sources": ["tests"],

@@ -51,17 +51,19 @@ def test_claim2_same_pressure_moves_threatened_ally_more():
     assert (gain[:, 0] > 0.3).all()     # a floor: pressure itself, not its side effects on trust, does this
 
 
-def test_claim3_criticism_is_a_small_fraction_of_pressure():
+def test_claim3_criticism_moves_spending_not_at_all_and_costs_goodwill():
+    """Public criticism: no spending effect on average (Becker, Kreps, Poast and Terman 2024 find none, or a
+    backlash), against pressure's real one; and a cost in trust and alignment a student can see. (Until this round
+    the claim asked for a small positive effect, which the research does not find.)"""
     c = campaign(**QUIET)
     state = starts(c)
-    hold = play(state, "hold").spending
-    criticism = play(state, "criticize").spending - hold
-    pressure = play(state, "pressure").spending - hold
+    held = play(state, "hold")
+    shamed = play(state, "criticize")
+    criticism = shamed.spending - held.spending
+    pressure = play(state, "pressure").spending - held.spending
     assert pressure.mean() > 0.3
-    assert (criticism < 0.15 * pressure).all()
-    # Small, but something: more than the trust it costs would explain (the one-turn factor is tested in
-    # test_model_mechanisms.py).
-    assert (criticism > 0).all() and criticism.mean() > 0.015
+    assert abs(criticism.mean()) < 0.02 and (abs(criticism) < 0.1 * pressure).all()
+    assert (shamed.trust < held.trust - 0.02).all() and (shamed.alignment < held.alignment - 0.02).all()
 
 
 @pytest.mark.parametrize("name", ["europe_2024", "indo_pacific_2024"])

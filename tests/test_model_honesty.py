@@ -43,11 +43,13 @@ def test_spending_factors_are_their_own_formulas():
                                atol=FLOAT32_ATOL)
     np.testing.assert_allclose(factor(report, "spending", "trade with the adversary"),
                                -r * felt * p.trade_damping * w.trade, atol=FLOAT32_ATOL)
-    # Pressure as it would have worked unshamed; what recent criticism cost it is filed under criticism.
+    # Pressure as it would have worked unshamed; what recent criticism cost it is filed under criticism, with the
+    # little a government shamed this turn gives up lest it be seen to give in.
     won = (orders == PRESSURE) * pressure_push(state, d) * dt
     np.testing.assert_allclose(factor(report, "spending", "pressure"), won / heard(state), atol=FLOAT32_ATOL)
-    np.testing.assert_allclose(factor(report, "spending", "criticism"), won - won / heard(state), atol=FLOAT32_ATOL)
-    assert (factor(report, "spending", "criticism")[orders == CRITICIZE] == 0).all()   # it moves no budget itself
+    defiance = (orders == CRITICIZE) * p.criticism_defiance * dt * state.threat * w.responsiveness
+    np.testing.assert_allclose(factor(report, "spending", "criticism"), won - won / heard(state) - defiance,
+                               atol=FLOAT32_ATOL)
 
 
 def test_domestic_limits_is_the_pull_of_other_priorities_away_from_the_caps():

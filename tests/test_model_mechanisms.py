@@ -119,12 +119,12 @@ def test_a_threat_repeated_wears_thin_and_domestic_pressure_makes_it_credible():
 
 
 def test_criticism_moves_no_budget_and_costs_goodwill():
-    """Public shaming moves no budget by itself (the research finds none, or a backlash) and costs trust and
-    alignment on the same dice as holding."""
+    """Public shaming wins no budget (the research finds none, or a backlash): a government shamed in public gives
+    up a little lest it be seen to give in, and it costs trust and alignment, on the same dice as holding."""
     _, state = worlds()
     held, criticized, words = against_hold(state, CRITICIZE, "spending", "criticism")
-    assert (words == 0).all()
-    np.testing.assert_allclose(criticized.spending, held.spending, atol=1e-6)
+    assert (words <= 0).all() and (words > -0.04).all() and (words < 0).mean() > 0.9
+    assert (criticized.spending <= held.spending + 1e-6).all()
     assert (criticized.trust < held.trust - 0.005).all() and (criticized.alignment < held.alignment - 0.005).all()
     assert (criticized.shamed > held.shamed).all()
 

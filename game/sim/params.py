@@ -46,6 +46,9 @@ class Params:
                                      # turns the ally's public against paying more, so it moves budgets not at all
                                      # and later demands less (Becker, Kreps, Poast and Terman 2024)
     shame_memory: float = 0.5        # share of that record forgotten per year
+    criticism_defiance: float = 0.025  # pp per year a government shamed in public gives up at full threat x
+                                     # responsiveness, lest it be seen to give in: it offsets what the trust lost
+                                     # would add, so criticism alone moves budgets by about nothing
     withdrawal_jolt: float = 0.25    # pp, one-off rise when U.S. forces actually leave (abandonment fear);
                                      # judgement: at 0.35 one partial drawdown from Germany closed a third of its
                                      # fair-share gap at once, worth more than a year of pressure
@@ -69,7 +72,7 @@ class Params:
     trust_pressure: float = 0.03     # conditional pressure strains trust a little
     trust_bargain: float = 0.08     # share of the remaining distrust removed per turn by a demand the ally answered:
                                      # "do it and we stand by you" (the reassuring half of conditional pressure)
-    pressure_fatigue: float = 0.5    # effect of pressure / (1 + this x recent years of pressure): a threat made
+    pressure_fatigue: float = 0.6    # effect of pressure / (1 + this x recent years of pressure): a threat made
                                      # every turn and never carried out loses credibility (judgement)
     pressure_memory: float = 0.5     # share of that record forgotten per year
     pressure_strain: float = 0.5     # strain of a demand the ally answers in full (an unanswered one adds up to 1)

@@ -101,6 +101,7 @@ def _spending(t: Turn) -> Spending:
     np.divide(sf["criticism"], heard(state), out=sf["pressure"])
     sf["criticism"] -= sf["pressure"]
     heeded = state.threat * (w.responsiveness * t.active)   # how far an order moves the ally's spending
+    sf["criticism"] -= t.fc * heeded * (p.criticism_defiance * dt)
     mul(t.fw + p.withdrawal_spill * np.minimum(t.withdrawn_near, 3), heeded + 0.5 * w.responsiveness * t.active,
         out=sf["fear of abandonment"])
     sf["fear of abandonment"] *= p.withdrawal_jolt

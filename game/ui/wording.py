@@ -66,8 +66,8 @@ def _factors(factors: list[Factor], var: str) -> str:
 
 def change_sentence(change: Change, ally_name: str) -> str:
     """Why an ally's variable moved over a turn, worded from the values shown."""
-    ups = [f for f in change.factors if f.value > 0]
-    downs = [f for f in change.factors if f.value < 0]
+    ups = [f for f in change.moved if f.value > 0]
+    downs = [f for f in change.moved if f.value < 0]
     text = f"{ally_name}'s {VERBS[change.var]} {moved(change.var, change.before, change.after)}"
     if shown_delta(change.before, change.after) == 0:
         if ups and downs:

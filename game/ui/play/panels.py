@@ -190,6 +190,8 @@ def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, compact: bo
             line += "  ·  ☢ nuclear programme"
         elif a.realigned:
             line += "  ·  ⚑ made its own deal"
+        elif a.renounced:
+            line += "  ·  gave up its nuclear programme"
         ink.text(surf, line, (x, y), "small", pal["bad"] if (a.nuclear or a.realigned) else pal["dim"], max_w=w)
     y += ink.lh("small") + th.tx(14) if status else th.tx(6)
     rh = meter_row_height(ink, compact)

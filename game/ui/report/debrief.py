@@ -8,7 +8,7 @@ import pygame
 
 from game.analysis.verdict import MARGIN, judge
 from game.campaign.model import ORDERS
-from game.sim.explain import happenings
+from game.sim.explain import ISSUES, happenings
 from game.sim.outcome import outcome
 from game.ui import bindings
 from game.ui.charts import line_chart
@@ -19,6 +19,20 @@ from game.ui.report.export import export
 from game.ui.scene import Scene
 from game.ui.theme import OKABE_ITO
 from game.ui.widgets import Button
+
+def own_way_note(session) -> str:
+    """The named issues allies went their own way on as they grew stronger (the dilemma proper), or nothing."""
+    gone = {}
+    for report in session.reports:
+        for i in map(int, report.own_way[0].nonzero()[0]):
+            adv = session.campaign.adversaries[int(session.world.adversary[i])].name
+            gone.setdefault(session.campaign.allies[i].name, []).append(
+                ISSUES[int(report.own_way[0, i]) - 1].format(adversary=adv))
+    if not gone:
+        return ""
+    return " Grown stronger, they went their own way: " + "; ".join(f"{name} on {', '.join(issues)}"
+                                                                    for name, issues in gone.items()) + "."
+
 
 PILLAR_TITLES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
 MORAL = ("No single order wins everywhere: the allies that learn to carry their own defence also learn they need "
@@ -41,7 +55,7 @@ def account(session) -> dict:
     o = session.outcome()
     pillars = {p: float(getattr(o, p)[0]) for p in PILLAR_TITLES}
     aggr = int(s.aggressions[0])
-    nukes, realigned = int(s.nuclear[0].sum()), int(s.realigned[0].sum())
+    nukes, realigned, stopped = int(s.nuclear[0].sum()), int(s.realigned[0].sum()), int(s.renounced[0].sum())
     # Deterrence is graded by the risk the U.S. ran, and a little by the attacks that succeeded; a probe turned
     # back costs nothing, so the note says so rather than count it against the player.
     repelled = sum(int((r.probe[0] & ~r.aggression[0]).sum()) for r in session.reports)
@@ -53,11 +67,14 @@ def account(session) -> dict:
                       + (f" ({repelled} probe{'s' if repelled != 1 else ''} turned back)." if repelled else "."),
         "burden": f"Allies carried {float(o.burden_share[0]) * 100:.0f} % of the common defence; the U.S. spent "
                   f"{float(o.us_cost_ratio[0]) * 100:.0f} % of its budget.",
-        "influence": "How closely the allies follow Washington, weighted by the size of their economies.",
+        "influence": "How closely the allies follow Washington, weighted by the size of their economies."
+                     + own_way_note(session),
         "cohesion": f"Average trust {moved(trust_d)}, hedging {moved(hedging_d)}. "
                     + ("No ally went nuclear or made its own deal." if nukes + realigned == 0 else
                        f"{nukes} nuclear programme{'s' if nukes != 1 else ''}, {realigned} "
-                       f"deal{'s' if realigned != 1 else ''} with the adversary."),
+                       f"deal{'s' if realigned != 1 else ''} with the adversary.")
+                    + (f" {stopped} programme{'s' if stopped != 1 else ''} given up under U.S. pressure."
+                       if stopped else ""),
     }
     events = []
     for i, report in enumerate(session.reports):

@@ -81,6 +81,7 @@ def _events(scene, surface, rect) -> None:
                      "small", pal["dim"]) + th.tx(10)
 
 
+TOTAL_HEAD = "since start"   # the head of each factor table's last column: the factor summed over the game so far
 SHORT_HEADS = {"Spending": "Spend", "Alignment": "Align", "Hedging": "Hedge"}   # where the words do not fit
 
 
@@ -153,18 +154,34 @@ def _column(scene, surface, col: pygame.Rect, sentence: str, change, var: str) -
                  pal["text"]) + th.tx(8)
     lh = ink.lh("tiny")
     name_w = scene.name_w
-    bar_w = col.w - name_w - scene.value_w
+    bar_w = col.w - name_w - scene.value_w - scene.total_w
     mid = col.x + name_w + bar_w // 2
+    value_x = col.right - scene.total_w
     scale = scene.scales[var]
+    if change.factors:
+        ink.text(surface, "this turn", (value_x, y), "tiny", pal["faint"], anchor="topright")
+        ink.text(surface, TOTAL_HEAD, (col.right, y), "tiny", pal["faint"], anchor="topright")
+        y += lh + th.tx(6)
     for f in change.factors:
         ink.text(surface, f.name, (col.x, y), "tiny", pal["dim"], max_w=name_w - th.tx(8))
-        length = max(2, round(abs(f.value) / scale * bar_w / 2))
         good = (f.value > 0) == GOOD_UP[var]
-        color = pal["good_fill"] if good else pal["bad"]
-        bar = pygame.Rect(mid if f.value > 0 else mid - length, y + th.tx(3), length, lh - th.tx(6))
-        pygame.draw.rect(surface, color, bar, border_radius=th.px(2))
-        pygame.draw.line(surface, pal["faint"], (mid, y), (mid, y + lh), 1)
-        value = f"{f.value:+.2f}" if abs(f.value) >= 0.01 else f"{f.value:+.3f}"
-        ink.text(surface, value, (col.right, y), "tiny", pal["good"] if good else pal["bad"], True, "topright")
+        if bar_w >= th.tx(24):   # the bars are decoration: where the columns leave them no room, the values stay
+            if f in change.moved:
+                length = max(2, round(abs(f.value) / scale * bar_w / 2))
+                bar = pygame.Rect(mid if f.value > 0 else mid - length, y + th.tx(3), length, lh - th.tx(6))
+                pygame.draw.rect(surface, pal["good_fill"] if good else pal["bad"], bar, border_radius=th.px(2))
+            pygame.draw.line(surface, pal["faint"], (mid, y), (mid, y + lh), 1)
+        ink.text(surface, _signed(f.value), (value_x, y), "tiny", pal["good"] if good else pal["bad"], True,
+                 "topright")
+        ink.text(surface, _signed(f.total), (col.right, y), "tiny",
+                 pal["good"] if (f.total > 0) == GOOD_UP[var] else pal["bad"], anchor="topright")
         y += lh + th.tx(6)
     return y
+
+
+def _signed(value: float) -> str:
+    """A factor's value as the table prints it: two decimals, three when that would read as zero, and a dot for
+    what rounds to nothing (a factor listed for its total alone)."""
+    if abs(value) < 0.0005:
+        return "·"
+    return f"{value:+.2f}" if abs(value) >= 0.01 else f"{value:+.3f}"
