@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.analysis.evidence import CARDS
 from game.sim.params import DEFAULT
 from game.sim.report import FACTOR_HELP, FACTORS, SYSTEM_FACTORS, SYSTEM_HELP
 from game.ui import bindings, doc
@@ -14,17 +15,20 @@ from game.userdata import saves_dir, user_campaigns_dir
 ORDER_IDEAS = (
     ("P  Pressure", "A bargain with a condition: do more for your own defence, or our commitment shrinks; do it, "
      "and we stand by you. It works where the ally feels a real threat and believes the warning, and an impatient "
-     "Congress makes the warning more believable. It costs a little trust and a little deference."),
+     "Congress makes the warning more believable. An ally Washington could hardly leave (a hub such as Germany or "
+     "Japan) discounts the warning unless Congress backs it. It costs a little trust and a little deference."),
     ("R  Reassure", "Visits, exercises, deployments: proof that the promise holds, with no strings attached. Trust "
      "and alignment rise and hedging fades, but the ally can relax and ride on U.S. protection, it costs budget, "
      "and an ally sure of support may press its own quarrels and drag you in (entrapment)."),
     ("W  Withdraw", "Actually bring forces home. It frees money and frightened allies do arm faster, but trust "
      "collapses, every ally nearby wonders if it is next, the adversary sees an opening, and a desperate ally may "
-     "look for a bomb of its own or a deal with the other side. Hedging is far easier to prevent than to undo. Where "
-     "no U.S. forces are left, there is nothing to withdraw."),
-    ("C  Criticize", "Complain in public that the ally does not pay its share. It makes headlines and costs you "
-     "some goodwill, but research on U.S. alliances finds it barely moves budgets: ignoring it costs the ally "
-     "nothing."),
+     "look for a bomb of its own or a deal with the other side. Hedging is far easier to prevent than to undo. An "
+     "ally that started a programme can still be talked out of it: press it to give the programme up and reassure "
+     "it between demands, with Congress behind the pressure. Where no U.S. forces are left, there is nothing to "
+     "withdraw."),
+    ("C  Criticize", "Complain in public that the ally does not pay its share. It makes headlines, but research on "
+     "U.S. alliances finds it wins nothing, or backfires: it costs trust and deference, the shamed government "
+     "cannot be seen to give in, and its public hears your next demand less."),
     ("H  Hold", "Change nothing this turn. Every ally holds unless you give it another order."),
     ("G  Invoke Congress", "Not an order to one ally but a U.S. move for the turn: point at an impatient Congress "
      "(Nixon's \"Congress may force my hand\") and this turn's warnings are believed more. It stirs up domestic "
@@ -78,6 +82,9 @@ def help_blocks() -> tuple[list[Block], list[Block]]:
             seen.add(f)
             text = FACTOR_HELP[f]
             right.append(Block("kv", text[0].upper() + text[1:] + ".", key=f[0].upper() + f[1:], role="small"))
+    right.append(Block("h", "How sure is the research? Argue with the model"))
+    right += [Block("kv", f"{card.model} Open to doubt: {card.doubt} ({'; '.join(card.sources)})",
+                    key=f"{card.title} ({card.status})", role="small") for card in CARDS]
     right.append(Block("h", "Why Washington's standing and the adversaries' appetite move"))
     for f in dict.fromkeys(f for factors in SYSTEM_FACTORS.values() for f in factors):
         text = SYSTEM_HELP.get(f) or FACTOR_HELP.get(f)
