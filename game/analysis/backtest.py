@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from game.analysis.records import lookup, read_series
+from game.analysis.records import lookup, read_series, runs_of
 from game.paths import campaigns_dir
 from game.sim.params import DEFAULT
 from game.sim.batches import chunks
@@ -169,19 +169,8 @@ def _round(x: float):
     return None if np.isnan(x) else round(x, 4)
 
 
-def spans(years) -> list[tuple[int, int]]:
-    """Years as runs of consecutive years: (2014, ..., 2019, 2024) -> [(2014, 2019), (2024, 2024)]."""
-    parts: list[list[int]] = []
-    for y in sorted(years):
-        if parts and y == parts[-1][1] + 1:
-            parts[-1][1] = y
-        else:
-            parts.append([y, y])
-    return [(a, b) for a, b in parts]
-
-
 def _span(years) -> str:
-    return ", ".join(f"{a}-{b}" if b > a else f"{a}" for a, b in spans(years))
+    return ", ".join(f"{a}-{b}" if b > a else f"{a}" for a, b in runs_of(years))
 
 
 def coverage_line(bt: Backtest) -> str:

@@ -62,3 +62,20 @@ def read_series(name: str) -> dict[str, dict[int, float]]:
 def lookup(table: dict[str, dict], name: str) -> dict:
     """A country's entry in a table read by `read_series`, under whichever spelling the table uses ({} if none)."""
     return next((table[n] for n in spellings(name) if n in table), {})
+
+
+def runs_of(years) -> list[tuple[int, int]]:
+    """Years as runs of consecutive years: (2014, ..., 2019, 2024) -> [(2014, 2019), (2024, 2024)]."""
+    parts: list[list[int]] = []
+    for y in sorted(years):
+        if parts and y == parts[-1][1] + 1:
+            parts[-1][1] = y
+        else:
+            parts.append([y, y])
+    return [(a, b) for a, b in parts]
+
+
+def spans(years) -> str:
+    """Years in words: (1992, ..., 2019, 2024) -> '1992-2019 and 2024'."""
+    words = [f"{a}-{b}" if b > a else f"{a}" for a, b in runs_of(years)]
+    return " and ".join(words) if len(words) <= 2 else ", ".join(words[:-1]) + " and " + words[-1]
