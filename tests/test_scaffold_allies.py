@@ -164,3 +164,16 @@ def test_the_spellings_of_the_tables_and_the_old_ids_are_understood(tmp_path):
     assert made.allies == ("turkiye", "slovakia", "czechia")
     names = [a["name"] for a in yaml.safe_load(made.text)["allies"]]
     assert names == ["Türkiye", "Slovakia", "Czechia"]
+
+
+def test_a_country_that_was_no_ally_or_partner_that_year_is_refused(tmp_path, capsys):
+    out = tmp_path / "x.yaml"
+    code, _, err = run(capsys, "new", "x", "--allies", "germany,poland", "--year", "1993", "--out", str(out))
+    assert code == 2 and not out.exists()
+    assert err.strip() == ("fairshare: error: Poland was neither a U.S. ally nor a partner in 1993 (a U.S. partner "
+                           "only from 1994); choose a later --year or leave it out")
+    assert run(capsys, "new", "x", "--allies", "germany,poland", "--year", "1994", "--out", str(out))[0] == 0
+    code, _, err = run(capsys, "new", "y", "--theatre", "indo_pacific", "--allies", "vietnam", "--year", "1990",
+                       "--out", str(tmp_path / "y.yaml"))
+    assert code == 2 and "Viet Nam was neither a U.S. ally nor a partner in 1990" in err
+    assert scaffold("z", year=1993, out=tmp_path / "z.yaml").allies == ("germany", "spain")   # the defaults then

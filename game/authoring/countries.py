@@ -19,6 +19,17 @@ NATO_ACCESSION = {
     "estonia": 2004, "latvia": 2004, "lithuania": 2004, "romania": 2004, "slovakia": 2004, "slovenia": 2004,
     "albania": 2009, "croatia": 2009, "montenegro": 2017, "north_macedonia": 2020, "finland": 2023, "sweden": 2024,
 }
+# The year a European country that was not yet a member became a U.S. partner: the Partnership for Peace (NATO,
+# "Partnership for Peace programme": Finland, Sweden and the former Warsaw Pact states joined in 1994, North
+# Macedonia in 1995, Croatia in 2000, Montenegro in 2006), and Spain's 1953 Pact of Madrid (U.S. bases, no
+# guarantee) before it joined NATO. Before that year the country was no U.S. partner: neutral, or in the Warsaw Pact.
+# Viet Nam is a partner from the restoration of diplomatic relations in 1995; the other Indo-Pacific partners are
+# partners in every year `new` can start (from 1989).
+PARTNER_SINCE = {
+    "finland": 1994, "sweden": 1994, "albania": 1994, "bulgaria": 1994, "czechia": 1994, "estonia": 1994,
+    "hungary": 1994, "latvia": 1994, "lithuania": 1994, "poland": 1994, "romania": 1994, "slovakia": 1994,
+    "slovenia": 1994, "north_macedonia": 1995, "croatia": 2000, "montenegro": 2006, "spain": 1953, "vietnam": 1995,
+}
 # The Indo-Pacific's treaty allies and the years their U.S. guarantee held (U.S. Department of State, "U.S.
 # Collective Defense Arrangements"): the security treaties with Japan (1951, revised 1960), South Korea (1953) and
 # the Philippines (1951), ANZUS (1951; the U.S. suspended its obligations to New Zealand in 1986), the Manila Pact
@@ -64,24 +75,30 @@ def theatre_of(cid: str) -> str:
 
 @dataclass(frozen=True)
 class Tie:
-    partner: bool          # no treaty guarantee that year
+    kind: str              # "treaty" (a U.S. guarantee), "partner" (none) or "none" (neither that year)
     said: str              # the tie in words, for the file: "NATO member since 1999"
+
+    @property
+    def partner(self) -> bool:
+        return self.kind == "partner"
 
 
 def tie(cid: str, year: int) -> Tie:
     """The country's tie to the United States in `year`."""
-    if cid in NATO_ACCESSION:
-        joined = NATO_ACCESSION[cid]
-        if joined <= year:
-            return Tie(False, f"NATO member since {joined}")
-        return Tie(True, f"a partner, not yet a NATO member (joins in {joined})")
+    joined, since = NATO_ACCESSION.get(cid), PARTNER_SINCE.get(cid)
+    if joined is not None and joined <= year:
+        return Tie("treaty", f"NATO member since {joined}")
     start, end = TREATY_YEARS.get(cid, (None, None))
     if start is not None and start <= year and (end is None or year < end):
-        return Tie(False, f"treaty ally since {start}")
+        return Tie("treaty", f"treaty ally since {start}")
+    if since is not None and year < since:
+        return Tie("none", f"a U.S. partner only from {since}")
+    if joined is not None:
+        return Tie("partner", f"a partner, not yet a NATO member (joins in {joined})")
     if end is not None and year >= end:
         ended = "suspended" if cid == "new_zealand" else "ended"
-        return Tie(True, f"a partner: the U.S. treaty guarantee {ended} in {end}")
-    return Tie(True, "a partner: no defence treaty with the U.S.")
+        return Tie("partner", f"a partner: the U.S. treaty guarantee {ended} in {end}")
+    return Tie("partner", "a partner: no defence treaty with the U.S.")
 
 
 def nuclear_power(cid: str, year: int) -> bool:

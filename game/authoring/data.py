@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from game.analysis.records import HELD_OUT, Row, read_rows, spans
 
-from .countries import ADVERSARY_OF, EUROPE, ISO3, SHOWN_NAME, ident, nuclear_power, theatre_of, tie
+from .countries import ADVERSARY_OF, EUROPE, ISO3, SHOWN_NAME, Tie, ident, nuclear_power, theatre_of, tie
 
 PRESENT = 2024                      # the latest year every table holds; GDP is the year before's
 GDP_FILE = "gdp_2023_usd_m.csv"
@@ -53,8 +53,7 @@ class Country:
     gdp: Figure | None      # US$ bn: 2023's for a campaign in 2024, else the year's at 2023 prices
     spending: Figure | None  # % of GDP in the year
     troops: Troops | None   # None: the data holds no count for the year
-    partner: bool           # no U.S. treaty guarantee in the year
-    tie: str                # that tie in words
+    tie: Tie                # a treaty ally, a partner or neither in the year, and that in words
     nuclear_power: bool
     missing: str = ""       # what the data lacks for the year, in words: "SIPRI gives Viet Nam's share up to 2018"
 
@@ -127,11 +126,11 @@ def countries(year: int = PRESENT) -> dict[str, Country]:
     out = {}
     for cid in ISO3:
         name = SHOWN_NAME.get(cid, names[cid])
-        theatre, bond = theatre_of(cid), tie(cid, year)
+        theatre = theatre_of(cid)
         spending = _spending(cid, theatre, year)
+        lacks = "" if spending else _lacks(cid, name, theatre, year)
         out[cid] = Country(cid, name, ISO3[cid], theatre, _gdp(cid, year), spending, _troops(cid, year),
-                           bond.partner, bond.said, nuclear_power(cid, year),
-                           "" if spending else _lacks(cid, name, theatre, year))
+                           tie(cid, year), nuclear_power(cid, year), lacks)
     return dict(sorted(out.items(), key=lambda kv: (kv[1].theatre != EUROPE, kv[0])))
 
 

@@ -123,12 +123,16 @@ def pick_allies(theatre: str, names: list[str] | None, known: dict[str, Country]
     if not chosen:
         raise ScaffoldError("--allies names no ally")
     check_year(year, (c.theatre for c in chosen))
-    if not names:     # the default allies the data has figures for that year
-        chosen = [c for c in chosen if c.gdp and c.spending] or chosen
+    if not names:     # the default allies that were allies that year and the data has figures for
+        chosen = [c for c in chosen if c.gdp and c.spending and c.tie.kind != "none"] or chosen
+    for country in chosen:
+        if country.tie.kind == "none":
+            raise ScaffoldError(f"{country.name} was neither a U.S. ally nor a partner in {year} "
+                                f"({country.tie.said}); choose a later --year or leave it out")
     return chosen
 
 
-def _judged(wanted: set[str], year: int) -> list[Campaign]:
+def judged_in(wanted: set[str], year: int) -> list[Campaign]:
     """The shipped campaigns that judged these allies and adversaries, nearest in time first, loaded only as far as
     needed (each load is a tenth of a second, and `new` should take well under one): a campaign whose text names
     none of the ids still wanted is not loaded."""
@@ -191,14 +195,14 @@ def _presence(country: Country, values: dict, source, year: int) -> list[str]:
     return _comment(said, "    ")
 
 
-def _ally(country: Country, judged: list[Campaign], missing: list[str], year: int) -> tuple[list[str], dict]:
+def ally_entry(country: Country, judged: list[Campaign], missing: list[str], year: int) -> tuple[list[str], dict]:
     source = next(((c, a) for c in judged for a in c.allies if a.id == country.id), None)
     values = {k: getattr(source[1], k) for k in ALLY_JUDGEMENTS} if source else dict(GUESS)
-    values.update(partner=country.partner, nuclear_power=country.nuclear_power)   # facts of the year
+    values.update(partner=country.tie.partner, nuclear_power=country.nuclear_power)   # facts of the year
     adversary = ADVERSARY_OF[country.theatre]
     lines = [f"  - id: {country.id}", f"    name: {country.name}",
              _line(f"    country: {country.iso3}", "ISO 3166-1 alpha-3: picks the outline on the map"),
-             f"    theatre: {country.theatre}", f"    adversary: {adversary}", f"    # In {year}: {country.tie}."]
+             f"    theatre: {country.theatre}", f"    adversary: {adversary}", f"    # In {year}: {country.tie.said}."]
     gdp_unit = "US$ bn, 2023" if year == PRESENT else f"US$ bn, {year}, 2023 prices"
     for key, figure, unit in (("gdp", country.gdp, gdp_unit), ("spending", country.spending, f"% of GDP, {year}")):
         if figure is None:
@@ -320,11 +324,11 @@ def scaffold(cid: str, theatre: str = "europe", allies: list[str] | None = None,
         raise ScaffoldError(f"--turns must be between 1 and 60, got {turns}")
     known = countries(year)
     chosen = pick_allies(theatre, allies, known, year)
-    judged = _judged({c.id for c in chosen} | {ADVERSARY_OF[c.theatre] for c in chosen}, year)
+    judged = judged_in({c.id for c in chosen} | {ADVERSARY_OF[c.theatre] for c in chosen}, year)
     missing: list[str] = []
     ally_lines, cost, threat = [], 0.0, {}
     for country in chosen:
-        lines, values = _ally(country, judged, missing, year)
+        lines, values = ally_entry(country, judged, missing, year)
         ally_lines += lines + [""]
         cost += values["presence"] * values["upkeep"]
         threat[country.id] = values["threat"]
