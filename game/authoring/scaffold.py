@@ -195,11 +195,14 @@ def _presence(country: Country, values: dict, source, year: int) -> list[str]:
     return _comment(said, "    ")
 
 
-def ally_entry(country: Country, judged: list[Campaign], missing: list[str], year: int) -> tuple[list[str], dict]:
+def ally_entry(country: Country, judged: list[Campaign], missing: list[str], year: int,
+               adversary: str | None = None) -> tuple[list[str], dict]:
+    """The ally's lines in the file (facing `adversary`, else its theatre's adversary today) and the values written;
+    a figure the data lacks is added to `missing`."""
     source = next(((c, a) for c in judged for a in c.allies if a.id == country.id), None)
     values = {k: getattr(source[1], k) for k in ALLY_JUDGEMENTS} if source else dict(GUESS)
     values.update(partner=country.tie.partner, nuclear_power=country.nuclear_power)   # facts of the year
-    adversary = ADVERSARY_OF[country.theatre]
+    adversary = adversary or ADVERSARY_OF[country.theatre]
     lines = [f"  - id: {country.id}", f"    name: {country.name}",
              _line(f"    country: {country.iso3}", "ISO 3166-1 alpha-3: picks the outline on the map"),
              f"    theatre: {country.theatre}", f"    adversary: {adversary}", f"    # In {year}: {country.tie.said}."]
