@@ -16,7 +16,7 @@ Fair Share: a game about who pays for the defence of U.S. allies.
                                      open the window straight into a campaign
   fairshare validate FILE... [--strict] [--balance]
                                      check campaign files (FILE:LINE:COL: error: / warning: ...)
-  fairshare new ID [--theatre europe|indo_pacific|both] [--allies poland,estonia,...] [--year Y] [--turns N] [--out F]
+  fairshare new ID [--theatre europe|indo_pacific|both] [--allies poland,...] [--year Y] [--turns N] [--out FILE]
                                      write a new campaign from the shipped data, ready to play and edit
   fairshare simulate CAMPAIGN --policy POLICY [--runs N] [--seed S] [--json] [--save FILE]
                                      play a campaign headless under a policy or a plan file
