@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from game.analysis.backtest import Backtest, recorded_for  # noqa: E402
+from game.analysis.records import spans  # noqa: E402
 from game.sim.params import CALIBRATION_FILE, Params  # noqa: E402
 from game.sim.run import new_game, rngs  # noqa: E402
 from game.sim.state import make_world  # noqa: E402
@@ -203,13 +204,14 @@ def fit_all(sample: str = "shipped") -> dict:
             alarm = sd
             break
     n = len(fit.targets)
+    years = spans({campaign_year(fit.games[g].campaign, t) for g, t, *_ in fit.targets})
     widened = "" if sample == "shipped" else \
         f", widened to every ally and partner the data holds ({len(fit.allies)} allies)"
     return {
         "fitted_on": f"{' and '.join(g.campaign.id for g in fit.games)}{widened} under their historical plans, mean "
                      f"of {RUNS} runs, seed {SEED}: the peacetime parameters on {PEACE_CAMPAIGN} {PEACETIME.start}-"
                      f"{PEACETIME.stop - 1} ({int(fit.peacetime.sum())} ally-years), the wartime response on every "
-                     f"fitted year, 2015-2019 and 2024 ({n} ally-years)",
+                     f"fitted year, {years} ({n} ally-years)",
         "method": "Nelder-Mead on the RMSE in percentage points of GDP; a bootstrap over allies for the wartime "
                   "response; the threat-perception shock sized for 80 % in-sample band coverage (tools/calibrate.py)",
         "rmse_before": round(before, 4),

@@ -12,17 +12,17 @@ in is refused in one line.
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.analysis.records import HELD_OUT, spans
 from game.campaign import Campaign, CampaignError, load_campaign
 from game.campaign.schema import ID_RE, PLACEHOLDER, RESERVED_IDS
 from game.paths import campaigns_dir, docs_path
-
-from game.analysis.records import HELD_OUT, spans
 
 from .countries import ADVERSARY_NAME, ADVERSARY_OF, ident
 from .data import DMDC, PRESENT, SIPRI_USD, Country, adversary_capability, countries, start_years
@@ -174,6 +174,22 @@ def _origin(source, indent: str) -> str:
     return f"{indent}# Judgements ({where}), each with its meaning and a sensible range:"
 
 
+def _where_from(year: int, troops: bool) -> list[str]:
+    """The file's opening comment: where its numbers come from."""
+    gdp = "" if year == PRESENT else (f" ({year}'s GDP is derived from SIPRI, expenditure over share of GDP, in the "
+                                      "constant 2023 dollars of the adversaries' capability)")
+    presence = ("U.S. presence is seeded from the troops DMDC counts as permanently assigned on each ally's soil: "
+                "rotational forces (the brigades in Poland, the Baltic states and Romania, part of those in South "
+                "Korea) are not in that count, so each presence is a floor." if troops else
+                f"The data holds no U.S. troop count for {year}: presence is a judgement.")
+    return _comment(f"Where the numbers come from: gdp and spending are from the data the game ships "
+                    f"(data/README.md){gdp}, named next to each figure and listed under sources: at the end. "
+                    f"{presence} Every other number is a judgement: its comment says what it means and what range "
+                    "makes sense. Check the file with `fairshare validate FILE` (add --balance to see if it is a real "
+                    "dilemma) and play it with `fairshare play FILE`: the window reloads it each time you save. "
+                    "docs/authoring.md walks through it.", "")
+
+
 def _presence(country: Country, values: dict, source, year: int) -> list[str]:
     """Presence and upkeep seeded from the U.S. troops on the ally's soil (into `values`), and the comment that
     says how: the troops over the full presence the shipped campaign judged (or a neutral guess of one)."""
@@ -182,12 +198,14 @@ def _presence(country: Country, values: dict, source, year: int) -> list[str]:
         return _comment(f"U.S. troops: the data holds no count for {year} (only 1969-1977 and December 2023-2024), "
                         "so presence and upkeep are judgements.", "    ")
     judged_full = values["upkeep"] * TROOPS_PER_BN
-    full = max(judged_full, -(-troops.count / MOST_SEEDED // 500) * 500)
+    full = max(judged_full, math.ceil(troops.count / MOST_SEEDED / 500) * 500)
     judged_presence = values["presence"]
     values["presence"] = max(0.01, round(troops.count / full, 2))
     values["upkeep"] = round(full / TROOPS_PER_BN, 1)
-    scale = ("as judged in " + f"campaigns/{source.id}.yaml" if source else "a neutral guess") \
-        if full == judged_full else f"so that they make presence {MOST_SEEDED}"
+    if full > judged_full:
+        scale = f"so that they make presence {MOST_SEEDED}"
+    else:
+        scale = f"as judged in campaigns/{source.id}.yaml" if source else "a neutral guess"
     said = (f"U.S. troops permanently assigned (DMDC): {troops.said}. Rotational forces are not counted, so "
             f"presence is a floor: raise it where rotations are known. Presence 1.0 = {full:,.0f} troops ({scale}).")
     if source and abs(judged_presence - values["presence"]) >= 0.05:
@@ -298,22 +316,6 @@ def modeline(out: Path) -> str:
     except ValueError:       # another drive on Windows: no relative path exists
         ref = str(schema)
     return f"# yaml-language-server: $schema={Path(ref).as_posix()}"
-
-
-def _where_from(year: int, troops: bool) -> list[str]:
-    """The file's opening comment: where its numbers come from."""
-    gdp = "" if year == PRESENT else (f" ({year}'s GDP is derived from SIPRI, expenditure over share of GDP, in the "
-                                      "constant 2023 dollars of the adversaries' capability)")
-    presence = ("U.S. presence is seeded from the troops DMDC counts as permanently assigned on each ally's soil: "
-                "rotational forces (the brigades in Poland, the Baltic states and Romania, part of those in South "
-                "Korea) are not in that count, so each presence is a floor." if troops else
-                f"The data holds no U.S. troop count for {year}: presence is a judgement.")
-    return _comment(f"Where the numbers come from: gdp and spending are from the data the game ships "
-                    f"(data/README.md){gdp}, named next to each figure and listed under sources: at the end. "
-                    f"{presence} Every other number is a judgement: its comment says what it means and what range "
-                    "makes sense. Check the file with `fairshare validate FILE` (add --balance to see if it is a real "
-                    "dilemma) and play it with `fairshare play FILE`: the window reloads it each time you save. "
-                    "docs/authoring.md walks through it.", "")
 
 
 def scaffold(cid: str, theatre: str = "europe", allies: list[str] | None = None, turns: int = 12,
