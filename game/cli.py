@@ -115,10 +115,11 @@ def new(args) -> int:
     if out.is_dir() or (out.exists() and not args.force):
         raise UserError(f"'{out}' already exists; choose another --out or add --force to replace it", 2)
     allies = [a for a in args.allies.split(",") if a.strip()] if args.allies is not None else None
-    command = " ".join(["fairshare new", args.id, *(f"--{k} {getattr(args, k)}" for k in ("theatre", "allies", "turns")
+    command = " ".join(["fairshare new", args.id, *(f"--{k} {getattr(args, k)}"
+                                                   for k in ("theatre", "allies", "year", "turns")
                                                    if getattr(args, k) not in (None, DEFAULTS_NEW.get(k)))])
     try:
-        made = scaffold(args.id, args.theatre, allies, args.turns, out, command)
+        made = scaffold(args.id, args.theatre, allies, args.turns, out, command, args.year)
     except ScaffoldError as error:
         raise UserError(str(error), 2)
     try:

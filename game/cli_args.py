@@ -6,7 +6,7 @@ import argparse
 
 from game.limits import seed_arg
 
-DEFAULTS_NEW = {"theatre": "europe", "turns": 12}
+DEFAULTS_NEW = {"theatre": "europe", "turns": 12, "year": 2024}
 
 OVERVIEW = """\
 Fair Share: a game about who pays for the defence of U.S. allies.
@@ -16,7 +16,7 @@ Fair Share: a game about who pays for the defence of U.S. allies.
                                      open the window straight into a campaign
   fairshare validate FILE... [--strict] [--balance]
                                      check campaign files (FILE:LINE:COL: error: / warning: ...)
-  fairshare new ID [--theatre europe|indo_pacific|both] [--allies poland,estonia,...] [--turns N] [--out FILE]
+  fairshare new ID [--theatre europe|indo_pacific|both] [--allies poland,...] [--year Y] [--turns N] [--out FILE]
                                      write a new campaign from the shipped data, ready to play and edit
   fairshare simulate CAMPAIGN --policy POLICY [--runs N] [--seed S] [--json] [--save FILE]
                                      play a campaign headless under a policy or a plan file
@@ -56,6 +56,9 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="the campaign's id: lowercase letters, digits and _")
     new.add_argument("--theatre", default="europe", help="europe, indo_pacific or both (default europe)")
     new.add_argument("--allies", default=None, help="comma-separated ally ids (default: four of the theatre)")
+    new.add_argument("--year", type=int, default=2024,
+                     help="the year it starts in, with that year's figures (default 2024; Europe 1992-2019, "
+                          "the Indo-Pacific 1989-2019)")
     new.add_argument("--turns", type=int, default=12, help="number of half-year turns (default 12)")
     new.add_argument("--out", default=None, metavar="FILE",
                      help="where to write it (default: your campaigns folder, so the title screen lists it)")

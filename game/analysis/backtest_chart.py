@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pygame
 
-from game.analysis.backtest import spans
+from game.analysis.records import runs_of
 from game.paths import asset_path
 
 BACKGROUND = (250, 250, 247)
@@ -51,7 +51,7 @@ def draw_backtest(bt, path: Path, panel=(420, 260), columns: int = 4) -> None:
             return round(x), round(box.bottom - value / top * box.height)
 
         half = box.width / max(years[-1] - years[0], 1) / 2   # a fitted year is shaded half a year either side
-        for first, last in spans(y for y in years if y in bt.fit):
+        for first, last in runs_of(y for y in years if y in bt.fit):
             left, right = max(at(first, 0)[0] - half, box.left), min(at(last, 0)[0] + half, box.right)
             pygame.draw.rect(surface, FITTED, (round(left), box.top, round(right - left), box.height))
         step = 1.0 if top <= 6 else 2.0
@@ -88,7 +88,7 @@ def draw_backtest(bt, path: Path, panel=(420, 260), columns: int = 4) -> None:
     if any(y in bt.fit for y in years[1:]):
         pygame.draw.rect(surface, FITTED, (x, ly + 1, 30, 14))
         pygame.draw.rect(surface, GRID, (x, ly + 1, 30, 14), 1)
-        fitted = ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in spans(y for y in years if y in bt.fit))
+        fitted = ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in runs_of(y for y in years if y in bt.fit))
         surface.blit(font.render(f"fitted years {fitted}", True, INK), (x + 36, ly))
     _save(surface, path)
 

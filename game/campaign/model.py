@@ -81,10 +81,13 @@ class Calendar:
     start: int              # first year
     step: str = "year"      # one of CALENDAR_STEPS
 
+    @property
+    def per_year(self) -> int:
+        return {"year": 1, "half": 2, "quarter": 4, "month": 12}[self.step]
+
     def label(self, turn: int) -> str:
         """Human label of turn `turn` (0-based): '2024', '2024 H2', '2024 Q3', 'Mar 2024'."""
-        per_year = {"year": 1, "half": 2, "quarter": 4, "month": 12}[self.step]
-        year, part = divmod(turn, per_year)
+        year, part = divmod(turn, self.per_year)
         year += self.start
         if self.step == "year":
             return str(year)

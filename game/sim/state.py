@@ -180,7 +180,7 @@ def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
     onehot = (theatre[:, None] == np.arange(len(theatres))[None, :]).astype(float)
     hub = col("hub")
     shortfall0 = float((np.maximum(params.guideline - spending0, 0) * gdp).sum() / (params.guideline * gdp.sum()))
-    per_year = {"year": 1, "half": 2, "quarter": 4, "month": 12}[campaign.calendar.step]
+    per_year = campaign.calendar.per_year
     return World(
         campaign=campaign, params=params, dt=1.0 / per_year, gdp=gdp, exposure=threat0,
         latency=col("latency"), trade=col("trade_dependence"), responsiveness=col("responsiveness"),
