@@ -67,7 +67,9 @@ def test_trust_and_hedging_factors_are_their_own_formulas():
     state, orders, _, _, report = played()
     p, dt = state.world.params, state.world.dt
     fr, fw = orders == REASSURE, orders == WITHDRAW
-    removed = np.minimum(state.presence, p.withdraw_presence) * fw / p.withdraw_presence
+    # A withdrawal Washington orders is read as at least `withdrawal_signal` of a full one, however few forces leave.
+    left = np.minimum(state.presence, p.withdraw_presence) * fw / p.withdraw_presence
+    removed = np.where(left > 0, np.maximum(left, p.withdrawal_signal), 0.0)
     np.testing.assert_allclose(factor(report, "trust", "reassurance"),
                                fr * per_turn(p.trust_reassure, dt) * (1 - state.trust), atol=FLOAT32_ATOL)
     np.testing.assert_allclose(factor(report, "trust", "withdrawal"), -removed * p.trust_withdraw * state.trust,

@@ -11,7 +11,7 @@ import numpy as np
 from builders import STEADY, campaign, factor, one_turn, opening, varied
 
 from game.sim.state import CRITICIZE, HOLD, PRESSURE, REASSURE, WITHDRAW
-from game.sim.derived import derive, pressure_push
+from game.sim.derived import derive, pressure_push, reliance
 
 QUIET = dict(revisionism=0.0, growth=0.0)
 ALLIES = [{"id": "front", "threat": 0.8, "latency": 0.8}, {"id": "mid", "threat": 0.5},
@@ -153,11 +153,37 @@ def test_withdrawal_jolts_an_ally_into_spending_more():
     held, left, fear = against_hold(state, WITHDRAW, "spending", "fear of abandonment")
     assert (fear > 0).all()
     assert (left.spending > held.spending).all()
-    # Graver threat, bigger jolt (same ally, same presence removed).
+    # Graver threat, bigger jolt (same ally, same presence removed), once the jolt is scaled back to what the ally
+    # feels of the forces leaving (all of it where the garrison carries a real share of its defence).
     full = left.presence <= 1e-12
     assert not full.any()
+    alone = everyone(state, HOLD)
+    alone[:, 1] = WITHDRAW                      # the others hold: no jolt spills over from them
+    _, report = one_turn(state, alone)
+    felt = np.minimum(reliance(state) / state.world.params.reliance_full, 1.0)
+    own = factor(report, "spending", "fear of abandonment")[:, 1] / felt[:, 1]
     ally = state.threat[:, 1].argsort()
-    assert (np.diff(fear[ally, 1]) >= -1e-12).all()
+    assert (np.diff(own[ally]) >= -1e-6).all()
+
+
+def test_a_token_garrison_leaving_jolts_little_but_is_read_as_a_decision():
+    """Pulling a few hundred staff out of an ally with a large army of its own: it hardly arms or hedges for it, but
+    its trust falls as for half a withdrawal (the world reads the decision, not the head count)."""
+    token = {"threat": 0.6, "presence": 0.04, "upkeep": 1.0, "gdp": 3000.0, "spending": 2.0}
+    real = {"threat": 0.6, "presence": 0.5, "upkeep": 30.0, "gdp": 3000.0, "spending": 2.0}
+    c = campaign([{"id": "token", **token}, {"id": "real", **real}], **QUIET)
+    _, state = opening(c, 100, params=STEADY)
+    reports = []
+    for i in range(2):                          # each withdrawn alone: no jolt spills over from the other
+        orders = everyone(state, HOLD)
+        orders[:, i] = WITHDRAW
+        reports.append(one_turn(state, orders)[1])
+    jolt = [factor(r, "spending", "fear of abandonment")[:, i] for i, r in enumerate(reports)]
+    hedge = [factor(r, "hedging", "withdrawal")[:, i] for i, r in enumerate(reports)]
+    assert (jolt[0] < 0.1 * jolt[1]).all() and (hedge[0] < 0.1 * hedge[1]).all()
+    lost = -factor(reports[0], "trust", "withdrawal") / state.trust
+    np.testing.assert_allclose(lost[:, 0], state.world.params.withdrawal_signal * state.world.params.trust_withdraw,
+                               rtol=1e-5)
 
 
 # --- trust ------------------------------------------------------------------------------------------------------

@@ -101,7 +101,7 @@ def test_accommodation_is_for_the_helpless_not_for_those_who_could_build_a_bomb(
         deals[name] = final(c, "hold", runs=RUNS).final.realigned.mean()
     assert deals["helpless"] > 0.2
     assert deals["latent"] < 0.35 * deals["helpless"]
-    assert deals["safer"] > 0.5 * deals["helpless"]   # not a bandwagon: less threat barely lowers it
+    assert deals["safer"] > 0.8 * deals["helpless"]   # not a bandwagon: less threat barely lowers it
 
 
 def test_cohesion_counts_a_stopped_programme_less_than_a_running_one_but_not_nothing():

@@ -125,6 +125,14 @@ def pressure_push(state: State, d: Derived) -> np.ndarray:
         * (1 - p.pressure_self_reliance * d.self_reliance) * (1 - paid_share(state)) * heard(state)
 
 
+def reliance(state: State) -> np.ndarray:
+    """(B, N) the share of an ally's defence the U.S. forces on its soil carry: their upkeep (US$ bn a year at the
+    present presence) against that and the ally's own capability."""
+    w = state.world
+    garrison = state.presence * w.upkeep
+    return garrison / np.maximum(garrison + state.capability, 1e-9)
+
+
 def drawdown_hazard(domestic: np.ndarray, p) -> np.ndarray:
     """Yearly hazard that Congress forces a drawdown: none up to its threshold of domestic pressure, rising
     linearly to `congress_rate` at full pressure."""

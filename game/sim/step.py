@@ -15,7 +15,7 @@ import numpy as np
 
 from game.sim import posture
 from game.sim.derived import (Derived, chance, derive, drawdown_hazard, heard, issues, loyal, paid_share, per_turn,
-                               pressure_push, success)
+                               pressure_push, reliance, success)
 from game.sim.events import fire_events
 from game.sim.layout import allies_total, by_group, by_kind, factor_arrays, factors_total, neighbours, weighted
 from game.sim.report import FACTORS, SYSTEM_FACTORS, Breakdown, Report
@@ -43,12 +43,19 @@ class Turn:
         # drawdown: a withdrawal from every ally that nobody ordered, felt through the same channels as one.
         self.domestic = np.clip(state.domestic_pressure + p.congress_stir * self.invoked.astype(self.real), 0.0, 1.0)
         self.congress_cut = congress_draw < chance(drawdown_hazard(self.domestic, p), w.dt)
-        # A withdrawal is as large as the forces actually removed: where none are left the order does nothing.
+        # A withdrawal removes the forces actually there: where none are left the order does nothing.
         ordered = posture.removed(state.presence, self.orders, p)
         forced = np.minimum(state.presence - ordered, p.congress_cut) * self.congress_cut[:, None]
         self.removed = ordered + forced
-        self.fw_ordered, self.fw_forced = ordered / p.withdraw_presence, forced / p.withdraw_presence
-        self.fw = self.removed / p.withdraw_presence
+        # As the world reads it (trust, alignment, credibility, the adversary's appetite), in full withdrawals: one
+        # Washington orders is a decision, read as at least `withdrawal_signal` of one however few forces leave.
+        self.fw_ordered = np.where(ordered > 0, np.maximum(ordered / p.withdraw_presence, p.withdrawal_signal), 0.0)
+        self.fw_forced = forced / p.withdraw_presence
+        self.fw = self.fw_ordered + self.fw_forced
+        # As the ally feels it in its own defence (its jolt into arming, its push toward a bomb): the forces removed,
+        # in full where the U.S. garrison carried a real share of its defence, hardly at all where it was a token (a
+        # few hundred staff beside a large army of its own).
+        self.fw_felt = self.removed / p.withdraw_presence * np.minimum(reliance(state) / p.reliance_full, 1.0)
         self.war = draw_war(state, rng) if state.turn == 0 else state.war
         # Withdrawals from other allies, in the same theatre and elsewhere.
         self.withdrawn_near = neighbours(self.fw, w.theatre_members, w.theatre)
@@ -102,8 +109,8 @@ def _spending(t: Turn) -> Spending:
     sf["criticism"] -= sf["pressure"]
     heeded = state.threat * (w.responsiveness * t.active)   # how far an order moves the ally's spending
     sf["criticism"] -= t.fc * heeded * (p.criticism_defiance * dt)
-    mul(t.fw + p.withdrawal_spill * np.minimum(t.withdrawn_near, 3), heeded + 0.5 * w.responsiveness * t.active,
-        out=sf["fear of abandonment"])
+    mul(t.fw_felt + p.withdrawal_spill * np.minimum(t.withdrawn_near, 3),
+        heeded + 0.5 * w.responsiveness * t.active, out=sf["fear of abandonment"])
     sf["fear of abandonment"] *= p.withdrawal_jolt
     moved = sf.before("domestic limits")
     raw = moved + r * (w.baseline - state.spending)
@@ -180,7 +187,7 @@ def _hedging(t: Turn) -> Breakdown:
     insecurity = np.maximum(threat * (1 - d.protection) - p.hedging_comfort, 0.0)
     open_to = w.latency * (1 - hedge)                  # how far an ally can still move toward the bomb
     mul(insecurity * (p.hedging_growth * dt), open_to, out=hf["insecurity"])
-    mul(t.fw * threat, open_to, out=hf["withdrawal"])
+    mul(t.fw_felt * threat, open_to, out=hf["withdrawal"])
     hf["withdrawal"] *= p.hedging_withdraw
     mul(d.protection * hedge, 1 - p.hedging_sticky * hedge, out=hf["protection"])
     hf["protection"] *= -p.hedging_decay * dt
