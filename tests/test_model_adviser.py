@@ -14,11 +14,11 @@ CASES = {
     "presser": ({"threat": 0.6, "spending": 1.2, "trust": 0.7}, PRESSURE, policies.BELOW_PAR),
     "doubter": ({"threat": 0.6, "spending": 1.2, "trust": 0.4}, REASSURE, policies.SHAKY),
     "hedger": ({"threat": 0.6, "spending": 1.2, "trust": 0.7, "hedging": 0.35}, REASSURE, policies.SHAKY),
-    "rested": ({"threat": 0.6, "spending": 1.2, "trust": 0.7}, HOLD, policies.RESTING),
+    "rested": ({"threat": 0.6, "spending": 1.2, "trust": 0.7}, REASSURE, policies.RESTING),   # the promise
     "unmoved": ({"threat": 0.05, "spending": 1.0, "trust": 0.7}, HOLD, policies.UNMOVED),
-    "payer": ({"threat": 0.5, "spending": 3.6, "trust": 0.7}, HOLD, policies.NO_REASON),
+    "payer": ({"threat": 0.5, "spending": 3.6, "trust": 0.7}, REASSURE, policies.NO_REASON),   # stood by
     "front": ({"threat": 0.8, "spending": 4.2, "trust": 0.7}, REASSURE, policies.THIN),
-    "firm_front": ({"threat": 0.8, "spending": 4.2, "trust": 0.9}, HOLD, policies.NO_REASON),
+    "firm_front": ({"threat": 0.8, "spending": 4.2, "trust": 0.9}, REASSURE, policies.NO_REASON),
 }
 
 
@@ -70,7 +70,8 @@ def test_the_adviser_points_at_congress_only_when_it_presses_and_there_is_room()
     _, state = opening(c)
     p = state.world.params
     assert policies.adviser_us(state)[0] == CONGRESS
-    crowded = state.evolve(domestic_pressure=np.full(1, p.congress_threshold - 0.05))
+    # Stirred up past the threshold and the adviser's margin, Congress might act: the adviser keeps quiet.
+    crowded = state.evolve(domestic_pressure=np.full(1, p.congress_threshold - policies.ADVISER_MARGIN))
     assert not policies.congress_wanted(crowded)[0]
     assert policies.adviser_us(crowded)[0] == NO_ACTION
     paid = state.evolve(spending=np.full((1, 1), 4.0))

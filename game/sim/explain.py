@@ -193,14 +193,16 @@ def advice(state: State, ally: int, run: int = 0) -> tuple[str, str, str]:
                          f"{float(state.hedging[run, ally]):.2f})"),
         policies.BELOW_PAR: (f"below fair share, {fair:.1f} %",
                              f"it spends {spend:.2f} % of GDP, less than the {fair:.2f} % its threat warrants"),
-        policies.RESTING: ("pressed enough for now",
-                           "it spends too little, but it has been pressed for a while: let the threat rest"),
+        policies.RESTING: ("pressed for a while: now the support",
+                           "it spends too little, but it has been pressed for a while: give it the support you "
+                           "promised, and press again later"),
         policies.UNMOVED: ("pressure would not move it",
                            f"it spends {spend:.2f} % of GDP against a fair share of {fair:.2f} %, but it feels too "
                            "safe or doubts the U.S. threat: a demand it will not meet only strains the relationship"),
         policies.NO_MONEY: ("no budget to reassure",
                             "reassurance would help, but the budget has no room left for it"),
-        policies.NO_REASON: ("pays its share; leave it",
-                             f"it pays its share ({spend:.2f} % against {fair:.2f} %) and trusts you"),
+        policies.NO_REASON: ("pays its share: stand by it",
+                             f"it pays its share ({spend:.2f} % against {fair:.2f} %): stand by it, the reward "
+                             "for paying"),
     }[reason]
     return order, short, long

@@ -59,9 +59,10 @@ NO_REASON, THIN, SHAKY, BELOW_PAR, RESTING, NO_MONEY, UNMOVED = range(7)
 def adviser(state: State) -> tuple[np.ndarray, np.ndarray]:
     """A rule of thumb built on the research, ally by ally: reassure where deterrence is thin or an ally wavers;
     apply conditional pressure where it would work (an ally below its fair share, a real threat, a credible U.S.
-    threat), and give a threat a rest once it has been repeated; leave alone an ally pressure would not move (an
-    empty demand only strains the relationship) or one that pays its share; never spend past the budget on
-    reassurance. Returns the orders and a reason code for each, both (B, N)."""
+    threat), and once a threat has been repeated give the promised support instead (Nixon's pairing); stand by an
+    ally that pays its share; leave alone an ally pressure would not move (an empty demand only strains the
+    relationship); never spend past the budget on reassurance. Returns the orders and a reason code for each,
+    both (B, N)."""
     w, p = state.world, state.world.params
     d = derive(state, congress=congress_wanted(state))
     front = state.threat >= ADVISER_EXPOSED
@@ -74,7 +75,10 @@ def adviser(state: State) -> tuple[np.ndarray, np.ndarray]:
     # The front line needs the promise most: between demands, and once it pays, stand by it while its faith is
     # short of firm (Nixon's pairing of pressure with reassurance).
     stand_by = front & ~press & (state.trust < ADVISER_FIRM)
-    orders = first_true([thin | shaky | stand_by, press], [REASSURE, PRESSURE], HOLD)
+    # The other half of the bargain: after a run of demands, and for an ally that pays its share, the support
+    # promised ("do it and we stand by you"), as the budget allows.
+    promised = resting | ~below_par
+    orders = first_true([thin | shaky | stand_by | promised, press], [REASSURE, PRESSURE], HOLD)
     reasons = first_true([thin | stand_by, shaky, press, resting, below_par],
                          [THIN, SHAKY, BELOW_PAR, RESTING, UNMOVED], NO_REASON)
     # Keep within budget: drop the reassurances of the least exposed allies first.
@@ -104,7 +108,8 @@ ADVISER_REST = 1.5          # years of recent pressure after which a threat is g
 ADVISER_EXPOSED = 0.7      # threat at which an ally counts as the front line
 ADVISER_FIRM = 0.8          # trust at which a front-line ally's faith counts as firm
 ADVISER_COMPLIANCE = 0.3    # press only where the ally would answer at least 30 % of a full demand
-ADVISER_MARGIN = 0.0        # domestic pressure the adviser keeps between Congress, stirred up, and its threshold
+ADVISER_MARGIN = -0.05      # point at Congress while, stirred up, domestic pressure stays below its threshold plus
+                            # this (a little past it: the chance of a forced drawdown is then small, its leverage large)
 
 
 def congress_wanted(state: State) -> np.ndarray:
