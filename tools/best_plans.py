@@ -31,7 +31,7 @@ from game.sim.policies import plan_table  # noqa: E402
 from game.sim.state import make_world  # noqa: E402
 
 FOLDER = ROOT / "campaigns" / "plans"
-SEARCH_RUNS, SEARCH_SEED, PLANS = 200, 1, 60_000
+SEARCH_RUNS, SEARCH_SEED, PLANS = 200, 1, 20_000
 FRESH_RUNS, FRESH_SEED = 2000, 0
 CHECK_PLANS, CHECK_MARGIN = 400, 0.3
 HISTORICAL = {"nixon_1969": "nixon_1969_1975.yaml", "europe_2014": "us_2014_2024.yaml",
