@@ -156,9 +156,11 @@ def independence(state: State, d: Derived) -> np.ndarray:
 
 def issues(state: State, d: Derived) -> np.ndarray:
     """(B, N) int8: how many named issues (arms purchases, trade, policy toward the adversary, nuclear choices) an
-    ally's independence has taken it its own way on, 0-4."""
-    steps = np.floor(np.maximum(independence(state, d), 0.0) / state.world.params.issue_step)
-    return np.minimum(steps, ISSUES).astype(np.int8)
+    ally's independence has taken it its own way on, 0-4. Each takes more than the one before: the k-th comes at
+    k (k + 1) / 2 steps (1, 3, 6 and 10 x issue_step), so nuclear choices need a Europe or a Japan far from
+    Washington, and buying its own arms only a real build-up."""
+    steps = np.maximum(independence(state, d), 0.0) / state.world.params.issue_step
+    return np.minimum(np.floor((np.sqrt(8 * steps + 1) - 1) / 2 + 1e-9), ISSUES).astype(np.int8)
 
 
 ISSUES = 4      # the named issues of the dilemma proper (their words: game.sim.explain.ISSUE_WORDS)

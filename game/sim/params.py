@@ -99,9 +99,9 @@ class Params:
     alignment_pressure: float = 0.04
     alignment_bargain: float = 0.12  # a demand answered and honoured brings the ally closer
     alignment_third_force: float = 0.8  # alignment a western ally gives up at full European autonomy
-    issue_step: float = 0.03         # alignment given up to self-reliance and the third force for each named issue
-                                     # (arms purchases, trade, policy toward the adversary, nuclear choices) an ally
-                                     # goes its own way on
+    issue_step: float = 0.03         # alignment given up to self-reliance and the third force before an ally goes
+                                     # its own way on its first named issue (arms purchases; then trade, policy
+                                     # toward the adversary, nuclear choices, each further off: derived.issues)
     alignment_criticize: float = 0.06  # per year: a shamed government is slower to follow Washington's lead
     alignment_withdraw: float = 0.12
     alignment_nuclear: float = 0.2   # share of alignment lost on starting a weapons programme
