@@ -109,6 +109,8 @@ def test_the_luck_sentence_names_the_chance_that_set_this_game_apart():
     assert "(lower than any of them)" in whatif.luck_sentence(70.0, 80.0, 0.0, [attack], 1000)
     level = whatif.luck_sentence(80.2, 80.0, 0.5, [attack], 1000)
     assert "within a point of their average (+0.2): luck barely moved this game" in level
+    assert level.endswith(whatif.MODEL_DOUBT) and "How sure is the research?" in level   # the model's doubt, too
+    assert whatif.MODEL_DOUBT not in text                       # where luck did move it, the luck is the story
 
 
 def test_a_turning_point_is_worth_what_undoing_that_order_changes(tutorial, played):

@@ -178,6 +178,12 @@ def placement(scores: np.ndarray, score: float) -> float:
     return float(((scores < score).sum() + 0.5 * (scores == score).sum()) / len(scores))
 
 
+# The dice are not the only uncertainty: a game is the model's answer, and parts of the model are judgements.
+MODEL_DOUBT = (" Your orders', that is, as this model reads them: how far capable allies drift, how often Congress "
+               "acts and how much a drawdown emboldens are judgements the research still argues over (Help: How "
+               "sure is the research?).")
+
+
 def luck_sentence(score: float, mean: float, below: float, chances: list[Chance], runs: int) -> str:
     """'Your orders average 83 over 1,000 games; this game got 78 (better than 30 % of them), mostly from ...'."""
     rank = "lower than any of them" if below < 0.005 else "higher than any of them" if below > 0.995 else \
@@ -187,7 +193,7 @@ def luck_sentence(score: float, mean: float, below: float, chances: list[Chance]
     main = [ch for ch in chances[:2] if abs(ch.contribution) >= 0.5 and np.sign(ch.contribution) == np.sign(gap)]
     if abs(gap) < 1.0:
         return text + (f", within a point of their average ({gap:+.1f}): luck barely moved this game, so the "
-                       "result is your orders' doing.")
+                       "result is your orders' doing." + MODEL_DOUBT)
     if not main:
         return text + "."
     parts = [(f"{ch.text} in {ch.when}" if ch.here else ch.absent)
