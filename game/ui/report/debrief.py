@@ -8,7 +8,8 @@ import pygame
 
 from game.analysis.verdict import MARGIN, judge
 from game.campaign.model import ORDERS
-from game.sim.explain import ISSUES, happenings
+from game.sim.derived import derive, issues
+from game.sim.explain import happenings
 from game.sim.outcome import outcome
 from game.ui import bindings
 from game.ui.charts import line_chart
@@ -21,17 +22,16 @@ from game.ui.theme import OKABE_ITO
 from game.ui.widgets import Button
 
 def own_way_note(session) -> str:
-    """The named issues allies went their own way on as they grew stronger (the dilemma proper), or nothing."""
-    gone = {}
-    for report in session.reports:
-        for i in map(int, report.own_way[0].nonzero()[0]):
-            adv = session.campaign.adversaries[int(session.world.adversary[i])].name
-            gone.setdefault(session.campaign.allies[i].name, []).append(
-                ISSUES[int(report.own_way[0, i]) - 1].format(adversary=adv))
-    if not gone:
+    """How many allies went their own way on named issues as they grew stronger (the dilemma proper), or nothing:
+    short, for the pillar's note; the news of each turn named them."""
+    count = issues(session.state, derive(session.state))[0]
+    allies, total = int((count > 0).sum()), int(count.sum())
+    if not total:
         return ""
-    return " Grown stronger, they went their own way: " + "; ".join(f"{name} on {', '.join(issues)}"
-                                                                    for name, issues in gone.items()) + "."
+    return (f"How closely the allies follow Washington. Grown stronger, {allies} went their own way on {total} "
+            f"issue{'s' if total != 1 else ''}." if allies != 1 else
+            f"How closely the allies follow Washington. Grown stronger, one went its own way on {total} "
+            f"issue{'s' if total != 1 else ''}.")
 
 
 PILLAR_TITLES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
@@ -67,8 +67,8 @@ def account(session) -> dict:
                       + (f" ({repelled} probe{'s' if repelled != 1 else ''} turned back)." if repelled else "."),
         "burden": f"Allies carried {float(o.burden_share[0]) * 100:.0f} % of the common defence; the U.S. spent "
                   f"{float(o.us_cost_ratio[0]) * 100:.0f} % of its budget.",
-        "influence": "How closely the allies follow Washington, weighted by the size of their economies."
-                     + own_way_note(session),
+        "influence": own_way_note(session) or "How closely the allies follow Washington, weighted by the size "
+                                               "of their economies.",
         "cohesion": f"Average trust {moved(trust_d)}, hedging {moved(hedging_d)}. "
                     + ("No ally went nuclear or made its own deal." if nukes + realigned == 0 else
                        f"{nukes} nuclear programme{'s' if nukes != 1 else ''}, {realigned} "
@@ -82,7 +82,7 @@ def account(session) -> dict:
         # not by the turn whose resolution set it off
         when = c.calendar.label(i + 1) if i + 1 < c.turns else "At the end"
         for h in happenings(report, session.history[i + 1]):
-            if h.kind != "event" or h.grave:
+            if (h.kind != "event" or h.grave) and h.kind != "own way":   # those the influence note counts
                 events.append(f"{when}: {h.title}" + (" (turned back)" if h.kind == "probe" else ""))
     moves = []
     for i, a in enumerate(c.allies):
