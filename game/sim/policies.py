@@ -108,8 +108,8 @@ ADVISER_REST = 1.5          # years of recent pressure after which a threat is g
 ADVISER_EXPOSED = 0.7      # threat at which an ally counts as the front line
 ADVISER_FIRM = 0.8          # trust at which a front-line ally's faith counts as firm
 ADVISER_COMPLIANCE = 0.3    # press only where the ally would answer at least 30 % of a full demand
-ADVISER_MARGIN = -0.05      # point at Congress while, stirred up, domestic pressure stays below its threshold plus
-                            # this (a little past it: the chance of a forced drawdown is then small, its leverage large)
+ADVISER_MARGIN = 0.0        # point at Congress only while, stirred up, domestic pressure stays below its threshold
+                            # (past it, a forced drawdown costs as a withdrawal nobody chose, and luck decides games)
 
 
 def congress_wanted(state: State) -> np.ndarray:
