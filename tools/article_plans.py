@@ -68,7 +68,10 @@ PRINCIPLES = {
 CONGRESS_CADENCES = {
     "every turn": lambda t, n: True,
     "every other turn": lambda t, n: t % 2 == 0,
+    "every other turn from the second": lambda t, n: t % 2 == 1,
     "every third turn": lambda t, n: t % 3 == 0,
+    "every third turn from the second": lambda t, n: t % 3 == 1,
+    "every third turn from the third": lambda t, n: t % 3 == 2,
     "every turn of the first half": lambda t, n: t < (n + 1) // 2,
     "every turn but the last third": lambda t, n: t < n - n // 3,
     "never": lambda t, n: False,
