@@ -53,7 +53,7 @@ class Params:
                                      # judgement: at 0.35 one partial drawdown from Germany closed a third of its
                                      # fair-share gap at once, worth more than a year of pressure
     withdrawal_spill: float = 0.3    # share of that jolt felt when forces leave a neighbour in the same theatre
-    withdrawal_signal: float = 0.5   # the least a withdrawal Washington orders is read as, in full withdrawals: pulling
+    withdrawal_signal: float = 1.0   # the least a withdrawal Washington orders is read as, in full withdrawals: pulling
                                      # out even a token presence announces retrenchment (judgement)
     reliance_full: float = 0.1       # share of its defence the U.S. garrison carries from which an ally feels a
                                      # withdrawal in full (the jolt and the push toward a bomb): below, in proportion,
