@@ -15,7 +15,7 @@ from dataclasses import replace
 import pygame
 
 from game.text_rules import one_line
-from game.ui import flow, persist
+from game.ui import bindings, flow, persist
 from game.ui.fonts import FontBook
 from game.ui.frame import FrameCache
 from game.ui.ink import Ink
@@ -276,7 +276,7 @@ class App:
         elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED,
                             pygame.WINDOWMAXIMIZED, pygame.VIDEOEXPOSE):
             self.dirty = True
-        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+        elif event.type == pygame.KEYDOWN and event.key == bindings.FULLSCREEN_KEY:
             self.toggle_fullscreen()
             self.keep_settings(self.settings)
         elif self.hot_reload.handle(event):

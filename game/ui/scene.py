@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui import bindings
 from game.ui.widgets import Button, button_at, draw_button
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class Scene:
         if event.type == pygame.MOUSEWHEEL:
             return self.on_wheel(event.y)
         if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
+            if event.key == bindings.BACK_KEY:
                 self.on_back()
                 return True
             return self.on_key(event)

@@ -42,20 +42,10 @@ HIGH_CONTRAST = dict(BASE, **{
 PALETTES = {"default": BASE, "high_contrast": HIGH_CONTRAST}
 PALETTE_NAMES = {"default": "Navy", "high_contrast": "High contrast"}
 
-# Orders: a colour AND a key letter AND a word, never the colour alone.
-ORDER_KEYS = {"pressure": "P", "reassure": "R", "withdraw": "W", "criticize": "C", "hold": "H"}
+# Orders: a colour AND a key letter (game.ui.bindings) AND a word, never the colour alone.
 ORDER_COLORS = {"hold": (120, 132, 152), "pressure": OKABE_ITO["orange"], "reassure": OKABE_ITO["sky"],
                 "withdraw": OKABE_ITO["vermillion"], "criticize": OKABE_ITO["purple"]}
-ORDER_BLURB = {
-    "pressure": "Spend more, or our commitment shrinks",
-    "reassure": "Visits, exercises, troops: we stand by you",
-    "withdraw": "Bring U.S. forces home",
-    "criticize": "Shame it in public",
-    "hold": "Change nothing this turn",
-}
 
-OVERLAY_TITLES = {"alignment": "Alignment with the U.S.", "trust": "Trust in the U.S.",
-                  "spending": "Defence spending, % of GDP", "threat": "Threat felt", "hedging": "Hedging"}
 GUIDELINE = 2.0     # NATO's 2 % of GDP line
 SPENDING_MAX = 5.0  # top of every spending scale, % of GDP
 

@@ -8,7 +8,7 @@ from game.ui.doc import Block
 from game.ui.fonts import reflow
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
-from game.ui.words import campaign_meta
+from game.ui.wording import campaign_meta
 
 
 class BriefingScene(Scene):

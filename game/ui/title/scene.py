@@ -13,7 +13,7 @@ from game.ui.layout import row_buttons
 from game.ui.map.view import Paint, campaign_paint, fit_panes
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
-from game.ui.words import campaign_meta, card_meta, name_forms
+from game.ui.wording import campaign_meta, card_meta, name_forms
 from game.userdata import user_campaigns_dir
 
 
