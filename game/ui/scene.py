@@ -2,7 +2,9 @@
 
 A scene is `process_event(event) -> bool` (did anything visible change), `update(dt) -> bool` (still
 animating), `draw(surface)` (pure: reads, never changes the scene, the session or the model), plus
-`layout(size)` which the app calls on entry and on every window resize to place buttons and panels. A scene
+`layout(size)` which the app calls on entry and on every window resize to place buttons and panels, and three
+hooks the app calls as the stack changes: `on_enter` (pushed), `on_resume` (the scene above it removed) and
+`on_exit` (removed, however: popped, replaced, or the stack cleared back to the title). A scene
 whose hover moves only a tooltip draws it in `draw_overlay` and sets `app.overlay_dirty` instead of returning True:
 the app then re-blits its cached frame under the old tooltip and draws the new one, not the whole frame.
 """
@@ -70,6 +72,10 @@ class Scene:
 
     def on_resume(self) -> None:
         """Called when the scene above this one has been popped."""
+
+    def on_exit(self) -> None:
+        """Called once the app has removed this scene from the stack, however it went (popped, replaced, or the
+        stack cleared back to the title): let go of what on_enter took, such as text input."""
 
     # --- the three calls of the loop ---------------------------------------------------------------------
     def process_event(self, event) -> bool:
