@@ -59,9 +59,11 @@ def test_backtest_needs_a_plan_for_campaigns_without_history(capsys):
 
 @pytest.mark.slow      # about a minute: the whole fit again (.ci/run runs it; `pytest -m slow`)
 def test_calibration_script_reproduces_the_shipped_parameters():
+    from tools.calibrate import BOOTSTRAP
     run = subprocess.run([sys.executable, "tools/calibrate.py", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "shipped calibration reproduced" in run.stdout
+    assert f"bootstrap: replicate {BOOTSTRAP} of {BOOTSTRAP}" in run.stderr     # its progress, on stderr
 
 
 def test_the_calibration_check_allows_what_another_cpu_changes_and_nothing_more():

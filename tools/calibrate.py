@@ -141,11 +141,19 @@ def to_params(x: np.ndarray, base: Params, names=tuple(FREE)) -> Params:
     return dataclasses.replace(base, **{k: float(v) for k, v in zip(names, np.clip(x, lo, hi))})
 
 
-def nelder_mead(f, x0: np.ndarray, steps: np.ndarray, iterations: int) -> tuple[np.ndarray, float]:
-    """Plain Nelder-Mead (no SciPy): deterministic for a deterministic objective."""
+def say(text: str) -> None:
+    """Progress, on stderr: stdout holds the fit's JSON."""
+    print(text, file=sys.stderr, flush=True)
+
+
+def nelder_mead(f, x0: np.ndarray, steps: np.ndarray, iterations: int, label: str = "") -> tuple[np.ndarray, float]:
+    """Plain Nelder-Mead (no SciPy): deterministic for a deterministic objective. With a `label`, a line of
+    progress every 20 steps."""
     simplex = [x0] + [x0 + np.eye(len(x0))[k] * steps[k] for k in range(len(x0))]
     scores = [f(x) for x in simplex]
-    for _ in range(iterations):
+    for done in range(iterations):
+        if label and done % 20 == 0:
+            say(f"{label}: step {done} of {iterations}, RMSE {min(scores):.4f}")
         order = np.argsort(scores)
         simplex, scores = [simplex[k] for k in order], [scores[k] for k in order]
         centroid = np.mean(simplex[:-1], axis=0)
@@ -177,6 +185,7 @@ def bootstrap(fit: Fit, point: Params) -> list[list[float]]:
     steps = np.array([(FREE[k][1] - FREE[k][0]) * 0.1 for k in WAR])
     replicates = []
     for b in range(BOOTSTRAP):
+        say(f"bootstrap: replicate {b + 1} of {BOOTSTRAP}")
         drawn = np.random.default_rng([SEED, b]).integers(0, len(fit.allies), len(fit.allies))
         counts = np.bincount(drawn, minlength=len(fit.allies))
         weights = np.array([counts[fit.allies.index(k)] for k in keys], dtype=float)
@@ -187,12 +196,12 @@ def bootstrap(fit: Fit, point: Params) -> list[list[float]]:
     return sorted(replicates)
 
 
-def fit_stage(rmse, base: Params, names: tuple[str, ...], iterations: int) -> Params:
+def fit_stage(rmse, base: Params, names: tuple[str, ...], iterations: int, label: str) -> Params:
     """`base` with the parameters `names` fitted (rounded to 4 places, the values shipped) from their values in
     `base`; the wartime pair starts from 0.5 rather than at its bound."""
     x0 = np.array([max(getattr(base, k), 0.5 if k in WAR else 0.0) for k in names])
     steps = np.array([(FREE[k][1] - FREE[k][0]) * 0.15 for k in names])
-    x, _ = nelder_mead(lambda x: rmse(to_params(x, base, names)), x0, steps, iterations)
+    x, _ = nelder_mead(lambda x: rmse(to_params(x, base, names)), x0, steps, iterations, label)
     fitted = to_params(x, base, names)
     return dataclasses.replace(base, **{k: round(getattr(fitted, k), 4) for k in names})
 
@@ -201,14 +210,15 @@ def fit_all(sample: str = "shipped") -> dict:
     fit = Fit(sample)
     base = Params()   # the hand-set values, before calibration
     before = fit.rmse(base)
-    peace = fit_stage(lambda p: fit.rmse(p, weights=fit.peacetime), base, PEACE, ITERATIONS)
-    point = fit_stage(fit.rmse, peace, WAR, ITERATIONS // 4)
+    peace = fit_stage(lambda p: fit.rmse(p, weights=fit.peacetime), base, PEACE, ITERATIONS, "peacetime fit")
+    point = fit_stage(fit.rmse, peace, WAR, ITERATIONS // 4, "wartime fit")
     after = fit.rmse(point)
     draws = bootstrap(fit, point)
     uncertain = dataclasses.replace(point, shock_draws=tuple(map(tuple, draws)))
     alarm, covered = ALARM_GRID[-1], float("nan")
     for sd in ALARM_GRID:
         covered = fit.coverage(dataclasses.replace(uncertain, alarm_sd=sd))
+        say(f"threat-perception shock: sd {sd} pp covers {covered:.0%} of the recorded values")
         if covered >= COVERAGE_TARGET:
             alarm = sd
             break
