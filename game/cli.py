@@ -257,7 +257,7 @@ def backtest(args) -> int:
     if not bt.recorded:
         raise UserError(f"no recorded spending series in data/ matches the allies of '{campaign.id}'")
     if args.chart:
-        from game.analysis.backtest_chart import draw_backtest  # noqa: PLC0415 - pygame loads for --chart only
+        from game.analysis.chart_png import draw_backtest  # noqa: PLC0415 - pygame loads for --chart only
         try:
             draw_backtest(bt, Path(args.chart))
         except OSError as error:

@@ -9,13 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from game.analysis.chart_png import OKABE_ITO
+
 Color = tuple[int, int, int]
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
-OKABE_ITO = {
-    "orange": (230, 159, 0), "sky": (86, 180, 233), "green": (0, 158, 115), "yellow": (240, 228, 66),
-    "blue": (0, 114, 178), "vermillion": (213, 94, 0), "purple": (204, 121, 167),
-}
+# OKABE_ITO is the one palette of every chart and screen (game.analysis.chart_png).
 
 # Viridis (matplotlib), sampled; starts a little above its darkest end so low values stay visible on navy.
 VIRIDIS = ((0.0, (72, 35, 116)), (0.2, (64, 70, 136)), (0.4, (41, 120, 142)), (0.6, (34, 167, 132)),
