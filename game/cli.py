@@ -1,9 +1,10 @@
-"""The command line: `python main.py [COMMAND ...]` (or `fairshare ...` once installed).
+"""The command line: `fairshare [COMMAND ...]` (`python main.py ...` in a checkout that is not installed).
 
 The CLI is the only place that parses arguments, turns errors into one line and prints; what it prints comes
-from game.analysis. Every failure a user can cause ends in a readable message and a non-zero exit, never a traceback.
-Commands that play the model import it when they run, so `validate` starts without numpy and no command but the
-window's loads pygame.
+from game.analysis, and the arguments are declared in game.cli_args. Every failure a user can cause ends in a
+readable message and a non-zero exit, never a traceback. Commands that play the model import it when they run, so
+`validate` (without --balance) and `new` start without numpy, and only the window and the commands that draw
+charts (`backtest --chart`, `bench`, `debrief`, `class`) load pygame.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """What each mapping of a campaign file may hold, and the generic checks of one value against its field.
 
 One small table per mapping (top level, calendar, us, ally, adversary, event, effect, score_weights) gives each
-key's kind, whether it is required, its default and its range. `check_mapping` applies a table to a located
+key's kind, whether it is required, its default and its range. `Checker.mapping` applies a table to a located
 mapping and reports every problem (missing, unknown, mistyped, out-of-range keys) without stopping.
 Cross-references between parts of the file (ally -> adversary, effect -> target...) are checked in `loader`.
 """

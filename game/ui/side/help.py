@@ -50,7 +50,7 @@ DILEMMA = ("The burden-sharing dilemma: an ally that carries more of its own def
 ADVISER = ("The adviser: on the order buttons, one order is marked \"Adviser\" with its reason. It is a simple "
            "rule of thumb built into the game (reassure where deterrence is thin or faith is shaky, press allies "
            "below their fair share, rest a threat repeated too long, keep within budget), not the best move: "
-           "beat it. The command python main.py simulate CAMPAIGN --policy adaptive plays it over many runs.")
+           "beat it. The command fairshare simulate CAMPAIGN --policy adaptive plays it over many runs.")
 
 FAIR_SHARE = (f"An ally's fair share is the defence spending its threat warrants: NATO's {DEFAULT.guideline:g} % "
               f"guideline, plus up to {DEFAULT.fair_share_threat:g} points of GDP more the graver the threat it "
