@@ -55,7 +55,7 @@ ADVISER = ("The adviser: on the order buttons, one order is marked \"Adviser\" w
 FAIR_SHARE = (f"An ally's fair share is the defence spending its threat warrants: NATO's {DEFAULT.guideline:g} % "
               f"guideline, plus up to {DEFAULT.fair_share_threat:g} points of GDP more the graver the threat it "
               "faces (a threat of 0.50 warrants "
-              f"{DEFAULT.guideline + 0.5 * DEFAULT.fair_share_threat:.2f} %). The adviser presses allies below it, "
+              f"{DEFAULT.fair_share(0.5):.2f} %). The adviser presses allies below it, "
               "and the burden pillar counts spending up to it.")
 
 PROJECTOR = ("On a projector: press F11 for fullscreen and set the text size to 130 % or more in Settings (O); "
