@@ -10,7 +10,8 @@ batch of plans) played in other processes, their results taken back in task orde
   so a task's function and arguments travel pickled. A Policy's functions are closures, which do not: a task
   names its policy instead, as a `Recipe`.
 - One worker plays in this process. A process takes about a second to start and import numpy on a busy machine,
-  so work of a few seconds gains little (`fairshare bench` and issue 23's note give the measured speed-ups).
+  so work of a few seconds gains little, and none where other programs already keep every core busy (the README
+  gives the measured speed-ups).
 """
 from __future__ import annotations
 
@@ -18,9 +19,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
-
-import numpy as np
+from dataclasses import dataclass
 
 from game.analysis.plans import Plan, plan_policy
 from game.campaign.model import Campaign
@@ -37,13 +36,11 @@ def cores() -> int:
 @dataclass(frozen=True, eq=False)
 class Recipe:
     """A policy as a worker process can build it again: a built-in's name or a plan file's path (as
-    game.sim.policies.resolve_policy reads them), or a Plan; `events`: a facilitator's forced events (Policy.events)."""
+    game.sim.policies.resolve_policy reads them), or a Plan."""
     source: str | Plan
-    events: np.ndarray | None = None
 
     def policy(self, campaign: Campaign) -> Policy:
-        made = plan_policy(self.source) if isinstance(self.source, Plan) else resolve_policy(self.source, campaign)
-        return made if self.events is None else replace(made, events=self.events)
+        return plan_policy(self.source) if isinstance(self.source, Plan) else resolve_policy(self.source, campaign)
 
 
 def policy_of(policy: Policy | Recipe, campaign: Campaign) -> Policy:
