@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.sim import posture
 from game.ui import bindings, doc, flow
 from game.ui.doc import Block
 from game.ui.fonts import reflow
@@ -21,7 +22,7 @@ class BriefingScene(Scene):
     def blocks(self) -> tuple[list[Block], list[Block]]:
         s = self.session
         c = s.campaign
-        cost = float((s.state.presence[0] * s.world.upkeep).sum())
+        cost = float(posture.upkeep(s.state.presence[0], 0.0, s.world.upkeep, s.world.params).sum())
         left = [Block("h", "The situation"), Block("p", reflow(c.briefing))]
         if c.goals:
             left.append(Block("h", "Your goals"))
