@@ -69,10 +69,11 @@ BOOTSTRAP, BOOT_RUNS, BOOT_ITERATIONS = 16, 32, 30
 ALARM_GRID = tuple(round(0.025 * k, 3) for k in range(41))   # % of GDP: fine enough that luck stays small
 COVERAGE_RUNS, COVERAGE_TARGET = 200, 0.8
 # How close --check wants the fit to the shipped file. The same numpy on another CPU takes other SIMD paths (with
-# AVX-512 off, numpy 2.4.6 here gives shock_weight 4.3925 for the shipped 4.3928 and moves one bootstrap replicate
-# by 0.07): float32 sums differ in their last bits and Nelder-Mead, stopped after a fixed number of steps on a flat
-# objective, carries that into the fourth decimal. Pinning package versions would not remove it, so the check
-# compares within what such differences reach, far inside what the values mean:
+# AVX-512 off, numpy 2.4.6 here gives shock_weight 4.5809 for the shipped 4.5805 and moves bootstrap replicates by
+# up to 0.03; on the previous calibration 4.3925 for 4.3928 and 0.07): float32 sums differ in their last bits and
+# Nelder-Mead, stopped after a fixed number of steps on a flat objective, carries that into the fourth decimal.
+# Pinning package versions would not remove it, so the check compares within what such differences reach, far
+# inside what the values mean:
 POINT_TOLERANCE = 0.0025    # of a fitted parameter's range (FREE): 0.02 for shock_weight, whose range is 8
 DRAW_TOLERANCE = 0.25       # of the spread (sd) of the shipped replicates, for each order statistic of each column
 FIT_TOLERANCE = {"rmse_after": 0.002, "coverage_in_sample": 0.02}   # pp of GDP; share of the recorded values
