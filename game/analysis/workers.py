@@ -15,10 +15,8 @@ batch of plans) played in other processes, their results taken back in task orde
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from game.analysis.plans import Plan, plan_policy
@@ -54,10 +52,14 @@ class Workers:
 
     def __init__(self, n: int = 1):
         self.n = max(1, int(n))
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool = None
 
     def __enter__(self) -> Workers:
         if self.n > 1:
+            # loaded for more than one worker only: the window imports this module (through the best-plan search)
+            # and its start-up should not pay for multiprocessing
+            import multiprocessing  # noqa: PLC0415 - as said above
+            from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - as above
             self._pool = ProcessPoolExecutor(self.n, mp_context=multiprocessing.get_context("spawn"))
         return self
 
