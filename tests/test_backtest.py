@@ -57,7 +57,7 @@ def test_backtest_needs_a_plan_for_campaigns_without_history(capsys):
     assert "has no historical plan" in capsys.readouterr().err
 
 
-@pytest.mark.slow      # about a minute: the whole fit again (.ci/run runs it; `pytest -m slow`)
+@pytest.mark.slow      # about 1.5 minutes of CPU: the whole fit again (.ci/run runs it; `pytest -m slow`)
 def test_calibration_script_reproduces_the_shipped_parameters():
     from tools.calibrate import BOOTSTRAP
     run = subprocess.run([sys.executable, "tools/calibrate.py", "--check"], cwd=ROOT, capture_output=True, text=True)

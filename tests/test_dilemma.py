@@ -164,7 +164,7 @@ def test_the_article_plans_check_takes_a_shipped_plan_that_ties_and_nothing_wors
     assert not tied(path, withdraw, world)
 
 
-@pytest.mark.slow      # about 30 s: every article plan chosen again (.ci/run runs it; `pytest -m slow`)
+@pytest.mark.slow      # about 45 s of CPU: every article plan chosen again (.ci/run runs it; `pytest -m slow`)
 def test_the_shipped_article_plans_are_the_ones_the_tool_chooses():
     """tools/article_plans.py is deterministic: rerun on the shipped model it writes the shipped plans, so the
     "within two points of the best" claim above is about plans anyone can regenerate (about 25 s of CPU)."""

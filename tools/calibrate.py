@@ -3,7 +3,7 @@ leaves.
 
     python tools/calibrate.py                       # fit, print the figures, write game/sim/calibration.json
     python tools/calibrate.py --check               # fit again and check the shipped file holds the same values
-                                                    # (within the tolerance below; about a minute)
+                                                    # (within the tolerance below; 1.5 minutes of CPU)
     python tools/calibrate.py --allies all --dry-run   # fit on every ally the data holds; print, write nothing
 
 The fit plays `europe_2014` and `indo_pacific_2014` under their historical U.S. plans and minimises the
