@@ -3,4 +3,5 @@ import sys
 
 from game.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":    # worker processes (game.analysis.workers) import the main module again
+    sys.exit(main())

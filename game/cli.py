@@ -1,9 +1,10 @@
-"""The command line: `python main.py [COMMAND ...]` (or `fairshare ...` once installed).
+"""The command line: `fairshare [COMMAND ...]` (`python main.py ...` in a checkout that is not installed).
 
 The CLI is the only place that parses arguments, turns errors into one line and prints; what it prints comes
-from game.analysis. Every failure a user can cause ends in a readable message and a non-zero exit, never a traceback.
-Commands that play the model import it when they run, so `validate` starts without numpy and no command but the
-window's loads pygame.
+from game.analysis, and the arguments are declared in game.cli_args. Every failure a user can cause ends in a
+readable message and a non-zero exit, never a traceback. Commands that play the model import it when they run, so
+`validate` (without --balance) and `new` start without numpy, and only the window and the commands that draw
+charts (`backtest --chart`, `bench`, `debrief`, `class`) load pygame.
 """
 from __future__ import annotations
 
@@ -168,10 +169,13 @@ def simulate(args) -> int:
         raise UserError("--runs must be between 1 and 1,000,000", 2)
     if args.save is not None:
         check_save_target(args.save, args.runs)
+    from game.analysis.workers import Recipe  # noqa: PLC0415 - as above
+    workers = workers_for(args)
     campaign = load(args.campaign)
     check_memory(campaign, args.runs)
-    policy = policy_for(args.policy, campaign)
-    result = summary.simulate_summary(campaign, policy, args.runs, args.seed, progress=progress_bar("simulate"))
+    policy = policy_for(args.policy, campaign)     # its problems said here, before any worker starts
+    result = summary.simulate_summary(campaign, Recipe(args.policy), args.runs, args.seed,
+                                      progress=progress_bar("simulate"), workers=workers)
     print(as_json(result, campaign, args.seed) if args.json else summary.render_summary(result, campaign))
     if args.save is not None:
         from game.analysis.replay import policy_session  # noqa: PLC0415 - numpy loads for the model's commands only
@@ -182,6 +186,16 @@ def simulate(args) -> int:
             raise UserError(str(error))
         print(f"game saved to {args.save}", file=sys.stderr if args.json else sys.stdout)
     return 0
+
+
+def workers_for(args) -> int:
+    """--workers, or one per core; a UserError outside 1 to MAX_WORKERS."""
+    from game.analysis.workers import MAX_WORKERS, cores  # noqa: PLC0415 - numpy loads for the model's commands only
+    if args.workers is None:
+        return cores()
+    if not 1 <= args.workers <= MAX_WORKERS:
+        raise UserError(f"--workers must be between 1 and {MAX_WORKERS}", 2)
+    return args.workers
 
 
 def check_save_target(name: str, runs: int) -> None:
@@ -211,7 +225,7 @@ def debrief(args) -> int:
         if found is None:
             print(f"finding the best plan for '{session.campaign.id}' once (about {best_plan.SEARCH_SECONDS:.0f} s); "
                   f"it is kept in {best_plan.cache_path(session.campaign).parent}", file=sys.stderr)
-            found = best_plan.find(session.campaign)
+            found = best_plan.find(session.campaign, progress=search_progress(best_plan.SEARCH_SECONDS))
         what = whatif.what_if(session, found)
     try:
         written = report_doc.write_files(debrief_export.build(session, what), out)
@@ -227,8 +241,10 @@ def debrief(args) -> int:
 
 def backtest(args) -> int:
     from game.analysis import backtest  # noqa: PLC0415 - numpy loads for the commands that play the model only
+    from game.analysis.workers import Recipe  # noqa: PLC0415 - as above
     if not 1 <= args.runs <= 100_000:
         raise UserError("--runs must be between 1 and 100,000", 2)
+    workers = workers_for(args)
     if args.chart:
         check_chart_target(Path(args.chart))
     campaign = load(args.campaign)
@@ -236,11 +252,13 @@ def backtest(args) -> int:
     plan = args.plan or backtest.default_plan(campaign)
     if plan is None:
         raise UserError(f"campaign '{campaign.id}' has no historical plan; give one with --plan", 2)
-    bt = backtest.run_backtest(campaign, policy_for(str(plan), campaign), runs=args.runs, seed=args.seed)
+    policy_for(str(plan), campaign)     # its problems said here, before any worker starts
+    bt = backtest.run_backtest(campaign, Recipe(str(plan)), runs=args.runs, seed=args.seed, workers=workers,
+                               progress=progress_bar("backtest"))
     if not bt.recorded:
         raise UserError(f"no recorded spending series in data/ matches the allies of '{campaign.id}'")
     if args.chart:
-        from game.analysis.backtest_chart import draw_backtest  # noqa: PLC0415 - pygame loads for --chart only
+        from game.analysis.chart_png import draw_backtest  # noqa: PLC0415 - pygame loads for --chart only
         try:
             draw_backtest(bt, Path(args.chart))
         except OSError as error:
@@ -264,19 +282,34 @@ def check_chart_target(path: Path) -> None:
         raise UserError(f"'{path}' is not a regular file (a device or a pipe); give a file name ending in .png", 2)
 
 
-def progress_bar(label: str):
-    """A progress callback (runs done, runs in all) that redraws one line on stderr, or None when stderr is not a
-    terminal (a pipe or a log file would fill with redraws). Runs of one chunk finish too fast to need it."""
+def progress_bar(label: str, unit: str = "runs", least: int = CHUNK_RUNS):
+    """A progress callback (done, in all) that redraws one line on stderr, or None when stderr is not a terminal (a
+    pipe or a log file would fill with redraws). Work of `least` units or fewer (runs of one chunk) finishes too
+    fast to need it."""
     if not sys.stderr.isatty():
         return None
 
     def show(done: int, total: int) -> None:
-        if total <= CHUNK_RUNS:
+        if total <= least:
             return
         filled = 30 * done // total
         end = "\n" if done >= total else ""
-        print(f"\r{label}: [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} runs", end=end, file=sys.stderr,
+        print(f"\r{label}: [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} {unit}", end=end, file=sys.stderr,
               flush=True)
+    return show
+
+
+def search_progress(seconds: float):
+    """A plan search's progress callback (plans tried, best score, seconds so far): a line on stderr every few
+    seconds, enough to see it is alive (and readable in a log, unlike a redrawn bar)."""
+    shown = 0.0
+
+    def show(tried: int, best: float, elapsed: float) -> None:
+        nonlocal shown
+        if elapsed - shown >= 5:
+            shown = elapsed
+            print(f"searching: {tried} plans tried, best {best:.1f} ({elapsed:.0f} s of {seconds:g})", file=sys.stderr,
+                  flush=True)
     return show
 
 
@@ -300,20 +333,14 @@ def balance(args) -> int:
         raise UserError("--runs must be between 1 and 100,000", 2)
     if not 0 <= args.search <= 86_400:
         raise UserError("--search must be between 0 and 86,400 seconds", 2)
+    workers = workers_for(args)
     folder = os.path.dirname(os.path.abspath(args.plan_out or "."))
     if args.plan_out and (os.path.isdir(args.plan_out) or not os.access(folder, os.W_OK)):
         raise UserError(f"cannot write the plan to '{args.plan_out}'")  # said now, not after the search
     from game.analysis import balance as balancing, plans  # noqa: PLC0415 - numpy loads for the model's commands only
     campaign = load(args.campaign)
-    shown = 0.0
-
-    def progress(tried: int, best: float, elapsed: float) -> None:
-        nonlocal shown
-        if elapsed - shown >= 5:  # a line every few seconds: enough to see it is alive
-            shown = elapsed
-            print(f"searching: {tried} plans tried, best {best:.1f} ({elapsed:.0f} s of {args.search:g})",
-                  file=sys.stderr)
-    result = balancing.balance(campaign, args.runs, args.seed, args.search, progress=progress)
+    result = balancing.balance(campaign, args.runs, args.seed, args.search, progress=search_progress(args.search),
+                               workers=workers)
     if args.plan_out:
         note = (f"Best plan found by `fairshare balance {args.campaign} --seed {args.seed} --search {args.search:g}`"
                 f":\n{result.strategies['best plan'].mean:.1f} on {args.runs} games of seed {args.seed}.")
@@ -346,7 +373,7 @@ def class_report(args) -> int:
     from game.analysis import class_export, class_report as classes, report_doc  # noqa: PLC0415
     out = check_out_folder(args.out)
     try:
-        report = classes.build(args.saves)
+        report = classes.build(args.saves, progress_bar("class", "saves", least=10))
         report_doc.write_files(class_export.build(report), out)
     except SaveError as error:
         raise UserError(str(error))

@@ -18,14 +18,14 @@ Fair Share: a game about who pays for the defence of U.S. allies.
                                      check campaign files (FILE:LINE:COL: error: / warning: ...)
   fairshare new ID [--theatre europe|indo_pacific|both] [--allies poland,...] [--year Y] [--turns N] [--out FILE]
                                      write a new campaign from the shipped data, ready to play and edit
-  fairshare simulate CAMPAIGN --policy POLICY [--runs N] [--seed S] [--json] [--save FILE]
+  fairshare simulate CAMPAIGN --policy POLICY [--runs N] [--seed S] [--json] [--save FILE] [--workers N]
                                      play a campaign headless under a policy or a plan file
                                      (--save FILE with --runs 1: that game as a save the window loads)
-  fairshare balance CAMPAIGN [--runs N] [--seed S] [--search SECONDS] [--json] [--plan-out FILE]
+  fairshare balance CAMPAIGN [--runs N] [--seed S] [--search SECONDS] [--json] [--plan-out FILE] [--workers N]
                                      is it a real dilemma? strategies, a plan search, flags in words
   fairshare claims CAMPAIGN [--runs N] [--seed S] [--json]
                                      what each of the article's claims does in this campaign, measured
-  fairshare backtest CAMPAIGN [--plan PLAN] [--runs N] [--chart FILE.png] [--json]
+  fairshare backtest CAMPAIGN [--plan PLAN] [--runs N] [--chart FILE.png] [--json] [--workers N]
                                      compare the model with recorded defence spending
   fairshare debrief SAVE --out DIR   a saved game's debrief: game.csv, game.json, debrief.md/.html, charts
   fairshare class SAVE_OR_FOLDER... --out DIR
@@ -70,6 +70,7 @@ def parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=seed_arg, default=0)
     sim.add_argument("--json", action="store_true", help="print one JSON object")
     sim.add_argument("--save", default=None, metavar="FILE", help="with --runs 1: write the game as a save file")
+    _workers(sim, "more than 4,096 runs are shared out by chunks")
     bal = sub.add_parser("balance", help="is the campaign a real dilemma? strategies, best plan, flags")
     bal.add_argument("campaign")
     bal.add_argument("--runs", type=int, default=2000, help="games per strategy (default 2000)")
@@ -78,6 +79,7 @@ def parser() -> argparse.ArgumentParser:
                      help="time for the plan search (default 45; 0: the starting plans only)")
     bal.add_argument("--json", action="store_true", help="print one JSON object")
     bal.add_argument("--plan-out", default=None, metavar="FILE", help="write the best plan as a plan file")
+    _workers(bal, "each batch of plans the search scores is shared out, and the strategies play side by side")
     cla = sub.add_parser("claims", help="what each of the article's claims does in this campaign, measured")
     cla.add_argument("campaign")
     cla.add_argument("--runs", type=int, default=1000, help="games per contrast (default 1000)")
@@ -90,6 +92,7 @@ def parser() -> argparse.ArgumentParser:
     back.add_argument("--seed", type=seed_arg, default=0)
     back.add_argument("--chart", default=None, metavar="FILE.png")
     back.add_argument("--json", action="store_true")
+    _workers(back, "more than 4,096 runs are shared out by chunks")
     deb = sub.add_parser("debrief", help="write a saved game's debrief (CSV, JSON, Markdown, HTML, charts)")
     deb.add_argument("save", metavar="SAVE")
     deb.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
@@ -100,3 +103,9 @@ def parser() -> argparse.ArgumentParser:
     ben.add_argument("--full", action="store_true", help="also 1,000,000 Monte Carlo runs (about two minutes of CPU)")
     ben.add_argument("--json", action="store_true", help="print one JSON object, for comparing commits")
     return parser
+
+
+def _workers(command: argparse.ArgumentParser, how: str) -> None:
+    command.add_argument("--workers", type=int, default=None, metavar="N",
+                         help=f"processes that play the games (default: one per core); {how}; the results are the "
+                              "same whatever N")

@@ -14,7 +14,7 @@ from game.campaign.model import PILLARS
 from game.campaign.plan import load_plan
 from game.catalog import find_campaign
 from game.paths import campaigns_dir
-from game.sim.policies import Policy, built_in, plan_policy
+from game.sim.policies import Policy, built_in, plan_policy, plan_table
 from game.sim.run import simulate
 from game.sim.state import ORDER_CODE, make_world
 
@@ -154,6 +154,19 @@ def test_the_tutorial_teaches_rather_than_punishes_by_dice():
     assert r.outcome.aggression.mean() <= 0.08
 
 
+def test_the_article_plans_check_takes_a_shipped_plan_that_ties_and_nothing_worse():
+    from tools.article_plans import FOLDER, tied
+    from game.analysis.plans import Plan
+    campaign = find_campaign("tutorial")
+    world, path = make_world(campaign), FOLDER / "tutorial_nixon_pairing.yaml"
+    shipped = load_plan(path, campaign)
+    same = Plan(*plan_table(shipped.default, shipped.orders, campaign, shipped.us))
+    assert tied(path, same, world)
+    withdraw = Plan.blanket(ORDER_CODE["withdraw"], campaign.turns, len(campaign.allies))
+    assert not tied(path, withdraw, world)
+
+
+@pytest.mark.slow      # about 45 s of CPU: every article plan chosen again (.ci/run runs it; `pytest -m slow`)
 def test_the_shipped_article_plans_are_the_ones_the_tool_chooses():
     """tools/article_plans.py is deterministic: rerun on the shipped model it writes the shipped plans, so the
     "within two points of the best" claim above is about plans anyone can regenerate (about 25 s of CPU)."""

@@ -99,15 +99,17 @@ def test_limit_is_zero_away_from_the_bounds_and_events_zero_without_events():
 
 
 def test_the_report_says_which_way_each_figure_moved():
+    from game.ui.wording import change_sentence     # the window's words (pygame stays out of the model's tests)
     up = explain.Change("spending", 1.5, 1.8, (explain.Factor("pressure", 0.3),))
     down = explain.Change("trust", 0.6, 0.4, (explain.Factor("withdrawal", -0.2),))
-    assert "rose 0.30 pp to 1.80 % of GDP" in up.sentence("Alpha")
-    assert "fell 0.20 to 0.40" in down.sentence("Beta")
-    assert "pushed up by pressure (+0.30 pp)" in up.sentence("Alpha")
-    assert "held back by withdrawal (-0.20)" in down.sentence("Beta")
+    assert "rose by 0.30 pp, from 1.50 to 1.80 % of GDP" in change_sentence(up, "Alpha")
+    assert "fell by 0.20, from 0.60 to 0.40" in change_sentence(down, "Beta")
+    assert "pushed up by pressure (+0.30 pp)" in change_sentence(up, "Alpha")
+    assert "held back by withdrawal (-0.20)" in change_sentence(down, "Beta")
 
 
 def test_the_report_names_the_largest_factors_first_with_their_values():
+    from game.ui.wording import change_sentence
     c, state = opening(find_campaign("europe_2024"))
     orders = np.full(len(c.allies), PRESSURE, dtype=np.int8)
     orders[c.ally_index("poland")] = WITHDRAW
@@ -121,4 +123,4 @@ def test_the_report_names_the_largest_factors_first_with_their_values():
             assert abs(values.sum() - change.delta) < 1e-9
     poland = explain.ally_changes(report, state, after, c.ally_index("poland"))["spending"]
     assert poland.factors[0].name == max(poland.factors, key=lambda f: abs(f.value)).name
-    assert f"{poland.factors[0].name} (" in poland.sentence("Poland")
+    assert f"{poland.factors[0].name} (" in change_sentence(poland, "Poland")

@@ -3,6 +3,7 @@ leaves.
 
     python tools/calibrate.py                       # fit, print the figures, write game/sim/calibration.json
     python tools/calibrate.py --check               # fit again and check the shipped file holds the same values
+                                                    # (within the tolerance below; 1.5 minutes of CPU)
     python tools/calibrate.py --allies all --dry-run   # fit on every ally the data holds; print, write nothing
 
 The fit plays `europe_2014` and `indo_pacific_2014` under their historical U.S. plans and minimises the
@@ -67,6 +68,15 @@ RUNS, SEED, ITERATIONS = 64, 2014, 160
 BOOTSTRAP, BOOT_RUNS, BOOT_ITERATIONS = 16, 32, 30
 ALARM_GRID = tuple(round(0.025 * k, 3) for k in range(41))   # % of GDP: fine enough that luck stays small
 COVERAGE_RUNS, COVERAGE_TARGET = 200, 0.8
+# How close --check wants the fit to the shipped file. The same numpy on another CPU takes other SIMD paths (with
+# AVX-512 off, numpy 2.4.6 here gives shock_weight 4.5809 for the shipped 4.5805 and moves bootstrap replicates by
+# up to 0.03; on the previous calibration 4.3925 for 4.3928 and 0.07): float32 sums differ in their last bits and
+# Nelder-Mead, stopped after a fixed number of steps on a flat objective, carries that into the fourth decimal.
+# Pinning package versions would not remove it, so the check compares within what such differences reach, far
+# inside what the values mean:
+POINT_TOLERANCE = 0.0025    # of a fitted parameter's range (FREE): 0.02 for shock_weight, whose range is 8
+DRAW_TOLERANCE = 0.25       # of the spread (sd) of the shipped replicates, for each order statistic of each column
+FIT_TOLERANCE = {"rmse_after": 0.002, "coverage_in_sample": 0.02}   # pp of GDP; share of the recorded values
 
 
 
@@ -132,11 +142,19 @@ def to_params(x: np.ndarray, base: Params, names=tuple(FREE)) -> Params:
     return dataclasses.replace(base, **{k: float(v) for k, v in zip(names, np.clip(x, lo, hi))})
 
 
-def nelder_mead(f, x0: np.ndarray, steps: np.ndarray, iterations: int) -> tuple[np.ndarray, float]:
-    """Plain Nelder-Mead (no SciPy): deterministic for a deterministic objective."""
+def say(text: str) -> None:
+    """Progress, on stderr: stdout holds the fit's JSON."""
+    print(text, file=sys.stderr, flush=True)
+
+
+def nelder_mead(f, x0: np.ndarray, steps: np.ndarray, iterations: int, label: str = "") -> tuple[np.ndarray, float]:
+    """Plain Nelder-Mead (no SciPy): deterministic for a deterministic objective. With a `label`, a line of
+    progress every 20 steps."""
     simplex = [x0] + [x0 + np.eye(len(x0))[k] * steps[k] for k in range(len(x0))]
     scores = [f(x) for x in simplex]
-    for _ in range(iterations):
+    for done in range(iterations):
+        if label and done % 20 == 0:
+            say(f"{label}: step {done} of {iterations}, RMSE {min(scores):.4f}")
         order = np.argsort(scores)
         simplex, scores = [simplex[k] for k in order], [scores[k] for k in order]
         centroid = np.mean(simplex[:-1], axis=0)
@@ -168,6 +186,7 @@ def bootstrap(fit: Fit, point: Params) -> list[list[float]]:
     steps = np.array([(FREE[k][1] - FREE[k][0]) * 0.1 for k in WAR])
     replicates = []
     for b in range(BOOTSTRAP):
+        say(f"bootstrap: replicate {b + 1} of {BOOTSTRAP}")
         drawn = np.random.default_rng([SEED, b]).integers(0, len(fit.allies), len(fit.allies))
         counts = np.bincount(drawn, minlength=len(fit.allies))
         weights = np.array([counts[fit.allies.index(k)] for k in keys], dtype=float)
@@ -178,12 +197,12 @@ def bootstrap(fit: Fit, point: Params) -> list[list[float]]:
     return sorted(replicates)
 
 
-def fit_stage(rmse, base: Params, names: tuple[str, ...], iterations: int) -> Params:
+def fit_stage(rmse, base: Params, names: tuple[str, ...], iterations: int, label: str) -> Params:
     """`base` with the parameters `names` fitted (rounded to 4 places, the values shipped) from their values in
     `base`; the wartime pair starts from 0.5 rather than at its bound."""
     x0 = np.array([max(getattr(base, k), 0.5 if k in WAR else 0.0) for k in names])
     steps = np.array([(FREE[k][1] - FREE[k][0]) * 0.15 for k in names])
-    x, _ = nelder_mead(lambda x: rmse(to_params(x, base, names)), x0, steps, iterations)
+    x, _ = nelder_mead(lambda x: rmse(to_params(x, base, names)), x0, steps, iterations, label)
     fitted = to_params(x, base, names)
     return dataclasses.replace(base, **{k: round(getattr(fitted, k), 4) for k in names})
 
@@ -192,14 +211,15 @@ def fit_all(sample: str = "shipped") -> dict:
     fit = Fit(sample)
     base = Params()   # the hand-set values, before calibration
     before = fit.rmse(base)
-    peace = fit_stage(lambda p: fit.rmse(p, weights=fit.peacetime), base, PEACE, ITERATIONS)
-    point = fit_stage(fit.rmse, peace, WAR, ITERATIONS // 4)
+    peace = fit_stage(lambda p: fit.rmse(p, weights=fit.peacetime), base, PEACE, ITERATIONS, "peacetime fit")
+    point = fit_stage(fit.rmse, peace, WAR, ITERATIONS // 4, "wartime fit")
     after = fit.rmse(point)
     draws = bootstrap(fit, point)
     uncertain = dataclasses.replace(point, shock_draws=tuple(map(tuple, draws)))
     alarm, covered = ALARM_GRID[-1], float("nan")
     for sd in ALARM_GRID:
         covered = fit.coverage(dataclasses.replace(uncertain, alarm_sd=sd))
+        say(f"threat-perception shock: sd {sd} pp covers {covered:.0%} of the recorded values")
         if covered >= COVERAGE_TARGET:
             alarm = sd
             break
@@ -264,6 +284,26 @@ def compare(result: dict, sample: str) -> str:
     return "\n".join(lines)
 
 
+def differences(shipped: dict, result: dict) -> list[str]:
+    """What the fit `result` gives beyond the tolerance of the `shipped` file, in words (nothing: reproduced)."""
+    out = []
+    for k, (lo, hi) in FREE.items():
+        if abs(result["params"][k] - shipped["params"][k]) > POINT_TOLERANCE * (hi - lo):
+            out.append(f"{k}: {result['params'][k]} against the shipped {shipped['params'][k]}")
+    if abs(result["params"]["alarm_sd"] - shipped["params"]["alarm_sd"]) > ALARM_GRID[1] + 1e-9:
+        out.append(f"alarm_sd: {result['params']['alarm_sd']} against the shipped {shipped['params']['alarm_sd']}")
+    for k, tolerance in FIT_TOLERANCE.items():
+        if abs(result[k] - shipped[k]) > tolerance:
+            out.append(f"{k}: {result[k]} against the shipped {shipped[k]}")
+    mine, theirs = np.sort(np.array(result["shock_draws"]), 0), np.sort(np.array(shipped["shock_draws"]), 0)
+    if mine.shape != theirs.shape:
+        return out + [f"{len(mine)} bootstrap replicates against the shipped {len(theirs)}"]
+    apart = np.abs(mine - theirs).max(0)
+    out += [f"bootstrap replicates of {k}: an order statistic {apart[j]:.4f} from the shipped one"
+            for j, k in enumerate(WAR) if apart[j] > DRAW_TOLERANCE * theirs[:, j].std()]
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="compare with the shipped calibration instead")
@@ -279,9 +319,10 @@ def main() -> int:
         return 0
     if args.check:
         shipped = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
-        same = all(shipped.get(k) == result[k] for k in ("params", "shock_draws"))
-        print("shipped calibration reproduced" if same else "shipped calibration differs from the fit")
-        return 0 if same else 1
+        wrong = differences(shipped, result)
+        print("shipped calibration differs from the fit: " + "; ".join(wrong) if wrong else
+              "shipped calibration reproduced (within the tolerance of other numpy builds and CPUs)")
+        return 1 if wrong else 0
     CALIBRATION_FILE.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"written to {CALIBRATION_FILE.relative_to(ROOT)}")
     return 0

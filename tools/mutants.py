@@ -22,7 +22,7 @@ class Mutant:
 
 STEP, OUTCOME, POLICIES = "game/sim/step.py", "game/sim/outcome.py", "game/sim/policies.py"
 DERIVED, POSTURE, STATE = "game/sim/derived.py", "game/sim/posture.py", "game/sim/state.py"
-EXPLAIN, EVENTS = "game/sim/explain.py", "game/sim/events.py"
+EXPLAIN, EVENTS, WORDING = "game/sim/explain.py", "game/sim/events.py", "game/ui/wording.py"
 VIEW, LEGEND, DEBRIEF = "game/ui/play/view.py", "game/ui/play/legend.py", "game/ui/report/debrief.py"
 
 
@@ -242,8 +242,8 @@ MUTANTS: tuple[Mutant, ...] = (
       "return state.domestic_pressure + p.congress_stir < p.congress_threshold - ADVISER_MARGIN",
       "return state.domestic_pressure > -1",
       "adviser: invoke Congress only with room below the drawdown threshold"),
-    m("explain-direction-swapped", EXPLAIN, 'direction = "rose" if self.delta > 0 else "fell"',
-      'direction = "fell" if self.delta > 0 else "rose"', "report words: which way a figure moved"),
+    m("explain-direction-swapped", WORDING, 'kind = "steady" if d == 0 else "rose" if d > 0 else "fell"',
+      'kind = "steady" if d == 0 else "fell" if d > 0 else "rose"', "report words: which way a figure moved"),
     m("explain-smallest-first", EXPLAIN, "found.sort(key=lambda f: (-abs(f.value), -abs(f.total)))",
       "found.sort(key=lambda f: (abs(f.value), -abs(f.total)))", "report words: the largest factors named first"),
     m("explain-no-congress", EXPLAIN, "if report.congress_cut[run]:", "if False:",

@@ -8,11 +8,14 @@ from pathlib import Path
 import numpy as np
 
 from game.analysis.records import lookup, read_series, runs_of
+from game.analysis.summary import Progress
+from game.analysis.workers import Recipe, policy_of, run_all
 from game.paths import campaigns_dir
+from game.sim.batches import chunk_rngs, chunk_rows
 from game.sim.params import DEFAULT
-from game.sim.batches import chunks
+from game.sim.policies import Policy
 from game.sim.run import new_game
-from game.sim.state import make_world
+from game.sim.state import World, make_world
 from game.sim.step import step
 
 # Recorded series, most authoritative first: NATO's own figures for NATO members, SIPRI otherwise; the smaller
@@ -128,19 +131,35 @@ class Backtest:
         return {"last_recorded_stays": _rms(last), "straight_line": _rms(line)}
 
 
-def run_backtest(campaign, policy, runs: int = 1000, seed: int = 0, params=None) -> Backtest:
-    """The spending paths of `runs` games, streamed in chunks as `simulate` plays them: only the paths are kept."""
+def run_backtest(campaign, policy: Policy | Recipe, runs: int = 1000, seed: int = 0, params=None, workers: int = 1,
+                 progress: Progress | None = None) -> Backtest:
+    """The spending paths of `runs` games, streamed in chunks as `simulate` plays them: only the paths are kept. A
+    Recipe's chunks are played by `workers` processes, with the same paths as one."""
     world = make_world(campaign, params or DEFAULT)
     paths = np.empty((campaign.turns + 1, runs, world.n_allies))
-    for first, rows, model_rng, policy_rng in chunks(runs, seed):
-        state, _ = new_game(world, rows)
-        paths[0, first:first + rows] = state.spending
-        while not state.over:
-            state, _ = step(state, policy(state, policy_rng), model_rng)
-            paths[state.turn, first:first + rows] = state.spending
+    layout = chunk_rows(runs)
+    tasks = [(world, policy, seed, index, rows) for index, (_, rows) in enumerate(layout)]
+    for (first, rows), part in zip(layout, run_all(_chunk_paths, tasks, workers if isinstance(policy, Recipe) else 1)):
+        paths[:, first:first + rows] = part
+        if progress:
+            progress(first + rows, runs)
     years = [campaign.calendar.start + round(t * world.dt) for t in range(len(paths))]
     series, recorded = recorded_for(campaign)
-    return Backtest(campaign, policy.name, runs, years, paths, series, recorded, fit_years(campaign))
+    return Backtest(campaign, policy_of(policy, campaign).name, runs, years, paths, series, recorded,
+                    fit_years(campaign))
+
+
+def _chunk_paths(task: tuple[World, Policy | Recipe, int, int, int]) -> np.ndarray:
+    """(turns + 1, rows, allies) spending of chunk `index`'s games."""
+    world, policy, seed, index, rows = task
+    policy, (model_rng, policy_rng) = policy_of(policy, world.campaign), chunk_rngs(seed, index, rows)
+    state, _ = new_game(world, rows)
+    paths = np.empty((world.campaign.turns + 1, rows, world.n_allies))
+    paths[0] = state.spending
+    while not state.over:
+        state, _ = step(state, policy(state, policy_rng), model_rng)
+        paths[state.turn] = state.spending
+    return paths
 
 
 def to_json(bt: Backtest) -> dict:

@@ -14,13 +14,13 @@ from game.sim.state import CONGRESS
 
 LETTER = {"hold": "·", "pressure": "P", "reassure": "R", "withdraw": "W", "criticize": "C"}
 CSV_COLUMNS = ("rank", "team", "file", "score", *PILLARS, "vs_hold", "vs_adviser", "status")
-TEAM_DASHES = (None, (10, 5), (3, 4), (12, 4, 3, 4))
 
 
 def _lines(report: ClassReport, measure) -> list[charts.Line]:
-    out = [charts.Line(t.name, measure(t.path), dash=TEAM_DASHES[k // 6 % 4]) for k, t in enumerate(report.teams)]
-    return out + [charts.Line("hold", measure(report.hold), charts.COLORS[6], (10, 5), 2),
-                  charts.Line("adviser", measure(report.adviser), charts.COLORS[7], (3, 4), 2)]
+    dashes = charts.DASHES
+    out = [charts.Line(t.name, measure(t.path), dash=dashes[k // 6 % len(dashes)]) for k, t in enumerate(report.teams)]
+    return out + [charts.Line("hold", measure(report.hold), charts.COLORS[6], dashes[1], 2),
+                  charts.Line("adviser", measure(report.adviser), charts.COLORS[7], dashes[2], 2)]
 
 
 def chart_images(report: ClassReport) -> dict[str, bytes]:

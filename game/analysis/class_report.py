@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -84,8 +85,9 @@ def _team_name(data: dict, file: Path) -> str:
     return drawable(slot.strip()) if isinstance(slot, str) and slot.strip() else drawable(file.stem)
 
 
-def build(args: list[str]) -> ClassReport:
-    """Raises SaveError only when no save at all can be used (the message lists why each was left out)."""
+def build(args: list[str], progress: Callable[[int, int], None] | None = None) -> ClassReport:
+    """Raises SaveError only when no save at all can be used (the message lists why each was left out).
+    `progress(saves read, saves in all)` after each save."""
     files, left_out = save_files(args)
     if len(files) > MAX_FILES:
         left_out += [LeftOut(f, f"more than {MAX_FILES} files: only the first {MAX_FILES} are read")
@@ -93,7 +95,9 @@ def build(args: list[str]) -> ClassReport:
         files = files[:MAX_FILES]
     loaded: list[tuple[str, Path, Session]] = []
     find = functools.lru_cache(maxsize=None)(find_campaign)   # one campaign, read once for the whole class
-    for f in files:
+    for k, f in enumerate(files):
+        if progress:
+            progress(k, len(files))
         try:
             data = read_save(f)
             session = load_save(f, find)
@@ -105,6 +109,8 @@ def build(args: list[str]) -> ClassReport:
                                        f"{session.campaign.turns} turns played)"))
             continue
         loaded.append((_team_name(data, f), f, session))
+    if progress:
+        progress(len(files), len(files))
     if not loaded:
         raise SaveError("no finished game of Fair Share among the files given"
                         + "".join(f"\n  {x.file}: {x.reason}" for x in left_out))

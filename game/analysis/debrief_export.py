@@ -21,7 +21,7 @@ from game.sim.session import Session
 METERS = ("trust", "alignment", "hedging", "presence")
 SOURCE = {"shipped": "shipped with the game", "cache": "found on this computer before",
           "search": "found just now, and kept"}
-DASH = {"you": None, "hold": (10, 5), "adaptive": (3, 4), "best plan": (12, 4, 3, 4)}
+DASH = dict(zip(("you", "hold", "adaptive", "best plan"), charts.DASHES))
 
 
 def ally_file(ally_id: str) -> str:

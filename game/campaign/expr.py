@@ -23,7 +23,6 @@ from .model import ADVERSARY_VARS, ALLY_READINGS, ALLY_VARS, US_VARS
 READABLE = ALLY_VARS + ALLY_READINGS   # what a condition may read of an ally
 
 FUNCS = ("mean", "min", "max")
-KEYWORDS = ("and", "or", "not", "turn")
 MAX_LENGTH = 1000   # characters
 MAX_DEPTH = 64      # nesting of the tree
 

@@ -18,7 +18,8 @@ ALLY_VARS = ("spending", "threat", "trust", "alignment", "hedging", "presence")
 ALLY_READINGS = ("self_reliance", "autonomy")
 ADVERSARY_VARS = ("capability", "revisionism")
 US_VARS = ("domestic_pressure", "credibility", "budget")
-CALENDAR_STEPS = ("year", "half", "quarter", "month")
+TURNS_PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}   # what each calendar step means
+CALENDAR_STEPS = tuple(TURNS_PER_YEAR)
 # The borders the map can draw: today's, or a year's of its own (assets/map/theatres_<year>.json, built by
 # tools/build_map.py from tools/map_eras.py; tests/test_map_eras.py checks that each has its file).
 MAP_ERAS = ("today", "1969")
@@ -83,7 +84,8 @@ class Calendar:
 
     @property
     def per_year(self) -> int:
-        return {"year": 1, "half": 2, "quarter": 4, "month": 12}[self.step]
+        """Turns in a year: the model's time step is its inverse."""
+        return TURNS_PER_YEAR[self.step]
 
     def label(self, turn: int) -> str:
         """Human label of turn `turn` (0-based): '2024', '2024 H2', '2024 Q3', 'Mar 2024'."""

@@ -28,7 +28,6 @@ from .errors import Problem
 MAX_BYTES = 1 << 20          # 1 MiB
 MAX_DEPTH = 32               # nested mappings/sequences
 
-_STR_TAG = "tag:yaml.org,2002:str"
 FAST_LOADER = getattr(yaml, "CSafeLoader", None)    # None where PyYAML was built without libyaml
 
 

@@ -40,36 +40,10 @@ class Change:
         """The factors that moved it by a shown amount this turn."""
         return tuple(f for f in self.factors if abs(f.value) >= NOISE[self.var])
 
-    def sentence(self, ally_name: str) -> str:
-        verb = {"spending": "spending", "trust": "trust in the U.S.", "alignment": "alignment with the U.S.",
-                "hedging": "hedging"}[self.var]
-        ups = [f for f in self.moved if f.value > 0]
-        downs = [f for f in self.moved if f.value < 0]
-        if abs(self.delta) < NOISE[self.var]:
-            text = f"{ally_name}'s {verb} held steady at {level(self.var, self.after)}"
-            if ups and downs:
-                text += f", {_list(ups[:2], self.var)} balanced by {_list(downs[:2], self.var)}"
-            return text + "."
-        direction = "rose" if self.delta > 0 else "fell"
-        text = f"{ally_name}'s {verb} {direction} {fmt(self.var, abs(self.delta))} to {level(self.var, self.after)}"
-        if ups:
-            text += ", pushed up by " + _list(ups[:2], self.var)
-        if downs:
-            text += (" and" if ups else ",") + " held back by " + _list(downs[:2], self.var)
-        return text + "."
-
 
 def fmt(var: str, value: float, sign: bool = False) -> str:
     s = f"{value:+.2f}" if sign else f"{value:.2f}"
     return s + (" pp" if var == "spending" else "")
-
-
-def level(var: str, value: float) -> str:
-    return f"{value:.2f} % of GDP" if var == "spending" else f"{value:.2f}"
-
-
-def _list(factors: list[Factor], var: str) -> str:
-    return " and ".join(f"{f.name} ({fmt(var, f.value, sign=True)})" for f in factors)
 
 
 def change(report: Report, before: State, after: State, var: str, ally: int, run: int = 0,

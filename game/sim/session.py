@@ -2,7 +2,8 @@
 its campaign, seed and command log, and replayed bit for bit rather than pickled (Nystrom's command pattern)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import ClassVar
 
 import numpy as np
 
@@ -25,52 +26,106 @@ class CommandError(ValueError):
     """A command that cannot be carried out (unknown ally or order, or the game is over)."""
 
 
+class Command:
+    """A player's action as data (Nystrom's command pattern): its fields are its arguments, `apply` carries it out
+    on a session (checking it first, then logging it), and a save stores it as `[tag, *fields]`.
+
+    A new command is one frozen dataclass here, with string fields, a `tag` and an `apply`: defining it registers
+    its tag, so saves write and read it and `Session.execute` runs it with nothing else to edit."""
+    tag: ClassVar[str]
+    registry: ClassVar[dict[str, type[Command]]] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        Command.registry[cls.tag] = cls
+
+    def apply(self, session: Session) -> Report | None:
+        raise NotImplementedError
+
+    def to_list(self) -> list:
+        return [self.tag, *(getattr(self, f.name) for f in fields(self))]
+
+    @staticmethod
+    def from_list(item) -> Command:
+        """The command a save's `[tag, *fields]` stands for; CommandError if it is none."""
+        kind = Command.registry.get(item[0]) if isinstance(item, list) and item and isinstance(item[0], str) else None
+        if kind is None or len(item) != 1 + len(fields(kind)) or not all(isinstance(x, str) for x in item):
+            raise CommandError(f"not a command: {item!r}")
+        return kind(*item[1:])
+
+
 @dataclass(frozen=True)
-class SetOrder:
+class SetOrder(Command):
+    """This turn's order for one ally (game.campaign.model.ORDERS)."""
+    tag = "order"
     ally: str
     order: str
 
+    def apply(self, session: Session) -> None:
+        if self.order not in ORDER_CODE:
+            raise CommandError(f"unknown order '{self.order}' (choose from {', '.join(ORDERS)})")
+        ids = [a.id for a in session.campaign.allies]
+        if self.ally not in ids:
+            raise CommandError(f"unknown ally '{self.ally}'")
+        if self.order == "withdraw" and not session.can_withdraw(self.ally):
+            name = session.campaign.allies[ids.index(self.ally)].name
+            raise CommandError(f"no U.S. forces are left in {name} to withdraw")
+        session.log.append(self)
+        session.pending[ids.index(self.ally)] = ORDER_CODE[self.order]
+
 
 @dataclass(frozen=True)
-class SetUSAction:
+class SetUSAction(Command):
     """This turn's U.S.-level action (game.campaign.model.US_ACTIONS), e.g. "congress"."""
+    tag = "us"
     action: str
 
+    def apply(self, session: Session) -> None:
+        if self.action not in US_ACTION_CODE:
+            raise CommandError(f"unknown U.S. action '{self.action}' (choose from {', '.join(US_ACTIONS)})")
+        session.log.append(self)
+        session.pending_us = US_ACTION_CODE[self.action]
+
 
 @dataclass(frozen=True)
-class InjectEvent:
+class InjectEvent(Command):
     """A facilitator fires one of the campaign's events at the start of the next turn, whatever its condition."""
+    tag = "event"
     event: str
 
+    def apply(self, session: Session) -> None:
+        ids = [e.id for e in session.campaign.events]
+        if self.event not in ids:
+            raise CommandError(f"unknown event '{self.event}'")
+        if session.state.turn + 1 >= session.campaign.turns:
+            raise CommandError("this is the last turn: no next turn for the event to open")
+        session.log.append(self)
+        session.pending_events[ids.index(self.event)] = True
+
 
 @dataclass(frozen=True)
-class EndTurn:
-    pass
+class EndTurn(Command):
+    """Resolve the turn with the pending orders, action and events (the one `step`), then clear them."""
+    tag = "end_turn"
 
-
-Command = SetOrder | SetUSAction | InjectEvent | EndTurn
+    def apply(self, session: Session) -> Report:
+        session.log.append(self)
+        state, report = step(session.state, session.pending[None, :].copy(), session._rng,
+                             np.array([session.pending_us]), session.pending_events[None, :].copy())
+        session.history.append(state)
+        session.reports.append(report)
+        session.pending = np.full(len(session.campaign.allies), HOLD, dtype=np.int8)
+        session.pending_us = NO_ACTION
+        session.pending_events[:] = False
+        return report
 
 
 def command_to_list(command: Command) -> list:
-    if isinstance(command, SetOrder):
-        return ["order", command.ally, command.order]
-    if isinstance(command, SetUSAction):
-        return ["us", command.action]
-    if isinstance(command, InjectEvent):
-        return ["event", command.event]
-    return ["end_turn"]
+    return command.to_list()
 
 
 def command_from_list(item) -> Command:
-    if isinstance(item, list) and item == ["end_turn"]:
-        return EndTurn()
-    if isinstance(item, list) and len(item) == 3 and item[0] == "order" and all(isinstance(x, str) for x in item):
-        return SetOrder(item[1], item[2])
-    if isinstance(item, list) and len(item) == 2 and item[0] == "us" and isinstance(item[1], str):
-        return SetUSAction(item[1])
-    if isinstance(item, list) and len(item) == 2 and item[0] == "event" and isinstance(item[1], str):
-        return InjectEvent(item[1])
-    raise CommandError(f"not a command: {item!r}")
+    return Command.from_list(item)
 
 
 class Session:
@@ -137,44 +192,9 @@ class Session:
         """Carry out a command and log it. Returns the turn's report after an EndTurn, else None."""
         if self.over:
             raise CommandError("the game is over")
-        if isinstance(command, SetOrder):
-            if command.order not in ORDER_CODE:
-                raise CommandError(f"unknown order '{command.order}' (choose from {', '.join(ORDERS)})")
-            ids = [a.id for a in self.campaign.allies]
-            if command.ally not in ids:
-                raise CommandError(f"unknown ally '{command.ally}'")
-            if command.order == "withdraw" and not self.can_withdraw(command.ally):
-                name = self.campaign.allies[ids.index(command.ally)].name
-                raise CommandError(f"no U.S. forces are left in {name} to withdraw")
-            self.log.append(command)
-            self.pending[ids.index(command.ally)] = ORDER_CODE[command.order]
-            return None
-        if isinstance(command, SetUSAction):
-            if command.action not in US_ACTION_CODE:
-                raise CommandError(f"unknown U.S. action '{command.action}' (choose from {', '.join(US_ACTIONS)})")
-            self.log.append(command)
-            self.pending_us = US_ACTION_CODE[command.action]
-            return None
-        if isinstance(command, InjectEvent):
-            ids = [e.id for e in self.campaign.events]
-            if command.event not in ids:
-                raise CommandError(f"unknown event '{command.event}'")
-            if self.state.turn + 1 >= self.campaign.turns:
-                raise CommandError("this is the last turn: no next turn for the event to open")
-            self.log.append(command)
-            self.pending_events[ids.index(command.event)] = True
-            return None
-        if not isinstance(command, EndTurn):
+        if not isinstance(command, Command):
             raise CommandError(f"not a command: {command!r}")
-        self.log.append(command)
-        state, report = step(self.state, self.pending[None, :].copy(), self._rng, np.array([self.pending_us]),
-                             self.pending_events[None, :].copy())
-        self.history.append(state)
-        self.reports.append(report)
-        self.pending = np.full(len(self.campaign.allies), HOLD, dtype=np.int8)
-        self.pending_us = NO_ACTION
-        self.pending_events[:] = False
-        return report
+        return command.apply(self)
 
     # --- saving and replaying ------------------------------------------------------------------------------
     def to_save(self) -> dict:

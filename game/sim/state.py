@@ -46,7 +46,6 @@ class World:
     adversary_growth: np.ndarray   # (K,)
     adversary_capability0: np.ndarray  # (K,)
     revisionism0: np.ndarray    # (K,)
-    same_theatre: np.ndarray    # (N, N) 1.0 where two allies share a theatre (0 on the diagonal)
     theatre_onehot: np.ndarray  # (N, T) 1.0 where an ally belongs to that theatre
     hub: np.ndarray             # (N,) 1.0 for a logistics hub
     valuable: np.ndarray        # (N,) 1.0 for an ally too valuable to leave (a hub, or marked so): it discounts threats
@@ -191,7 +190,7 @@ def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
         shortfall0=shortfall0, adv_onehot=(adversary[:, None] == np.arange(len(advs))[None, :]).astype(float),
         adversary_growth=np.array([a.growth for a in advs], dtype=float),
         adversary_capability0=cap0, revisionism0=np.array([a.revisionism for a in advs], dtype=float),
-        same_theatre=same, theatre_onehot=onehot, hub=hub, valuable=np.maximum(hub, col("valuable")),
+        theatre_onehot=onehot, hub=hub, valuable=np.maximum(hub, col("valuable")),
         nuclear_power=col("nuclear_power"),
         hub_presence0=(hub * col("presence")) @ onehot, need0=need0, trust0=col("trust"),
         partners0=(spending0 / 100 * gdp) @ same, fair_share0=params.fair_share(threat0),

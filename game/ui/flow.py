@@ -22,7 +22,7 @@ def campaign_problem(error: Exception) -> str:
     if isinstance(error, CampaignError) and error.problems:
         first = error.problems[0]
         more = len(error.problems) - 1
-        extra = f"\n\n({more} more problem{'s' if more != 1 else ''}; run python main.py validate on the file " \
+        extra = f"\n\n({more} more problem{'s' if more != 1 else ''}; run fairshare validate on the file " \
                 f"to see them all.)" if more else ""
         return f"{first}{extra}"
     return str(error)

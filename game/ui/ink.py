@@ -10,8 +10,9 @@ from functools import lru_cache
 
 import pygame
 
+from game.ui import bindings
 from game.ui.fonts import FontBook
-from game.ui.theme import ORDER_COLORS, ORDER_KEYS, Color, Theme, lerp, readable_on
+from game.ui.theme import ORDER_COLORS, Color, Theme, lerp, readable_on
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ class Ink:
     def chip(self, surf, pos, order: str, role: str = "small", anchor: str = "topright", long: bool = True,
              dim: bool = False) -> pygame.Rect:
         """An order badge: key letter in a box plus the order's name, in the order's colour."""
-        key, color = ORDER_KEYS[order], ORDER_COLORS[order]
+        key, color = bindings.label(bindings.KEY_OF_ORDER[order]), ORDER_COLORS[order]
         if dim:
             color = lerp(color, self.pal["panel"], 0.45)
         label = order.capitalize() if long else ""

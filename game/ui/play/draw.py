@@ -9,10 +9,9 @@ from game.ui.play.legend import draw_adversaries, draw_legend, draw_tooltip, too
 from game.ui.play.allylist import draw_more, draw_row
 from game.ui.play.panels import draw_ally_detail, draw_top, money
 from game.ui.play.usaction import draw_congress
-from game.ui.theme import ORDER_BLURB, ORDER_COLORS, lerp, readable_on
+from game.ui.theme import ORDER_COLORS, lerp, readable_on
 from game.ui.widgets import draw_button
-from game.ui.wording import change_sentence
-from game.ui.words import theatre_name
+from game.ui.wording import ORDER_BLURB, change_sentence, theatre_name
 
 
 def draw_play(scene, surface: pygame.Surface) -> None:

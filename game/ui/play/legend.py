@@ -7,7 +7,8 @@ import pygame
 
 from game.ui.ink import Ink, hatch_tile
 from game.ui.play.view import HEDGING_HATCH, AllyView
-from game.ui.theme import GUIDELINE, OVERLAY_TITLES, SPENDING_MAX, overlay_color
+from game.ui.theme import GUIDELINE, SPENDING_MAX, overlay_color
+from game.ui.wording import overlay_title
 
 KEYS = (("/", f"Hedging {HEDGING_HATCH:g} or more"), ("x", "Nuclear programme ☢"), ("\\", "Made its own deal ⚑"),
         ("#", "Adversary"))
@@ -35,7 +36,7 @@ def draw_legend(ink: Ink, surf, rect: pygame.Rect, overlay: str) -> None:
     ink.panel(surf, rect, pal["panel"], radius=th.px(10))
     pad = th.tx(14)
     x, y, w = rect.x + pad, rect.y + pad, rect.w - 2 * pad
-    for line in ink.wrap(OVERLAY_TITLES[overlay], w, "small", True)[:2]:
+    for line in ink.wrap(overlay_title(overlay), w, "small", True)[:2]:
         ink.text(surf, line, (x, y), "small", pal["text"], True, max_w=w)
         y += ink.lh("small", True)
     y = rect.y + pad + 2 * ink.lh("small", True) + th.tx(8)

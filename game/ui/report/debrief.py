@@ -20,6 +20,8 @@ from game.ui.report.export import export
 from game.ui.scene import Scene
 from game.ui.theme import OKABE_ITO
 from game.ui.widgets import Button
+from game.ui.wording import PILLAR_TITLES
+
 
 def own_way_note(session) -> str:
     """How many allies went their own way on named issues as they grew stronger (the dilemma proper), or nothing:
@@ -34,7 +36,6 @@ def own_way_note(session) -> str:
             f"issue{'s' if total != 1 else ''}.")
 
 
-PILLAR_TITLES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
 MORAL = ("No single order wins everywhere: the allies that learn to carry their own defence also learn they need "
          "not follow Washington. Open the turn reports (L) to see why each ally moved as it did.")
 # How "best" and "most strained" are judged, said on screen beside them (the figures they use are all shown).

@@ -7,8 +7,7 @@ from game.campaign.model import ORDERS
 from game.ui.fonts import reflow
 from game.ui.layout import columns
 from game.ui.report.system import draw_system
-from game.ui.words import GOOD_UP, VAR_TITLES
-from game.ui.wording import shown, shown_delta
+from game.ui.wording import FIGURES, GOOD_UP, shown, shown_delta
 
 
 def draw_report(scene, surface) -> None:
@@ -82,7 +81,6 @@ def _events(scene, surface, rect) -> None:
 
 
 TOTAL_HEAD = "since start"   # the head of each factor table's last column: the factor summed over the game so far
-SHORT_HEADS = {"Spending": "Spend", "Alignment": "Align", "Hedging": "Hedge"}   # where the words do not fit
 
 
 def _glance(scene, surface, rect) -> None:
@@ -102,8 +100,9 @@ def _glance(scene, surface, rect) -> None:
                        th.px(10))
         cells = [pygame.Rect(area.x, area.y, name_w - th.px(10), area.h),
                  pygame.Rect(area.x + name_w, area.y, order_w - th.px(10), area.h), *rest]
-        for cell, head in zip(cells, ("Ally", "Order", "Spending", "Trust", "Alignment", "Hedging")):
-            short = head if ink.width(head, "tiny", True) <= cell.w else SHORT_HEADS.get(head, head)
+        heads = [("Ally", "Ally"), ("Order", "Order")] + [(FIGURES[v].short, FIGURES[v].tab) for v in GOOD_UP]
+        for cell, (head, tight) in zip(cells, heads):   # the tight word where the column is too narrow
+            short = head if ink.width(head, "tiny", True) <= cell.w else tight
             ink.text(surface, short, (cell.x, y0), "tiny", pal["faint"], True, max_w=cell.w)
         for row, i in enumerate(range(g * scene.glance_rows, min(len(allies), (g + 1) * scene.glance_rows))):
             y = y0 + (row + 1) * lh
@@ -146,7 +145,7 @@ def _column(scene, surface, col: pygame.Rect, sentence: str, change, var: str) -
     ink, th, pal = scene.ink, scene.theme, scene.pal
     y = col.y
     units = (" % GDP (bars: pp)", " % GDP", " %") if var == "spending" else ("",)
-    heads = [f"{VAR_TITLES[var].upper()}  {shown(change.before)} → {shown(change.after)}{u}" for u in units]
+    heads = [f"{FIGURES[var].short.upper()}  {shown(change.before)} → {shown(change.after)}{u}" for u in units]
     head = next((t for t in heads if ink.width(t, "small", True) <= col.w), heads[-1])
     ink.text(surface, head, (col.x, y), "small", pal["accent"], True, max_w=col.w)
     y += ink.lh("small", True) + th.tx(4)

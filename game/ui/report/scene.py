@@ -17,8 +17,7 @@ from game.ui.report.export import export
 from game.ui.report.page import bottom_buttons, page_frame
 from game.ui.scene import Scene
 from game.ui.widgets import Scroll, draw_scrollbar
-from game.ui.words import GOOD_UP
-from game.ui.wording import change_sentence
+from game.ui.wording import GOOD_UP, change_sentence
 
 
 class ReportScene(Scene):

@@ -12,25 +12,31 @@ from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
 from game.userdata import saves_dir, user_campaigns_dir
 
-ORDER_IDEAS = (
-    ("P  Pressure", "A bargain with a condition: do more for your own defence, or our commitment shrinks; do it, "
+ORDER_IDEAS = (  # ((order, its name), what it means): the key printed beside the name comes from the bindings
+    (("pressure", "Pressure"),
+     "A bargain with a condition: do more for your own defence, or our commitment shrinks; do it, "
      "and we stand by you. It works where the ally feels a real threat and believes the warning, and an impatient "
      "Congress makes the warning more believable. An ally Washington could hardly leave (a hub such as Germany or "
      "Japan) discounts the warning unless Congress backs it. It costs a little trust and a little deference."),
-    ("R  Reassure", "Visits, exercises, deployments: proof that the promise holds, with no strings attached. Trust "
+    (("reassure", "Reassure"),
+     "Visits, exercises, deployments: proof that the promise holds, with no strings attached. Trust "
      "and alignment rise and hedging fades, but the ally can relax and ride on U.S. protection, it costs budget, "
      "and an ally sure of support may press its own quarrels and drag you in (entrapment)."),
-    ("W  Withdraw", "Actually bring forces home. It frees money and frightened allies do arm faster, but trust "
+    (("withdraw", "Withdraw"),
+     "Actually bring forces home. It frees money and frightened allies do arm faster, but trust "
      "collapses, every ally nearby wonders if it is next, the adversary sees an opening, and a desperate ally may "
      "look for a bomb of its own or a deal with the other side. Hedging is far easier to prevent than to undo. An "
      "ally that started a programme can still be talked out of it: press it to give the programme up and reassure "
      "it between demands, with Congress behind the pressure. Where no U.S. forces are left, there is nothing to "
      "withdraw."),
-    ("C  Criticize", "Complain in public that the ally does not pay its share. It makes headlines, but research on "
+    (("criticize", "Criticize"),
+     "Complain in public that the ally does not pay its share. It makes headlines, but research on "
      "U.S. alliances finds it wins nothing, or backfires: it costs trust and deference, the shamed government "
      "cannot be seen to give in, and its public hears your next demand less."),
-    ("H  Hold", "Change nothing this turn. Every ally holds unless you give it another order."),
-    ("G  Invoke Congress", "Not an order to one ally but a U.S. move for the turn: point at an impatient Congress "
+    (("hold", "Hold"),
+     "Change nothing this turn. Every ally holds unless you give it another order."),
+    (("congress", "Invoke Congress"),
+     "Not an order to one ally but a U.S. move for the turn: point at an impatient Congress "
      "(Nixon's \"Congress may force my hand\") and this turn's warnings are believed more. It stirs up domestic "
      f"pressure, and above {DEFAULT.congress_threshold:.1f} Congress may force a drawdown you did not choose. It "
      "lasts one turn."),
@@ -44,12 +50,12 @@ DILEMMA = ("The burden-sharing dilemma: an ally that carries more of its own def
 ADVISER = ("The adviser: on the order buttons, one order is marked \"Adviser\" with its reason. It is a simple "
            "rule of thumb built into the game (reassure where deterrence is thin or faith is shaky, press allies "
            "below their fair share, rest a threat repeated too long, keep within budget), not the best move: "
-           "beat it. The command python main.py simulate CAMPAIGN --policy adaptive plays it over many runs.")
+           "beat it. The command fairshare simulate CAMPAIGN --policy adaptive plays it over many runs.")
 
 FAIR_SHARE = (f"An ally's fair share is the defence spending its threat warrants: NATO's {DEFAULT.guideline:g} % "
               f"guideline, plus up to {DEFAULT.fair_share_threat:g} points of GDP more the graver the threat it "
               "faces (a threat of 0.50 warrants "
-              f"{DEFAULT.guideline + 0.5 * DEFAULT.fair_share_threat:.2f} %). The adviser presses allies below it, "
+              f"{DEFAULT.fair_share(0.5):.2f} %). The adviser presses allies below it, "
               "and the burden pillar counts spending up to it.")
 
 PROJECTOR = ("On a projector: press F11 for fullscreen and set the text size to 130 % or more in Settings (O); "
@@ -70,7 +76,8 @@ def help_blocks() -> tuple[list[Block], list[Block]]:
     except OSError:
         pass
     right = [Block("h", "The orders, and the ideas behind them")]
-    right += [Block("kv", text, key=name) for name, text in ORDER_IDEAS]
+    keys = {**bindings.KEY_OF_ORDER, "congress": bindings.CONGRESS_KEY}
+    right += [Block("kv", text, key=f"{bindings.label(keys[order])}  {name}") for (order, name), text in ORDER_IDEAS]
     right += [Block("h", "The dilemma"), Block("p", DILEMMA), Block("h", "Fair share"), Block("p", FAIR_SHARE),
               Block("h", "The adviser"), Block("p", ADVISER)]
     right.append(Block("h", "Why allies move: the factors in the turn report"))

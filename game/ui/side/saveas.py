@@ -63,8 +63,10 @@ class SaveAsScene(Dialog):
         else:
             write()
 
-    def close(self) -> None:
+    def on_exit(self) -> None:
         pygame.key.stop_text_input()
+
+    def close(self) -> None:
         self.app.pop(self)
 
     def on_key(self, event) -> bool:

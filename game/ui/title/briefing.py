@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pygame
 
+from game.sim import posture
 from game.ui import bindings, doc, flow
 from game.ui.doc import Block
 from game.ui.fonts import reflow
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
-from game.ui.words import campaign_meta
+from game.ui.wording import campaign_meta
 
 
 class BriefingScene(Scene):
@@ -21,7 +22,7 @@ class BriefingScene(Scene):
     def blocks(self) -> tuple[list[Block], list[Block]]:
         s = self.session
         c = s.campaign
-        cost = float((s.state.presence[0] * s.world.upkeep).sum())
+        cost = float(posture.upkeep(s.state.presence[0], 0.0, s.world.upkeep, s.world.params).sum())
         left = [Block("h", "The situation"), Block("p", reflow(c.briefing))]
         if c.goals:
             left.append(Block("h", "Your goals"))
