@@ -71,11 +71,18 @@ def _drop_stdout() -> None:
 
 
 def window(args) -> int:
+    team = getattr(args, "team", None)
+    if team is not None:
+        from game.handin import team_problem  # noqa: PLC0415 - it loads the model (numpy): for the window only
+        team = " ".join(team.split())
+        if team_problem(team):
+            raise UserError(f"--team: {team_problem(team)}", 2)
     try:
         from game.ui.window import run  # noqa: PLC0415 - pygame loads for the window only
     except ImportError as error:  # pygame missing: say how to get it rather than crash
         raise UserError(f"the game window needs pygame ({error}); install the game with `pip install .`")
-    return run(getattr(args, "campaign", None), getattr(args, "seed", None), getattr(args, "facilitator", False))
+    return run(getattr(args, "campaign", None), getattr(args, "seed", None), getattr(args, "facilitator", False),
+               team)
 
 
 def validate(args) -> int:
@@ -175,9 +182,10 @@ def simulate(args) -> int:
     print(as_json(result, campaign, args.seed) if args.json else summary.render_summary(result, campaign))
     if args.save is not None:
         from game.analysis.replay import policy_session  # noqa: PLC0415 - numpy loads for the model's commands only
-        from game.saves import write_save_file  # noqa: PLC0415 - as above
-        try:
-            write_save_file(policy_session(campaign, policy, args.seed), Path(args.save))
+        from game.saves import SIMULATED, write_save_file  # noqa: PLC0415 - as above
+        try:   # marked as simulated, with the strategy that chose the orders: `class` lists it apart from the teams
+            write_save_file(policy_session(campaign, policy, args.seed), Path(args.save), SIMULATED,
+                            Path(args.policy).name)
         except SaveError as error:
             raise UserError(str(error))
         print(f"game saved to {args.save}", file=sys.stderr if args.json else sys.stdout)
@@ -199,12 +207,15 @@ def check_save_target(name: str, runs: int) -> None:
 def debrief(args) -> int:
     # numpy and pygame (for the charts) load for this command only
     from game.analysis import best_plan, debrief_export, report_doc, whatif  # noqa: PLC0415
-    from game.saves import load_save  # noqa: PLC0415 - as above
+    from game.saves import open_save  # noqa: PLC0415 - as above
     out = check_out_folder(args.out)
     try:
-        session = load_save(args.save)
+        game = open_save(args.save, replay_changed=True)
     except SaveError as error:
         raise UserError(f"{args.save}: {error}")
+    session = game.session
+    if game.changed:
+        print(f"fairshare: note: {args.save}: {game.note()}", file=sys.stderr)
     what = None
     if session.over:
         found = best_plan.known(session.campaign)
@@ -214,7 +225,7 @@ def debrief(args) -> int:
             found = best_plan.find(session.campaign)
         what = whatif.what_if(session, found)
     try:
-        written = report_doc.write_files(debrief_export.build(session, what), out)
+        written = report_doc.write_files(debrief_export.build(session, what, game), out)
     except SaveError as error:
         raise UserError(str(error))
     note = "" if session.over else f" (the game is unfinished: {len(session.reports)} of {session.campaign.turns} " \
@@ -352,8 +363,13 @@ def class_report(args) -> int:
         raise UserError(str(error))
     print(f"class report on {report.campaign.id}, seed {report.seed}: {len(report.teams)} team"
           f"{'s' * (len(report.teams) != 1)} ranked, written to {out / 'class.html'} (and class.md, class.csv)")
-    for k, team in enumerate(report.teams[:3]):
-        print(f"  {k + 1}. {team.name}: {team.score:.1f}")
+    for k, team in enumerate(report.teams):
+        print(f"  {k + 1}. {team.name}: {team.score:.1f}" + (f" ({team.note})" if team.note else ""))
+    if report.simulated:
+        print(f"{len(report.simulated)} game{'s' * (len(report.simulated) != 1)} written by `simulate --save` "
+              "listed apart, not ranked:")
+        for team in report.simulated:
+            print(f"  -. {team.name}: {team.score:.1f}")
     for item in report.left_out:
         print(f"left out {item.file}: {item.reason}", file=sys.stderr)
     return 0

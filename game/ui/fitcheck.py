@@ -158,7 +158,8 @@ def every_scene(size, text_scale: float, campaign: str = "europe_2024", checked:
     out += top() + check_reload(app, f"{tag} reload")
     dialogs = (lambda: app.show("report", len(app.session.reports) - 1), lambda: app.show("help"),
                lambda: app.show("settings"), lambda: app.show("save"), lambda: app.show("load"),
-               lambda: app.show("seed"), lambda: app.show("inject"), lambda: flow.request_quit(app),
+               lambda: app.show("seed"), lambda: app.show("inject"), lambda: app.show("team", lambda: None),
+               lambda: flow.request_quit(app),
                lambda: app.show("event", *EVENT), lambda: app.message(*MESSAGE))
     for open_it in dialogs:
         open_it()

@@ -10,7 +10,7 @@ from game.analysis.verdict import MARGIN, judge
 from game.campaign.model import ORDERS
 from game.sim.explain import ISSUES, happenings
 from game.sim.outcome import outcome
-from game.ui import bindings
+from game.ui import bindings, flow
 from game.ui.charts import line_chart
 from game.ui.layout import columns
 from game.ui.report import whatif_job
@@ -150,26 +150,31 @@ class EndScene(Scene):
         rep = pygame.Rect(self.bottom.x, self.bottom.y, ink.width("Turn reports", "body", True) + th.tx(90), bh)
         what = pygame.Rect(rep.right + th.px(12), self.bottom.y, ink.width("What if?", "body", True) + th.tx(90), bh)
         exp = pygame.Rect(what.right + th.px(12), self.bottom.y, ink.width("Export", "body", True) + th.tx(90), bh)
+        hand = pygame.Rect(exp.right + th.px(12), self.bottom.y,
+                           ink.width("Save for hand-in", "body", True) + th.tx(90), bh)
         self.buttons = [Button("reports", "Turn reports", rep, key="L"), Button("whatif", "What if?", what, key="W"),
                         Button("export", "Export", exp, key="E"),
+                        Button("hand_in", "Save for hand-in", hand, key="S"),
                         Button("title", "Back to the title", title, key="Enter", style="primary")]
 
     def on_button(self, bid: str) -> None:
         if bid == "title":
-            self.app.session = None
-            self.app.reset_to_title()
+            self._leave()
         elif bid == "reports" and self.session.reports:
             self.app.show("report", len(self.session.reports) - 1)
         elif bid == "whatif":
             self.app.show("whatif")
         elif bid == "export":
             export(self.app)
+        elif bid == "hand_in":
+            flow.hand_in(self.app)
 
     def on_key(self, event) -> bool:
         if event.key in bindings.ENTER:
             self.on_button("title")
-        elif event.key in (pygame.K_l, pygame.K_w, pygame.K_e):
-            self.on_button({pygame.K_l: "reports", pygame.K_w: "whatif", pygame.K_e: "export"}[event.key])
+        elif event.key in (pygame.K_l, pygame.K_w, pygame.K_e, pygame.K_s):
+            self.on_button({pygame.K_l: "reports", pygame.K_w: "whatif", pygame.K_e: "export",
+                            pygame.K_s: "hand_in"}[event.key])
         elif event.key in bindings.HELP_KEYS:
             self.app.show("help")
         else:
@@ -178,6 +183,18 @@ class EndScene(Scene):
 
     def on_back(self) -> None:
         self.on_button("title")
+
+    def _leave(self) -> None:
+        """Back to the title; a team's game not yet handed in (nor saved by name) asks first."""
+        def go():
+            self.app.session = None
+            self.app.reset_to_title()
+        if self.app.team and self.app.unsaved:
+            self.app.confirm("Leave without handing in?", f"{self.app.team}'s game is not saved for hand-in yet. "
+                             "Press S on this screen to save it for your instructor; the autosave keeps it too "
+                             "(Load on the title screen).", go, yes="Leave", no="Stay", kicker="Hand-in")
+        else:
+            go()
 
     def update(self, dt: float) -> bool:
         return whatif_job.working(self.session)   # redraw until the what-if's line can be shown
