@@ -89,7 +89,8 @@ def test_the_end_screen_keeps_its_chart_at_130_percent(home, campaign, size):
                                              for t in (1.0, 1.3, 1.5)])
 def test_the_best_ally_is_never_named_without_how_it_was_judged(home, size, text_scale):
     texts = [d.shown for d in drawn_text(finished(size, text_scale))]
-    for label in ("YOUR BEST ALLY RELATIONSHIP", "YOUR MOST STRAINED ALLY"):
+    for label in ("YOUR BEST ALLY RELATIONSHIP", "THE LEAST STRAINED ALLY", "YOUR MOST STRAINED ALLY",
+                  "YOUR WEAKEST ALLY RELATIONSHIP"):
         if label in texts:
             assert any(t.startswith("Judged by") and JUDGED.startswith(t) for t in texts), label
 

@@ -12,7 +12,7 @@ from game.sim.explain import ISSUES, happenings
 from game.sim.outcome import outcome
 from game.ui import bindings, flow
 from game.ui.charts import line_chart
-from game.ui.layout import columns
+from game.ui.layout import columns, row_buttons
 from game.ui.report import whatif_job
 from game.ui.report.endtable import HEADS, table_cells, table_shape
 from game.ui.report.export import export
@@ -37,9 +37,11 @@ def own_way_note(session) -> str:
 PILLAR_TITLES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
 MORAL = ("No single order wins everywhere: the allies that learn to carry their own defence also learn they need "
          "not follow Washington. Open the turn reports (L) to see why each ally moved as it did.")
-# How "best" and "most strained" are judged, said on screen beside them (the figures they use are all shown).
-JUDGED = ("Judged by the rise in trust and alignment, plus half the rise in spending, less twice the rise in "
-          "hedging, and less a full point for an ally that broke ranks.")
+# How "best" and "most strained" are judged, said on screen beside them (the figures they use are all shown). The
+# relationship only: what an ally spent is the burden pillar's, and an ally pressed into spending more while its
+# trust fell is no better a relationship for it.
+JUDGED = ("Judged by the rise in trust and alignment, less twice the rise in hedging, and less a full point for an "
+          "ally that broke ranks.")
 
 
 def moved(delta: float) -> str:
@@ -89,25 +91,34 @@ def account(session) -> dict:
         d = {v: float(getattr(s, v)[0, i] - getattr(start, v)[0, i]) for v in ("spending", "trust", "alignment",
                                                                                "hedging")}
         broke = bool(s.nuclear[0, i] or s.realigned[0, i])
-        value = 0.5 * d["spending"] + d["trust"] + d["alignment"] - 2 * d["hedging"] - (1.0 if broke else 0.0)
+        value = d["trust"] + d["alignment"] - 2 * d["hedging"] - (1.0 if broke else 0.0)
         used = Counter(ORDERS[int(r.orders[0, i])] for r in session.reports)
         orders = ", ".join(f"{o} ×{n}" for o, n in used.most_common(3))
-        text = (f"spending {float(start.spending[0, i]):.2f} → {float(s.spending[0, i]):.2f} % GDP, trust "
-                f"{float(start.trust[0, i]):.2f} → {float(s.trust[0, i]):.2f}, alignment "
-                f"{float(start.alignment[0, i]):.2f} → {float(s.alignment[0, i]):.2f}, hedging "
+        trust = f"trust {float(start.trust[0, i]):.2f} → {float(s.trust[0, i]):.2f}"
+        text = (f"spending {float(start.spending[0, i]):.2f} → {float(s.spending[0, i]):.2f} % GDP, {trust}, "
+                f"alignment {float(start.alignment[0, i]):.2f} → {float(s.alignment[0, i]):.2f}, hedging "
                 f"{float(start.hedging[0, i]):.2f} → {float(s.hedging[0, i]):.2f}"
                 + (" (broke ranks)" if broke else "") + f". Your orders: {orders}.")
-        moves.append((value, a.name, text))
-    moves.sort()
+        # a line for a short panel: the relationship's figures alone
+        short = (f"{trust}, alignment {float(start.alignment[0, i]):.2f} → {float(s.alignment[0, i]):.2f}, "
+                 f"hedging {float(start.hedging[0, i]):.2f} → {float(s.hedging[0, i]):.2f}"
+                 + (" (broke ranks)" if broke else ""))
+        better = round(d["trust"], 2) >= 0 and round(d["hedging"], 2) <= 0 and not broke and value > 0
+        moves.append((value, a.name, text, short, better))
+    moves.sort(key=lambda m: (m[0], m[1]))
+    best, worst = (moves[-1] if moves else None), (moves[0] if len(moves) > 1 else None)
     history = [outcome(st, start) for st in session.history[1:]]   # judged after each turn played
     trend = {p: [float(getattr(h, p)[0]) for h in history] for p in PILLAR_TITLES}
     trend["score"] = [float(h.score[0]) for h in history]
     table = [(a.name, float(start.spending[0, i]), float(s.spending[0, i]), float(s.trust[0, i]),
               float(s.alignment[0, i]), float(s.hedging[0, i]), bool(s.nuclear[0, i] or s.realigned[0, i]))
              for i, a in enumerate(c.allies)]
+    # the headings say no more than the figures: an ally whose trust fell or whose hedging rose is no "best
+    # relationship", only the least strained one; one whose relationship did not worsen is not "strained"
+    labels = ("YOUR BEST ALLY RELATIONSHIP" if best and best[4] else "THE LEAST STRAINED ALLY",
+              "YOUR MOST STRAINED ALLY" if worst and worst[0] < 0 else "YOUR WEAKEST ALLY RELATIONSHIP")
     return {"pillars": pillars, "score": float(o.score[0]), "verdict": judge(session), "notes": notes,
-            "events": events,
-            "best": moves[-1] if moves else None, "worst": moves[0] if len(moves) > 1 else None,
+            "events": events, "best": best, "worst": worst, "move_labels": labels,
             "trend": trend, "table": table, "labels": [c.calendar.label(t) for t in range(len(session.history) - 1)]}
 
 
@@ -145,17 +156,24 @@ class EndScene(Scene):
         story_top = self.sentence.bottom + th.px(14)
         self.story = pygame.Rect(m, story_top, w - 2 * m, self.bottom.y - th.px(24) - story_top)
         self._place_story()
-        title = pygame.Rect(0, 0, ink.width("Back to the title", "body", True) + th.tx(120), bh)
+        # the buttons sized to their words, so that a passing message keeps a gap in the row (Scene.toast_area);
+        # where the row is short, "Back to the title" says "Title", as on the play screen
+        items = [("L", "Turn reports"), ("W", "What if?"), ("E", "Export"), ("S", "Save for hand-in")]
+        gap = th.px(12)
+        snug = sum(ink.width(label, "body", True) + ink.width(k, "small", True) + th.tx(58) for k, label in items)
+        toast = ink.width("Saved for hand-in", "small", True) + th.tx(48) + 2 * gap
+        for leave in ("Back to the title", "Title"):
+            title = pygame.Rect(0, 0, ink.width(leave, "body", True) + ink.width("Enter", "small", True) + th.tx(58),
+                                bh)
+            room = self.bottom.w - title.w - gap
+            if snug + 3 * gap + toast <= room:
+                break
         title.bottomright = self.bottom.bottomright
-        rep = pygame.Rect(self.bottom.x, self.bottom.y, ink.width("Turn reports", "body", True) + th.tx(90), bh)
-        what = pygame.Rect(rep.right + th.px(12), self.bottom.y, ink.width("What if?", "body", True) + th.tx(90), bh)
-        exp = pygame.Rect(what.right + th.px(12), self.bottom.y, ink.width("Export", "body", True) + th.tx(90), bh)
-        hand = pygame.Rect(exp.right + th.px(12), self.bottom.y,
-                           ink.width("Save for hand-in", "body", True) + th.tx(90), bh)
-        self.buttons = [Button("reports", "Turn reports", rep, key="L"), Button("whatif", "What if?", what, key="W"),
-                        Button("export", "Export", exp, key="E"),
-                        Button("hand_in", "Save for hand-in", hand, key="S"),
-                        Button("title", "Back to the title", title, key="Enter", style="primary")]
+        row = row_buttons(ink, pygame.Rect(self.bottom.x, self.bottom.y,
+                                           room - toast if snug + 3 * gap + toast <= room else room, bh), items, gap)
+        self.buttons = [Button(bid, label, r, key=k) for bid, (k, label), r in
+                        zip(("reports", "whatif", "export", "hand_in"), items, row)]
+        self.buttons.append(Button("title", leave, title, key="Enter", style="primary"))
 
     def on_button(self, bid: str) -> None:
         if bid == "title":
@@ -315,45 +333,83 @@ class EndScene(Scene):
                      "small") <= left.w else more, (left.x, y), "small", pal["dim"])
             y += ink.lh("small")
         y += th.tx(14)
+        # the notes on single allies and skill or luck: under the key happenings, then under the table for what does
+        # not fit there (where the chart is not on the left, under them both)
+        under_table = right.y + self._table_h(right) + th.tx(14) if not chart_above else right.bottom
+        columns_free = [pygame.Rect(right.x, under_table, right.w, max(0, right.bottom - under_table))]
         if chart and not chart_above:
             self._draw_chart(surface)
-            # the notes on single allies go under the table, where the chart left the right column room
-            top = right.y + self._table_h(right) + th.tx(14)
-            self._draw_notes(surface, pygame.Rect(right.x, top, right.w, max(0, right.bottom - top)))
         else:
-            self._draw_notes(surface, pygame.Rect(left.x, y, left.w, bottom - y))
+            columns_free.insert(0, pygame.Rect(left.x, y, left.w, bottom - y))
+        self._draw_notes(surface, columns_free)
 
-    def _draw_notes(self, surface, rect: pygame.Rect) -> None:
-        """The best and most strained ally, how they were judged, and skill or luck, each whole or not at all."""
-        ink, th, pal = self.ink, self.theme, self.pal
-        d = self.data
-        x, y, w, bottom = rect.x, rect.y, rect.w, rect.bottom
-        judged_h = ink.para_height(JUDGED, w, "tiny") + th.tx(6)
-        judged = False
-        for label, move, color in (("YOUR BEST ALLY RELATIONSHIP", d["best"], "good"),
-                                   ("YOUR MOST STRAINED ALLY", d["worst"], "bad")):
-            need = ink.lh("small", True) + th.tx(4) + ink.lh("h3", True) + ink.para_height(move[2], w, "small") \
-                if move else 0
-            # a block is shown whole or not at all, and only with the line that says how it was judged
-            if not move or y + need + th.tx(14) + judged_h > bottom:
-                continue
+    def _note_forms(self, key: str, w: int) -> list[tuple[int, object]]:
+        """The ways to show one note at width `w`, richest first: (height, draw(surface, x, y) -> y after it)."""
+        ink, th, pal, d = self.ink, self.theme, self.pal, self.data
+        if key == "luck":
+            luck = whatif_job.luck_line(self.session)
+            text, color = (luck + " What if? (W) has the rest.", pal["text"]) if luck else (MORAL, pal["faint"])
+            head = ink.lh("small", True) + th.tx(4) if luck else 0
+
+            def luck_note(surface, x, y):
+                if luck:
+                    ink.text(surface, "SKILL OR LUCK?", (x, y), "small", pal["accent"], True)
+                return ink.para(surface, text, pygame.Rect(x, y + head, w, 10_000), "small", color) + th.tx(14)
+            return [(head + ink.para_height(text, w, "small"), luck_note)]
+        label, move, color = {"best": (d["move_labels"][0], d["best"], "good"),
+                              "worst": (d["move_labels"][1], d["worst"], "bad")}[key]
+        if not move:
+            return []
+        brief = f"{move[1]}: {move[3]}"
+        head = ink.lh("small", True) + th.tx(4)
+
+        def full(surface, x, y):
             ink.text(surface, label, (x, y), "small", pal[color], True)
-            y += ink.lh("small", True) + th.tx(4)
-            ink.text(surface, move[1], (x, y), "h3", pal["text"], True)
-            y += ink.lh("h3", True)
-            y = ink.para(surface, move[2], pygame.Rect(x, y, w, bottom - y), "small", pal["dim"]) + th.tx(14)
-            judged = True
-        if judged:
-            y = ink.para(surface, JUDGED, pygame.Rect(x, y - th.tx(8), w, bottom - y + th.tx(8)), "tiny",
-                         pal["faint"]) + th.tx(14)
-        luck = whatif_job.luck_line(self.session)
-        text, color = (luck + " What if? (W) has the rest.", pal["text"]) if luck else (MORAL, pal["faint"])
-        need = ink.para_height(text, w, "small") + (ink.lh("small", True) + th.tx(4) if luck else 0)
-        if need <= bottom - y:     # whole, or not at all
-            if luck:
-                ink.text(surface, "SKILL OR LUCK?", (x, y), "small", pal["accent"], True)
-                y += ink.lh("small", True) + th.tx(4)
-            ink.para(surface, text, pygame.Rect(x, y, w, bottom - y), "small", color)
+            ink.text(surface, move[1], (x, y + head), "h3", pal["text"], True)
+            return ink.para(surface, move[2], pygame.Rect(x, y + head + ink.lh("h3", True), w, 10_000), "small",
+                            pal["dim"]) + th.tx(14)
+
+        def short(surface, x, y):     # a short panel: the relationship's figures alone, beside the name
+            ink.text(surface, label, (x, y), "small", pal[color], True)
+            return ink.para(surface, brief, pygame.Rect(x, y + head, w, 10_000), "small", pal["text"]) + th.tx(10)
+        return [(head + ink.lh("h3", True) + ink.para_height(move[2], w, "small") + th.tx(14), full),
+                (head + ink.para_height(brief, w, "small") + th.tx(10), short)]
+
+    def _draw_notes(self, surface, rects: list[pygame.Rect]) -> None:
+        """The best and most strained ally (with how they were judged) and skill or luck, each whole or not at all,
+        in the first of `rects` with room for it, richest form first."""
+        ink, th, pal = self.ink, self.theme, self.pal
+        left = ["best", "worst", "luck"]
+        for rect in rects:
+            x, y, w = rect.x, rect.y, rect.w
+            judged_h = ink.para_height(JUDGED, w, "tiny") + th.tx(14)
+            judged = False
+            for key in [k for k in left if k != "luck"]:
+                # an ally's note never goes without how it was judged, which follows the notes of the column
+                form = next((f for h, f in self._note_forms(key, w) if y + h + judged_h <= rect.bottom), None)
+                if form is not None:
+                    y, judged = form(surface, x, y), True
+                    left.remove(key)
+            if judged:
+                y = ink.para(surface, JUDGED, pygame.Rect(x, y - th.tx(8), w, rect.bottom - y + th.tx(8)), "tiny",
+                             pal["faint"]) + th.tx(14)
+            pair = self._pair_line()
+            if left[:2] == ["best", "worst"] and pair and y + ink.para_height(pair, w, "small") <= rect.bottom:
+                # no room for either note: both allies named in a line, judged as the notes are
+                y = ink.para(surface, pair, pygame.Rect(x, y, w, rect.bottom - y), "small", pal["dim"]) + th.tx(14)
+                left = left[2:]
+            if "luck" in left:
+                form = next((f for h, f in self._note_forms("luck", w) if y + h <= rect.bottom), None)
+                if form is not None:
+                    form(surface, x, y)
+                    left.remove("luck")
+
+    def _pair_line(self) -> str:
+        d = self.data
+        if not (d["best"] and d["worst"]):
+            return ""
+        return (f"{d['move_labels'][0].capitalize()}: {d['best'][1]}; {d['move_labels'][1].lower()}: "
+                f"{d['worst'][1]} (by the change in trust and alignment, less twice that in hedging).")
 
     def _table_h(self, rect: pygame.Rect) -> int:
         """The height of "Where your allies ended" in `rect`, with every ally's row (values before the chart)."""
