@@ -18,7 +18,6 @@ from game.campaign import Campaign, CampaignError, validate_file
 from game.catalog import find_campaign, resolve
 from game.cli_args import DEFAULTS_NEW, parser
 from game.limits import CHUNK_RUNS, NotFinite, memory_problem, strict_json
-from game.paths import docs_path
 from game.userdata import SaveError, atomic_write_text, user_campaigns_dir
 
 # OpenBLAS puts a second thread on the model's small (runs, allies) @ (allies, allies) products from about 100,000
@@ -131,8 +130,7 @@ def new(args) -> int:
         raise UserError(str(error), 2)
     try:
         atomic_write_text(out, made.text)
-        if not docs_path("campaign.schema.json").is_file():   # an installed game: the editor's schema beside it
-            atomic_write_text(out.parent / "campaign.schema.json", json.dumps(campaign_schema(), indent=2) + "\n")
+        write_schema_beside(out, json.dumps(campaign_schema(), indent=2) + "\n")
     except SaveError as error:
         raise UserError(str(error))
     print(f"wrote {out} ({len(made.allies)} all{'ies' if len(made.allies) > 1 else 'y'}: {', '.join(made.allies)})")
@@ -146,6 +144,20 @@ def new(args) -> int:
     print(f"next: fairshare play {out}   (edit the file while you play: the window reloads it when you save)")
     print(f"      fairshare validate {out} --balance")
     return 0
+
+
+def write_schema_beside(campaign: Path, text: str) -> None:
+    """The editor's schema beside a new campaign (its first line names it without a folder): written where there is
+    none, brought up to date where there is ours, and another file of that name is left as it is."""
+    path = campaign.parent / "campaign.schema.json"
+    try:
+        ours = json.loads(path.read_text(encoding="utf-8")).get("title") == json.loads(text)["title"]
+    except FileNotFoundError:
+        ours = True
+    except (OSError, ValueError, AttributeError):
+        ours = False
+    if ours:
+        atomic_write_text(path, text)
 
 
 def load(name: str) -> Campaign:

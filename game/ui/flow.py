@@ -87,11 +87,18 @@ def end_turn(app: "App") -> None:
         return
     session.execute(EndTurn())
     index = len(session.reports) - 1
-    app.show("report", index, after_turn=True)
     grave = [h for h in happenings(session.reports[index], session.history[index + 1]) if h.grave]
-    for n, h in reversed(list(enumerate(grave))):
-        app.show("event", h, n + 1, len(grave), session.campaign.calendar.label(index + 1)
-                 if not session.over else "Final turn")
+    when = session.campaign.calendar.label(index + 1) if not session.over else "Final turn"
+    # The news of the next turn (a campaign's events: a tutorial's lesson) waits under the report, to show once it is
+    # closed: a lesson that says "read the turn report" must not cover it. What went wrong this turn (an attack, a
+    # nuclear programme, a forced drawdown) shows on top of it at once.
+    news = [h for h in grave if h.kind == "event"]
+    alerts = [h for h in grave if h.kind != "event"]
+    for n, h in reversed(list(enumerate(news))):
+        app.show("event", h, n + 1, len(news), when)
+    app.show("report", index, after_turn=True)
+    for n, h in reversed(list(enumerate(alerts))):
+        app.show("event", h, n + 1, len(alerts), when)
     app.after_present(lambda: autosave(app, session))
     app.after_present(lambda: whatif_job.prefetch(session))   # once over: worked out while the last report is read
 

@@ -44,6 +44,8 @@ class BriefingScene(Scene):
         right += [Block("kv", f"${adv.capability:,.0f} bn a year on its military; appetite for probing "
                         f"{adv.revisionism:.2f}.", key=adv.name, role="small") for adv in c.adversaries]
         right.append(Block("h", "Your allies at the start"))
+        right.append(Block("p", "Threat, trust and U.S. forces run from 0 (none) to 1 (the most); Help (F1) says "
+                                "what 0 and 1 mean on every scale.", role="small", color="dim"))
         right += [Block("kv", f"{a.spending:.2f} % of GDP · threat {a.threat:.2f} · trust {a.trust:.2f}"
                         f" · U.S. forces {a.presence:.2f}", key=a.name, role="small") for a in c.allies]
         return left, right
