@@ -209,6 +209,11 @@ def rank_words(below: float, at_least: float, at_most: float) -> str:
     return f"better than {below:.0%} of them"
 
 
+def _share(share: float) -> str:
+    """'30%', or '0.3%' where whole percents would say a chance that happened was 0%."""
+    return f"{share:.0%}" if share >= 0.01 or share == 0 else f"{share:.1%}"
+
+
 def luck_sentence(score: float, mean: float, below: float, chances: list[Chance], runs: int, at_least: float,
                   at_most: float) -> str:
     """'Your orders average 83 over 1,000 games; this game got 78 (better than 30% of them), mostly from ...'."""
@@ -222,7 +227,7 @@ def luck_sentence(score: float, mean: float, below: float, chances: list[Chance]
     if not main:
         return text + "."
     parts = [(f"{ch.text} in {ch.when}" if ch.here else ch.absent)
-             + f" ({ch.share:.0%} of games; {ch.effect:+.1f} points when it happens)" for ch in main]
+             + f" ({_share(ch.share)} of games; {ch.effect:+.1f} points when it happens)" for ch in main]
     return text + ", mostly from " + " and ".join(parts) + "."
 
 
