@@ -14,6 +14,7 @@ from game.ui import bindings, flow
 from game.ui.charts import line_chart
 from game.ui.layout import columns, row_buttons
 from game.ui.report import whatif_job
+from game.ui.report.endnotes import draw_notes, pair_line
 from game.ui.report.endtable import HEADS, table_cells, table_shape
 from game.ui.report.export import export
 from game.ui.scene import Scene
@@ -30,20 +31,13 @@ def own_way_note(session) -> str:
                 ISSUES[int(report.own_way[0, i]) - 1].format(adversary=adv))
     if not gone:
         return ""
-    return " Grown stronger, they went their own way: " + "; ".join(f"{name} on {', '.join(issues)}"
-                                                                    for name, issues in gone.items()) + "."
+    # counted on the card (it stays as short as its neighbours); the key happenings name each issue and when
+    allies, issues = len(gone), sum(len(v) for v in gone.values())
+    return (f" Grown stronger, {allies} all{'ies' if allies != 1 else 'y'} went {'their' if allies != 1 else 'its'} "
+            f"own way on {issues} issue{'s' if issues != 1 else ''} (see the key happenings).")
 
 
 PILLAR_TITLES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
-MORAL = ("No single order wins everywhere: the allies that learn to carry their own defence also learn they need "
-         "not follow Washington. Open the turn reports (L) to see why each ally moved as it did.")
-# How "best" and "most strained" are judged, said on screen beside them (the figures they use are all shown). The
-# relationship only: what an ally spent is the burden pillar's, and an ally pressed into spending more while its
-# trust fell is no better a relationship for it.
-JUDGED = ("Judged by the rise in trust and alignment, less twice the rise in hedging, and less a full point for an "
-          "ally that broke ranks.")
-
-
 def moved(delta: float) -> str:
     """'rose by 0.04', 'fell by 0.02', or 'held steady' when the change rounds to nothing at two decimals."""
     if round(abs(delta), 2) == 0:
@@ -63,14 +57,14 @@ def account(session) -> dict:
     repelled = sum(int((r.probe[0] & ~r.aggression[0]).sum()) for r in session.reports)
     trust_d = float(s.trust[0].mean() - start.trust[0].mean())
     hedging_d = float(s.hedging[0].mean() - start.hedging[0].mean())
+    own_way = own_way_note(session)
     notes = {
         "deterrence": f"The risk you ran: {float(s.risk_total[0]):.2f} expected successful attacks; "
                       + ("none succeeded" if aggr == 0 else f"{aggr} succeeded")
                       + (f" ({repelled} probe{'s' if repelled != 1 else ''} turned back)." if repelled else "."),
         "burden": f"Allies carried {float(o.burden_share[0]) * 100:.0f} % of the common defence; the U.S. spent "
                   f"{float(o.us_cost_ratio[0]) * 100:.0f} % of its budget.",
-        "influence": "How closely the allies follow Washington, weighted by the size of their economies."
-                     + own_way_note(session),
+        "influence": "How closely the allies follow Washington, weighted by the size of their economies." + own_way,
         "cohesion": f"Average trust {moved(trust_d)}, hedging {moved(hedging_d)}. "
                     + ("No ally went nuclear or made its own deal." if nukes + realigned == 0 else
                        f"{nukes} nuclear programme{'s' if nukes != 1 else ''}, {realigned} "
@@ -117,7 +111,9 @@ def account(session) -> dict:
     # relationship", only the least strained one; one whose relationship did not worsen is not "strained"
     labels = ("YOUR BEST ALLY RELATIONSHIP" if best and best[4] else "THE LEAST STRAINED ALLY",
               "YOUR MOST STRAINED ALLY" if worst and worst[0] < 0 else "YOUR WEAKEST ALLY RELATIONSHIP")
+    short = {**notes, "influence": notes["influence"][:len(notes["influence"]) - len(own_way)]}
     return {"pillars": pillars, "score": float(o.score[0]), "verdict": judge(session), "notes": notes,
+            "short_notes": short,
             "events": events, "best": best, "worst": worst, "move_labels": labels,
             "trend": trend, "table": table, "labels": [c.calendar.label(t) for t in range(len(session.history) - 1)]}
 
@@ -141,10 +137,15 @@ class EndScene(Scene):
         pad = th.tx(22)
         self.cards = columns(pygame.Rect(m + score_w + th.px(20), top, w - 2 * m - score_w - th.px(20), 0),
                              [1, 1, 1, 1], th.px(16))
-        # Tall enough for the longest note and the verdict's title in full: the words explain the numbers.
+        # Tall enough for the longest note and the verdict's title in full: the words explain the numbers. The
+        # issues allies went their own way on (which the key happenings list) are added to the influence card only
+        # where they make it no taller than the others: the story under the cards keeps its room for the values.
         v = self.data["verdict"]
-        notes = max(ink.para_height(n, self.cards[0].w - 2 * pad, "small") for n in self.data["notes"].values())
-        card_h = max(ink.lh("small", True) + ink.lh("h1", True) + th.tx(60) + max(notes, ink.lh("small") * 3),
+        cw = self.cards[0].w - 2 * pad
+        tallest = max(ink.para_height(n, cw, "small") for n in self.data["short_notes"].values())
+        full = ink.para_height(self.data["notes"]["influence"], cw, "small") <= tallest
+        self.notes = self.data["notes"] if full else self.data["short_notes"]
+        card_h = max(ink.lh("small", True) + ink.lh("h1", True) + th.tx(60) + max(tallest, ink.lh("small") * 3),
                      2 * pad + ink.lh("small", True) + ink.lh("hero", True)
                      + ink.para_height(v.title, score_w - 2 * pad, "h3", True))
         self.score_rect = pygame.Rect(m, top, score_w, card_h)
@@ -248,7 +249,7 @@ class EndScene(Scene):
             ink.bar(surface, pygame.Rect(x, y, cw, th.tx(12)), value / 100,
                     pal["good_fill"] if value >= 50 else pal["bad"], marker=0.5)
             y += th.tx(24)
-            ink.para(surface, d["notes"][key], pygame.Rect(x, y, cw, card.bottom - y - th.tx(8)), "small", pal["dim"])
+            ink.para(surface, self.notes[key], pygame.Rect(x, y, cw, card.bottom - y - th.tx(8)), "small", pal["dim"])
         self._draw_story(surface)
         self.draw_buttons(surface)
 
@@ -323,6 +324,12 @@ class EndScene(Scene):
         y += ink.lh("small", True) + th.tx(8)
         items = self._events()
         shown, _ = self._events_shown(bottom - left.y)
+        # a long list of happenings leaves the notes on single allies a line at least (the turn reports have the
+        # rest), keeping two happenings
+        pair = ink.para_height(pair_line(self.data), left.w, "small") + th.tx(14) if pair_line(self.data) else 0
+        if pair and not (chart and not chart_above) and shown < len(self._events()):
+            fewer, _ = self._events_shown(bottom - left.y - pair)
+            shown = fewer if fewer >= min(2, len(self._events())) else shown
         for item in items[:shown]:
             ink.text(surface, "•", (left.x, y), "body", pal["accent"], True)
             y = ink.para(surface, item, pygame.Rect(left.x + th.tx(24), y, left.w - th.tx(24), bottom - y),
@@ -341,75 +348,7 @@ class EndScene(Scene):
             self._draw_chart(surface)
         else:
             columns_free.insert(0, pygame.Rect(left.x, y, left.w, bottom - y))
-        self._draw_notes(surface, columns_free)
-
-    def _note_forms(self, key: str, w: int) -> list[tuple[int, object]]:
-        """The ways to show one note at width `w`, richest first: (height, draw(surface, x, y) -> y after it)."""
-        ink, th, pal, d = self.ink, self.theme, self.pal, self.data
-        if key == "luck":
-            luck = whatif_job.luck_line(self.session)
-            text, color = (luck + " What if? (W) has the rest.", pal["text"]) if luck else (MORAL, pal["faint"])
-            head = ink.lh("small", True) + th.tx(4) if luck else 0
-
-            def luck_note(surface, x, y):
-                if luck:
-                    ink.text(surface, "SKILL OR LUCK?", (x, y), "small", pal["accent"], True)
-                return ink.para(surface, text, pygame.Rect(x, y + head, w, 10_000), "small", color) + th.tx(14)
-            return [(head + ink.para_height(text, w, "small"), luck_note)]
-        label, move, color = {"best": (d["move_labels"][0], d["best"], "good"),
-                              "worst": (d["move_labels"][1], d["worst"], "bad")}[key]
-        if not move:
-            return []
-        brief = f"{move[1]}: {move[3]}"
-        head = ink.lh("small", True) + th.tx(4)
-
-        def full(surface, x, y):
-            ink.text(surface, label, (x, y), "small", pal[color], True)
-            ink.text(surface, move[1], (x, y + head), "h3", pal["text"], True)
-            return ink.para(surface, move[2], pygame.Rect(x, y + head + ink.lh("h3", True), w, 10_000), "small",
-                            pal["dim"]) + th.tx(14)
-
-        def short(surface, x, y):     # a short panel: the relationship's figures alone, beside the name
-            ink.text(surface, label, (x, y), "small", pal[color], True)
-            return ink.para(surface, brief, pygame.Rect(x, y + head, w, 10_000), "small", pal["text"]) + th.tx(10)
-        return [(head + ink.lh("h3", True) + ink.para_height(move[2], w, "small") + th.tx(14), full),
-                (head + ink.para_height(brief, w, "small") + th.tx(10), short)]
-
-    def _draw_notes(self, surface, rects: list[pygame.Rect]) -> None:
-        """The best and most strained ally (with how they were judged) and skill or luck, each whole or not at all,
-        in the first of `rects` with room for it, richest form first."""
-        ink, th, pal = self.ink, self.theme, self.pal
-        left = ["best", "worst", "luck"]
-        for rect in rects:
-            x, y, w = rect.x, rect.y, rect.w
-            judged_h = ink.para_height(JUDGED, w, "tiny") + th.tx(14)
-            judged = False
-            for key in [k for k in left if k != "luck"]:
-                # an ally's note never goes without how it was judged, which follows the notes of the column
-                form = next((f for h, f in self._note_forms(key, w) if y + h + judged_h <= rect.bottom), None)
-                if form is not None:
-                    y, judged = form(surface, x, y), True
-                    left.remove(key)
-            if judged:
-                y = ink.para(surface, JUDGED, pygame.Rect(x, y - th.tx(8), w, rect.bottom - y + th.tx(8)), "tiny",
-                             pal["faint"]) + th.tx(14)
-            pair = self._pair_line()
-            if left[:2] == ["best", "worst"] and pair and y + ink.para_height(pair, w, "small") <= rect.bottom:
-                # no room for either note: both allies named in a line, judged as the notes are
-                y = ink.para(surface, pair, pygame.Rect(x, y, w, rect.bottom - y), "small", pal["dim"]) + th.tx(14)
-                left = left[2:]
-            if "luck" in left:
-                form = next((f for h, f in self._note_forms("luck", w) if y + h <= rect.bottom), None)
-                if form is not None:
-                    form(surface, x, y)
-                    left.remove("luck")
-
-    def _pair_line(self) -> str:
-        d = self.data
-        if not (d["best"] and d["worst"]):
-            return ""
-        return (f"{d['move_labels'][0].capitalize()}: {d['best'][1]}; {d['move_labels'][1].lower()}: "
-                f"{d['worst'][1]} (by the change in trust and alignment, less twice that in hedging).")
+        draw_notes(self, surface, columns_free)
 
     def _table_h(self, rect: pygame.Rect) -> int:
         """The height of "Where your allies ended" in `rect`, with every ally's row (values before the chart)."""
