@@ -11,9 +11,8 @@ import pygame
 
 from game.cli import main
 from game.saves import is_autosave, list_saves, read_save, slot_path
-from game.ui import flow
 from game.ui.synth import Driver, key_event
-from game.userdata import hand_in_dir, saves_dir
+from game.userdata import hand_in_dir
 
 
 def begin(drive: Driver) -> None:
@@ -101,30 +100,6 @@ def test_each_game_keeps_its_own_autosave(app):
     assert read_save(slot_path(first))["turn"] == app.session.campaign.turns    # the finished game is still there
     assert read_save(slot_path(app.autosave_slot))["turn"] == 1
     assert sum(is_autosave(i.slot) for i in list_saves()) == 2
-
-
-def test_the_save_name_and_seed_boxes_replace_their_default_when_typed_into(app):
-    drive = Driver(app)
-    begin(drive)
-    drive.send(key_event(pygame.K_s, unicode="s"), pygame.event.Event(pygame.TEXTINPUT, text="s"))
-    assert drive.scene.name == "save_as" and drive.scene.field.text.startswith("tutorial turn")
-    drive.type("Team Adams")
-    assert drive.scene.field.text == "Team Adams"        # not "tutorial turn 1Team Adams"
-    drive.press(pygame.K_a, pygame.KMOD_CTRL)           # select all, then type over it
-    drive.type("Bakers")
-    assert drive.scene.field.text == "Bakers"
-    drive.press(pygame.K_END)                           # the caret after the text: typing appends
-    drive.type(" 2")
-    assert drive.scene.field.text == "Bakers 2"
-    drive.press(pygame.K_RETURN)
-    assert (saves_dir() / "bakers_2.json").is_file()
-    app.facilitator_forced = True
-    flow.start_campaign(app, "tutorial", 42)
-    drive.send(key_event(pygame.K_s, unicode="s"), pygame.event.Event(pygame.TEXTINPUT, text="s"))
-    assert drive.scene.name == "seed" and drive.scene.field.text == "42"
-    drive.type("7")
-    drive.press(pygame.K_RETURN)
-    assert app.session.seed == 7                        # not 427
 
 
 def test_class_names_a_renamed_autosave_by_its_file_and_takes_the_debriefs_game_json(app, capsys, tmp_path):

@@ -1,7 +1,9 @@
 """Issue 21, the smaller things an instructor met on screen: Congress that changed nothing net, the lesson that covered
 the report it asked to be read, the 0-1 scales never explained, "1 turns played", the end screen's empty space at
-1280x720 and 150 %, and a command the installed game does not have."""
+1280x720 and 150 %, a command the installed game does not have, and text boxes that appended to their default."""
 from __future__ import annotations
+
+import pygame
 
 from game.campaign import CampaignError, Problem
 from game.saves import write_save
@@ -11,8 +13,10 @@ from game.ui import flow
 from game.ui.app import App
 from game.ui.report.system import system_lines
 from game.ui.shots import scripted_game
+from game.ui.synth import Driver, key_event
 from game.ui.side.help import help_blocks
 from game.ui.wording import shown_delta
+from game.userdata import saves_dir
 
 
 def drawn(app: App) -> list[str]:
@@ -91,3 +95,27 @@ def test_the_window_names_the_command_an_installed_game_has():
     text = flow.campaign_problem(error)
     assert "fairshare validate" in text and "main.py" not in text
 
+
+def test_the_save_name_and_seed_boxes_replace_their_default_when_typed_into(app):
+    drive = Driver(app)
+    drive.press(pygame.K_RETURN)      # the title's first campaign: its briefing
+    drive.press(pygame.K_RETURN)      # begin (the fixture's team: asked and left empty)
+    drive.send(key_event(pygame.K_s, unicode="s"), pygame.event.Event(pygame.TEXTINPUT, text="s"))
+    assert drive.scene.name == "save_as" and drive.scene.field.text.startswith("tutorial turn")
+    drive.type("Team Adams")
+    assert drive.scene.field.text == "Team Adams"        # not "tutorial turn 1Team Adams"
+    drive.press(pygame.K_a, pygame.KMOD_CTRL)           # select all, then type over it
+    drive.type("Bakers")
+    assert drive.scene.field.text == "Bakers"
+    drive.press(pygame.K_END)                           # the caret after the text: typing appends
+    drive.type(" 2")
+    assert drive.scene.field.text == "Bakers 2"
+    drive.press(pygame.K_RETURN)
+    assert (saves_dir() / "bakers_2.json").is_file()
+    app.facilitator_forced = True
+    flow.start_campaign(app, "tutorial", 42)
+    drive.send(key_event(pygame.K_s, unicode="s"), pygame.event.Event(pygame.TEXTINPUT, text="s"))
+    assert drive.scene.name == "seed" and drive.scene.field.text == "42"
+    drive.type("7")
+    drive.press(pygame.K_RETURN)
+    assert app.session.seed == 7                        # not 427
