@@ -224,7 +224,7 @@ class PlayScene(Scene):
         views = self.views()
         if len(views) > 1 and self.view_i % len(views) == 0:
             panes = self._arrange(views[0]).panes
-            if not panes or min(p.rect.w for p in panes) < self.theme.px(240):
+            if not panes or min(p.rect.w for p in panes) < self.theme.tx(250):
                 self._show_theatre_of(self.selected, alone=True)
 
     def _show_theatre_of(self, i: int, alone: bool = False) -> None:
