@@ -25,7 +25,6 @@ from game.settings import Settings
 from game.ui import flow
 from game.ui.app import App
 from game.ui.ink import Drawn, Ink
-from game.ui.map.labels import Shapes
 from game.ui.report import whatif_job
 from game.ui.shots import EVENT, MESSAGE, RELOAD_PROBLEMS, scripted_game
 from game.ui.widgets import Scroll
@@ -143,7 +142,7 @@ def map_labels(label: str, scene) -> list[Fault]:
         placement = mv.placement(scene.dense, pane, paint)
         polys = mv.projected(pane.theatre, pane.rect.size)
         weighty = {lb.iso for lb in paint.labels if lb.kind != "other"}
-        shapes = Shapes(polys, weighty, pane.rect.size)
+        shapes = mv.shapes(pane.theatre, pane.rect.size, frozenset(weighty))
         for a in campaign.allies:
             if a.country in polys and a.country not in placement.drawn and not placement.left_out.get(a.country):
                 found.append(Fault(label, "label", f"{a.name} is on the {pane.theatre} map with no label and no "

@@ -142,14 +142,15 @@ def _extent(rings) -> int:
 
 
 def place_labels(ink: Ink, surf: pygame.Surface, theatre: Theatre, polys,
-                 labels: tuple[Label, ...]) -> Placement:
+                 labels: tuple[Label, ...], shapes: Shapes | None = None) -> Placement:
     """Draw the labels that find room on their own country; returns where each went and why any was left out.
     Every ally gets its name before any gets its value: the names first (those with the fewest good spots first),
-    then each grown to the full label where there is room for it."""
+    then each grown to the full label where there is room for it. `shapes`: the map's Shapes for these labels, where
+    the caller keeps them (building them is most of the work)."""
     sw, sh = surf.get_size()
     bounds = surf.get_rect().inflate(-ink.theme.px(6), -ink.theme.px(6))
     todo = [lb for lb in labels if lb.iso in theatre.countries and lb.iso in polys]
-    shapes = Shapes(polys, {lb.iso for lb in todo if lb.kind != "other"}, (sw, sh))
+    shapes = shapes or Shapes(polys, {lb.iso for lb in todo if lb.kind != "other"}, (sw, sh))
 
     def anchor(iso):
         c = theatre.countries[iso]
