@@ -79,9 +79,10 @@ def hand_in(app: "App") -> None:
 
 
 def end_turn(app: "App") -> None:
-    """Resolve the turn and show the turn report with the grave happenings on top of it; once that frame is on
-    screen, autosave (the disk writes and fsync took a third of End turn to report) and, after the last turn, start
-    the what-if (its thread would otherwise share the interpreter with the report's first frame)."""
+    """Resolve the turn and show the turn report, what went wrong on top of it and the next turn's news under it;
+    once that frame is on screen, autosave (the disk writes and fsync took a third of End turn to report) and, after
+    the last turn, start the what-if (its thread would otherwise share the interpreter with the report's first
+    frame)."""
     session = app.session
     if session is None or session.over:
         return
