@@ -19,7 +19,6 @@ from game.campaign import Campaign, CampaignError, validate_file
 from game.catalog import find_campaign, resolve
 from game.cli_args import DEFAULTS_NEW, parser
 from game.limits import CHUNK_RUNS, NotFinite, memory_problem, strict_json
-from game.paths import docs_path
 from game.userdata import SaveError, atomic_write_text, user_campaigns_dir
 
 # OpenBLAS puts a second thread on the model's small (runs, allies) @ (allies, allies) products from about 100,000
@@ -72,11 +71,18 @@ def _drop_stdout() -> None:
 
 
 def window(args) -> int:
+    team = getattr(args, "team", None)
+    if team is not None:
+        from game.handin import team_problem  # noqa: PLC0415 - it loads the model (numpy): for the window only
+        team = " ".join(team.split())
+        if team_problem(team):
+            raise UserError(f"--team: {team_problem(team)}", 2)
     try:
         from game.ui.window import run  # noqa: PLC0415 - pygame loads for the window only
     except ImportError as error:  # pygame missing: say how to get it rather than crash
         raise UserError(f"the game window needs pygame ({error}); install the game with `pip install .`")
-    return run(getattr(args, "campaign", None), getattr(args, "seed", None), getattr(args, "facilitator", False))
+    return run(getattr(args, "campaign", None), getattr(args, "seed", None), getattr(args, "facilitator", False),
+               team)
 
 
 def validate(args) -> int:
@@ -125,8 +131,7 @@ def new(args) -> int:
         raise UserError(str(error), 2)
     try:
         atomic_write_text(out, made.text)
-        if not docs_path("campaign.schema.json").is_file():   # an installed game: the editor's schema beside it
-            atomic_write_text(out.parent / "campaign.schema.json", json.dumps(campaign_schema(), indent=2) + "\n")
+        write_schema_beside(out, json.dumps(campaign_schema(), indent=2) + "\n")
     except SaveError as error:
         raise UserError(str(error))
     print(f"wrote {out} ({len(made.allies)} all{'ies' if len(made.allies) > 1 else 'y'}: {', '.join(made.allies)})")
@@ -140,6 +145,20 @@ def new(args) -> int:
     print(f"next: fairshare play {out}   (edit the file while you play: the window reloads it when you save)")
     print(f"      fairshare validate {out} --balance")
     return 0
+
+
+def write_schema_beside(campaign: Path, text: str) -> None:
+    """The editor's schema beside a new campaign (its first line names it without a folder): written where there is
+    none, brought up to date where there is ours, and another file of that name is left as it is."""
+    path = campaign.parent / "campaign.schema.json"
+    try:
+        ours = json.loads(path.read_text(encoding="utf-8")).get("title") == json.loads(text)["title"]
+    except FileNotFoundError:
+        ours = True
+    except (OSError, ValueError, AttributeError):
+        ours = False
+    if ours:
+        atomic_write_text(path, text)
 
 
 def load(name: str) -> Campaign:
@@ -179,9 +198,10 @@ def simulate(args) -> int:
     print(as_json(result, campaign, args.seed) if args.json else summary.render_summary(result, campaign))
     if args.save is not None:
         from game.analysis.replay import policy_session  # noqa: PLC0415 - numpy loads for the model's commands only
-        from game.saves import write_save_file  # noqa: PLC0415 - as above
-        try:
-            write_save_file(policy_session(campaign, policy, args.seed), Path(args.save))
+        from game.saves import SIMULATED, write_save_file  # noqa: PLC0415 - as above
+        try:   # marked as simulated, with the strategy that chose the orders: `class` lists it apart from the teams
+            write_save_file(policy_session(campaign, policy, args.seed), Path(args.save), SIMULATED,
+                            Path(args.policy).name)
         except SaveError as error:
             raise UserError(str(error))
         print(f"game saved to {args.save}", file=sys.stderr if args.json else sys.stdout)
@@ -213,12 +233,15 @@ def check_save_target(name: str, runs: int) -> None:
 def debrief(args) -> int:
     # numpy and pygame (for the charts) load for this command only
     from game.analysis import best_plan, debrief_export, report_doc, whatif  # noqa: PLC0415
-    from game.saves import load_save  # noqa: PLC0415 - as above
+    from game.saves import open_save  # noqa: PLC0415 - as above
     out = check_out_folder(args.out)
     try:
-        session = load_save(args.save)
+        game = open_save(args.save, replay_changed=True)
     except SaveError as error:
         raise UserError(f"{args.save}: {error}")
+    session = game.session
+    if game.changed:
+        print(f"fairshare: note: {args.save}: {game.note()}", file=sys.stderr)
     what = None
     if session.over:
         found = best_plan.known(session.campaign)
@@ -228,7 +251,7 @@ def debrief(args) -> int:
             found = best_plan.find(session.campaign, progress=search_progress(best_plan.SEARCH_SECONDS))
         what = whatif.what_if(session, found)
     try:
-        written = report_doc.write_files(debrief_export.build(session, what), out)
+        written = report_doc.write_files(debrief_export.build(session, what, game), out)
     except SaveError as error:
         raise UserError(str(error))
     note = "" if session.over else f" (the game is unfinished: {len(session.reports)} of {session.campaign.turns} " \
@@ -379,8 +402,13 @@ def class_report(args) -> int:
         raise UserError(str(error))
     print(f"class report on {report.campaign.id}, seed {report.seed}: {len(report.teams)} team"
           f"{'s' * (len(report.teams) != 1)} ranked, written to {out / 'class.html'} (and class.md, class.csv)")
-    for k, team in enumerate(report.teams[:3]):
-        print(f"  {k + 1}. {team.name}: {team.score:.1f}")
+    for k, team in enumerate(report.teams):
+        print(f"  {k + 1}. {team.name}: {team.score:.1f}" + (f" ({team.note})" if team.note else ""))
+    if report.simulated:
+        print(f"{len(report.simulated)} game{'s' * (len(report.simulated) != 1)} written by `simulate --save` "
+              "listed apart, not ranked:")
+        for team in report.simulated:
+            print(f"  -. {team.name}: {team.score:.1f}")
     for item in report.left_out:
         print(f"left out {item.file}: {item.reason}", file=sys.stderr)
     return 0

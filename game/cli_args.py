@@ -12,7 +12,7 @@ OVERVIEW = """\
 Fair Share: a game about who pays for the defence of U.S. allies.
 
   fairshare                          open the game window on the title screen
-  fairshare play [CAMPAIGN] [--seed N]
+  fairshare play [CAMPAIGN] [--seed N] [--team NAME]
                                      open the window straight into a campaign
   fairshare validate FILE... [--strict] [--balance]
                                      check campaign files (FILE:LINE:COL: error: / warning: ...)
@@ -47,6 +47,8 @@ def parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=seed_arg, default=None, help="random seed (same seed and orders, same game)")
     play.add_argument("--facilitator", action="store_true",
                       help="facilitator mode: type the seed, hide the score until the end, projector summary")
+    play.add_argument("--team", default=None, metavar="NAME",
+                      help="the team's name for its saves and hand-ins (else the window asks once)")
     val = sub.add_parser("validate", help="check campaign files")
     val.add_argument("files", nargs="+", metavar="FILE")
     val.add_argument("--strict", action="store_true", help="warnings count as errors (exit 1)")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 GAME = Path(__file__).resolve().parents[1] / "game"
 
-USER_FILES = {"game.paths", "game.userdata", "game.settings", "game.catalog", "game.saves"}
+USER_FILES = {"game.paths", "game.userdata", "game.settings", "game.catalog", "game.saves", "game.handin"}
 
 # layer -> the layers it may import (itself included where it may)
 # Rules for any text or file that comes from outside, shared by every layer that reads one; they import nothing of
@@ -27,6 +27,7 @@ ALLOWED = {
     "game.settings": {"game.userdata"},
     "game.catalog": {"campaign", "game.paths", "game.userdata"},
     "game.saves": {"campaign", "sim", "game.catalog", "game.userdata"},   # a save names its campaign by id
+    "game.handin": {"sim", "game.saves", "game.userdata"},                # a team's finished game, saved
     "analysis": {"analysis", "sim", "campaign", *USER_FILES},
     # the author's tools: the scaffold, lint (with a balance run) and hot reload's logic; never pygame
     "authoring": {"authoring", "analysis", "sim", "campaign", *USER_FILES},

@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-import game.authoring.scaffold as scaffold_module
-import game.cli as cli
 from game.authoring.data import countries
 from game.authoring.lint import lint_file
 from game.authoring.scaffold import MEANING, scaffold
@@ -65,9 +63,8 @@ def test_every_judgement_value_carries_its_meaning_and_range(tmp_path):
         key = line.split(":")[0].strip()
         assert line.rstrip().endswith(MEANING[key]), line
         assert re.search(r"\d", MEANING[key]) or key in ("hub", "nuclear_power", "partner"), key   # a range
-    assert lines[0].startswith("# yaml-language-server: $schema=")
-    schema = (tmp_path / lines[0].split("$schema=")[1]).resolve()
-    assert schema == (ROOT / "docs" / "campaign.schema.json").resolve() and schema.is_file()
+    # the schema beside the file, named without a folder: moving the folder or the checkout never breaks it
+    assert lines[0] == "# yaml-language-server: $schema=campaign.schema.json"
     doc = yaml.safe_load(made.text)
     assert doc["briefing"].count("\n\n") >= 2 and len(doc["goals"]) == 4
     kinds = {("turn" in e, "when" in e, e.get("once", True)) for e in doc["events"]}
@@ -113,12 +110,15 @@ def test_new_goes_to_the_user_campaigns_folder_and_never_overwrites(tmp_path, mo
     assert run(capsys, "validate", "mine")[1].strip() == f"{path}: ok"
 
 
-def test_an_installed_game_without_docs_writes_the_schema_beside_the_campaign(tmp_path, capsys, monkeypatch):
-    missing = tmp_path / "no-docs" / "campaign.schema.json"
-    monkeypatch.setattr(scaffold_module, "docs_path", lambda *parts: missing)
-    monkeypatch.setattr(cli, "docs_path", lambda *parts: missing)
+def test_new_writes_the_schema_beside_the_campaign_and_the_folder_can_move(tmp_path, capsys):
+    """The schema line was a path from the new file to the checkout's docs/: moving the folder broke it."""
     out = tmp_path / "mine" / "mine.yaml"
     assert run(capsys, "new", "mine", "--out", str(out))[0] == 0
     assert out.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=campaign.schema.json"
-    schema = json.loads((out.parent / "campaign.schema.json").read_text(encoding="utf-8"))
+    moved = tmp_path / "elsewhere"
+    (tmp_path / "mine").rename(moved)
+    schema = json.loads((moved / "campaign.schema.json").read_text(encoding="utf-8"))
     assert schema["title"] == "Fair Share campaign" and "allies" in schema["properties"]
+    (moved / "campaign.schema.json").write_text('{"title": "someone else\'s schema"}', encoding="utf-8")
+    assert run(capsys, "new", "other", "--out", str(moved / "other.yaml"))[0] == 0     # not ours: left as it is
+    assert json.loads((moved / "campaign.schema.json").read_text(encoding="utf-8"))["title"] == "someone else's schema"

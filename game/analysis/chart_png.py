@@ -163,16 +163,28 @@ def histogram(title: str, values, marker: float, marker_label: str, lo: float = 
         h = count / top * plot.height
         pygame.draw.rect(surface, COLORS[5], (plot.left + k * plot.width / bins + 1, plot.bottom - h,
                                               plot.width / bins - 2, h))
-    digits = 0 if b - a >= 10 else 1     # a narrow spread needs the tenths to tell its ticks apart
-    for k in range(0, bins + 1, max(1, bins // 8)):
-        text = small.render(f"{a + k * width:.{digits}f}", True, FAINT)
-        surface.blit(text, (plot.left + k * plot.width / bins - text.get_width() / 2, plot.bottom + 6))
+    for v in histogram_ticks(a, b):      # round values at even steps, wherever the bins happen to start
+        text = small.render(f"{v:.{_decimals(tick_step(a, b) * 5)}f}", True, FAINT)
+        x = plot.left + (v - a) / (b - a) * plot.width
+        pygame.draw.line(surface, FAINT, (x, plot.bottom), (x, plot.bottom + 4))
+        surface.blit(text, (x - text.get_width() / 2, plot.bottom + 6))
     x = plot.left + (marker - a) / (b - a) * plot.width
     pygame.draw.line(surface, COLORS[1], (x, plot.top), (x, plot.bottom), 3)
     label = _font(15, True).render(marker_label, True, COLORS[1])
     surface.blit(label, (min(x + 6, plot.right - label.get_width()), plot.top))
     pygame.draw.line(surface, INK, plot.bottomleft, plot.bottomright)
     return surface
+
+
+def tick_step(a: float, b: float) -> float:
+    return nice_axis(a, b, ticks=7)[2]
+
+
+def histogram_ticks(a: float, b: float) -> list[float]:
+    """The round values (a step of 1, 2, 2.5 or 5 times a power of ten) from a to b, for a histogram's axis."""
+    step = tick_step(a, b)
+    first = math.ceil(a / step - 1e-9)
+    return [round(k * step, 9) for k in range(first, math.floor(b / step + 1e-9) + 1)]
 
 
 def stack(*surfaces: pygame.Surface) -> pygame.Surface:

@@ -13,7 +13,7 @@ from game.campaign.model import ORDERS, PILLARS
 from game.sim.state import CONGRESS
 
 LETTER = {"hold": "·", "pressure": "P", "reassure": "R", "withdraw": "W", "criticize": "C"}
-CSV_COLUMNS = ("rank", "team", "file", "score", *PILLARS, "vs_hold", "vs_adviser", "status")
+CSV_COLUMNS = ("rank", "team", "file", "score", *PILLARS, "vs_hold", "vs_adviser", "status", "note")
 
 
 def _lines(report: ClassReport, measure) -> list[charts.Line]:
@@ -64,10 +64,17 @@ def blocks(report: ClassReport) -> list[Block]:
              f"adviser ({adviser:.1f})." + (" The facilitator injected different events into different teams' "
                                             "games: each team's \"vs\" columns compare it with the baselines facing "
                                             "its own events." if report.mixed_events else "")),
-        Heading("Ranking"),
-        Table(["rank", "team", "score", *[p.capitalize() for p in PILLARS], "vs hold", "vs adviser"],
-              [[str(k + 1), t.name, f"{t.score:.1f}", *[f"{t.pillar(p):.0f}" for p in PILLARS],
-                f"{t.score - t.hold_score:+.1f}", f"{t.score - t.adviser_score:+.1f}"] for k, t in enumerate(teams)]),
+    ]
+    if report.only_simulated:
+        out.append(Para("Every game below was written by `fairshare simulate --save`: its orders were chosen by a "
+                        "strategy, not played by a team."))
+    out += [
+        Heading("Ranking"), _ranking(teams),
+        *_replayed(teams),
+        *([Heading("Simulated games (not played by a team)"),
+           Para("Written by `fairshare simulate --save`: a strategy chose their orders. They are shown for "
+                "comparison and not ranked among the teams."), _ranking(list(report.simulated), ranked=False)]
+          if report.simulated else []),
         Heading("Questions for the discussion"), Items(report.questions, numbered=True),
         Heading("The teams' paths"),
         Image("charts/class_score.png", "Each team's score after each turn; hold and the adviser dashed."),
@@ -82,9 +89,24 @@ def blocks(report: ClassReport) -> list[Block]:
     out += [Heading("Calls on Congress", 3),
             Table(["team", "turns"], [[t.name, _congress(t.path)] for t in teams]
                   + [["(adviser)", _congress(report.adviser)]])]
-    if report.left_out:
-        out += [Heading("Saves left out"), Items([f"{x.file}: {x.reason}" for x in report.left_out])]
+    if report.left_out:     # the file's name only: the report is projected and mailed, the instructor's folders
+        out += [Heading("Saves left out"), Items([f"{x.file.name}: {x.reason}" for x in report.left_out])]
     return out
+
+
+def _ranking(teams: list, ranked: bool = True) -> Table:
+    rank = ["rank"] if ranked else []
+    return Table([*rank, "team", "score", *[p.capitalize() for p in PILLARS], "vs hold", "vs adviser"],
+                 [[*([str(k + 1)] if ranked else []), t.name, f"{t.score:.1f}",
+                   *[f"{t.pillar(p):.0f}" for p in PILLARS], f"{t.score - t.hold_score:+.1f}",
+                   f"{t.score - t.adviser_score:+.1f}"] for k, t in enumerate(teams)])
+
+
+def _replayed(teams: list) -> list[Block]:
+    """Which teams' games were replayed on a campaign file changed since they were saved, and how it went."""
+    notes = [f"{t.name}: {t.note}." for t in teams if t.note]
+    return [Para("Replayed on the current campaign file (it changed after these games were saved, as hot reload "
+                 "replays a game on an edited campaign):"), Items(notes)] if notes else []
 
 
 def _cell(text: str) -> str:
@@ -97,12 +119,15 @@ def to_csv(report: ClassReport) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for k, t in enumerate(report.teams):
-        writer.writerow({"rank": k + 1, "team": _cell(t.name), "file": _cell(str(t.file)), "score": round(t.score, 4),
-                         **{p: round(t.pillar(p), 4) for p in PILLARS}, "vs_hold": round(t.score - t.hold_score, 4),
-                         "vs_adviser": round(t.score - t.adviser_score, 4), "status": "ranked"})
+    for k, t in enumerate([*report.teams, *report.simulated]):
+        apart = k >= len(report.teams)
+        writer.writerow({"rank": "" if apart else k + 1, "team": _cell(t.name), "file": _cell(t.file.name),
+                         "score": round(t.score, 4), **{p: round(t.pillar(p), 4) for p in PILLARS},
+                         "vs_hold": round(t.score - t.hold_score, 4), "vs_adviser": round(t.score - t.adviser_score, 4),
+                         "status": f"simulated ({t.simulated}), not ranked" if apart else "ranked",
+                         "note": _cell(t.note)})
     for x in report.left_out:
-        writer.writerow({"file": _cell(str(x.file)), "status": f"left out: {x.reason}"})
+        writer.writerow({"file": _cell(x.file.name), "status": f"left out: {x.reason}"})
     return "\ufeff" + buffer.getvalue()
 
 

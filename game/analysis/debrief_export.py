@@ -16,6 +16,7 @@ from game.analysis.report_doc import Block, Heading, Image, Items, Para, Table, 
 from game.analysis.whatif import LABELS, TurningPoint, WhatIf
 from game.campaign.model import PILLARS
 from game.limits import strict_json
+from game.saves import WINDOW, Loaded, save_data
 from game.sim.session import Session
 
 METERS = ("trust", "alignment", "hedging", "presence")
@@ -93,12 +94,18 @@ def summary(session: Session, what: WhatIf | None) -> dict:
     return doc
 
 
-def blocks(session: Session, what: WhatIf | None, images: dict[str, bytes]) -> list[Block]:
+def blocks(session: Session, what: WhatIf | None, images: dict[str, bytes], game: Loaded | None = None) -> list[Block]:
     c = session.campaign
     score = float(session.outcome().score[0])
     state = "finished" if session.over else f"unfinished: {len(session.reports)} of {c.turns} turns played"
-    out: list[Block] = [Heading(f"Debrief: {c.name}", 1),
+    who = f"{game.team}: " if game and game.team else ""
+    out: list[Block] = [Heading(f"Debrief: {who}{c.name}", 1),
                         Para(f"Seed {session.seed}, {state}. Final score {score:.1f} of 100.")]
+    if game and game.policy:
+        out.append(Para(f"This game was written by `fairshare simulate --save`: the strategy '{game.policy}' chose "
+                        "its orders; no team played it."))
+    if game and game.changed:
+        out.append(Para(game.note()[0].upper() + game.note()[1:] + "."))
     if what:
         names = list(what.pillars)
         out += [Heading("What if? The same dice under other strategies"),
@@ -129,14 +136,19 @@ def blocks(session: Session, what: WhatIf | None, images: dict[str, bytes]) -> l
     return out
 
 
-def build(session: Session, what: WhatIf | None) -> dict[str, bytes]:
-    """Every file of the export, by its path inside the export folder."""
+def build(session: Session, what: WhatIf | None, game: Loaded | None = None) -> dict[str, bytes]:
+    """Every file of the export, by its path inside the export folder; `game`: the save it was read from (its
+    team, origin, and a changed campaign's note). game.json holds the save itself, so that `fairshare class`
+    takes a team's game.json as readily as its save."""
     table = rows(session_path(session), session.campaign)
     images = chart_images(session, what)
-    doc = blocks(session, what, images)
+    doc = blocks(session, what, images, game)
     title = f"Fair Share debrief: {session.campaign.name}, seed {session.seed}"
+    save = save_data(session, "debrief", game.team if game else "", game.origin if game else WINDOW,
+                     game.policy if game else "")
     files = {"game.csv": to_csv(table).encode("utf-8"),
-             "game.json": (strict_json({**summary(session, what), "rows": table}, indent=1) + "\n").encode("utf-8"),
+             "game.json": (strict_json({**summary(session, what), "rows": table, "save": save}, indent=1)
+                           + "\n").encode("utf-8"),
              "debrief.md": to_markdown(doc).encode("utf-8"),
              "debrief.html": to_html(doc, title, images).encode("utf-8")}
     return {**files, **images}

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import difflib
 import math
-import os
 import re
 import textwrap
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from pathlib import Path
 from game.analysis.records import HELD_OUT, spans
 from game.campaign import Campaign, CampaignError, load_campaign
 from game.campaign.schema import ID_RE, PLACEHOLDER, RESERVED_IDS
-from game.paths import campaigns_dir, docs_path
+from game.paths import campaigns_dir
 
 from .countries import ADVERSARY_NAME, ADVERSARY_OF, ident
 from .data import DMDC, PRESENT, SIPRI_USD, Country, adversary_capability, countries, start_years
@@ -305,17 +304,9 @@ def _events(front: Country, turns: int) -> list[str]:
     ]
 
 
-def modeline(out: Path) -> str:
-    """The editor's schema line, with the path from the new file to the schema in this checkout (or, for an
-    installed game without its docs, to the copy `fairshare new` writes next to the file)."""
-    schema = docs_path("campaign.schema.json")
-    if not schema.is_file():
-        return "# yaml-language-server: $schema=campaign.schema.json"
-    try:
-        ref = os.path.relpath(schema, out.resolve().parent)
-    except ValueError:       # another drive on Windows: no relative path exists
-        ref = str(schema)
-    return f"# yaml-language-server: $schema={Path(ref).as_posix()}"
+# The editor's schema line: the schema sits beside the campaign (`fairshare new` writes it there), named without a
+# folder, so that moving the folder, the checkout or the installed game never breaks it.
+MODELINE = "# yaml-language-server: $schema=campaign.schema.json"
 
 
 def scaffold(cid: str, theatre: str = "europe", allies: list[str] | None = None, turns: int = 12,
@@ -348,7 +339,7 @@ def scaffold(cid: str, theatre: str = "europe", allies: list[str] | None = None,
                  "allies nearest feel it most." if year == PRESENT else
                  f"The allies nearest {foes} feel {'its' if len(adversaries) == 1 else 'their'} weight most.")
     text = [
-        modeline(out),
+        MODELINE,
         f"# Fair Share campaign: {title}. Written by `fairshare new`; now make it yours:",
         f"#   {command or 'fairshare new ' + cid}",
         "#",

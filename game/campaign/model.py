@@ -5,7 +5,9 @@ These are plain frozen dataclasses, free of YAML and of numpy, so the model (`ga
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field, replace
 
 ORDERS = ("hold", "pressure", "reassure", "withdraw", "criticize")
 # What Washington may do each turn beyond the per-ally orders: "congress" points at an impatient Congress to make
@@ -142,7 +144,7 @@ class Campaign:
     settled: bool = False
     map: str = "today"      # one of MAP_ERAS: whose borders the map draws
     path: str = ""          # file it was loaded from, if any
-    content_hash: str = ""  # sha256 of the file's bytes: saves check they replay the same campaign
+    content_hash: str = ""  # sha256 of the file's bytes (hot reload's "was the file edited?")
 
     @property
     def theatres(self) -> tuple[str, ...]:
@@ -154,3 +156,16 @@ class Campaign:
 
     def ally_index(self, ally_id: str) -> int:
         return [a.id for a in self.allies].index(ally_id)
+
+
+def meaning_hash(campaign: Campaign) -> str:
+    """A sha256 of what the game plays by: every number, id, order, condition and setting of the parsed campaign,
+    but not its prose (names, briefing, goals, sources, notes, event titles and texts), nor its comments,
+    formatting, key order or how a number is written. A save records it, so that fixing a typo or a comment in a
+    campaign file never stops a saved game from replaying exactly."""
+    quiet = replace(campaign, name="", description="", briefing="", goals=(), sources=(), path="", content_hash="",
+                    allies=tuple(replace(a, name="", note="") for a in campaign.allies),
+                    adversaries=tuple(replace(a, name="", note="") for a in campaign.adversaries),
+                    events=tuple(replace(e, title="", text="") for e in campaign.events))
+    text = json.dumps(asdict(quiet), sort_keys=True, separators=(",", ":"), default=repr)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

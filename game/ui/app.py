@@ -54,6 +54,8 @@ class App:
         self.stack: list[Scene] = []
         self.session = None
         self.seed: int | None = None      # the seed for campaigns started from the title (None: a fresh one)
+        self.team: str | None = None      # the team's name for its saves and hand-ins ("": none; None: not asked)
+        self.autosave_slot: str | None = None   # the game in play's own autosave (game.saves.autosave_slot)
         self.facilitator_forced = False   # `play --facilitator`: facilitator mode for this window only
         self.saved_turn = 0
         self.running = True

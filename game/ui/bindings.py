@@ -61,6 +61,11 @@ CONTROLS: list[tuple[str, list[tuple[str, str]]]] = [
         ("Mouse wheel, PgUp / PgDn", "scroll long pages"),
         ("Left / Right", "in a turn report: previous / next turn"),
     ]),
+    ("Briefing and end of the game", [
+        ("N", "on the briefing: your team's name, for its saves and the class report"),
+        ("S", "on the end screen: save the finished game for hand-in (it says which file to give)"),
+        ("W  E  L", "on the end screen: what if?, export the debrief, the turn reports"),
+    ]),
     ("Title screen", [
         ("Up / Down, Enter", "choose a campaign and start it"),
         ("C", "continue the latest saved game"),

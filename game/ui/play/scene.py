@@ -16,9 +16,9 @@ from game.ui import bindings, flow
 from game.ui.bindings import label
 from game.ui.play import quick
 from game.ui.layout import MAP_SHARE, keys_fit, play_layout, row_buttons
-from game.ui.map.view import fit_panes
-from game.ui.play.draw import draw_map_tooltip, draw_play, order_min_width
+from game.ui.play.draw import adviser_fits, draw_map_tooltip, draw_play, order_min_width
 from game.ui.play.legend import legend_size
+from game.ui.play.mapkey import MapArea, arrange
 from game.ui.play.allylist import ListPlan, plan_list, row_width, window_start
 from game.ui.play.panels import detail_height, detail_min_width
 from game.ui.play.usaction import congress_advised, congress_line, withdraw_refusal
@@ -92,10 +92,16 @@ class PlayScene(Scene):
         if need > L.left.w:     # names and badges are never cut: the map gives up the width
             self.L = L = play_layout(ink, dense, size, legend_size(dense), left_min=need, right_min=right_min)
             # but where that leaves the map short, the list first drops its ▶ marker (decoration goes first)
-            self.list_marker = L.panes.w >= size[0] * MAP_SHARE
+            self.list_marker = L.panes.w - legend_size(dense)[0] - th.px(12) >= size[0] * MAP_SHARE
             if not self.list_marker:
                 need = row_width(ink, self.list_plan.style, names, marker=False) + 2 * pad
                 self.L = L = play_layout(ink, dense, size, legend_size(dense), left_min=need, right_min=right_min)
+        # the map as large as the values around it allow: where it is narrower than its height would let it be,
+        # the side panels give it width, down to what their values need
+        wanted = self._arrange(self._shown_ids()).wanted
+        if wanted:
+            self.L = L = play_layout(ink, dense, size, legend_size(dense), left_min=need, right_min=right_min,
+                                     give=wanted)
         self.buttons = []
         self._place_allies()
         # overlay tabs and the theatre switch (whose word "Theatre" goes before the tabs shorten)
@@ -128,12 +134,16 @@ class PlayScene(Scene):
         levels = ((False, False, True), (False, True, True), (True, True, True), (True, True, False))
         for self.compact_orders, self.compact_meters, self.status_line in levels:
             oh = ink.lh("body", True) + th.tx(12) + (0 if self.compact_orders else ink.lh("tiny") + th.tx(2))
-            orders_h = ink.lh("small", True) + th.tx(12) + rows * oh + (rows - 2) * og + sep
+            # one-line buttons have no room for the adviser's reason, and narrow ones none for its mark: it gets a
+            # line of its own above them
+            narrow = not adviser_fits(ink, L.right.w - 2 * pad)
+            self.advice_h = ink.lh("small") + th.tx(4) if self.compact_orders or narrow else 0
+            orders_h = ink.lh("small", True) + th.tx(12) + self.advice_h + rows * oh + (rows - 2) * og + sep
             detail_h = detail_height(ink, detail_w, self.compact_meters, self.status_line) + th.tx(14)
             if detail_h + orders_h + 2 * rpad <= L.right.h:
                 break
         y = L.right.bottom - pad - rows * oh - (rows - 2) * og - sep
-        self.orders_top = y - ink.lh("small", True) - th.tx(12)
+        self.orders_top = y - ink.lh("small", True) - th.tx(12) - self.advice_h
         for order in ORDER_ROW:
             self.buttons.append(Button(f"order:{order}", order.capitalize(),
                                        pygame.Rect(L.right.x + pad, y, L.right.w - 2 * pad, oh),
@@ -199,21 +209,26 @@ class PlayScene(Scene):
             rows.append(Button("news", "News", self.news_rect, key=label(bindings.NEWS_KEY)))
         self.buttons[:0] = rows
 
-    def _place_panes(self) -> None:
-        L, th = self.L, self.theme
+    def _shown_ids(self) -> tuple[str, ...]:
         views = self.views()
-        ids = views[self.view_i % len(views)] if views else ()
-        theatres = self.app.mapview.theatres
-        self.panes = fit_panes(L.panes, theatres, ids, th.px(12))
-        self.legend = L.legend
+        return views[self.view_i % len(views)] if views else ()
+
+    def _place_panes(self) -> None:
+        self.map_area = self._arrange(self._shown_ids())
+        self.panes = self.map_area.panes
+
+    def _arrange(self, ids: tuple[str, ...]) -> MapArea:
+        st = self.session.state
+        return arrange(self.dense, self.L.panes, self.app.mapview.theatres, ids, self.theme.px(12),
+                       self.view()["foes"], int(st.aggressions[0]), int(st.crises[0]))
 
     def _fit_view(self) -> None:
         """On layout: where both theatres side by side would leave each map too small to read (large text on a
         small window), show the selected ally's theatre alone; T still switches to both."""
         views = self.views()
         if len(views) > 1 and self.view_i % len(views) == 0:
-            panes = fit_panes(self.L.panes, self.app.mapview.theatres, views[0], self.theme.px(12))
-            if not panes or min(p.rect.w for p in panes) < self.theme.px(240):
+            panes = self._arrange(views[0]).panes
+            if not panes or min(p.rect.w for p in panes) < self.theme.tx(250):
                 self._show_theatre_of(self.selected, alone=True)
 
     def _show_theatre_of(self, i: int, alone: bool = False) -> None:

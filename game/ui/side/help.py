@@ -52,6 +52,27 @@ ADVISER = ("The adviser: on the order buttons, one order is marked \"Adviser\" w
            "below their fair share, rest a threat repeated too long, keep within budget), not the best move: "
            "beat it. The command fairshare simulate CAMPAIGN --policy adaptive plays it over many runs.")
 
+# What 0 and 1 mean on each scale the screens show (the meters, the map's colours, the adversary's panel).
+SCALES = (
+    ("Threat felt", "0: no danger felt; 1: an attack seems at hand. It is also how hard the adversary's moves hit "
+     "that ally."),
+    ("Trust in the U.S.", "0: no faith that Washington would defend it; 1: complete faith."),
+    ("Alignment", "0: goes its own way (on trade, on China, on nuclear choices); 1: follows Washington's lead."),
+    ("Hedging", "0: relies on the U.S. alone; 1: a bomb of its own or a deal with the adversary is at hand. From "
+     "0.3 the map hatches the ally."),
+    ("U.S. presence", "0: no U.S. forces there; 1: the campaign's fullest deployment (the pips on the map)."),
+    ("Self-reliance", "0: cannot hold off the threat alone; 1: can match what the threat requires."),
+    ("Appetite for probing", "An adversary's: 0: content with things as they are; 1: tests every ally where "
+     "deterrence looks thin."),
+    ("Domestic pressure", "0: Congress and voters content; 1: clamouring to bring the troops home (above "
+     f"{DEFAULT.congress_threshold:.1f}, Congress may force a drawdown)."),
+    ("Credibility", "0: no one believes U.S. promises or warnings; 1: both are taken at their word."),
+)
+MARKS = (("Hedging 0.3+", "hatched /: the ally's hedging has reached 0.3"),
+         ("Nuclear ☢", "hatched x: it has started a nuclear weapons programme"),
+         ("Own deal ⚑", "hatched \\: it has made its own deal with the adversary and no longer follows U.S. orders"),
+         ("★ ■■□", "U.S. presence, a pip for each fifth"))
+
 FAIR_SHARE = (f"An ally's fair share is the defence spending its threat warrants: NATO's {DEFAULT.guideline:g} % "
               f"guideline, plus up to {DEFAULT.fair_share_threat:g} points of GDP more the graver the threat it "
               "faces (a threat of 0.50 warrants "
@@ -75,7 +96,11 @@ def help_blocks() -> tuple[list[Block], list[Block]]:
                  Block("kv", str(saves_dir()), key="Saves", role="small")]
     except OSError:
         pass
-    right = [Block("h", "The orders, and the ideas behind them")]
+    right = [Block("h", "The scales: what 0 and 1 mean")]
+    right += [Block("kv", text, key=name, role="small") for name, text in SCALES]
+    right.append(Block("h", "The map's marks"))
+    right += [Block("kv", text[0].upper() + text[1:] + ".", key=name, role="small") for name, text in MARKS]
+    right.append(Block("h", "The orders, and the ideas behind them"))
     keys = {**bindings.KEY_OF_ORDER, "congress": bindings.CONGRESS_KEY}
     right += [Block("kv", text, key=f"{bindings.label(keys[order])}  {name}") for (order, name), text in ORDER_IDEAS]
     right += [Block("h", "The dilemma"), Block("p", DILEMMA), Block("h", "Fair share"), Block("p", FAIR_SHARE),
