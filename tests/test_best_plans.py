@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow      # about 20 s of CPU: a short search from each of eight plans (.ci/run runs it; `pytest -m slow`)
 def test_the_shipped_best_plans_are_what_a_fresh_short_search_finds():
     run = subprocess.run([sys.executable, "tools/best_plans.py", "--check"], cwd=ROOT, capture_output=True,
                          text=True, timeout=900)
