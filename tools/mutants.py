@@ -22,6 +22,7 @@ class Mutant:
 
 STEP, OUTCOME, POLICIES = "game/sim/step.py", "game/sim/outcome.py", "game/sim/policies.py"
 DERIVED, POSTURE, STATE = "game/sim/derived.py", "game/sim/posture.py", "game/sim/state.py"
+ANSWERS = "game/sim/answers.py"
 EXPLAIN, EVENTS, WORDING = "game/sim/explain.py", "game/sim/events.py", "game/ui/wording.py"
 VIEW, LEGEND, DEBRIEF = "game/ui/play/view.py", "game/ui/play/legend.py", "game/ui/report/debrief.py"
 
@@ -211,6 +212,17 @@ MUTANTS: tuple[Mutant, ...] = (
       "an era's own yardstick of a fair share"),
     m("reassurance-per-turn", POSTURE, "reassured * (p.reassure_presence * dt)", "reassured * p.reassure_presence",
       "a turn of reassurance adds its share of a year's presence"),
+    # --- an ally played by a person (game.sim.answers) ------------------------------------------------------------
+    m("answers-ignored", STEP, "spending = answers_of.spending(state, advised, lo, hi, t.spend_answer)",
+      "spending = advised", "a seat's spending answer overrides the model's"),
+    m("answers-unbounded", ANSWERS, "np.clip(chosen, lo, hi)", "chosen",
+      "a seat's answer stays within the model's bounds"),
+    m("stance-ignored", STEP, "af[answers_of.CHOICE] = answers_of.stance_alignment(state, t.stance)",
+      "af[answers_of.CHOICE] = 0", "a seat's stance moves its alignment"),
+    m("branches-by-dice", STEP, "nuclear, renounce, realign = answers_of.branches(state, t.stance",
+      "_ = answers_of.branches(state, t.stance", "a seat decides the nuclear and accommodation branches where the model opens them"),
+    m("branches-always-open", ANSWERS, "np.where(human, (codes == BOMB) & bomb, nuclear)",
+      "np.where(human, codes == BOMB, nuclear)", "a seat takes a branch only where the model opens it"),
     # --- outcome --------------------------------------------------------------------------------------------------
     m("cohesion-hedging-zero", OUTCOME, "HEDGING_POINTS * hedging_gain", "0 * hedging_gain", "cohesion: hedging"),
     m("cohesion-trust-zero", OUTCOME, "TRUST_POINTS * trust_loss", "0 * trust_loss", "cohesion: trust lost"),

@@ -106,6 +106,9 @@ class Params:
     alignment_withdraw: float = 0.12
     alignment_nuclear: float = 0.2   # share of alignment lost on starting a weapons programme
     alignment_realign: float = 0.5   # share lost on accommodating the adversary
+    answer_alignment: float = 0.3    # share of the way toward (or away from) Washington a year of a government's
+                                     # chosen stance goes, when a person plays the ally (game.sim.answers)
+    answer_hedging: float = 0.3      # share of the way toward its own options a year of chosen hedging goes
     # --- the "third force": autonomy of a theatre's insulated allies from Washington (0-1) --------------------
     autonomy_rate: float = 0.3       # share of the gap to its target closed per year
     autonomy_self_reliance: float = 4.0  # weight of the insulated allies' gain in self-reliance since the start

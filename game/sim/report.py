@@ -11,12 +11,13 @@ from game.sim.layout import factors_total
 # (scripted and conditional events of the next turn); "limit" absorbs what a 0-1 bound cut off.
 FACTORS: dict[str, tuple[str, ...]] = {
     "spending": ("threat", "trade with the adversary", "free-riding", "riding on partners", "pressure", "criticism",
-                 "fear of abandonment", "domestic limits", "events"),
+                 "fear of abandonment", "domestic limits", "the government's choice", "events"),
     "trust": ("reassurance", "promise kept", "pressure", "withdrawal", "criticism", "spillover", "U.S. credibility",
               "crises", "limit", "events"),
     "alignment": ("protection", "self-reliance", "third force", "habit", "reassurance", "promise kept", "pressure",
-                  "criticism", "withdrawal", "break with the U.S.", "limit", "events"),
-    "hedging": ("insecurity", "withdrawal", "protection", "nuclear programme", "limit", "events"),
+                  "criticism", "withdrawal", "the government's choice", "break with the U.S.", "limit", "events"),
+    "hedging": ("insecurity", "withdrawal", "protection", "the government's choice", "nuclear programme", "limit",
+                "events"),
 }
 
 # The factors behind the system-wide numbers: U.S. credibility and domestic pressure (per run) and each
@@ -68,7 +69,8 @@ FACTOR_HELP: dict[str, str] = {
     "habit": "settling back toward its usual stance",
     "break with the U.S.": "a nuclear programme or accommodation of the adversary",
     "insecurity": "high threat and too little protection push it toward its own options",
-    "nuclear programme": "it crossed into a weapons programme",
+    "nuclear programme": "it crossed into a weapons programme, or gave one up",
+    "the government's choice": "what its government, played by a person, chose beyond what its advisers advised",
 }
 
 

@@ -8,7 +8,7 @@ from typing import ClassVar
 import numpy as np
 
 from game.campaign.model import ORDERS, US_ACTIONS, Campaign
-from game.sim import posture
+from game.sim import answers, posture
 from game.sim.outcome import Outcome, outcome
 from game.sim.params import DEFAULT, Params
 from game.sim.report import Report
@@ -19,7 +19,9 @@ from game.sim.step import step
 # 2: U.S.-level actions in the log, and the model of "The dilemma in play" (a format-1 game would not replay the same).
 # 3: facilitator events in the log, and withdrawals that spill over onto the exposed (a format-2 game with a
 #    withdrawal would not replay the same).
-SAVE_VERSION = 3
+# 4: the model of "The argument you can feel" (hubs that discount threats, criticism's backlash, the nuclear branch,
+#    Congress's drawdown felt as a withdrawal, ...) and the answers of allies played by people in the log.
+SAVE_VERSION = 4
 
 
 class CommandError(ValueError):
@@ -103,6 +105,39 @@ class InjectEvent(Command):
         session.pending_events[ids.index(self.event)] = True
 
 
+MESSAGE_MAX = 280   # characters of a seat's message to Washington: a tweet's worth, never a page
+
+
+@dataclass(frozen=True)
+class AnswerAlly(Command):
+    """A person playing an ally's government answers this turn (game.sim.answers): how far to move spending and its
+    stance toward Washington, within what the model allows it now, and a short message to Washington. An ally
+    that does not answer plays as the model would."""
+    tag = "answer"
+    ally: str
+    spending: str
+    stance: str
+    message: str = ""
+
+    def apply(self, session: Session) -> None:
+        ids = [a.id for a in session.campaign.allies]
+        if self.ally not in ids:
+            raise CommandError(f"unknown ally '{self.ally}'")
+        i = ids.index(self.ally)
+        spendings, stances = answers.allowed(session.state, i)
+        if self.spending not in spendings:
+            raise CommandError(f"'{self.spending}' is not a spending answer {session.campaign.allies[i].name} can "
+                               f"give now (choose from {', '.join(spendings)})")
+        if self.stance not in stances:
+            raise CommandError(f"'{self.stance}' is not a stance {session.campaign.allies[i].name} can take now "
+                               f"(choose from {', '.join(stances)})")
+        if len(self.message) > MESSAGE_MAX:
+            raise CommandError(f"a message to Washington has at most {MESSAGE_MAX} characters")
+        session.log.append(self)
+        session.pending_answers[i] = (answers.SPENDING.index(self.spending), answers.STANCES.index(self.stance))
+        session.pending_messages[i] = self.message
+
+
 @dataclass(frozen=True)
 class EndTurn(Command):
     """Resolve the turn with the pending orders, action and events (the one `step`), then clear them."""
@@ -111,12 +146,16 @@ class EndTurn(Command):
     def apply(self, session: Session) -> Report:
         session.log.append(self)
         state, report = step(session.state, session.pending[None, :].copy(), session._rng,
-                             np.array([session.pending_us]), session.pending_events[None, :].copy())
+                             np.array([session.pending_us]), session.pending_events[None, :].copy(),
+                             session.pending_answers[None].copy())
         session.history.append(state)
         session.reports.append(report)
+        session.messages.append(dict(session.pending_messages))
         session.pending = np.full(len(session.campaign.allies), HOLD, dtype=np.int8)
         session.pending_us = NO_ACTION
         session.pending_events[:] = False
+        session.pending_answers[:] = answers.OWN
+        session.pending_messages.clear()
         return report
 
 
@@ -143,6 +182,9 @@ class Session:
         self.pending = np.full(len(campaign.allies), HOLD, dtype=np.int8)
         self.pending_us = NO_ACTION
         self.pending_events = np.zeros(len(campaign.events), dtype=bool)
+        self.pending_answers = np.zeros((len(campaign.allies), 2), dtype=np.int8)   # (N, 2): game.sim.answers
+        self.pending_messages: dict[int, str] = {}     # ally index -> this turn's message to Washington
+        self.messages: list[dict[int, str]] = []       # per turn played: the allies' messages to Washington
 
     # --- reading ---------------------------------------------------------------------------------------
     @property

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.sim import posture
+from game.sim import answers as answers_of, posture
 from game.sim.derived import (Derived, chance, derive, drawdown_hazard, heard, issues, loyal, paid_share, per_turn,
                                pressure_push, reliance, success)
 from game.sim.events import fire_events
@@ -26,7 +26,7 @@ from game.sim.war import draw_war, war_surge
 class Turn:
     """What every part of one turn reads: the state before it, the orders as 0/1 arrays, and the turn's draws."""
 
-    def __init__(self, state: State, orders, rng: np.random.Generator, us):
+    def __init__(self, state: State, orders, rng: np.random.Generator, us, answers=None):
         w, p = state.world, state.world.params
         self.state, self.w, self.p, self.dt, self.real = state, w, p, w.dt, w.real
         B, N = state.spending.shape
@@ -61,6 +61,9 @@ class Turn:
         self.withdrawn_near = neighbours(self.fw, w.theatre_members, w.theatre)
         self.withdrawn_far = allies_total(self.fw)[:, None] - self.fw - self.withdrawn_near
         self.d: Derived = derive(state, congress=self.invoked)
+        # What the seats of allies played by people answered (game.sim.answers), 0 where the model answers.
+        given = answers_of.none(state) if answers is None else np.broadcast_to(np.asarray(answers, np.int8), (B, N, 2))
+        self.spend_answer, self.stance = given[..., 0], given[..., 1]
 
     def breakdown(self, var: str) -> Breakdown:
         B, N = self.state.spending.shape
@@ -116,9 +119,11 @@ def _spending(t: Turn) -> Spending:
     raw = moved + r * (w.baseline - state.spending)
     lo = np.maximum(state.spending - p.max_fall * dt, 0.0)
     hi = np.maximum(np.minimum(state.spending + p.max_rise * dt, w.ceiling), lo)
-    spending = np.clip(state.spending + raw, lo, hi)
+    advised = np.clip(state.spending + raw, lo, hi)
+    np.subtract(advised - state.spending, moved, out=sf["domestic limits"])   # other priorities' pull, and caps
+    spending = answers_of.spending(state, advised, lo, hi, t.spend_answer)
+    np.subtract(spending, advised, out=sf[answers_of.CHOICE])
     change = spending - state.spending
-    np.subtract(change, moved, out=sf["domestic limits"])   # the pull of other priorities, and caps
     # The other half of the bargain: an ally that answers a demand is stood by ("do it and we stand by you").
     complied = np.clip(np.minimum(sf["pressure"], change) * (1 / (p.compliance_scale * dt)), 0.0, 1.0)
     return Spending(spending, sf, alarm, complied, paid_up)
@@ -175,6 +180,7 @@ def _alignment(t: Turn, s: Spending, strain: np.ndarray) -> Breakdown:
     af["criticism"] *= -p.alignment_criticize * dt
     mul(t.fw, align, out=af["withdrawal"])
     af["withdrawal"] *= -p.alignment_withdraw
+    af[answers_of.CHOICE] = answers_of.stance_alignment(state, t.stance)
     return af
 
 
@@ -191,6 +197,7 @@ def _hedging(t: Turn) -> Breakdown:
     hf["withdrawal"] *= p.hedging_withdraw
     mul(d.protection * hedge, 1 - p.hedging_sticky * hedge, out=hf["protection"])
     hf["protection"] *= -p.hedging_decay * dt
+    hf[answers_of.CHOICE] = answers_of.stance_hedging(t.state, t.stance, d.protection)
     return hf
 
 
@@ -233,6 +240,7 @@ def _chances(t: Turn, now: Derived, hf: Breakdown, emboldened: np.ndarray) -> Ch
     # adversary by trade, once its trust has collapsed.
     despair = w.trade * (1 - w.latency) * (1 - t.d.protection) * (1 - state.alignment) * (state.trust < p.realign_trust)
     realign = (draws[4] < chance(p.realign_rate * despair, dt)) & ~state.realigned
+    nuclear, renounce, realign = answers_of.branches(state, t.stance, nuclear, renounce, realign)
     return Chances(now, probe, aggression, probe & ~aggression, entrap, nuclear, renounce, realign, hedge_now)
 
 
@@ -279,13 +287,15 @@ def _domestic(t: Turn, df: Breakdown, spending: np.ndarray, cost: np.ndarray, en
 
 
 def step(state: State, orders: np.ndarray, rng: np.random.Generator,
-         us: np.ndarray | None = None, forced: np.ndarray | None = None) -> tuple[State, Report]:
+         us: np.ndarray | None = None, forced: np.ndarray | None = None,
+         answers: np.ndarray | None = None) -> tuple[State, Report]:
     """Resolve one turn. `orders` holds order codes (state.ORDER_CODE), shape (B, N) or (N,); `us` the U.S.-level
     action of each run (state.US_ACTION_CODE), shape (B,) or scalar, default none; `forced` the campaign events
-    a facilitator fires at the start of the next turn whatever their conditions, shape (B, E) or (E,). Every
+    a facilitator fires at the start of the next turn whatever their conditions, shape (B, E) or (E,); `answers` what
+    the seats of allies played by people answered (game.sim.answers: (B, N, 2) or (N, 2) codes), default none. Every
     random draw has the batch axis first, so run b's luck depends only on its row (analyses that tile runs rely on
     this)."""
-    t = Turn(state, orders, rng, us)
+    t = Turn(state, orders, rng, us, answers)
     w, p, dt, real = t.w, t.p, t.dt, t.real
     s = _spending(t)
     strain = _strain(t, s)
