@@ -220,7 +220,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m("stance-ignored", STEP, "af[answers_of.CHOICE] = answers_of.stance_alignment(state, t.stance)",
       "af[answers_of.CHOICE] = 0", "a seat's stance moves its alignment"),
     m("branches-by-dice", STEP, "nuclear, renounce, realign = answers_of.branches(state, t.stance",
-      "_ = answers_of.branches(state, t.stance", "a seat decides the nuclear and accommodation branches where the model opens them"),
+      "_ = answers_of.branches(state, t.stance",
+      "a seat decides the nuclear and accommodation branches where the model opens them"),
     m("branches-always-open", ANSWERS, "np.where(human, (codes == BOMB) & bomb, nuclear)",
       "np.where(human, codes == BOMB, nuclear)", "a seat takes a branch only where the model opens it"),
     # --- outcome --------------------------------------------------------------------------------------------------
