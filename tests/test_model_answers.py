@@ -126,3 +126,10 @@ def test_a_seats_answer_is_a_command_a_save_replays_bit_for_bit():
         s.execute(AnswerAlly("alpha", "own", "own", "x" * 1000))
     with pytest.raises(CommandError, match="unknown ally"):
         s.execute(AnswerAlly("gamma", "own", "own"))
+
+
+def test_an_answer_cannot_lift_a_budget_past_its_ceiling():
+    state = worlds()
+    capped = state.evolve(spending=np.full_like(state.spending, state.world.ceiling[0] - 0.05))
+    after, _ = answered(capped, "raise")
+    assert (after.spending[:, 0] <= state.world.ceiling[0] + 1e-6).all()
