@@ -46,7 +46,7 @@ def test_a_capable_ally_that_arms_itself_follows_less_as_much_as_pressure_strain
     strain = total[:, explain.FACTORS["alignment"].index("pressure")]
     assert (rng_state.spending[:, 0] > state.spending[:, 0] + 0.3).mean() > 0.9     # it really armed
     assert (own < 0).all() and (own <= 0.5 * strain).mean() > 0.9
-    count = issues(rng_state, derive(rng_state))[:, 0]
+    count = issues(rng_state)[:, 0]
     assert (count >= 1).mean() > 0.9
     # Reported turn by turn, each crossing once: the issues come one after another, never beyond the four.
     crossed = np.stack([r.own_way[:, 0] for r in reports])
@@ -65,7 +65,7 @@ def test_independence_is_the_pull_the_self_reliance_and_third_force_factors_foll
     _, state = opening(c, 200)
     armed = state.evolve(capability=state.capability * np.linspace(1.0, 1.6, 200)[:, None])
     d = derive(armed)
-    pull = independence(armed, d)
+    pull = independence(armed)
     assert (np.diff(pull[:, 0]) > 0).all()           # more capability, more independence
     _, report = one_turn(armed, np.full(armed.spending.shape, HOLD, np.int8))
     w, p = armed.world, armed.world.params

@@ -196,7 +196,7 @@ def dilemma(g: Games) -> Claim:
     run = g.play("press the most capable", orders_policy("press", press, lambda s: np.full(s.runs, CONGRESS, np.int8)))
     own = _factor_total(run, "alignment", "self-reliance", i) + _factor_total(run, "alignment", "third force", i)
     strain = _factor_total(run, "alignment", "pressure", i)
-    count = float(issues(run.final, derive(run.final))[:, i].mean())
+    count = float(issues(run.final)[:, i].mean())
     named = ", ".join(w.format(adversary="the adversary") for w in ISSUE_WORDS[:int(round(count))]) or "none yet"
     spent = float(_mean_final(run, "spending")[i])
     return Claim("dilemma", "The more an ally can defend itself, the less it follows Washington.", own < 0,

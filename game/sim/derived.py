@@ -145,22 +145,22 @@ def heard(state: State) -> np.ndarray:
     return 1.0 / (1.0 + state.world.params.criticism_backlash * state.shamed)
 
 
-def independence(state: State, d: Derived) -> np.ndarray:
+def independence(state: State) -> np.ndarray:
     """(B, N) the alignment an ally's own strength pulls away from Washington: its self-reliance gained since the
     start, and its theatre's third force (insulated allies only). What the "self-reliance" and "third force" factors
     pull alignment toward, and what decides the named issues it goes its own way on (see `issues`)."""
     w, p = state.world, state.world.params
-    return p.alignment_self_reliance * (d.self_reliance - w.self_reliance0) \
+    return p.alignment_self_reliance * (self_reliance(state.capability, w.need0) - w.self_reliance0) \
         + p.alignment_third_force * state.autonomy[:, w.theatre] * (1 - w.exposure)
 
 
-def issues(state: State, d: Derived) -> np.ndarray:
+def issues(state: State) -> np.ndarray:
     """(B, N) int8: how many named issues (arms purchases, trade, policy toward the adversary, nuclear choices) an
     ally's independence has taken it its own way on, 0-4. Each takes more than the one before: the k-th comes at
     k (k + 1) / 2 steps (1, 3, 6 and 10 x issue_step), so nuclear choices need a Europe or a Japan far from
     Washington, and buying its own arms only a real build-up."""
-    steps = np.maximum(independence(state, d), 0.0) / state.world.params.issue_step
+    steps = np.maximum(independence(state), 0.0) / state.world.params.issue_step
     return np.minimum(np.floor((np.sqrt(8 * steps + 1) - 1) / 2 + 1e-9), ISSUES).astype(np.int8)
 
 
-ISSUES = 4      # the named issues of the dilemma proper (their words: game.sim.explain.ISSUE_WORDS)
+ISSUES = 4      # the named issues of the dilemma proper (their words: game.sim.explain.ISSUES)

@@ -365,7 +365,7 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
         influence_total=state.influence_total + weighted(alignment * ~(state.realigned | c.realign), weight) * dt,
     )
     new, event_deltas, fired = fire_events(new, forced)
-    was, own_way = issues(state, t.d), issues(new, derive(new))   # the named issues it went its own way on
+    was, own_way = issues(state), issues(new)   # the named issues it went its own way on
     for var, factors in (("spending", s.factors), ("trust", tf), ("alignment", af), ("hedging", hf)):
         factors["events"] = event_deltas[var]
     for now_value, before, factors in ((new.credibility, credibility, cf), (new.domestic_pressure, domestic, df),
