@@ -64,7 +64,6 @@ def test_independence_is_the_pull_the_self_reliance_and_third_force_factors_foll
     c = campaign([BIG, FRONT], **QUIET)
     _, state = opening(c, 200)
     armed = state.evolve(capability=state.capability * np.linspace(1.0, 1.6, 200)[:, None])
-    d = derive(armed)
     pull = independence(armed)
     assert (np.diff(pull[:, 0]) > 0).all()           # more capability, more independence
     _, report = one_turn(armed, np.full(armed.spending.shape, HOLD, np.int8))
