@@ -50,15 +50,19 @@ def allowed(state: State, ally: int, run: int = 0) -> tuple[tuple[str, ...], tup
 def spending(state: State, model: np.ndarray, lo: np.ndarray, hi: np.ndarray, codes: np.ndarray) -> np.ndarray:
     """Spending after the turn: the model's where the seat gave no spending answer, else the answer, held within the
     bounds every ally's budget moves in this turn ([lo, hi])."""
+    if not codes.any():     # no seat answered: the model's, as it is (a Monte Carlo batch pays nothing here)
+        return model
     p, dt = state.world.params, state.world.dt
     chosen = np.select([codes == CUT, codes == HOLD, codes == RAISE, codes == SURGE],
                        [lo, state.spending, state.spending + 0.5 * p.max_rise * dt, hi], model)
-    return np.where(codes == OWN, model, np.clip(chosen, lo, hi))
+    return np.asfortranarray(np.where(codes == OWN, model, np.clip(chosen, lo, hi)))   # the state's layout
 
 
 def stance_alignment(state: State, codes: np.ndarray) -> np.ndarray:
     """The change in alignment a stance makes this turn: toward Washington, or away from it (a stance that hedges
     or breaks with the U.S. is counted where the model counts the break)."""
+    if not codes.any():
+        return 0.0
     p, a = state.world.params, state.alignment
     step = 1 - (1 - p.answer_alignment) ** state.world.dt
     return step * ((codes == FOLLOW) * (1 - a) - ((codes == OWN_WAY) | (codes == HEDGE)) * a)
@@ -67,6 +71,8 @@ def stance_alignment(state: State, codes: np.ndarray) -> np.ndarray:
 def stance_hedging(state: State, codes: np.ndarray, protection: np.ndarray) -> np.ndarray:
     """The change in hedging a stance makes this turn: a government that hedges moves toward its own options as
     far as its nuclear latency lets it; one that follows Washington lets them fade as far as it feels protected."""
+    if not codes.any():
+        return 0.0
     w, p, h = state.world, state.world.params, state.hedging
     step = 1 - (1 - p.answer_hedging) ** w.dt
     return step * ((codes == HEDGE) * w.latency * (1 - h) - (codes == FOLLOW) * protection * h)
@@ -76,7 +82,9 @@ def branches(state: State, codes: np.ndarray, nuclear: np.ndarray, renounce: np.
              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The turn's breaks (a programme started, one given up, a deal with the adversary) once the seats have
     answered: a seat that gave a stance decides them itself where the model would let it, instead of the dice."""
-    bomb, deal, give_up = open_branches(state)
     human = codes != OWN
+    if not human.any():
+        return nuclear, renounce, realign
+    bomb, deal, give_up = open_branches(state)
     return (np.where(human, (codes == BOMB) & bomb, nuclear), np.where(human, (codes == GIVE_UP) & give_up, renounce),
             np.where(human, (codes == DEAL) & deal, realign))
