@@ -7,6 +7,7 @@ import re
 
 import numpy as np
 import pytest
+from builders import first_game, left_latvia, scripted
 
 from game.analysis import class_report, whatif
 from game.analysis.plans import plan_policy
@@ -18,32 +19,16 @@ from game.sim.explain import happenings
 from game.sim.outcome import outcome
 from game.sim.policies import built_in
 from game.sim.run import simulate
-from game.sim.session import EndTurn, Session, SetOrder, SetUSAction
+from game.sim.session import Session
 from game.sim.state import HOLD
 
 RUNS = 300
 
 
-def scripted(campaign, seed: int, orders, congress=()) -> Session:
-    """A game with `orders(turn)` (ally id -> order) each turn, Congress invoked in the turns listed; a withdrawal
-    from an ally with no U.S. forces left is dropped, as the window refuses it."""
-    session = Session(campaign, seed)
-    for t in range(campaign.turns):
-        for ally, order in orders(t).items():
-            if order != "withdraw" or session.can_withdraw(ally):
-                session.execute(SetOrder(ally, order))
-        if t in congress:
-            session.execute(SetUSAction("congress"))
-        session.execute(EndTurn())
-    return session
-
-
 @pytest.fixture(scope="module")
 def game():
-    """Europe 2024, seed 4: Russia strikes Latvia (which the U.S. left) and is turned back in Estonia."""
-    return scripted(find_campaign("europe_2024"), 4, lambda t: {"latvia": "withdraw", "poland": "reassure",
-                                                                "germany": "pressure" if t % 3 else "hold",
-                                                                "spain": "criticize"}, congress=(2, 5))
+    """Europe 2024 with the U.S. leaving Latvia (builders.left_latvia), in a game where an attack succeeds."""
+    return first_game(left_latvia, lambda g: g.state.aggressions[0] > 0)
 
 
 # --- swings -----------------------------------------------------------------------------------------------------
