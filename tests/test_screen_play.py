@@ -180,7 +180,6 @@ def test_the_top_bar_shows_each_pillar_and_the_score_as_the_outcome_rounds_them(
 def test_just_below_fair_share_is_said_only_where_the_two_figures_shown_are_equal(play):
     """The adviser's reason for pressing: "just below" where spending and fair share print alike, else "below",
     each figure as the meters round it."""
-    from game.sim.step import fair_share
     from game.ui.wording import adviser_pick
     state = play.session.state
     said = 0
@@ -189,7 +188,7 @@ def test_just_below_fair_share_is_said_only_where_the_two_figures_shown_are_equa
         found = re.match(r"spends (\d+\.\d\d) % of GDP, (just below|below) its fair share .*: (\d+\.\d\d) %$", forms[0])
         if not found:
             continue
-        spend, fair = float(state.spending[0, i]), float(fair_share(state.threat[0, i], state.world.params))
+        spend, fair = float(state.spending[0, i]), float(state.world.params.fair_share(state.threat[0, i]))
         assert (found.group(1), found.group(3)) == (f"{spend:.2f}", f"{fair:.2f}")
         assert (found.group(2) == "just below") == (found.group(1) == found.group(3)), forms[0]
         said += 1

@@ -98,7 +98,7 @@ def test_an_allys_sentence_is_pushed_up_by_its_largest_rising_factors_and_held_b
     named = 0
     for sentences, changes in zip(scene.sentences, scene.changes):
         for var, text in sentences.items():
-            factors = changes[var].factors
+            factors = changes[var].moved       # the factors that moved it by a shown amount this turn
             if shown_change(changes[var].before, changes[var].after) == 0:
                 continue
             up, down = segment(text, "pushed up by "), segment(text, "held back by ")
