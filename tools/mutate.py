@@ -46,7 +46,7 @@ from tools.mutants_shown import MUTANTS as SHOWN_MUTANTS  # noqa: E402
 MUTANTS: tuple[Mutant, ...] = MODEL_MUTANTS + SHOWN_MUTANTS
 
 # The fast tests that watch the model (its claims, its mechanisms, the outcome, the adviser, the report's words) and
-# the screens' content: about 10 s unmutated. The slow balance and window suites add little here and would make a
+# the screens' content: 10-20 s unmutated. The slow balance and window suites add little here and would make a
 # run take hours.
 # In this order because pytest stops at the first failure: the tests that name one mechanism go first, so the kill
 # reported is theirs; the formula checks and the slower core tests come last.
