@@ -58,10 +58,11 @@ def luck(game):
 
 @pytest.fixture(scope="module")
 def tallied(game):
-    """The player's orders over the other games, played apart (simulate seeds a batch as the what-if does): final
-    scores, and per chance happening, in the words the what-if uses, which games had it and whether this one did."""
+    """The player's orders over the other games, played apart: final scores, and per chance happening, in the words
+    the what-if uses, which games had it and whether this one did. `simulate` seeds a batch as the what-if does, and
+    its first game, the player's own dice, is left out of the others."""
     c = game.campaign
-    result = simulate(c, plan_policy(plan_of(session_path(game), c.turns)), runs=RUNS, seed=game.seed,
+    result = simulate(c, plan_policy(plan_of(session_path(game), c.turns)), runs=RUNS + 1, seed=game.seed,
                       keep_reports=True)
 
     def ever(reports, pick) -> np.ndarray:
@@ -74,8 +75,8 @@ def tallied(game):
     for k, e in enumerate(c.events):
         picks[f"the event '{e.title}'"] = lambda r, k=k: r.fired[:, k]
     picks["Congress forcing a drawdown"] = lambda r: r.congress_cut
-    return result.outcome.score, {text: (ever(result.reports, pick), bool(ever(game.reports, pick)[0]))
-                                  for text, pick in picks.items()}
+    return result.outcome.score[1:], {text: (ever(result.reports, pick)[1:], bool(ever(game.reports, pick)[0]))
+                                      for text, pick in picks.items()}
 
 
 def test_the_luck_is_the_players_orders_over_other_games(luck, tallied, game):

@@ -81,22 +81,21 @@ def judged(game, hedging_weight: float = 2.0) -> list[str]:
     s, start = game.state, game.start
     values = []
     for i, ally in enumerate(game.campaign.allies):
-        d = {v: float(getattr(s, v)[0, i] - getattr(start, v)[0, i]) for v in ("spending", "trust", "alignment",
-                                                                               "hedging")}
+        d = {v: float(getattr(s, v)[0, i] - getattr(start, v)[0, i]) for v in ("trust", "alignment", "hedging")}
         broke = bool(s.nuclear[0, i] or s.realigned[0, i])
-        values.append((d["trust"] + d["alignment"] + 0.5 * d["spending"] - hedging_weight * d["hedging"] - broke,
-                       ally.name))
+        values.append((d["trust"] + d["alignment"] - hedging_weight * d["hedging"] - broke, ally.name))
     return [name for _, name in sorted(values, reverse=True)]
 
 
 def test_the_best_and_most_strained_ally_are_the_first_and_last_by_the_judgement_the_screen_states(game):
     """Read from the end screen's account (what its notes draw; whether they find room is the layout's business)."""
-    from game.ui.report.debrief import JUDGED, account
-    assert "less twice the rise in hedging" in JUDGED and "half the rise in spending" in JUDGED
+    from game.ui.report.debrief import account
+    from game.ui.report.endnotes import JUDGED
+    assert "the rise in trust and alignment, less twice the rise in hedging" in JUDGED and "spending" not in JUDGED
     said, ranked = account(game), judged(game)
     names = [a.name for a in game.campaign.allies]
     for key, name in (("best", ranked[0]), ("worst", ranked[-1])):
-        _, shown, figures = said[key]
+        shown, figures = said[key][1], said[key][2]
         assert shown == name, key
         i = names.index(name)
         assert figures.startswith(f"spending {float(game.start.spending[0, i]):.2f} → "
