@@ -12,6 +12,7 @@ from reading import inside, record, role, window
 
 from game.sim.policies import built_in
 from game.sim.run import simulate
+
 PILLARS = ("deterrence", "burden", "influence", "cohesion")
 
 
@@ -58,9 +59,10 @@ def test_the_verdict_quotes_the_score_and_hold_and_the_adviser_on_the_same_dice(
     drawn = end_screen(app)
     score = float(game.outcome().score[0])
     hold, adviser = (float(others[n].outcome.score[0]) for n in ("hold", "adaptive"))
-    sentence = " ".join(d.wanted for d in drawn if d.wanted.startswith("You scored"))
+    sentence = app.scene.data["verdict"].sentence        # what the screen draws, over as many lines as it takes
     assert sentence == (f"You scored {score:.0f}. On the same dice, holding every ally every turn scores {hold:.0f} "
                         f"and the built-in adviser {adviser:.0f}.")
+    assert any(d.wanted.startswith("You scored") and sentence.startswith(d.wanted) for d in drawn)
 
 
 def test_each_pillar_card_quotes_hold_and_the_adviser_for_that_pillar(app, game, others):
