@@ -98,12 +98,13 @@ def play(state, policy, seed=0):
     return state
 
 
-def scripted(campaign, seed: int, orders, congress=()):
+def scripted(campaign, seed: int, orders, congress=(), turns: int | None = None):
     """A window game (a Session) with `orders(turn)` (ally id -> order) given each turn and Congress invoked in the
-    turns listed; a withdrawal from an ally with no U.S. forces left is dropped, as the window refuses it."""
+    turns listed, to the end or for `turns` turns; a withdrawal from an ally with no U.S. forces left is dropped, as
+    the window refuses it."""
     from game.sim.session import EndTurn, Session, SetOrder, SetUSAction
     session = Session(campaign, seed)
-    for t in range(campaign.turns):
+    for t in range(campaign.turns if turns is None else turns):
         for ally, order in orders(t).items():
             if order != "withdraw" or session.can_withdraw(ally):
                 session.execute(SetOrder(ally, order))

@@ -9,11 +9,12 @@ import re
 
 import pygame
 import pytest
+from builders import scripted
 from reading import (GOOD_WHEN_RISING, TREND, arrow_for, expected_role, inside, record, role, same_line,
                      shown_change, trend, window)
 
 from game.catalog import find_campaign
-from game.sim.session import EndTurn, Session, SetOrder, SetUSAction
+from game.sim.session import SetOrder
 
 # Europe 2024 after three turns of mixed orders and a call on Congress each turn: domestic pressure and credibility
 # move, allies' meters move both ways, and one ally's hedging rises.
@@ -23,13 +24,7 @@ VALUE = re.compile(r"^\d+\.\d\d( % GDP)?$")
 
 @pytest.fixture(scope="module")
 def play(tmp_path_factory):
-    session = Session(find_campaign("europe_2024"), seed=4)
-    for _ in range(3):
-        for ally, order in ORDERS.items():
-            if order != "withdraw" or session.can_withdraw(ally):
-                session.execute(SetOrder(ally, order))
-        session.execute(SetUSAction("congress"))
-        session.execute(EndTurn())
+    session = scripted(find_campaign("europe_2024"), 4, lambda t: ORDERS, congress=range(3), turns=3)
     with window(tmp_path_factory) as app:
         app.session = session
         app.reset_to_title(resume=False)
