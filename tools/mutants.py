@@ -5,6 +5,9 @@ which mechanism no test watches.
 Each edit is (old, new): `old` must occur exactly once in the file, so a mutant whose line has changed is reported
 as stale instead of silently mutating something else (tests/test_mutants_current.py checks this in the suite).
 Keep the list current with the mechanisms: a new term in step.py gets a mutant here and a test that kills it.
+What the screens, the wording and the analyses show is broken in tools/mutants_shown.py (tools/mutate.py runs both).
+Each mutant belongs to an area (`area`, from its file): tools/mutate.py runs each area's own tests and reports per
+area.
 """
 
 from __future__ import annotations
@@ -19,10 +22,24 @@ class Mutant:
     edits: tuple[tuple[str, str], ...]  # (old, new), each old text unique in the file
     mechanism: str
 
+    @property
+    def area(self) -> str:
+        return area(self.path)
+
+
+# The areas, by the start of a file's path (the first that matches).
+AREAS = (("game/sim/war.py", "war"), ("game/sim/outcome.py", "outcome"), ("game/sim/policies.py", "adviser"),
+         ("game/sim/explain.py", "explain"), ("game/sim/", "model"), ("game/ui/wording.py", "wording"),
+         ("game/analysis/", "analyses"), ("game/ui/", "screens"))
+
+
+def area(path: str) -> str:
+    return next(name for start, name in AREAS if path.startswith(start))
+
 
 STEP, OUTCOME, POLICIES = "game/sim/step.py", "game/sim/outcome.py", "game/sim/policies.py"
 DERIVED, POSTURE, STATE = "game/sim/derived.py", "game/sim/posture.py", "game/sim/state.py"
-ANSWERS = "game/sim/answers.py"
+ANSWERS, WAR = "game/sim/answers.py", "game/sim/war.py"
 EXPLAIN, EVENTS, WORDING = "game/sim/explain.py", "game/sim/events.py", "game/ui/wording.py"
 VIEW, LEGEND, DEBRIEF = "game/ui/play/view.py", "game/ui/play/legend.py", "game/ui/report/debrief.py"
 
@@ -294,4 +311,42 @@ MUTANTS: tuple[Mutant, ...] = (
       "mul(r, felt + 0 * t.war[:, :1] * surge + alarm", "spending: the wartime response to a surge"),
     m("alarm-zero", STEP, "mul(r, felt + t.war[:, :1] * surge + alarm",
       "mul(r, felt + t.war[:, :1] * surge + 0 * alarm", "spending: the threat-perception shock"),
+    # --- caught only by a whole-game check before issue 24 (tests/test_model_rules.py names each) ---------------
+    m("spending-fall-unlimited", STEP, "lo = np.maximum(state.spending - p.max_fall * dt, 0.0)",
+      "lo = np.zeros_like(state.spending)", "spending: budgets fall at most max_fall a year"),
+    m("influence-total-counts-realigned", STEP, "weighted(alignment * ~(state.realigned | c.realign), weight)",
+      "weighted(alignment, weight)", "influence over the game: a realigned ally counts zero"),
+    Mutant("alignment-weights-swapped", STEP, (
+        ("ra * p.alignment_dependence", "ra * p.alignment_self_reliance"),
+        ("-ra * p.alignment_self_reliance", "-ra * p.alignment_dependence"),
+    ), "alignment: each weight moves its own factor"),
+    m("posture-presence-before-orders", STEP, "c = _chances(t, derive(state, presence, credibility",
+      "c = _chances(t, derive(state, state.presence, credibility",
+      "probes judged on the forces left after the orders"),
+    m("probe-success-linear", DERIVED, "return 1.0 / (1.0 + deterrence ** 2)", "return 1.0 / (1.0 + deterrence)",
+      "a probe's success falls with the square of deterrence"),
+    m("embolden-by-distrust", STEP, "t.fr * p.embolden_reassure * state.trust",
+      "t.fr * p.embolden_reassure * (1 - state.trust)",
+      "entrapment: support emboldens a trusting ally most"),
+    m("war-drawn-at-second-turn", STEP, "war = draw_war(state, rng) if state.turn == 0 else state.war",
+      "war = draw_war(state, rng) if state.turn == 1 else state.war", "each run's wartime response drawn in turn 1"),
+    m("adviser-risk-per-turn", POLICIES, "(d.risk > ADVISER_RISK * w.dt)", "(d.risk > ADVISER_RISK)",
+      "adviser: the risk threshold is yearly, scaled to the turn"),
+    m("happenings-attack-also-probe", EXPLAIN, "        elif report.probe[run, i]:",
+      "        if report.probe[run, i]:", "happenings: an attack is not also a probe turned back"),
+    m("threat-event-fleeting", EVENTS, 'arrays["threat_shift"] = arrays["threat_shift"] + delta',
+      'arrays["threat_shift"] = arrays["threat_shift"] + 0 * delta', "events: a threat event lasts"),
+    m("once-event-refires", EVENTS, "holds & ~state.fired[:, e] if event.once else holds", "holds",
+      "events: a once-only event fires once per game"),
+    # --- the wartime response (game/sim/war.py) -------------------------------------------------------------------
+    m("war-trend-a-turn-late", WAR, "** (state.turn * w.dt)", "** ((state.turn - 1) * w.dt)",
+      "war surge: measured from this turn's trend"),
+    m("war-trend-a-turn-early", WAR, "** (state.turn * w.dt)", "** ((state.turn + 1) * w.dt)",
+      "war surge: measured from this turn's trend"),
+    m("war-surge-below-trend", WAR, "np.where(above > SURGE_FLOOR, above, 0.0)", "np.where(above > -1.0, above, 0.0)",
+      "war surge: capability below its trend is no surge"),
+    m("war-surge-ignores-exposure", WAR, "return w.exposure * np.where(", "return 1.0 * np.where(",
+      "war surge: felt in proportion to exposure"),
+    m("war-one-replicate", WAR, "pick = np.minimum((rng.random(state.runs) * len(replicates)).astype(int)",
+      "pick = np.minimum(np.zeros(state.runs).astype(int)", "war: each run draws its own wartime response"),
 )
