@@ -43,8 +43,9 @@ def token_id(token: str) -> str:
 
 
 def clean(text, most: int) -> str:
-    """A student's text made one drawable line, trimmed, at most `most` characters ("" for anything not text)."""
-    return drawable(one_line(text), "").strip()[:most] if isinstance(text, str) else ""
+    """A student's text made one drawable line (runs of spaces, tabs and newlines one space), at most `most`
+    characters ("" for anything not text, or nothing visible)."""
+    return drawable(one_line(" ".join(text.split())), "")[:most].strip() if isinstance(text, str) else ""
 
 
 @dataclass

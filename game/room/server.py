@@ -119,7 +119,7 @@ class Server:
         app.router.add_get("/host", self.page)
         app.router.add_get("/static/{name}", self.static)
         app.router.add_get("/map/{era}/{theatre}.svg", self.map)
-        app.router.add_get("/qr.svg", lambda request: self.respond(self.qr, "image/svg+xml"))
+        app.router.add_get("/qr.svg", self.qr_code)
         app.router.add_get("/ws", self.websocket)
         return app
 
@@ -137,6 +137,9 @@ class Server:
             raise web.HTTPNotFound()
         return self.respond(self.files[name], STATIC[name])
 
+    async def qr_code(self, request: web.Request) -> web.Response:
+        return self.respond(self.qr, "image/svg+xml")
+
     async def map(self, request: web.Request) -> web.Response:
         era, theatre = request.match_info["era"], request.match_info["theatre"]
         known = {(a.theatre, self.room.session.campaign.map) for a in self.room.session.campaign.allies}
@@ -149,6 +152,10 @@ class Server:
         self.runner = web.AppRunner(self.app(), access_log=None)
         await self.runner.setup()
         await web.TCPSite(self.runner, self.host, self.port, reuse_address=True).start()
+        if self.port == 0:       # a port the system chose (the tests): the address and its QR code name it
+            self.port = self.runner.addresses[0][1]
+            self.address = address_of(self.host, self.port)
+            self.qr = qr_svg(self.join_url)
         self.tasks = [asyncio.create_task(self.committer()), asyncio.create_task(self.poller())]
         self.dirty.set()      # the journal's first version, at once
 
@@ -162,7 +169,7 @@ class Server:
 
     # --- a page's connection -------------------------------------------------------------------------------
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
-        ws = web.WebSocketResponse(max_msg_size=4 * MESSAGE_MAX, heartbeat=25, headers=HEADERS)
+        ws = web.WebSocketResponse(max_msg_size=4 * MESSAGE_MAX, heartbeat=25)
         if len(self.clients) >= MAX_CLIENTS:
             raise web.HTTPServiceUnavailable(text=words.error("full"))
         await ws.prepare(request)
