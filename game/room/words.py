@@ -102,3 +102,17 @@ NO_JOURNAL = "no interrupted room of '{campaign}' to resume in {folder}"
 
 def error(key: str, **fields) -> str:
     return ERRORS[key].format(**fields)
+
+# The window's class-room screen (game/ui/side/room.py).
+WINDOW = {
+    "kicker": "Class room", "title": "Open the class room",
+    "intro": "Students join from a phone or laptop browser on this computer's network, with no install. Choose "
+             "how the class plays:",
+    "vote": "The class votes", "allies": "Students play the allies", "close": "Close", "back": "Back to the map",
+    "net_local": "Network: this computer only", "net_lan": "Network: the room's network",
+    "close_votes": "Close the votes", "show_orders": "Show the orders", "end_turn": "Play the turn",
+    "stop": "Close the room", "joined": "{n} joined", "tie": "Tied: press {keys} to choose {orders}",
+    "waiting": "waiting", "answered": "{spending} \u00b7 {stance}", "not_open": "The room could not open: {error}",
+    "opened": "The class room is open: code {code}", "stopped": "The class room is closed",
+    "no_game": "Start a campaign first: the class room plays the game on screen.",
+}
