@@ -30,7 +30,11 @@ class Page:
     @classmethod
     async def open(cls, address: str) -> "Page":
         http = aiohttp.ClientSession()
-        ws = await http.ws_connect(address.replace("http://", "ws://") + "/ws")
+        try:
+            ws = await http.ws_connect(address.replace("http://", "ws://") + "/ws")
+        except BaseException:
+            await http.close()
+            raise
         return cls(http, ws)
 
     async def send(self, **message) -> None:

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+import aiohttp
 import numpy as np
 from room_client import Page
 
@@ -99,6 +100,7 @@ class Class:
         self.latencies: list[float] = []
         self.last_latencies: list[float] = []
         self.kills = 0
+        self.turn = 0
         self.lost: list[str] = []
         self.page: Page | None = None                         # the projector's
         self.state: dict = {}
@@ -115,6 +117,7 @@ class Class:
 
 async def connect_student(c: Class, server: ServerProcess, k: int) -> Page:
     for _ in range(100):
+        page = None
         try:
             page = await Page.open(f"http://127.0.0.1:{c.args.port}")
             hello = {"t": "hello", "code": server.code, **({"token": c.tokens[k]} if c.tokens[k]
@@ -123,7 +126,9 @@ async def connect_student(c: Class, server: ServerProcess, k: int) -> Page:
             await page.until(lambda d: d["t"] == "state", 20)
             c.tokens[k] = page.token
             return page
-        except (OSError, ConnectionError, asyncio.TimeoutError):
+        except (OSError, ConnectionError, asyncio.TimeoutError, aiohttp.ClientError):
+            if page is not None:
+                await page.close()
             await asyncio.sleep(0.2)
     raise RuntimeError(f"student {k} could not join")
 
@@ -147,19 +152,24 @@ async def student_turn(c: Class, server: ServerProcess, k: int, turn: int, order
                     raise ConnectionError(ack["text"])
                 c.acked[(k, ally)] = order
                 todo.remove(ally)
-        except (OSError, ConnectionError, asyncio.TimeoutError, RuntimeError):
+        except (OSError, ConnectionError, asyncio.TimeoutError, RuntimeError, aiohttp.ClientError):
+            if c.pages[k] is not None:
+                await c.pages[k].close()
             c.pages[k] = None
             await asyncio.sleep(0.2)
 
 
 async def connect_host(c: Class, server: ServerProcess) -> Page:
     for _ in range(100):
+        page = None
         try:
             page = await Page.open(f"http://127.0.0.1:{c.args.port}")
             await page.send(t="hello", role="host", code=server.code, key=server.key)
             await page.until(lambda d: d["t"] == "state", 20)
             return page
-        except (OSError, ConnectionError, asyncio.TimeoutError):
+        except (OSError, ConnectionError, asyncio.TimeoutError, aiohttp.ClientError):
+            if page is not None:
+                await page.close()
             await asyncio.sleep(0.2)
     raise RuntimeError("the projector could not join")
 
@@ -175,7 +185,9 @@ async def projector(c: Class, server: ServerProcess) -> None:
             c.seen(await c.page.until(lambda d: d["t"] == "state", 5))
         except asyncio.TimeoutError:
             continue
-        except (ConnectionError, OSError, RuntimeError):
+        except (ConnectionError, OSError, RuntimeError, aiohttp.ClientError):
+            if c.page is not None:
+                await c.page.close()
             c.page = None
             await asyncio.sleep(0.2)
 
@@ -189,7 +201,7 @@ async def play(args) -> dict:
     await c.page.send(t="ballot", allies=c.allies)
     reader = asyncio.create_task(projector(c, server))
     session = Session(c.campaign, args.seed)      # the game the votes should make, played here
-    kill_plan = sorted(c.rng.uniform(1, args.turns * args.spread * 1.5) for _ in range(args.kills))
+    kill_plan = sorted(c.rng.uniform(1, args.turns * (args.spread + 1.5)) for _ in range(args.kills))
     started = time.monotonic()
     try:
         for turn in range(args.turns):
@@ -197,9 +209,9 @@ async def play(args) -> dict:
                           if o != "withdraw" or session.can_withdraw(a)] for a in c.allies}
             c.acked, c.sent_at, c.counted_at = {}, {}, []
             voting = asyncio.gather(*(student_turn(c, server, k, turn, orders) for k in range(args.students)))
-            killer = asyncio.create_task(kills(c, server, kill_plan, started, voting))
+            c.turn = turn
+            killer = asyncio.create_task(kills(c, server, kill_plan, started))
             await asyncio.wait_for(voting, args.limit)
-            killer.cancel()
             expected = {a: {} for a in c.allies}
             for (k, ally), order in c.acked.items():
                 expected[ally][order] = expected[ally].get(order, 0) + 1
@@ -210,6 +222,8 @@ async def play(args) -> dict:
                 session.execute(Vote(ally, votes.leaders(counts)[0], votes.tally_text(counts)))
             session.execute(EndTurn())
             await host_end_turn(c, turn)
+            killer.cancel()
+            await asyncio.gather(killer, return_exceptions=True)
             if time.monotonic() - started > args.limit:
                 raise TimeoutError(f"over the {args.limit} s limit")
     finally:
@@ -221,10 +235,12 @@ async def play(args) -> dict:
     return verdict(c, server, session)
 
 
-async def kills(c: Class, server: ServerProcess, plan: list[float], started: float, voting) -> None:
-    """kill -9 the server at the planned moments of this turn, each time restarted with --resume at once; before
-    the restart, the journal must hold every vote acknowledged so far."""
-    while plan and not voting.done():
+async def kills(c: Class, server: ServerProcess, plan: list[float], started: float) -> None:
+    """kill -9 the server at the planned moments of this turn (while the class votes, or while the projector closes
+    the votes and plays the turn), each time restarted with --resume at once; before the restart, the journal must
+    hold every vote of this turn acknowledged so far (once the turn is played, its tallies are in the log, which
+    the end compares)."""
+    while plan:
         wait = plan[0] - (time.monotonic() - started)
         if wait > 0:
             await asyncio.sleep(min(wait, 0.5))
@@ -234,7 +250,7 @@ async def kills(c: Class, server: ServerProcess, plan: list[float], started: flo
         server.kill()
         c.kills += 1
         on_disk = json.loads(server.journal.read_text())
-        for (k, ally), order in acked.items():
+        for (k, ally), order in acked.items() if on_disk["turn"] == c.turn else ():
             if on_disk["ballots"].get(ally, {}).get(token_id(c.tokens[k])) != order:
                 c.lost.append(f"kill {c.kills}: student {k}'s acknowledged vote on {ally} is not in the journal")
         await server.start(resume=True)
