@@ -133,7 +133,7 @@
   function answerForm(ally) {
     const d = drafts[ally.id] || (drafts[ally.id] = { spending: (ally.answer || {}).spending || "own", stance: (ally.answer || {}).stance || "own", message: (ally.answer || {}).message || "" });
     const group = (kind, options, help, extra) => el("div", { class: "choices", role: "group", "aria-label": w("answer_" + kind) },
-      options.map((o) => el("button", { type: "button", "data-" + kind: o, "aria-pressed": d[kind] === o ? "true" : "false",
+      options.map((o) => el("button", { type: "button", ["data-" + kind]: o, "aria-pressed": d[kind] === o ? "true" : "false",
         onclick: () => { d[kind] = o; draw(); } }, o, el("br"), el("span", { class: "small dim" }, help[o] || "", extra ? extra(o) : ""))));
     const choice = (o) => (ally.advice && ally.advice.choices[o] !== undefined ? " (" + ally.advice.choices[o].toFixed(2) + " %)" : "");
     const box = el("textarea", { maxlength: 280, "aria-label": w("message"), "data-message": ally.id });
