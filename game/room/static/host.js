@@ -31,7 +31,7 @@
   function tally(s) {
     const rows = s.allies.filter((a) => a.on_ballot).map((a) => {
       const most = Math.max(1, ...Object.values(a.tally));
-      return el("div", { class: "card tally", "data-ally": a.id }, el("h2", {}, a.name, " ", el("span", { class: "dim small" }, a.votes + " \u00b7 " + a.order)),
+      return el("div", { class: "card tally", "data-ally": a.id }, el("h2", {}, a.name, " ", el("span", { class: "dim small" }, w("votes_line", { n: a.votes, order: a.order }))),
         el("div", { class: "bars" }, a.orders.map((o) => el("div", { class: "bar" }, el("span", {}, el("span", { class: "chip o-" + o }), o),
           el("div", { class: "track" }, el("div", { class: "fill o-" + o, "data-w": (a.tally[o] || 0) / most })),
           el("span", { class: "val", "data-count": o }, String(a.tally[o] || 0))))),
@@ -63,9 +63,9 @@
 
   function scores(s) {
     return el("div", { class: "card" }, el("h2", {}, w("scores")),
-      el("table", {}, el("tr", {}, el("th", {}, ""), ["col_score", "col_security", "col_budget", "col_autonomy"].map((k) => el("th", { class: "num" }, w(k)))),
+      el("div", { class: "scroll" }, el("table", {}, el("tr", {}, el("th", {}, ""), ["col_score", "col_security", "col_budget", "col_autonomy"].map((k) => el("th", { class: "num" }, w(k)))),
         el("tr", {}, el("td", {}, w("washington")), el("td", { class: "num" }, s.scores.washington.toFixed(1)), el("td"), el("td"), el("td")),
         s.scores.seats.filter((x) => x.played).map((x) => el("tr", {}, el("td", {}, x.name), el("td", { class: "num" }, x.score.toFixed(1)),
-          el("td", { class: "num" }, x.security.toFixed(0)), el("td", { class: "num" }, x.budget.toFixed(0)), el("td", { class: "num" }, x.autonomy.toFixed(0))))));
+          el("td", { class: "num" }, x.security.toFixed(0)), el("td", { class: "num" }, x.budget.toFixed(0)), el("td", { class: "num" }, x.autonomy.toFixed(0)))))));
   }
 })();

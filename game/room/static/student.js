@@ -150,10 +150,10 @@
   function scores() {
     const s = state.scores, mine = state.allies ? state.allies.map((a) => a.id) : [];
     return el("div", { class: "card" }, el("h2", {}, w("scores")), el("p", {}, w("over")),
-      el("table", {}, el("tr", {}, el("th", {}, ""), ["col_score", "col_security", "col_budget", "col_autonomy"].map((k) => el("th", { class: "num" }, w(k)))),
+      el("div", { class: "scroll" }, el("table", {}, el("tr", {}, el("th", {}, ""), ["col_score", "col_security", "col_budget", "col_autonomy"].map((k) => el("th", { class: "num" }, w(k)))),
         el("tr", {}, el("td", {}, w("washington")), el("td", { class: "num" }, s.washington.toFixed(1)), el("td"), el("td"), el("td")),
         s.seats.filter((x) => x.played || mine.includes(x.ally)).map((x) => el("tr", { class: mine.includes(x.ally) ? "mine" : "" },
           el("td", {}, x.name), el("td", { class: "num" }, x.score.toFixed(1)), el("td", { class: "num" }, x.security.toFixed(0)),
-          el("td", { class: "num" }, x.budget.toFixed(0)), el("td", { class: "num" }, x.autonomy.toFixed(0))))));
+          el("td", { class: "num" }, x.budget.toFixed(0)), el("td", { class: "num" }, x.autonomy.toFixed(0)))))));
   }
 })();
