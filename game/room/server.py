@@ -14,8 +14,10 @@ a kill -9. Pages reconnect by themselves and rejoin with their token."""
 from __future__ import annotations
 
 import asyncio
+import html
 import io
 import json
+import re
 import secrets
 import socket
 import time
@@ -101,7 +103,8 @@ class Server:
         self.acks: list[tuple[Client, dict]] = []
         self.seen = (-1, -1)
         self.sent_key = None
-        self.files = {name: (HERE / name).read_bytes() for name in (*STATIC, *PAGES.values())}
+        self.files = {name: (HERE / name).read_bytes() for name in STATIC}
+        self.files.update({name: fill(HERE / name) for name in PAGES.values()})
         self.files["font.ttf"] = asset_path("fonts", "DejaVuSans.ttf").read_bytes()
         self.qr = qr_svg(self.join_url)
         self.dirty: asyncio.Event | None = None
@@ -148,6 +151,8 @@ class Server:
         return self.respond(theatre_svg(theatre, era).encode("utf-8"), "image/svg+xml")
 
     async def start(self) -> None:
+        if self.path is not None:      # a room that says it is open has its journal on disk already
+            journal.write(self.path, journal.document(self.room))
         self.dirty = asyncio.Event()
         self.runner = web.AppRunner(self.app(), access_log=None)
         await self.runner.setup()
@@ -157,7 +162,6 @@ class Server:
             self.address = address_of(self.host, self.port)
             self.qr = qr_svg(self.join_url)
         self.tasks = [asyncio.create_task(self.committer()), asyncio.create_task(self.poller())]
-        self.dirty.set()      # the journal's first version, at once
 
     async def stop(self) -> None:
         for task in self.tasks:
@@ -300,6 +304,12 @@ class Server:
             if self.room.sync() or seen != self.seen:
                 self.seen = seen
                 self.dirty.set()
+
+
+def fill(page: Path) -> bytes:
+    """A page with its {{word}} placeholders filled in from game.room.words (escaped as HTML text)."""
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: html.escape(words.PAGE[m.group(1)]),
+                  page.read_text(encoding="utf-8")).encode("utf-8")
 
 
 def page_words() -> dict:
