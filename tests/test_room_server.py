@@ -223,3 +223,34 @@ def test_the_class_room_never_loads_pygame():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[1])
     assert done.returncode == 0, done.stderr
+
+
+def test_the_finished_game_is_saved_for_the_debrief_and_the_class_report(home):
+    from game.saves import open_save
+
+    async def go():
+        r = room()
+        said = []
+        async with served(r, journal.new_path("tutorial")) as server:
+            server.say = said.append
+            projector = await host(server.address, r.code, r.host_key)
+            ann = await student(server.address, r.code, "Ann")
+            await ann.send(t="vote", ally="poland", order="pressure", turn=0)
+            await ann.until(lambda d: d["t"] == "ack")
+            for _ in range(r.session.campaign.turns):
+                await projector.send(t="end_turn")
+                await projector.until(lambda d: d["t"] == "state" and d["turn"] > r.session.state.turn - 1
+                                      and d["version"] == r.version)
+            await projector.until(lambda d: d["t"] == "state" and "scores" in d)
+            for _ in range(50):
+                if server.saved:
+                    break
+                await asyncio.sleep(0.1)
+            await projector.close()
+            await ann.close()
+            return server.saved, said, r
+    saved, said, r = run(go())
+    game = open_save(saved)
+    assert game.session.over and game.team == f"the class ({r.code})"
+    assert game.session.votes[0] == {r.session.campaign.ally_index("poland"): "pressure:1"}
+    assert said == [f"The game is over: saved as {saved} (fairshare debrief {saved} --out DIR)"]

@@ -18,7 +18,8 @@ from game.limits import MAX_SEED
 from game.room.room import MODES, Room, Student
 from game.safe_files import read_bytes_capped
 from game.sim.session import Command, CommandError, Session
-from game.userdata import SaveError, atomic_write_text, data_dir
+from game.saves import WINDOW, write_save_file
+from game.userdata import SaveError, atomic_write_text, data_dir, saves_dir
 
 FORMAT = "fair-share-room"
 VERSION = 1
@@ -60,6 +61,18 @@ def text(doc: dict) -> str:
 
 def write(path: Path, doc: dict) -> None:
     atomic_write_text(path, text(doc))
+
+
+def save_game(room: Room) -> Path | None:
+    """The finished game as a save in the saves folder (`debrief` and `class` read it), named after the room's
+    code; None if it could not be written (the journal still holds the game)."""
+    path = saves_dir() / f"class_room_{room.code.lower()}.json"
+    try:
+        with room.lock:
+            write_save_file(room.session, path, WINDOW, team=f"the class ({room.code})")
+    except SaveError:
+        return None
+    return path
 
 
 def restore(path: Path) -> Room:

@@ -49,6 +49,7 @@ async def serve(room: Room, path: Path, host: str, port: int, say: Callable[[str
                 stop: asyncio.Event | None = None) -> None:
     """Serve the room until `stop` is set (or the task is cancelled: Ctrl+C)."""
     server = Server(room, path, host, port)
+    server.say = say
     await server.start()
     try:
         for line in lines(server, path):

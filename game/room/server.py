@@ -21,6 +21,7 @@ import re
 import secrets
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,6 +104,8 @@ class Server:
         self.acks: list[tuple[Client, dict]] = []
         self.seen = (-1, -1)
         self.sent_key = None
+        self.saved: Path | None = None       # the finished game's save, once written
+        self.say: Callable[[str], None] | None = None     # where to tell the facilitator (the terminal)
         self.files = {name: (HERE / name).read_bytes() for name in STATIC}
         self.files.update({name: fill(HERE / name) for name in PAGES.values()})
         self.files["font.ttf"] = asset_path("fonts", "DejaVuSans.ttf").read_bytes()
@@ -280,6 +283,10 @@ class Server:
             doc, acks, self.acks = journal.document(self.room), self.acks, []
             if self.path is not None:
                 await loop.run_in_executor(None, journal.write, self.path, doc)
+                if self.room.phase == "over" and self.saved is None:      # the finished game, as a save
+                    self.saved = await loop.run_in_executor(None, journal.save_game, self.room)
+                    if self.saved and self.say:
+                        self.say(words.SAVED.format(path=self.saved))
             await asyncio.gather(*(client.send(message) for client, message in acks))
             await self.broadcast()
 

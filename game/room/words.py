@@ -98,6 +98,7 @@ LAN_OPEN = "It is open to the room's network on port {port}: anyone on that netw
 JOURNAL_LINE = "The room's journal: {path} (after a crash: fairshare serve {campaign} --resume)"
 RESUMED = "Resumed from {path}: turn {turn}, {students} students, {votes} votes cast this turn."
 STOP = "Press Ctrl+C to close the room."
+SAVED = "The game is over: saved as {path} (fairshare debrief {path} --out DIR)"
 NO_JOURNAL = "no interrupted room of '{campaign}' to resume in {folder}"
 
 
