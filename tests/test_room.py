@@ -166,3 +166,18 @@ def test_the_journal_restores_the_game_the_seats_and_the_votes_cast(home):
     np.testing.assert_array_equal(again.session.state.trust, room.session.state.trust)
     assert journal.latest("tutorial") == path
     assert not any(t in path.read_text() for t in tokens)         # only the tokens' hashes are kept
+
+
+def test_the_facilitator_orders_the_allies_left_off_the_vote():
+    room = vote_room()
+    _, ann = room.join("Ann")
+    room.put_to_vote(["poland"])
+    with pytest.raises(RoomError, match="not being voted on"):
+        room.vote(ann, "spain", "pressure", 0)
+    with pytest.raises(RoomError, match="voting on that ally"):
+        room.set_order("poland", "reassure")
+    room.set_order("spain", "reassure")
+    room.vote(ann, "poland", "pressure", 0)
+    room.end_turn()
+    assert room.session.reports[0].orders[0].tolist() == [
+        {"poland": 1, "spain": 2}.get(a.id, 0) for a in room.session.campaign.allies]

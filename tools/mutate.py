@@ -46,7 +46,8 @@ FAST_TESTS = ("tests/test_model_mechanisms.py", "tests/test_model_nuclear.py", "
               "tests/test_model_outcome.py", "tests/test_model_adviser.py", "tests/test_model_claims.py",
               "tests/test_model_dilemma_mechanics.py", "tests/test_explain.py", "tests/test_ui_content.py",
               "tests/test_model_honesty.py", "tests/test_model_core.py", "tests/test_system_factors.py",
-              "tests/test_facilitator_events.py", "tests/test_validity.py", "tests/test_session.py")
+              "tests/test_facilitator_events.py", "tests/test_validity.py", "tests/test_session.py",
+              "tests/test_votes.py")
 COPIED = ("game", "tests", "tools", "campaigns", "data")
 LINKED = ("assets",)
 TIMEOUT = 900   # seconds for one mutant's test run; a mutant that hangs the tests counts as killed

@@ -214,9 +214,12 @@ class Room:
             self.version += 1
 
     def set_order(self, ally, order) -> None:
-        """Washington's own order (the facilitator's page, allies mode), before it is shown to the seats."""
+        """Washington's own order (the facilitator's page): in the allies mode before it is shown to the seats, in
+        the vote mode for an ally the class is not voting on."""
         with self.lock:
-            self._need("orders", "closed")
+            self._need("orders", "closed", "voting", "ties")
+            if self.mode == VOTE and ally in self.ballot and self.phase == "voting":
+                raise RoomError(words.error("ballot_own"))
             try:
                 self.session.execute(SetOrder(str(ally), str(order)))
             except CommandError as error:

@@ -4,10 +4,8 @@ messages). Plain data: the pages draw it, with every text a student typed put in
 from __future__ import annotations
 
 from game.analysis import cabinet
-from game.campaign.model import ORDERS
 from game.room import words
 from game.room.room import ALLIES, Room, Student
-from game.sim.state import NO_ACTION
 
 NAMES_SHOWN = 80     # the projector lists the latest names; the count says how many in all
 
@@ -72,10 +70,9 @@ def host(room: Room, address: str = "", lan: bool = False) -> dict:
         s = room.session
         view = {"t": "state", **room.header(), "code": room.code, "address": address, "lan": lan,
                 "lan_text": words.PAGE["lan" if lan else "local"], "joined": len(room.students),
-                "names": [x.name for x in list(room.students.values())[-NAMES_SHOWN:]],
-                "congress": s.pending_us != NO_ACTION}
+                "names": [x.name for x in list(room.students.values())[-NAMES_SHOWN:]]}
         view["allies"] = [{"id": a.id, "name": a.name, "order": _order(room, a.id), "on_ballot": a.id in room.ballot,
-                           "orders": list(room.orders_for(a.id)) if room.mode != ALLIES else list(ORDERS),
+                           "orders": list(room.orders_for(a.id)),
                            "tally": room.tally(a.id), "votes": len(room.ballots.get(a.id, {})),
                            "tie": room.ties.get(a.id, [])} for a in s.campaign.allies]
         if room.mode == ALLIES:

@@ -16,6 +16,7 @@ ERRORS = {
     "phase": "That cannot be done now: {phase}.",
     "turn": "That was for another turn: the page has been brought up to date.",
     "ballot": "That ally is not being voted on now.",
+    "ballot_own": "The class is voting on that ally: take it off the vote first.",
     "order": "That order cannot be voted for now.",
     "seat": "Choose one of the seats listed.",
     "seated": "Your team's seat is already chosen.",
@@ -72,7 +73,8 @@ PAGE = {
     "joined": "{n} joined", "tally": "The vote", "votes_line": "{n} votes \u00b7 order now: {order}",
     "close_votes": "Close the votes", "end_turn": "Play the turn",
     "show_orders": "Show Washington's orders to the allies", "break_tie": "Tied: choose",
-    "answered": "answered", "waiting": "waiting", "messages": "Messages to Washington", "on_ballot": "put to the vote",
+    "answered": "answered", "waiting": "waiting", "messages": "Messages to Washington",
+    "on_ballot": "Put to the vote (the others: Washington's own order)",
     "lan": "Open to the room's network: anyone on it who has the code can join.",
     "local": "This computer only.",
 }

@@ -38,17 +38,24 @@
         a.tie.length ? el("div", { class: "actions" }, el("span", {}, w("break_tie")), a.tie.map((o) =>
           el("button", { type: "button", onclick: () => send({ t: "break_tie", ally: a.id, order: o }) }, o))) : null);
     });
-    return el("div", {}, el("div", { class: "actions" },
+    const ballot = s.allies.filter((a) => a.on_ballot).map((a) => a.id);
+    const toggles = el("div", { class: "card" }, el("p", { class: "small dim" }, w("on_ballot")),
+      el("div", { class: "choices" }, s.allies.map((a) => el("button", { type: "button", "data-ballot": a.id, "aria-pressed": a.on_ballot ? "true" : "false",
+        disabled: s.phase !== "voting", onclick: () => send({ t: "ballot", allies: a.on_ballot ? ballot.filter((x) => x !== a.id) : ballot.concat([a.id]) }) }, a.name))),
+      s.allies.filter((a) => !a.on_ballot).map((a) => orderPicker(a, s.phase === "closed" || s.phase === "voting" || s.phase === "ties")));
+    return el("div", {}, toggles, el("div", { class: "actions" },
       el("button", { type: "button", class: "primary", id: "close-votes", disabled: s.phase !== "voting", onclick: () => send({ t: "close_votes" }) }, w("close_votes")),
       el("button", { type: "button", id: "end-turn", disabled: s.phase === "ties", onclick: () => send({ t: "end_turn" }) }, w("end_turn"))), rows);
   }
 
+  function orderPicker(a, enabled) {
+    const pick = el("select", { "data-ally": a.id, "aria-label": a.name, disabled: !enabled }, a.orders.map((o) => el("option", { value: o, selected: o === a.order }, o)));
+    pick.addEventListener("change", () => send({ t: "order", ally: a.id, order: pick.value }));
+    return el("div", { class: "bar" }, el("span", {}, a.name), pick, el("span"));
+  }
+
   function orders(s) {
-    return el("div", { class: "card" }, el("div", { class: "bars" }, s.allies.map((a) => {
-      const pick = el("select", { "data-ally": a.id, disabled: s.phase !== "orders" }, a.orders.map((o) => el("option", { value: o, selected: o === a.order }, o)));
-      pick.addEventListener("change", () => send({ t: "order", ally: a.id, order: pick.value }));
-      return el("div", { class: "bar" }, el("span", {}, a.name), pick, el("span"));
-    })), el("div", { class: "actions" },
+    return el("div", { class: "card" }, el("div", { class: "bars" }, s.allies.map((a) => orderPicker(a, s.phase === "orders"))), el("div", { class: "actions" },
       el("button", { type: "button", class: "primary", id: "show-orders", disabled: s.phase !== "orders", onclick: () => send({ t: "show_orders" }) }, w("show_orders")),
       el("button", { type: "button", id: "end-turn", onclick: () => send({ t: "end_turn" }) }, w("end_turn"))));
   }
