@@ -194,8 +194,8 @@ class RoomScene(Scene):
                      pal["bad"] if server.lan else pal["dim"], server.lan) + th.tx(10)
         ink.text(surface, W["joined"].format(n=len(room.students)), (left.x, y), "h3", pal["text"], True)
         y += ink.lh("h3", True)
-        names = " \u00b7 ".join(drawable(s.name) for s in list(room.students.values())[-40:])
-        ink.para(surface, names, pygame.Rect(left.x, y, left.w, left.bottom - y), "small", pal["dim"])
+        ink.para(surface, self._names(left.w, left.bottom - y), pygame.Rect(left.x, y, left.w, left.bottom - y),
+                 "small", pal["dim"])
         right = pygame.Rect(left.right + th.px(40), left.y, r.right - left.right - th.px(40), left.h)
         from game.room.words import PHASES  # noqa: PLC0415 - as above
         ink.text(surface, PHASES[room.phase], right.topleft, "h3", pal["accent"], True, max_w=right.w)
@@ -204,6 +204,18 @@ class RoomScene(Scene):
             self._tallies(surface, right, y)
         else:
             self._seats(surface, right, y)
+
+    def _names(self, width: int, height: int) -> str:
+        """The latest names that fit the space, after how many earlier ones are left out."""
+        names = [drawable(s.name) for s in self.room.students.values()]
+        shown = min(len(names), 60)     # the projector shows the latest; the count says how many in all
+        while shown:
+            more = W["more"].format(n=len(names) - shown) + " " if shown < len(names) else ""
+            text = more + " \u00b7 ".join(names[len(names) - shown:])
+            if self.ink.para_height(text, width, "small") <= height:
+                return text
+            shown -= 1
+        return ""
 
     def _tallies(self, surface, right: pygame.Rect, y: int) -> None:
         ink, th, pal, room = self.ink, self.theme, self.pal, self.room
