@@ -103,11 +103,14 @@ def test_an_oversized_or_malformed_message_is_refused(home):
             ann = await student(server.address, r.code, "Ann")
             await ann.send(t="vote", ally="poland", order="pressure", turn=0, pad="x" * MESSAGE_MAX)
             assert "too large" in (await ann.until(lambda d: d["t"] == "error"))["text"]
-            for raw in ("not json", "[1, 2]", '{"t": 5}', '{"t": "close_votes"}'):
+            for raw in ("not json", "[1, 2]", '{"t": 5}', '{"t": "close_votes"}', "[" * 1500 + "]" * 1500,
+                        '{"t": "vote", "ally": {"a": 1}, "order": null, "turn": 0}'):
                 await ann.ws.send_str(raw)
                 assert (await ann.until(lambda d: d["t"] == "error"))["text"]
             await ann.ws.send_str("x" * (8 * MESSAGE_MAX))            # past the socket's own cap: it is closed
             message = await asyncio.wait_for(ann.ws.receive(), 5)
+            while message.type == aiohttp.WSMsgType.TEXT:              # what was sent before it
+                message = await asyncio.wait_for(ann.ws.receive(), 5)
             assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING)
             assert r.ballots == {} and r.phase == "voting"
             await ann.http.close()

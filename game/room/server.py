@@ -202,7 +202,7 @@ class Server:
             return
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):      # not JSON, or nested deeper than a parser should follow
             data = None
         if not isinstance(data, dict) or not isinstance(data.get("t"), str):
             await client.send({"t": "error", "text": words.error("json")})
@@ -230,7 +230,8 @@ class Server:
             elif kind == "vote":
                 room.vote(me, data.get("ally"), data.get("order"), data.get("turn"))
                 self.acks.append((client, {"t": "ack", "of": "vote", "ally": data["ally"], "order": data["order"],
-                                           "turn": data["turn"], "id": data.get("id")}))
+                                           "turn": data["turn"],
+                                           "id": data["id"] if isinstance(data.get("id"), int) else None}))
                 self.dirty.set()
             elif kind == "answer":
                 room.answer(me, data.get("ally"), data.get("spending"), data.get("stance"), data.get("message", ""),
