@@ -451,7 +451,37 @@ def bench(args) -> int:
     return 0
 
 
+def serve(args) -> int:
+    """The class room, served until Ctrl+C (game.room)."""
+    import asyncio  # noqa: PLC0415 - the web server loads for `serve` only
+    import secrets  # noqa: PLC0415 - as above
+    try:
+        from game.room import launch  # noqa: PLC0415 - as above
+    except ImportError as error:
+        raise UserError(f"the class room needs aiohttp and segno ({error}); install the game with `pip install .`")
+    if not 1 <= args.port <= 65535:
+        raise UserError("--port must be between 1 and 65535", 2)
+    try:
+        if args.resume:
+            if args.seed is not None:
+                raise UserError("--resume carries on the room's own game: leave out --seed", 2)
+            room, path = launch.resume(load(args.campaign).id)
+            print(launch.words.RESUMED.format(path=path, turn=room.session.state.turn + 1,
+                                              students=len(room.students),
+                                              votes=sum(len(b) for b in room.ballots.values())))
+        else:
+            room, path = launch.open_room(load(args.campaign), secrets.randbelow(1_000_000) if args.seed is None
+                                          else args.seed, args.mode)
+    except SaveError as error:
+        raise UserError(str(error))
+    try:
+        asyncio.run(launch.serve(room, path, args.host, args.port, lambda line: print(line, flush=True)))
+    except OSError as error:
+        raise UserError(f"cannot open the room on {args.host}:{args.port} ({error.strerror or error})")
+    return 0
+
+
 # subcommand -> its function (args) -> exit code; no subcommand opens the window on the title screen
 COMMANDS = {None: window, "play": window, "validate": validate, "new": new, "simulate": simulate,
             "balance": balance, "claims": claims, "backtest": backtest, "bench": bench, "debrief": debrief,
-            "class": class_report}
+            "class": class_report, "serve": serve}

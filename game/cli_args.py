@@ -30,6 +30,9 @@ Fair Share: a game about who pays for the defence of U.S. allies.
   fairshare debrief SAVE --out DIR   a saved game's debrief: game.csv, game.json, debrief.md/.html, charts
   fairshare class SAVE_OR_FOLDER... --out DIR
                                      the class report: teams' saves ranked and compared (class.html/.md/.csv)
+  fairshare serve CAMPAIGN [--seed S] [--mode vote|allies] [--host ADDRESS] [--port N] [--resume]
+                                     the class room: students join from their browsers to vote on
+                                     Washington's orders or to play the allies (this computer only, unless --host)
   fairshare bench [--full] [--json]  measure the model's (and the window's) speed: medians and spreads
 
 CAMPAIGN is a shipped campaign's id (tutorial, europe_2024, indo_pacific_2024, ...) or a path to a .yaml file.
@@ -101,6 +104,17 @@ def parser() -> argparse.ArgumentParser:
     cls = sub.add_parser("class", help="the class report from the teams' saves")
     cls.add_argument("saves", nargs="+", metavar="SAVE_OR_FOLDER")
     cls.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
+    srv = sub.add_parser("serve", help="open the class room: students join from their browsers")
+    srv.add_argument("campaign")
+    srv.add_argument("--seed", type=seed_arg, default=None, help="random seed (default: a fresh one, printed)")
+    srv.add_argument("--mode", choices=("vote", "allies"), default="vote",
+                     help="vote: the class votes on Washington's orders; allies: teams play the allies' governments")
+    srv.add_argument("--host", default="127.0.0.1", metavar="ADDRESS",
+                     help="the address to listen on (default 127.0.0.1: this computer only; 0.0.0.0 opens the room "
+                          "to the room's network)")
+    srv.add_argument("--port", type=int, default=8765, metavar="N", help="the port (default 8765)")
+    srv.add_argument("--resume", action="store_true",
+                     help="carry on the interrupted room of this campaign from its journal (game, seats, votes)")
     ben = sub.add_parser("bench", help="measure performance (each figure repeated: median and spread)")
     ben.add_argument("--full", action="store_true", help="also 1,000,000 Monte Carlo runs (about two minutes of CPU)")
     ben.add_argument("--json", action="store_true", help="print one JSON object, for comparing commits")

@@ -40,6 +40,7 @@ def area(path: str) -> str:
 STEP, OUTCOME, POLICIES = "game/sim/step.py", "game/sim/outcome.py", "game/sim/policies.py"
 DERIVED, POSTURE, STATE = "game/sim/derived.py", "game/sim/posture.py", "game/sim/state.py"
 ANSWERS, WAR = "game/sim/answers.py", "game/sim/war.py"
+SESSION, VOTES, SEAT_SCORE = "game/sim/session.py", "game/sim/votes.py", "game/analysis/seat_score.py"
 EXPLAIN, EVENTS, WORDING = "game/sim/explain.py", "game/sim/events.py", "game/ui/wording.py"
 VIEW, LEGEND, DEBRIEF = "game/ui/play/view.py", "game/ui/play/legend.py", "game/ui/report/debrief.py"
 
@@ -349,4 +350,15 @@ MUTANTS: tuple[Mutant, ...] = (
       "war surge: felt in proportion to exposure"),
     m("war-one-replicate", WAR, "pick = np.minimum((rng.random(state.runs) * len(replicates)).astype(int)",
       "pick = np.minimum(np.zeros(state.runs).astype(int)", "war: each run draws its own wartime response"),
+    # the class room: a vote carries out a leader, the split is said most votes first, a seat's own score
+    m("vote-leader-unchecked", SESSION, "if self.order in ORDER_CODE and self.order not in votes.leaders(counts):",
+      "if False:", "vote: the order carried out led the class's vote"),
+    m("vote-split-unsorted", VOTES, "key=lambda o: (-counts[o], ORDERS.index(o)))", "key=ORDERS.index)",
+      "vote: the split says the most-voted order first"),
+    m("seat-budget-flip", SEAT_SCORE, "budget = 100 * np.clip(1 - spending / np.maximum(ceiling, 1e-9), 0, 1)",
+      "budget = 100 * np.clip(spending / np.maximum(ceiling, 1e-9), 0, 1)",
+      "seat score: spending less keeps more of the budget (the free-rider's temptation)"),
+    m("seat-security-riskless", SEAT_SCORE, "unharmed = np.prod([1 - r.risk[0] for r in reports], axis=0)",
+      "unharmed = np.prod([1 - 0 * r.risk[0] for r in reports], axis=0)",
+      "seat score: security falls with the risk of attack the adversary weighed"),
 )

@@ -55,7 +55,8 @@ FAST_TESTS = ("tests/test_model_mechanisms.py", "tests/test_model_nuclear.py", "
               "tests/test_model_outcome.py", "tests/test_model_adviser.py", "tests/test_model_claims.py",
               "tests/test_model_dilemma_mechanics.py", "tests/test_explain.py", "tests/test_ui_content.py",
               "tests/test_model_honesty.py", "tests/test_model_core.py", "tests/test_system_factors.py",
-              "tests/test_facilitator_events.py", "tests/test_validity.py", "tests/test_session.py")
+              "tests/test_facilitator_events.py", "tests/test_validity.py", "tests/test_session.py",
+              "tests/test_votes.py")
 SCREEN_TESTS = ("tests/test_screen_play.py", "tests/test_screen_report.py", "tests/test_screen_debrief.py")
 # The rules issue 24 named (tests/test_model_rules.py) after the tests that name the older mechanisms, so that each of
 # those is still reported killed by its own test (a rule's test can fail first as a side effect), before the broad ones.
@@ -67,7 +68,7 @@ AREA_TESTS = {
     "screens": (*SCREEN_TESTS, "tests/test_ui_content.py", "tests/test_ui_wording.py", "tests/test_system_factors.py"),
     "wording": ("tests/test_ui_wording.py", *SCREEN_TESTS, "tests/test_explain.py"),
     "analyses": ("tests/test_analysis_values.py", "tests/test_screen_debrief.py", "tests/test_seminar_whatif.py",
-                 "tests/test_seminar_class.py"),
+                 "tests/test_seminar_class.py", "tests/test_votes.py"),
 }
 COPIED = ("game", "tests", "tools", "campaigns", "data")
 LINKED = ("assets",)

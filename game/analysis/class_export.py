@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from game.analysis import chart_png as charts
+from game.analysis import chart_png as charts, live_record
 from game.analysis.class_report import ClassReport
 from game.analysis.replay import GamePath
 from game.analysis.report_doc import Block, Heading, Image, Items, Para, Table, to_html, to_markdown
@@ -76,6 +76,7 @@ def blocks(report: ClassReport) -> list[Block]:
                 "comparison and not ranked among the teams."), _ranking(list(report.simulated), ranked=False)]
           if report.simulated else []),
         Heading("Questions for the discussion"), Items(report.questions, numbered=True),
+        *live_record.class_blocks(teams),     # games played in a class room: their votes, messages and seats
         Heading("The teams' paths"),
         Image("charts/class_score.png", "Each team's score after each turn; hold and the adviser dashed."),
         Image("charts/class_trust.png", "Average trust in the U.S. across the allies."),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from game.analysis import chart_png as charts
+from game.analysis import chart_png as charts, live_record
 from game.analysis.game_table import rows, to_csv
 from game.analysis.replay import GamePath, session_path
 from game.analysis.report_doc import Block, Heading, Image, Items, Para, Table, to_html, to_markdown
@@ -73,7 +73,8 @@ def turning_point(p: TurningPoint) -> str:
 def summary(session: Session, what: WhatIf | None) -> dict:
     """The JSON beside the rows: the game, its final pillars, and the what-if (or null for an unfinished game)."""
     c = session.campaign
-    doc = {"campaign": c.id, "campaign_name": c.name, "campaign_hash": c.content_hash, "seed": session.seed,
+    doc = {**live_record.summary(session),      # a class room's votes, messages and seats (empty lists otherwise)
+           "campaign": c.id, "campaign_name": c.name, "campaign_hash": c.content_hash, "seed": session.seed,
            "turns": c.turns, "turns_played": len(session.reports), "finished": session.over,
            "final": {p: round(float(getattr(session.outcome(), p)[0]), 4) for p in (*PILLARS, "score")}}
     if what is None:
@@ -126,6 +127,7 @@ def blocks(session: Session, what: WhatIf | None, images: dict[str, bytes], game
                + (f" ({', '.join(h)})" if h else "") for label, d, h in what.swings[:3] if abs(d) >= 0.05]
         if big:
             out += [Para("The turns that moved the score most:"), Items(big)]
+    out += live_record.blocks(session)     # a class room's votes, messages and seats ([] for any other game)
     out += [Heading("The score, turn by turn"), Image("charts/score.png", "Your score and the baselines'."),
             Heading("U.S. cost against the budget"), Image("charts/us_cost.png", "What Washington spent each turn.")]
     out += [Heading("The allies")]

@@ -8,7 +8,7 @@ from typing import ClassVar
 import numpy as np
 
 from game.campaign.model import ORDERS, US_ACTIONS, Campaign
-from game.sim import answers, posture
+from game.sim import answers, posture, votes
 from game.sim.outcome import Outcome, outcome
 from game.sim.params import DEFAULT, Params
 from game.sim.report import Report
@@ -64,16 +64,47 @@ class SetOrder(Command):
     order: str
 
     def apply(self, session: Session) -> None:
-        if self.order not in ORDER_CODE:
-            raise CommandError(f"unknown order '{self.order}' (choose from {', '.join(ORDERS)})")
-        ids = [a.id for a in session.campaign.allies]
-        if self.ally not in ids:
-            raise CommandError(f"unknown ally '{self.ally}'")
-        if self.order == "withdraw" and not session.can_withdraw(self.ally):
-            name = session.campaign.allies[ids.index(self.ally)].name
-            raise CommandError(f"no U.S. forces are left in {name} to withdraw")
+        i = _order_target(session, self.ally, self.order)
         session.log.append(self)
-        session.pending[ids.index(self.ally)] = ORDER_CODE[self.order]
+        session.pending[i] = ORDER_CODE[self.order]
+        session.pending_votes.pop(i, None)      # the facilitator's own order, not the class's vote
+
+
+def _order_target(session: Session, ally: str, order: str) -> int:
+    """The index of the ally an order is for, once the order is one it can be given now; else CommandError."""
+    if order not in ORDER_CODE:
+        raise CommandError(f"unknown order '{order}' (choose from {', '.join(ORDERS)})")
+    ids = [a.id for a in session.campaign.allies]
+    if ally not in ids:
+        raise CommandError(f"unknown ally '{ally}'")
+    if order == "withdraw" and not session.can_withdraw(ally):
+        raise CommandError(f"no U.S. forces are left in {session.campaign.allies[ids.index(ally)].name} to withdraw")
+    return ids.index(ally)
+
+
+@dataclass(frozen=True)
+class Vote(Command):
+    """The class voted on this turn's order for one ally (the class room's vote mode): `tally` is the count as data
+    (game.sim.votes: "pressure:14 reassure:9 withdraw:2"), `order` the one carried out. It must be among the most
+    voted; on a tie the facilitator picks among the leaders. The turn report, the debrief and the class report keep
+    the split."""
+    tag = "vote"
+    ally: str
+    order: str
+    tally: str
+
+    def apply(self, session: Session) -> None:
+        try:
+            counts = votes.parse(self.tally)
+        except votes.TallyError as error:
+            raise CommandError(str(error)) from None
+        if self.order in ORDER_CODE and self.order not in votes.leaders(counts):
+            raise CommandError(f"'{self.order}' did not lead the vote ({votes.split(counts)}): choose among "
+                               f"{', '.join(votes.leaders(counts))}")
+        i = _order_target(session, self.ally, self.order)
+        session.log.append(self)
+        session.pending[i] = ORDER_CODE[self.order]
+        session.pending_votes[i] = votes.tally_text(counts)
 
 
 @dataclass(frozen=True)
@@ -151,11 +182,13 @@ class EndTurn(Command):
         session.history.append(state)
         session.reports.append(report)
         session.messages.append(dict(session.pending_messages))
+        session.votes.append(dict(session.pending_votes))
         session.pending = np.full(len(session.campaign.allies), HOLD, dtype=np.int8)
         session.pending_us = NO_ACTION
         session.pending_events[:] = False
         session.pending_answers[:] = answers.OWN
         session.pending_messages.clear()
+        session.pending_votes.clear()
         return report
 
 
@@ -185,6 +218,8 @@ class Session:
         self.pending_answers = np.zeros((len(campaign.allies), 2), dtype=np.int8)   # (N, 2): game.sim.answers
         self.pending_messages: dict[int, str] = {}     # ally index -> this turn's message to Washington
         self.messages: list[dict[int, str]] = []       # per turn played: the allies' messages to Washington
+        self.pending_votes: dict[int, str] = {}        # ally index -> this turn's tally (Vote), game.sim.votes
+        self.votes: list[dict[int, str]] = []          # per turn played: the class's tallies, by ally index
 
     # --- reading ---------------------------------------------------------------------------------------
     @property

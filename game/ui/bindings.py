@@ -16,6 +16,7 @@ HELP_KEYS = (pygame.K_F1, pygame.K_QUESTION, pygame.K_SLASH)
 SETTINGS_KEYS = (pygame.K_F2, pygame.K_o)
 CONGRESS_KEY = pygame.K_g
 INJECT_KEY = pygame.K_i    # facilitator mode only
+ROOM_KEY = pygame.K_v      # facilitator mode only: the class room
 EVERY_ALLY = {pygame.K_a: "adviser", pygame.K_d: "again"}     # faster turns: every order at once
 KEY_OF_EVERY = {kind: key for key, kind in EVERY_ALLY.items()}
 FULLSCREEN_KEY = pygame.K_F11   # anywhere (game.ui.app)
@@ -52,6 +53,7 @@ CONTROLS: list[tuple[str, list[tuple[str, str]]]] = [
         (label(NEWS_KEY), "reread this turn's news"),
         (label(SAVE_KEY), "save the game under a name"),
         (label(INJECT_KEY), "facilitator mode: open the next turn with one of the campaign's events"),
+        (label(ROOM_KEY), "facilitator mode: the class room (students vote or play the allies from their browsers)"),
     ]),
     ("Everywhere", [
         (label(BACK_KEY), "back one screen (from the map: to the title)"),

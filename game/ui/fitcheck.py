@@ -203,6 +203,7 @@ def every_scene(size, text_scale: float, campaign: str = "europe_2024", checked:
         open_it()
         out += top()
         app.pop()
+    out += class_room(app, top)
     while not app.session.over:
         flow.end_turn(app)
         app.presented()          # as the loop does once the report is on screen: the autosave
@@ -213,6 +214,24 @@ def every_scene(size, text_scale: float, campaign: str = "europe_2024", checked:
     for name, args in (("whatif", ()), ("projector", (len(app.session.reports) - 1,))):
         app.show(name, *args)
         out += top()
+    return out
+
+
+def class_room(app: App, top) -> list[Fault]:
+    """The class room's screen: its choice of mode, then a room open on this computer (a port the system picks),
+    with thirty students and their votes on every ally, and ten names too long for a phone."""
+    scene = app.show("room")
+    out = top()
+    scene.port = 0
+    scene.open("vote")
+    room = app.class_room.server.room
+    for k in range(30):
+        _, student = room.join(f"student {k}" if k >= 10 else "a name long enough to wrap " + str(k))
+        for j, ally in enumerate(room.ballot):
+            room.vote(student, ally, ("pressure", "reassure", "hold")[(k + j) % 3], app.session.state.turn)
+    scene.update(0.1)
+    out += top()
+    scene.stop()
     return out
 
 

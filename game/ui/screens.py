@@ -22,6 +22,8 @@ WHERE = {
     "seed": "game.ui.side.seed:SeedDialog", "inject": "game.ui.side.inject:InjectDialog",
     # the hand-in (issue 21)
     "team": "game.ui.side.team:TeamDialog",
+    # the class room (issue 25)
+    "room": "game.ui.side.room:RoomScene",
 }
 
 

@@ -382,6 +382,8 @@ class PlayScene(Scene):
             self.on_button(keys[k])     # as a click on the button the key is printed on
         elif k == bindings.INJECT_KEY and self.app.facilitator:
             self.app.show("inject")
+        elif k == bindings.ROOM_KEY and self.app.facilitator:
+            self.app.show("room")
         elif k in bindings.HELP_KEYS:
             self.on_button("help")
         elif k in bindings.SETTINGS_KEYS:

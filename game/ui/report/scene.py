@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pygame
 
+from game.sim import votes
 from game.sim.explain import ally_changes, happenings, order_summary, running
 from game.sim.outcome import outcome
 from game.sim.state import CONGRESS
+from game.text_rules import drawable, one_line
 from game.ui import bindings
 from game.ui.fonts import reflow
 from game.ui.layout import columns
@@ -177,7 +179,14 @@ class ReportScene(Scene):
     def orders_text(self) -> str:
         orders = order_summary(self.report.orders[0], self.after)
         # The U.S.-level action is not an ally's order, so the model's summary leaves it out; name it here.
-        return orders + ("  ·  Congress invoked" if int(self.report.us_action[0]) == CONGRESS else "")
+        orders += "  ·  Congress invoked" if int(self.report.us_action[0]) == CONGRESS else ""
+        # a class room's turn: the class's votes and what the allies' governments said to Washington
+        s, names = self.session, [a.name for a in self.session.campaign.allies]
+        voted = votes.turn_text(names, s.votes[self.index]) if self.index < len(s.votes) else ""
+        said = s.messages[self.index] if self.index < len(s.messages) else {}
+        return "  ·  ".join([orders, *([voted[0].upper() + voted[1:]] if voted else []),
+                             *(f"{names[i]} to Washington: \u201c{drawable(one_line(text))}\u201d"
+                               for i, text in sorted(said.items()) if text)])
 
     def columns(self, rect: pygame.Rect) -> list[pygame.Rect]:
         return columns(rect, [1] * self.cols, self.theme.px(28))
