@@ -12,5 +12,5 @@ def run() -> int:
         return 130
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":    # worker processes (game.analysis.workers) import the main module again
     sys.exit(run())

@@ -1,9 +1,10 @@
-"""The command line: `python main.py [COMMAND ...]` (or `fairshare ...` once installed).
+"""The command line: `fairshare [COMMAND ...]` (`python main.py ...` in a checkout that is not installed).
 
 The CLI is the only place that parses arguments, turns errors into one line and prints; what it prints comes
-from game.analysis. Every failure a user can cause ends in a readable message and a non-zero exit, never a traceback.
-Commands that play the model import it when they run, so `validate` starts without numpy and no command but the
-window's loads pygame.
+from game.analysis, and the arguments are declared in game.cli_args. Every failure a user can cause ends in a
+readable message and a non-zero exit, never a traceback. Commands that play the model import it when they run, so
+`validate` (without --balance) and `new` start without numpy, and only the window and the commands that draw
+charts (`backtest --chart`, `bench`, `debrief`, `class`) load pygame.
 """
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from game.catalog import find_campaign, resolve
 from game.cli_args import DEFAULTS_NEW, parser
 from game.cli_io import UserError, campaign_inputs, drop_stdout, hold_closed_streams, note, refused, target
 from game.limits import CHUNK_RUNS, NotFinite, memory_problem, strict_json
-from game.paths import docs_path
 from game.text_rules import file_name
 from game.userdata import SaveError, TargetRefused, atomic_write_text, user_campaigns_dir
 
@@ -67,11 +67,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def window(args) -> int:
+    team = getattr(args, "team", None)
+    if team is not None:
+        from game.handin import team_problem  # noqa: PLC0415 - it loads the model (numpy): for the window only
+        team = " ".join(team.split())
+        if team_problem(team):
+            raise UserError(f"--team: {team_problem(team)}", 2)
     try:
         from game.ui.window import run  # noqa: PLC0415 - pygame loads for the window only
     except ImportError as error:  # pygame missing: say how to get it rather than crash
         raise UserError(f"the game window needs pygame ({error}); install the game with `pip install .`")
-    return run(getattr(args, "campaign", None), getattr(args, "seed", None), getattr(args, "facilitator", False))
+    return run(getattr(args, "campaign", None), getattr(args, "seed", None), getattr(args, "facilitator", False),
+               team)
 
 
 def validate(args) -> int:
@@ -110,22 +117,18 @@ def new(args) -> int:
         raise UserError(f"the campaign file's name must end in .yaml (got '{out}')", 2)
     target(out, CAMPAIGN, args, "the campaign")
     allies = [a for a in args.allies.split(",") if a.strip()] if args.allies is not None else None
-    command = " ".join(["fairshare new", args.id, *(f"--{k} {getattr(args, k)}" for k in ("theatre", "allies", "turns")
+    command = " ".join(["fairshare new", args.id, *(f"--{k} {getattr(args, k)}"
+                                                   for k in ("theatre", "allies", "year", "turns")
                                                    if getattr(args, k) not in (None, DEFAULTS_NEW.get(k)))])
     try:
-        made = scaffold(args.id, args.theatre, allies, args.turns, out, command)
+        made = scaffold(args.id, args.theatre, allies, args.turns, out, command, args.year)
     except ScaffoldError as error:
         raise UserError(str(error), 2)
     try:
         atomic_write_text(out, made.text, kind=CAMPAIGN, force=args.force)
     except SaveError as error:
         raise refused(error, "the campaign")
-    schema = out.parent / "campaign.schema.json"
-    if not docs_path("campaign.schema.json").is_file():   # an installed game: the editor's schema beside it
-        try:
-            atomic_write_text(schema, json.dumps(campaign_schema(), indent=2) + "\n", kind=SCHEMA)
-        except SaveError as error:    # the editor's help, not the campaign: said, and the campaign stands
-            note(f"fairshare: warning: the campaign schema was not written: {error}")
+    write_schema_beside(out, json.dumps(campaign_schema(), indent=2) + "\n", SCHEMA)
     print(f"wrote {out} ({len(made.allies)} all{'ies' if len(made.allies) > 1 else 'y'}: {', '.join(made.allies)})")
     problems = validate_file(out)
     for problem in problems:
@@ -138,6 +141,19 @@ def new(args) -> int:
     print(f"next: fairshare play {out}   (edit the file while you play: the window reloads it when you save)")
     print(f"      fairshare validate {out} --balance")
     return 0
+
+
+def write_schema_beside(campaign: Path, text: str, kind) -> None:
+    """The editor's schema beside a new campaign (its first line names it without a folder): written where there is
+    none, brought up to date where there is ours (the write rule's `kind`), and another file of that name is left
+    as it is. The editor's help, not the campaign: a schema that cannot be written is said, and the campaign stands."""
+    try:
+        atomic_write_text(campaign.parent / "campaign.schema.json", text, kind=kind)
+    except TargetRefused as error:
+        if not error.forceable:     # a folder or a pipe of that name; a file of the user's is left quietly
+            note(f"fairshare: warning: the campaign schema was not written: {error}")
+    except SaveError as error:
+        note(f"fairshare: warning: the campaign schema was not written: {error}")
 
 
 def load(name: str) -> Campaign:
@@ -168,19 +184,23 @@ def simulate(args) -> int:
     if args.save is not None and args.runs != 1:
         raise UserError(f"--save writes one game, so it needs --runs 1 (got --runs {args.runs:,}); e.g. "
                         "`fairshare simulate europe_2024 --policy adaptive --runs 1 --seed 7 --save game.json`", 2)
+    from game.analysis.workers import Recipe  # noqa: PLC0415 - as above
+    workers = workers_for(args)
     campaign = load(args.campaign)
     check_memory(campaign, args.runs)
-    policy = policy_for(args.policy, campaign)
+    policy = policy_for(args.policy, campaign)     # its problems said here, before any worker starts
     reading = campaign_inputs(campaign, args.policy)
     if args.save is not None:
         from game.analysis.replay import policy_session  # noqa: PLC0415 - numpy loads for the model's commands only
-        from game.saves import SAVE, write_save_file  # noqa: PLC0415 - as above
+        from game.saves import SAVE, SIMULATED, write_save_file  # noqa: PLC0415 - as above
         target(args.save, SAVE, args, "the save", reading)     # before any game is played
-    result = summary.simulate_summary(campaign, policy, args.runs, args.seed, progress=progress_bar("simulate"))
+    result = summary.simulate_summary(campaign, Recipe(args.policy), args.runs, args.seed,
+                                      progress=progress_bar("simulate"), workers=workers)
     print(as_json(result, campaign, args.seed) if args.json else summary.render_summary(result, campaign))
     if args.save is not None:
-        try:
-            write_save_file(policy_session(campaign, policy, args.seed), Path(args.save), args.force, reading)
+        try:   # marked as simulated, with the strategy that chose the orders: `class` lists it apart from the teams
+            write_save_file(policy_session(campaign, policy, args.seed), Path(args.save), SIMULATED,
+                            Path(args.policy).name, force=args.force, reading=reading)
         except SaveError as error:
             raise refused(error, "the save")
         if args.json:
@@ -190,31 +210,44 @@ def simulate(args) -> int:
     return 0
 
 
+def workers_for(args) -> int:
+    """--workers, or one per core; a UserError outside 1 to MAX_WORKERS."""
+    from game.analysis.workers import MAX_WORKERS, cores  # noqa: PLC0415 - numpy loads for the model's commands only
+    if args.workers is None:
+        return cores()
+    if not 1 <= args.workers <= MAX_WORKERS:
+        raise UserError(f"--workers must be between 1 and {MAX_WORKERS}", 2)
+    return args.workers
+
+
 def debrief(args) -> int:
     # numpy and pygame (for the charts) load for this command only
     from game.analysis import best_plan, debrief_export, report_doc, whatif  # noqa: PLC0415
-    from game.saves import load_save  # noqa: PLC0415 - as above
+    from game.saves import open_save  # noqa: PLC0415 - as above
     out = check_out_folder(args.out)
     try:
-        session = load_save(args.save)
+        game = open_save(args.save, replay_changed=True)
     except SaveError as error:
         raise UserError(f"{file_name(args.save)}: {error}")
+    session = game.session
     reading = [args.save, *campaign_inputs(session.campaign)]
     try:   # before the what-if, whose best plan may take a search
         report_doc.check_files(debrief_export.file_names(session), out, debrief_export.KINDS, args.force, reading)
     except TargetRefused as error:
         raise refused(error, "the debrief")
+    if game.changed:
+        note(f"fairshare: note: {file_name(args.save)}: {game.note()}")
     what = None
     if session.over:
         found = best_plan.known(session.campaign)
         if found is None:
             note(f"finding the best plan for '{session.campaign.id}' once (about {best_plan.SEARCH_SECONDS:.0f} s); "
                  f"it is kept in {best_plan.cache_path(session.campaign).parent}")
-            found = best_plan.find(session.campaign)
+            found = best_plan.find(session.campaign, progress=search_progress(best_plan.SEARCH_SECONDS))
         what = whatif.what_if(session, found)
     try:
-        written = report_doc.write_files(debrief_export.build(session, what), out, debrief_export.KINDS, args.force,
-                                         reading)
+        written = report_doc.write_files(debrief_export.build(session, what, game), out, debrief_export.KINDS,
+                                         args.force, reading)
     except SaveError as error:
         raise refused(error, "the debrief")
     unfinished = "" if session.over else f" (the game is unfinished: {len(session.reports)} of " \
@@ -227,8 +260,10 @@ def debrief(args) -> int:
 
 def backtest(args) -> int:
     from game.analysis import backtest  # noqa: PLC0415 - numpy loads for the commands that play the model only
+    from game.analysis.workers import Recipe  # noqa: PLC0415 - as above
     if not 1 <= args.runs <= 100_000:
         raise UserError("--runs must be between 1 and 100,000", 2)
+    workers = workers_for(args)
     if args.chart and Path(args.chart).suffix.lower() != ".png" and not os.path.isdir(args.chart):
         raise UserError(f"the chart is written as PNG: give a file name ending in .png (got '{args.chart}')", 2)
     campaign = load(args.campaign)
@@ -236,15 +271,17 @@ def backtest(args) -> int:
     plan = args.plan or backtest.default_plan(campaign)
     if plan is None:
         raise UserError(f"campaign '{campaign.id}' has no historical plan; give one with --plan", 2)
+    policy_for(str(plan), campaign)     # its problems said here, before any worker starts
     reading = campaign_inputs(campaign, str(plan))
     if args.chart:
         from game.analysis.report_doc import CHART  # noqa: PLC0415 - pygame loads for --chart only
         target(args.chart, CHART, args, "the chart", reading)
-    bt = backtest.run_backtest(campaign, policy_for(str(plan), campaign), runs=args.runs, seed=args.seed)
+    bt = backtest.run_backtest(campaign, Recipe(str(plan)), runs=args.runs, seed=args.seed, workers=workers,
+                               progress=progress_bar("backtest"))
     if not bt.recorded:
         raise UserError(f"no recorded spending series in data/ matches the allies of '{campaign.id}'")
     if args.chart:
-        from game.analysis.backtest_chart import draw_backtest  # noqa: PLC0415 - pygame loads for --chart only
+        from game.analysis.chart_png import draw_backtest  # noqa: PLC0415 - pygame loads for --chart only
         try:
             draw_backtest(bt, Path(args.chart), force=args.force, reading=reading)
         except SaveError as error:
@@ -258,19 +295,32 @@ def backtest(args) -> int:
     return 0
 
 
-def progress_bar(label: str):
-    """A progress callback (runs done, runs in all) that redraws one line on stderr, or None when stderr is not a
-    terminal (a pipe or a log file would fill with redraws). Runs of one chunk finish too fast to need it."""
+def progress_bar(label: str, unit: str = "runs", least: int = CHUNK_RUNS):
+    """A progress callback (done, in all) that redraws one line on stderr, or None when stderr is not a terminal (a
+    pipe or a log file would fill with redraws). Work of `least` units or fewer (runs of one chunk) finishes too
+    fast to need it."""
     if not sys.stderr.isatty():
         return None
 
     def show(done: int, total: int) -> None:
-        if total <= CHUNK_RUNS:
+        if total <= least:
             return
         filled = 30 * done // total
         end = "\n" if done >= total else ""
-        print(f"\r{label}: [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} runs", end=end, file=sys.stderr,
-              flush=True)
+        note(f"\r{label}: [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} {unit}", end)
+    return show
+
+
+def search_progress(seconds: float):
+    """A plan search's progress callback (plans tried, best score, seconds so far): a line on stderr every few
+    seconds, enough to see it is alive (and readable in a log, unlike a redrawn bar)."""
+    shown = 0.0
+
+    def show(tried: int, best: float, elapsed: float) -> None:
+        nonlocal shown
+        if elapsed - shown >= 5:
+            shown = elapsed
+            note(f"searching: {tried} plans tried, best {best:.1f} ({elapsed:.0f} s of {seconds:g})")
     return show
 
 
@@ -294,19 +344,14 @@ def balance(args) -> int:
         raise UserError("--runs must be between 1 and 100,000", 2)
     if not 0 <= args.search <= 86_400:
         raise UserError("--search must be between 0 and 86,400 seconds", 2)
+    workers = workers_for(args)
     from game.analysis import balance as balancing, plans  # noqa: PLC0415 - numpy loads for the model's commands only
     campaign = load(args.campaign)
     reading = campaign_inputs(campaign)
     if args.plan_out:
         target(args.plan_out, plans.PLAN_FILE, args, "the plan", reading)   # said now, not after the search
-    shown = 0.0
-
-    def progress(tried: int, best: float, elapsed: float) -> None:
-        nonlocal shown
-        if elapsed - shown >= 5:  # a line every few seconds: enough to see it is alive
-            shown = elapsed
-            note(f"searching: {tried} plans tried, best {best:.1f} ({elapsed:.0f} s of {args.search:g})")
-    result = balancing.balance(campaign, args.runs, args.seed, args.search, progress=progress)
+    result = balancing.balance(campaign, args.runs, args.seed, args.search, progress=search_progress(args.search),
+                               workers=workers)
     if args.plan_out:
         said = (f"{plans.FOUND_BY} {file_name(args.campaign)} --seed {args.seed} --search {args.search:g}`:\n"
                 f"{result.strategies['best plan'].mean:.1f} on {args.runs} games of seed {args.seed}.")
@@ -319,6 +364,21 @@ def balance(args) -> int:
     return 0
 
 
+def claims(args) -> int:
+    if not 10 <= args.runs <= 20_000:
+        raise UserError("--runs must be between 10 and 20,000", 2)
+    from game.analysis import claims as measured  # noqa: PLC0415 - numpy loads for the model's commands only
+    campaign = load(args.campaign)
+    check_memory(campaign, args.runs, kept_per_turn=measured.KEPT_PER_TURN)
+    found = measured.measure(campaign, args.runs, args.seed)
+    if args.json:
+        print(as_json({"campaign": campaign.id, "runs": args.runs, "seed": args.seed,
+                       "claims": [c.to_dict() for c in found]}, campaign, args.seed))
+    else:
+        print(measured.render(campaign, found, args.runs, args.seed))
+    return 0
+
+
 def class_report(args) -> int:
     # numpy and pygame (for the charts) load for this command only
     from game.analysis import class_export, class_report as classes, report_doc  # noqa: PLC0415
@@ -326,14 +386,19 @@ def class_report(args) -> int:
     reading = classes.save_files(args.saves)[0]
     try:
         report_doc.check_files(class_export.FILES, out, class_export.KINDS, args.force, reading)   # before the work
-        report = classes.build(args.saves)
+        report = classes.build(args.saves, progress_bar("class", "saves", least=10))
         report_doc.write_files(class_export.build(report), out, class_export.KINDS, args.force, reading)
     except SaveError as error:
         raise refused(error, "the class report")
     print(f"class report on {report.campaign.id}, seed {report.seed}: {len(report.teams)} team"
           f"{'s' * (len(report.teams) != 1)} ranked, written to {out / 'class.html'} (and class.md, class.csv)")
-    for k, team in enumerate(report.teams[:3]):
-        print(f"  {k + 1}. {team.name}: {team.score:.1f}")
+    for k, team in enumerate(report.teams):
+        print(f"  {k + 1}. {team.name}: {team.score:.1f}" + (f" ({team.note})" if team.note else ""))
+    if report.simulated:
+        print(f"{len(report.simulated)} game{'s' * (len(report.simulated) != 1)} written by `simulate --save` "
+              "listed apart, not ranked:")
+        for team in report.simulated:
+            print(f"  -. {team.name}: {team.score:.1f}")
     for item in report.left_out:
         note(f"left out {file_name(item.file)}: {item.reason}")
     return 0
@@ -376,6 +441,39 @@ def bench(args) -> int:
     return 0
 
 
+def serve(args) -> int:
+    """The class room, served until Ctrl+C (game.room)."""
+    import asyncio  # noqa: PLC0415 - the web server loads for `serve` only
+    import secrets  # noqa: PLC0415 - as above
+    try:
+        from game.room import launch  # noqa: PLC0415 - as above
+    except ImportError as error:
+        raise UserError(f"the class room needs aiohttp and segno ({error}); install the game with `pip install .`")
+    if not 1 <= args.port <= 65535:
+        raise UserError("--port must be between 1 and 65535", 2)
+    try:
+        if args.resume:
+            if args.seed is not None:
+                raise UserError("--resume carries on the room's own game: leave out --seed", 2)
+            room, path = launch.resume(load(args.campaign).id)
+            print(launch.words.RESUMED.format(path=path, turn=room.session.state.turn + 1,
+                                              students=len(room.students),
+                                              votes=sum(len(b) for b in room.ballots.values())))
+        else:
+            room, path = launch.open_room(load(args.campaign), secrets.randbelow(1_000_000) if args.seed is None
+                                          else args.seed, args.mode)
+    except SaveError as error:
+        raise UserError(str(error))
+    try:
+        asyncio.run(launch.serve(room, path, args.host, args.port, lambda line: print(line, flush=True)))
+    except SaveError as error:      # its journal, which must be on disk before the room says it is open
+        raise UserError(str(error))
+    except OSError as error:
+        raise UserError(f"cannot open the room on {args.host}:{args.port} ({error.strerror or error})")
+    return 0
+
+
 # subcommand -> its function (args) -> exit code; no subcommand opens the window on the title screen
 COMMANDS = {None: window, "play": window, "validate": validate, "new": new, "simulate": simulate,
-            "balance": balance, "backtest": backtest, "bench": bench, "debrief": debrief, "class": class_report}
+            "balance": balance, "claims": claims, "backtest": backtest, "bench": bench, "debrief": debrief,
+            "class": class_report, "serve": serve}

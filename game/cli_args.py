@@ -7,29 +7,35 @@ import sys
 
 from game.limits import number_arg, seed_arg, whole_arg
 
-DEFAULTS_NEW = {"theatre": "europe", "turns": 12}
+DEFAULTS_NEW = {"theatre": "europe", "turns": 12, "year": 2024}
 
 OVERVIEW = """\
 Fair Share: a game about who pays for the defence of U.S. allies.
 
   fairshare                          open the game window on the title screen
-  fairshare play [CAMPAIGN] [--seed N]
+  fairshare play [CAMPAIGN] [--seed N] [--team NAME]
                                      open the window straight into a campaign
   fairshare validate FILE... [--strict] [--balance]
                                      check campaign files (FILE:LINE:COL: error: / warning: ...)
-  fairshare new ID [--theatre europe|indo_pacific|both] [--allies poland,estonia,...] [--turns N] [--out FILE]
+  fairshare new ID [--theatre europe|indo_pacific|both] [--allies poland,...] [--year Y] [--turns N] [--out FILE]
                                      write a new campaign from the shipped data, ready to play and edit
-  fairshare simulate CAMPAIGN --policy POLICY [--runs N] [--seed S] [--json] [--save FILE [--force]]
+  fairshare simulate CAMPAIGN --policy POLICY [--runs N] [--seed S] [--json] [--save FILE [--force]] [--workers N]
                                      play a campaign headless under a policy or a plan file
                                      (--save FILE with --runs 1: that game as a save the window loads)
   fairshare balance CAMPAIGN [--runs N] [--seed S] [--search SECONDS] [--json] [--plan-out FILE [--force]]
+                    [--workers N]
                                      is it a real dilemma? strategies, a plan search, flags in words
-  fairshare backtest CAMPAIGN [--plan PLAN] [--runs N] [--chart FILE.png [--force]] [--json]
+  fairshare claims CAMPAIGN [--runs N] [--seed S] [--json]
+                                     what each of the article's claims does in this campaign, measured
+  fairshare backtest CAMPAIGN [--plan PLAN] [--runs N] [--chart FILE.png [--force]] [--json] [--workers N]
                                      compare the model with recorded defence spending
   fairshare debrief SAVE --out DIR [--force]
                                      a saved game's debrief: game.csv, game.json, debrief.md/.html, charts
   fairshare class SAVE_OR_FOLDER... --out DIR [--force]
                                      the class report: teams' saves ranked and compared (class.html/.md/.csv)
+  fairshare serve CAMPAIGN [--seed S] [--mode vote|allies] [--host ADDRESS] [--port N] [--resume]
+                                     the class room: students join from their browsers to vote on
+                                     Washington's orders or to play the allies (this computer only, unless --host)
   fairshare bench [--full] [--json]  measure the model's (and the window's) speed: medians and spreads
 
 CAMPAIGN is a shipped campaign's id (tutorial, europe_2024, indo_pacific_2024, ...) or a path to a .yaml file.
@@ -65,6 +71,8 @@ def parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=seed_arg, default=None, help="random seed (same seed and orders, same game)")
     play.add_argument("--facilitator", action="store_true",
                       help="facilitator mode: type the seed, hide the score until the end, projector summary")
+    play.add_argument("--team", default=None, metavar="NAME",
+                      help="the team's name for its saves and hand-ins (else the window asks once)")
     val = sub.add_parser("validate", help="check campaign files")
     val.add_argument("files", nargs="+", metavar="FILE")
     val.add_argument("--strict", action="store_true", help="warnings count as errors (exit 1)")
@@ -74,6 +82,9 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="the campaign's id: lowercase letters, digits and _")
     new.add_argument("--theatre", default="europe", help="europe, indo_pacific or both (default europe)")
     new.add_argument("--allies", default=None, help="comma-separated ally ids (default: four of the theatre)")
+    new.add_argument("--year", type=whole_arg, default=2024,
+                     help="the year it starts in, with that year's figures (default 2024; Europe 1992-2019, "
+                          "the Indo-Pacific 1989-2019)")
     new.add_argument("--turns", type=whole_arg, default=12, help="number of half-year turns (default 12)")
     new.add_argument("--out", default=None, metavar="FILE",
                      help="where to write it (default: your campaigns folder, so the title screen lists it)")
@@ -86,6 +97,7 @@ def parser() -> argparse.ArgumentParser:
     sim.add_argument("--json", action="store_true", help="print one JSON object")
     sim.add_argument("--save", default=None, metavar="FILE", help="with --runs 1: write the game as a save file")
     _force(sim, "let --save replace a file that is not a save")
+    _workers(sim, "more than 4,096 runs are shared out by chunks")
     bal = sub.add_parser("balance", help="is the campaign a real dilemma? strategies, best plan, flags")
     bal.add_argument("campaign")
     bal.add_argument("--runs", type=whole_arg, default=2000, help="games per strategy (default 2000)")
@@ -95,6 +107,12 @@ def parser() -> argparse.ArgumentParser:
     bal.add_argument("--json", action="store_true", help="print one JSON object")
     bal.add_argument("--plan-out", default=None, metavar="FILE", help="write the best plan as a plan file")
     _force(bal, "let --plan-out replace a file that is not a plan balance wrote")
+    _workers(bal, "each batch of plans the search scores is shared out, and the strategies play side by side")
+    cla = sub.add_parser("claims", help="what each of the article's claims does in this campaign, measured")
+    cla.add_argument("campaign")
+    cla.add_argument("--runs", type=whole_arg, default=1000, help="games per contrast (default 1000)")
+    cla.add_argument("--seed", type=seed_arg, default=0)
+    cla.add_argument("--json", action="store_true", help="print one JSON object")
     back = sub.add_parser("backtest", help="compare the model with recorded spending")
     back.add_argument("campaign")
     back.add_argument("--plan", default=None, help="plan file (default: the campaign's historical plan)")
@@ -103,6 +121,7 @@ def parser() -> argparse.ArgumentParser:
     back.add_argument("--chart", default=None, metavar="FILE.png")
     _force(back, "let --chart replace a file that is not a chart of Fair Share")
     back.add_argument("--json", action="store_true")
+    _workers(back, "more than 4,096 runs are shared out by chunks")
     deb = sub.add_parser("debrief", help="write a saved game's debrief (CSV, JSON, Markdown, HTML, charts)")
     deb.add_argument("save", metavar="SAVE")
     deb.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
@@ -111,7 +130,24 @@ def parser() -> argparse.ArgumentParser:
     cls.add_argument("saves", nargs="+", metavar="SAVE_OR_FOLDER")
     cls.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
     _force(cls, "replace files in DIR that are not an earlier class report's")
+    srv = sub.add_parser("serve", help="open the class room: students join from their browsers")
+    srv.add_argument("campaign")
+    srv.add_argument("--seed", type=seed_arg, default=None, help="random seed (default: a fresh one, printed)")
+    srv.add_argument("--mode", choices=("vote", "allies"), default="vote",
+                     help="vote: the class votes on Washington's orders; allies: teams play the allies' governments")
+    srv.add_argument("--host", default="127.0.0.1", metavar="ADDRESS",
+                     help="the address to listen on (default 127.0.0.1: this computer only; 0.0.0.0 opens the room "
+                          "to the room's network)")
+    srv.add_argument("--port", type=whole_arg, default=8765, metavar="N", help="the port (default 8765)")
+    srv.add_argument("--resume", action="store_true",
+                     help="carry on the interrupted room of this campaign from its journal (game, seats, votes)")
     ben = sub.add_parser("bench", help="measure performance (each figure repeated: median and spread)")
     ben.add_argument("--full", action="store_true", help="also 1,000,000 Monte Carlo runs (about two minutes of CPU)")
     ben.add_argument("--json", action="store_true", help="print one JSON object, for comparing commits")
     return parser
+
+
+def _workers(command: argparse.ArgumentParser, how: str) -> None:
+    command.add_argument("--workers", type=whole_arg, default=None, metavar="N",
+                         help=f"processes that play the games (default: one per core); {how}; the results are the "
+                              "same whatever N")

@@ -18,10 +18,11 @@ class UserError(Exception):
         self.code = code
 
 
-def note(text: str) -> None:
-    """A line on stderr (an error, a warning, progress): a full or broken stderr must not turn it into a crash."""
+def note(text: str, end: str = "\n") -> None:
+    """A line on stderr (an error, a warning, progress; `end` "" for a bar redrawn in place): a full or broken
+    stderr must not turn it into a crash."""
     try:
-        print(text, file=sys.stderr, flush=True)
+        print(text, end=end, file=sys.stderr, flush=True)
     except (OSError, ValueError):
         pass
 

@@ -93,6 +93,11 @@ def exports_dir() -> Path:
     return data_dir() / "exports"
 
 
+def hand_in_dir() -> Path:
+    """Where "Save for hand-in" writes a team's finished games: the folder the instructor gives `fairshare class`."""
+    return data_dir() / "hand_in"
+
+
 def ensure_dir(path: Path) -> Path:
     """Create `path` (and its parents) if needed; return it. Raises SaveError if that is impossible."""
     try:

@@ -40,7 +40,8 @@ def campaign(allies: list[dict] | None = None, turns: int = 10, revisionism: flo
     doc = {
         "id": "test", "name": "Test", "description": "A test campaign.", "briefing": "Test.", "turns": turns,
         "calendar": {"start": 2030, "step": step},
-        "us": {"budget": budget, "domestic_pressure": domestic_pressure, "credibility": us.pop("credibility", 0.7)},
+        "us": {"budget": budget, "domestic_pressure": domestic_pressure, "credibility": us.pop("credibility", 0.7),
+               **({"guideline": us.pop("guideline")} if "guideline" in us else {})},
         "adversaries": adversaries or [{"id": "rival", "name": "Rival", "country": "RVL", "theatre": "europe",
                                         "capability": capability, "growth": growth, "revisionism": revisionism}],
         "allies": built, "events": events or [], "sources": ["tests"],
@@ -95,3 +96,37 @@ def play(state, policy, seed=0):
     while not state.over:
         state, _ = step_model(state, policy(state, policy_rng), model_rng, policy.us_action(state, policy_rng))
     return state
+
+
+def scripted(campaign, seed: int, orders, congress=(), turns: int | None = None):
+    """A window game (a Session) with `orders(turn)` (ally id -> order) given each turn and Congress invoked in the
+    turns listed, to the end or for `turns` turns; a withdrawal from an ally with no U.S. forces left is dropped, as
+    the window refuses it."""
+    from game.sim.session import EndTurn, Session, SetOrder, SetUSAction
+    session = Session(campaign, seed)
+    for t in range(campaign.turns if turns is None else turns):
+        for ally, order in orders(t).items():
+            if order != "withdraw" or session.can_withdraw(ally):
+                session.execute(SetOrder(ally, order))
+        if t in congress:
+            session.execute(SetUSAction("congress"))
+        session.execute(EndTurn())
+    return session
+
+
+def left_latvia(seed: int):
+    """Europe 2024 with the U.S. leaving Latvia, pressing Germany two turns in three, reassuring Poland, shaming
+    Spain and invoking Congress twice."""
+    return scripted(find_campaign("europe_2024"), seed,
+                    lambda t: {"latvia": "withdraw", "germany": "pressure" if t % 3 else "hold",
+                               "poland": "reassure", "spain": "criticize"}, congress=(2, 5))
+
+
+def first_game(make, needs, seeds=range(1, 60)):
+    """The first game `make(seed)` that has what a test needs (`needs(game)` true): a test of what a screen shows
+    needs, say, an attack and a probe turned back, and which seed gives them moves as the model is recalibrated."""
+    for seed in seeds:
+        game = make(seed)
+        if needs(game):
+            return game
+    raise AssertionError(f"no seed in {seeds} gives a game that has what the test needs")

@@ -20,20 +20,22 @@ def test_every_factor_has_a_line_of_help():
 
 
 def test_pressure_appears_in_the_pressed_allys_sentence_with_its_value():
+    from game.ui.wording import change_sentence     # the window's words (pygame stays out of the model's tests)
     s, report = played({"germany": "pressure"})
     i = s.campaign.ally_index("germany")
     change = explain.ally_changes(report, s.history[-2], s.state, i)["spending"]
     pressure = next(f for f in change.factors if f.name == "pressure")
     assert pressure.value > 0
-    sentence = change.sentence("Germany")
+    sentence = change_sentence(change, "Germany")
     assert f"pressure (+{pressure.value:.2f} pp)" in sentence
     assert abs(sum(f.value for f in change.factors) - change.delta) < 0.03   # the shown factors nearly add up
 
 
 def test_small_changes_are_called_steady_not_zero():
+    from game.ui.wording import change_sentence
     change = explain.Change("trust", 0.65, 0.652, (explain.Factor("reassurance", 0.01),
                                                    explain.Factor("U.S. credibility", -0.008)))
-    text = change.sentence("Estonia")
+    text = change_sentence(change, "Estonia")
     assert text.startswith("Estonia's trust in the U.S. held steady at 0.65")
     assert "0.00" not in text.replace("0.65", "")
 

@@ -38,15 +38,17 @@ def home(tmp_path, monkeypatch):
     return tmp_path
 
 
-def save_of(path: Path, capsys, policy: str = "hold", campaign: str = "tutorial", slot: str | None = None) -> Path:
-    """A finished game saved at `path` (any name), its team name `slot` if given."""
+def save_of(path: Path, capsys, policy: str = "hold", campaign: str = "tutorial", team: str | None = None) -> Path:
+    """A finished game saved at `path` (any name); with `team`, a team's game of that name (as the window saves it),
+    else the game `simulate --save` wrote."""
     path.parent.mkdir(parents=True, exist_ok=True)
     made = path.parent / "made.json"
     assert run(capsys, "simulate", campaign, "--policy", policy, "--runs", "1", "--seed", "4", "--save", made)[0] == 0
     data = json.loads(made.read_text(encoding="utf-8"))
     made.unlink()
-    if slot is not None:
-        data["slot"] = slot
+    if team is not None:
+        data.update(team=team, origin="window")
+        del data["policy"]
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
 
@@ -78,7 +80,7 @@ def test_a_huge_team_name_is_capped_where_shown_and_kept_in_the_table_as_far_as_
     folder = home / "in"
     save_of(folder / "a.json", capsys)
     huge = "<b>" + "W" * 3_000_000
-    save_of(folder / "huge.json", capsys, "pressure", slot=huge)
+    save_of(folder / "huge.json", capsys, "pressure", team=huge)
     code, out, err = run(capsys, "class", folder, "--out", home / "out")
     assert code == 0 and "Traceback" not in err, err
     assert max(len(line) for line in out.splitlines()) < 200
@@ -91,8 +93,8 @@ def test_a_huge_team_name_is_capped_where_shown_and_kept_in_the_table_as_far_as_
 
 def test_class_md_and_html_show_names_as_text_never_as_markup(capsys, home):
     folder = home / "in"
-    save_of(folder / "a.json", capsys, slot=HOSTILE)
-    save_of(folder / "b.json", capsys, "withdraw", slot="#1 - team")
+    save_of(folder / "a.json", capsys, team=HOSTILE)
+    save_of(folder / "b.json", capsys, "withdraw", team="#1 - team")
     (folder / "<img src=x onerror=alert(2)> | y.json").write_text("{}")     # left out, with its name listed
     assert run(capsys, "class", folder, "--out", home / "out")[0] == 0
     md = (home / "out" / "class.md").read_text(encoding="utf-8")
@@ -107,11 +109,18 @@ def test_class_md_and_html_show_names_as_text_never_as_markup(capsys, home):
     assert "\\<img src=x onerror=alert(2)\\> \\| y.json: this file is not a Fair Share save" in md
 
 
-def test_every_csv_writer_keeps_names_from_becoming_formulas(capsys, home):
+def hostile_campaign(home: Path, edit) -> Path:
+    """The tutorial with `edit` made to its text, under an id of its own: a save of it is replayed on this file, not
+    on the shipped tutorial (which plays the same, its names being wording)."""
     hostile = home / "hostile.yaml"
     text = (campaigns_dir() / "tutorial.yaml").read_text(encoding="utf-8")
-    text = text.replace("name: Poland", "name: '=HYPERLINK(\"http://x\",\"Poland\")'", 1)
-    hostile.write_text(text, encoding="utf-8")
+    hostile.write_text(edit(text.replace("\nid: tutorial\n", "\nid: hostile\n")), encoding="utf-8")
+    return hostile
+
+
+def test_every_csv_writer_keeps_names_from_becoming_formulas(capsys, home):
+    formula = "name: '=HYPERLINK(\"http://x\",\"Poland\")'"
+    hostile = hostile_campaign(home, lambda text: text.replace("name: Poland", formula, 1))
     assert run(capsys, "validate", hostile)[0] == 0
     save = save_of(home / "in" / "game.json", capsys, campaign=str(hostile))
     assert run(capsys, "debrief", save, "--out", home / "d")[0] == 0
@@ -120,11 +129,8 @@ def test_every_csv_writer_keeps_names_from_becoming_formulas(capsys, home):
 
 
 def test_debrief_md_escapes_the_campaigns_texts(capsys, home):
-    hostile = home / "hostile.yaml"
-    text = (campaigns_dir() / "tutorial.yaml").read_text(encoding="utf-8")
-    text = re.sub(r"^name: .*$", "name: '<img src=x onerror=alert(1)> [click](http://x)'", text, count=1,
-                  flags=re.MULTILINE)
-    hostile.write_text(text, encoding="utf-8")
+    hostile = hostile_campaign(home, lambda text: re.sub(r"^name: .*$", "name: '<img src=x onerror=alert(1)> "
+                                                           "[click](http://x)'", text, count=1, flags=re.MULTILINE))
     save = save_of(home / "in" / "game.json", capsys, campaign=str(hostile))
     assert run(capsys, "debrief", save, "--out", home / "d")[0] == 0
     md = (home / "d" / "debrief.md").read_text(encoding="utf-8")

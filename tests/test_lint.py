@@ -232,10 +232,26 @@ def test_a_dominant_blanket_order_and_random_play_are_warned_at_the_allies(tmp_p
              types.SimpleNamespace(id="random_vs_adviser", text="The adviser is not 3 points ahead."),
              types.SimpleNamespace(id="ally_attacked:poland", text="not an author's lint")]
     monkeypatch.setattr(balance_lint, "balance", lambda *a: types.SimpleNamespace(flags=flags))
+    monkeypatch.setattr(balance_lint, "measure", lambda *a: [])
     line, col = where(path, "allies:")
     assert [str(w) for w in balance_lint.balance_warnings(campaign)] == [
         f"{path}:{line}:{col}: warning: balance: Blanket pressure scores 80.0.",
         f"{path}:{line}:{col}: warning: balance: The adviser is not 3 points ahead."]
+
+
+def test_a_claim_the_campaign_does_not_show_is_warned_at_the_allies(tmp_path, monkeypatch):
+    from game.analysis.claims import Claim
+    path = write(tmp_path)
+    campaign, _ = lint_file(path)
+    monkeypatch.setattr(balance_lint, "balance", lambda *a: types.SimpleNamespace(flags=[]))
+    claims = [Claim("criticism", "Public criticism does next to nothing for spending.", False, "It moved 0.4 pp."),
+              Claim("hubs", "Hubs discount threats.", None, "Not in this campaign: no hub."),
+              Claim("threat", "Threat drives effort.", True, "It does.")]
+    monkeypatch.setattr(balance_lint, "measure", lambda *a: claims)
+    line, col = where(path, "allies:")
+    assert [str(w) for w in balance_lint.balance_warnings(campaign)] == [
+        f"{path}:{line}:{col}: warning: claims: this campaign does not show that public criticism does next to "
+        "nothing for spending: It moved 0.4 pp."]
 
 
 def test_validate_balance_prints_the_short_run_s_warnings(tmp_path, capsys, monkeypatch):

@@ -8,18 +8,17 @@ from builders import campaign, opening
 
 from game.sim import explain, policies
 from game.sim.state import CONGRESS, HOLD, NO_ACTION, ORDER_CODE, PRESSURE, REASSURE
-from game.sim.step import fair_share
 
 # One ally per rule, in a quiet theatre (no probes: deterrence is never thin here).
 CASES = {
     "presser": ({"threat": 0.6, "spending": 1.2, "trust": 0.7}, PRESSURE, policies.BELOW_PAR),
     "doubter": ({"threat": 0.6, "spending": 1.2, "trust": 0.4}, REASSURE, policies.SHAKY),
     "hedger": ({"threat": 0.6, "spending": 1.2, "trust": 0.7, "hedging": 0.35}, REASSURE, policies.SHAKY),
-    "rested": ({"threat": 0.6, "spending": 1.2, "trust": 0.7}, HOLD, policies.RESTING),
+    "rested": ({"threat": 0.6, "spending": 1.2, "trust": 0.7}, REASSURE, policies.RESTING),   # the promise
     "unmoved": ({"threat": 0.05, "spending": 1.0, "trust": 0.7}, HOLD, policies.UNMOVED),
-    "payer": ({"threat": 0.5, "spending": 3.6, "trust": 0.7}, HOLD, policies.NO_REASON),
+    "payer": ({"threat": 0.5, "spending": 3.6, "trust": 0.7}, REASSURE, policies.NO_REASON),   # stood by
     "front": ({"threat": 0.8, "spending": 4.2, "trust": 0.7}, REASSURE, policies.THIN),
-    "firm_front": ({"threat": 0.8, "spending": 4.2, "trust": 0.9}, HOLD, policies.NO_REASON),
+    "firm_front": ({"threat": 0.8, "spending": 4.2, "trust": 0.9}, REASSURE, policies.NO_REASON),
 }
 
 
@@ -71,7 +70,8 @@ def test_the_adviser_points_at_congress_only_when_it_presses_and_there_is_room()
     _, state = opening(c)
     p = state.world.params
     assert policies.adviser_us(state)[0] == CONGRESS
-    crowded = state.evolve(domestic_pressure=np.full(1, p.congress_threshold - 0.05))
+    # Stirred up past the threshold and the adviser's margin, Congress might act: the adviser keeps quiet.
+    crowded = state.evolve(domestic_pressure=np.full(1, p.congress_threshold - policies.ADVISER_MARGIN))
     assert not policies.congress_wanted(crowded)[0]
     assert policies.adviser_us(crowded)[0] == NO_ACTION
     paid = state.evolve(spending=np.full((1, 1), 4.0))
@@ -92,7 +92,7 @@ def test_the_advice_sentence_quotes_the_allys_own_figures(advised):
     order, short, sentence = explain.advice(state, i)
     assert ORDER_CODE[order] == PRESSURE
     spend = float(state.spending[0, i])
-    fair = float(fair_share(state.threat[0, i], state.world.params))
+    fair = float(state.world.params.fair_share(state.threat[0, i]))
     assert f"{spend:.2f} % of GDP" in sentence and f"{fair:.2f} %" in sentence
     assert f"{fair:.1f} %" in short
     doubter = c.ally_index("doubter")

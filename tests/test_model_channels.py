@@ -7,7 +7,7 @@ import numpy as np
 from builders import campaign, factor, one_turn, opening, varied
 
 from game.sim.state import HOLD, PRESSURE, REASSURE, WITHDRAW
-from game.sim.step import derive
+from game.sim.derived import derive
 
 RUNS = 200
 TWO_THEATRES = [{"id": "left"}, {"id": "near"}, {"id": "far", "theatre": "asia", "adversary": "other"}]

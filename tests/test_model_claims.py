@@ -7,15 +7,18 @@ different games, compared run by run on the same starts.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from builders import STEADY, campaign, final, opening, per_ally, play, varied
 
 from game.catalog import find_campaign
 from game.sim.policies import Policy, built_in
+from game.sim.params import DEFAULT
 from game.sim.run import new_game, simulate
 from game.sim.state import make_world
-from game.sim.step import derive
+from game.sim.derived import derive
 
 QUIET = dict(revisionism=0.0, growth=0.0)   # no probes, no arms race: the threat stays where it is
 
@@ -48,17 +51,19 @@ def test_claim2_same_pressure_moves_threatened_ally_more():
     assert (gain[:, 0] > 0.3).all()     # a floor: pressure itself, not its side effects on trust, does this
 
 
-def test_claim3_criticism_is_a_small_fraction_of_pressure():
+def test_claim3_criticism_moves_spending_not_at_all_and_costs_goodwill():
+    """Public criticism: no spending effect on average (Becker, Kreps, Poast and Terman 2024 find none, or a
+    backlash), against pressure's real one; and a cost in trust and alignment a student can see. (Until this round
+    the claim asked for a small positive effect, which the research does not find.)"""
     c = campaign(**QUIET)
     state = starts(c)
-    hold = play(state, "hold").spending
-    criticism = play(state, "criticize").spending - hold
-    pressure = play(state, "pressure").spending - hold
+    held = play(state, "hold")
+    shamed = play(state, "criticize")
+    criticism = shamed.spending - held.spending
+    pressure = play(state, "pressure").spending - held.spending
     assert pressure.mean() > 0.3
-    assert (criticism < 0.15 * pressure).all()
-    # Small, but something: more than the trust it costs would explain (the one-turn factor is tested in
-    # test_model_mechanisms.py).
-    assert (criticism > 0).all() and criticism.mean() > 0.015
+    assert abs(criticism.mean()) < 0.02 and (abs(criticism) < 0.1 * pressure).all()
+    assert (shamed.trust < held.trust - 0.02).all() and (shamed.alignment < held.alignment - 0.02).all()
 
 
 @pytest.mark.parametrize("name", ["europe_2024", "indo_pacific_2024"])
@@ -113,10 +118,13 @@ def test_hedging_is_easier_to_prevent_than_to_reverse():
     (Reassurance alone does not reverse it at all here: insecurity keeps it climbing.)"""
     ally = {"id": "alpha", "threat": 0.9, "latency": 0.8}
     first = campaign([ally], turns=3, **QUIET)
-    _, state = opening(first, 300)
+    # No programme may start: the claim is about hedging short of one (a programme and its rollback are tested in
+    # test_model_nuclear.py), and three withdrawals at this latency would often start one.
+    no_bomb = replace(DEFAULT, nuclear_rate=0.0)
+    _, state = opening(first, 300, params=no_bomb)
     state = varied(state, 4, hedging=(0.05, 0.2), trust=(0.5, 0.8), presence=(0.3, 0.6))
     peak = play(state, "withdraw")
-    _, later = opening(campaign([ally], turns=12, **QUIET), 300)
+    _, later = opening(campaign([ally], turns=12, **QUIET), 300, params=no_bomb)
     mended = dict(trust=np.full((300, 1), 0.95), presence=np.ones((300, 1)))
     prevented = play(later.evolve(hedging=state.hedging, **mended), "reassure")
     reversed_ = play(later.evolve(turn=3, hedging=peak.hedging, **mended), "reassure")
@@ -196,4 +204,4 @@ def test_a_threat_repeated_every_turn_wears_thin():
     alternate = play(state, Policy("alt", lambda s, rng: np.full(s.spending.shape, 1 if s.turn % 2 == 0 else 0,
                                                                  dtype=np.int8))).spending - hold
     assert ((0 < alternate) & (alternate < every)).all()   # more pressure still buys more in total...
-    assert (alternate / 5 > 1.2 * (every / 10)).all()      # ...but each turn of it buys less when it never lets up
+    assert (alternate / 5 > 1.15 * (every / 10)).all()     # ...but each turn of it buys less when it never lets up

@@ -19,7 +19,8 @@ from game.sim.report import FACTORS
 from game.sim.run import new_game, rngs, simulate
 from game.sim.session import EndTurn, Session, SetOrder
 from game.sim.state import State, make_world
-from game.sim.step import chance, per_turn, step
+from game.sim.derived import chance, per_turn
+from game.sim.step import step
 
 ARRAYS = [f.name for f in fields(State) if f.name not in ("world", "turn")]
 CAMPAIGNS = ["tutorial", "europe_2024", "indo_pacific_2024"]
@@ -103,12 +104,12 @@ def test_time_conversions():
 @pytest.mark.parametrize("order", ["hold", "pressure", "reassure", "withdraw", "criticize"])
 def test_half_year_and_year_turns_agree_on_trends(order):
     """The same campaign in 12 half-year turns or 6 yearly turns ends in about the same place, whatever the order,
-    on average over runs (spending carries a threat-perception shock, so one run is one draw of it). Presence is
-    left out: a reassurance adds the same presence whatever the length of the turn, so 12 half-year reassurances
-    add twice what 6 yearly ones do: an open question for the model, not a trend."""
+    on average over runs (spending carries a threat-perception shock, so one run is one draw of it). Presence too:
+    a turn of reassurance adds its share of a year's presence, so 12 half-year reassurances add what 6 yearly ones
+    do (a withdrawal is a size of force, whatever the turn: withdrawn everywhere, both reach zero)."""
     years = simulate(campaign(turns=6, revisionism=0.0), built_in(order), runs=400).final
     halves = simulate(campaign(turns=12, step="half", revisionism=0.0), built_in(order), runs=400).final
-    for var in ("spending", "trust", "alignment", "hedging"):
+    for var in ("spending", "trust", "alignment", "hedging", "presence"):
         assert abs(getattr(years, var).mean() - getattr(halves, var).mean()) < 0.05, var
 
 

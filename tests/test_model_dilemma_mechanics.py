@@ -10,7 +10,7 @@ from game.sim.policies import Policy, built_in
 from game.sim.report import FACTORS
 from game.sim.state import CONGRESS, HOLD, NO_ACTION, ORDER_CODE, PRESSURE, WITHDRAW, make_world
 from game.sim.outcome import outcome
-from game.sim.step import derive
+from game.sim.derived import derive
 
 QUIET = dict(revisionism=0.0, growth=0.0)
 

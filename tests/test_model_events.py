@@ -8,7 +8,7 @@ from builders import campaign, factor, one_turn, opening
 
 from game.sim import explain
 from game.sim.state import HOLD, REASSURE
-from game.sim.step import derive
+from game.sim.derived import derive
 
 RUNS = 600
 
@@ -121,8 +121,10 @@ def test_congress_forces_a_drawdown_when_domestic_pressure_runs_high():
     cut = r_angry.congress_cut
     assert 0.2 < cut.mean() < 0.95
     assert (after.presence[cut] < after.presence[~cut].min(0) - 0.5 * p.congress_cut).all()
-    crises = factor(r_angry, "trust", "crises")
-    assert (crises[cut] < 0).all() and (crises[~cut] == 0).all()
+    # Felt as a withdrawal nobody ordered: trust falls where forces leave, the adversary grows bolder.
+    left = factor(r_angry, "trust", "withdrawal")
+    assert (left[cut] < 0).all() and (left[~cut] == 0).all()
+    assert (r_angry.appetite[cut, 0, 0] > 0).all() and (r_angry.appetite[~cut, 0, 0] == 0).all()
     assert after.domestic_pressure[cut].max() < after.domestic_pressure[~cut].min()   # the vote releases some
     # The report says so, in words.
     run = int(np.flatnonzero(cut)[0])

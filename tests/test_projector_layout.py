@@ -11,7 +11,7 @@ from game.ui import flow
 from game.ui.app import App
 from game.ui.fitcheck import check_top, faults
 from game.ui.ink import Drawn
-from game.ui.report.debrief import JUDGED
+from game.ui.report.endnotes import JUDGED
 from game.ui.shots import scripted_game
 from tests.test_window_fit import drawn_text
 
@@ -89,7 +89,8 @@ def test_the_end_screen_keeps_its_chart_at_130_percent(home, campaign, size):
                                              for t in (1.0, 1.3, 1.5)])
 def test_the_best_ally_is_never_named_without_how_it_was_judged(home, size, text_scale):
     texts = [d.shown for d in drawn_text(finished(size, text_scale))]
-    for label in ("YOUR BEST ALLY RELATIONSHIP", "YOUR MOST STRAINED ALLY"):
+    for label in ("YOUR BEST ALLY RELATIONSHIP", "THE LEAST STRAINED ALLY", "YOUR MOST STRAINED ALLY",
+                  "YOUR WEAKEST ALLY RELATIONSHIP"):
         if label in texts:
             assert any(t.startswith("Judged by") and JUDGED.startswith(t) for t in texts), label
 
@@ -118,4 +119,5 @@ def test_with_the_chart_on_the_left_the_notes_on_single_allies_move_under_the_ta
     app = finished((1280, 720), 1.3, "tutorial")
     texts = [d.shown for d in drawn_text(app)]
     assert not app.scene.chart_above and "THE PILLARS, TURN BY TURN" in texts
-    assert "YOUR BEST ALLY RELATIONSHIP" in texts and any(t.startswith("Judged by") for t in texts)
+    assert {"YOUR BEST ALLY RELATIONSHIP", "THE LEAST STRAINED ALLY"} & set(texts)
+    assert any(t.startswith("Judged by") for t in texts)

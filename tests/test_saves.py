@@ -244,9 +244,9 @@ def test_missing_key(mini):
 
 def test_changed_campaign(mini):
     path = write_save(play(load_campaign(mini)), "slot")
-    mini.write_text(MINI + "# edited after saving\n", encoding="utf-8")
-    assert_refused(path, "the campaign 'mini' has changed since this game was saved; "
-                         "it cannot be replayed exactly")
+    mini.write_text(MINI.replace("budget: 10.0", "budget: 11.0"), encoding="utf-8")
+    assert_refused(path, "the campaign 'mini' has changed since this game was saved (its figures, allies or "
+                         "events, not only its comments or wording)")
 
 
 def test_missing_campaign(mini):

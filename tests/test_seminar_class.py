@@ -11,7 +11,8 @@ from game.analysis import class_report
 from game.analysis.summary import simulate_summary
 from game.catalog import find_campaign
 from game.cli import main
-from game.saves import write_save_file
+from game.analysis.replay import policy_session
+from game.saves import WINDOW, write_save_file
 from game.sim.policies import built_in
 from game.sim.session import EndTurn, InjectEvent, Session, SetOrder
 
@@ -28,9 +29,9 @@ def run(capsys, *argv):
 @pytest.fixture(scope="module")
 def saves(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hand_in")
-    for policy in TEAMS:
-        assert main(["simulate", "tutorial", "--policy", policy, "--runs", "1", "--seed", str(SEED), "--save",
-                     str(folder / f"team_{policy}.json")]) == 0
+    for policy in TEAMS:     # games played in the window with the orders each strategy would give
+        write_save_file(policy_session(find_campaign("tutorial"), built_in(policy), SEED),
+                        folder / f"team_{policy}.json", WINDOW)
     assert main(["simulate", "tutorial", "--policy", "hold", "--runs", "1", "--seed", str(SEED + 1), "--save",
                  str(folder / "other_seed.json")]) == 0
     assert main(["simulate", "europe_2024", "--policy", "hold", "--runs", "1", "--seed", str(SEED), "--save",
@@ -95,7 +96,8 @@ def test_a_team_name_cannot_become_a_spreadsheet_formula(capsys, tmp_path):
     folder.mkdir()
     assert main(["simulate", "tutorial", "--policy", "hold", "--runs", "1", "--seed", str(SEED), "--save",
                  str(folder / "a.json")]) == 0
-    text = (folder / "a.json").read_text().replace('"slot": "a"', '"slot": "=HYPERLINK(\\"x\\")"')
+    text = (folder / "a.json").read_text().replace('"team": ""', '"team": "=HYPERLINK(\\"x\\")"') \
+        .replace('"origin": "simulate"', '"origin": "window"')
     (folder / "a.json").write_text(text)
     assert run(capsys, "class", folder, "--out", tmp_path / "out")[0] == 0
     rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "class.csv").read_text(encoding="utf-8-sig"))))
@@ -112,7 +114,7 @@ def test_each_team_is_compared_with_baselines_facing_the_events_injected_into_it
             if injected and turn + 1 < campaign.turns:
                 game.execute(InjectEvent("lesson_congress"))   # the facilitator stirs Congress every turn
             game.execute(EndTurn())
-        write_save_file(game, folder / f"{name}.json")
+        write_save_file(game, folder / f"{name}.json", WINDOW)
     assert run(capsys, "class", folder, "--out", tmp_path / "out")[0] == 0
     rows = {r["team"]: r for r in csv.DictReader(io.StringIO((tmp_path / "out" / "class.csv")
                                                              .read_text(encoding="utf-8-sig")))}

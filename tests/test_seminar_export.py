@@ -143,3 +143,15 @@ def test_an_unfinished_game_is_exported_without_the_what_if(capsys, home):
     assert doc["whatif"] is None and doc["finished"] is False and len(doc["rows"]) == len(session.campaign.allies)
     assert doc["rows"][0]["order"] == "reassure"
     assert not (home / "half" / "charts" / "luck.png").exists()
+
+
+def test_the_histograms_ticks_are_round_and_evenly_spaced():
+    """Issue 21: the luck chart's axis read 80, 82, 83, 85 (every fifth bin edge, rounded)."""
+    from game.analysis.chart_png import histogram_ticks
+    for a, b in ((78.6, 88.9), (79.3, 88.5), (40.1, 92.3), (83.2, 84.9), (-1.0, 101.0)):
+        ticks = histogram_ticks(a, b)
+        steps = {round(y - x, 6) for x, y in zip(ticks, ticks[1:])}
+        assert len(ticks) >= 3 and len(steps) == 1, (a, b, ticks)
+        step = steps.pop()
+        assert all(abs(t / step - round(t / step)) < 1e-6 for t in ticks) and a <= ticks[0] and ticks[-1] <= b
+    assert histogram_ticks(78.6, 88.9) == [80, 82, 84, 86, 88]

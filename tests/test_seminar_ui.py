@@ -122,10 +122,10 @@ def test_the_end_screen_shows_skill_or_luck_once_the_what_if_is_ready(app):
 
 def test_play_facilitator_opens_the_window_in_facilitator_mode(monkeypatch):
     seen = {}
-    monkeypatch.setattr(game.ui.window, "run", lambda campaign, seed, facilitator: seen.update(
-        campaign=campaign, seed=seed, facilitator=facilitator) or 0)
+    monkeypatch.setattr(game.ui.window, "run", lambda campaign, seed, facilitator, team: seen.update(
+        campaign=campaign, seed=seed, facilitator=facilitator, team=team) or 0)
     assert main(["play", "tutorial", "--seed", "4", "--facilitator"]) == 0
-    assert seen == {"campaign": "tutorial", "seed": 4, "facilitator": True}
+    assert seen == {"campaign": "tutorial", "seed": 4, "facilitator": True, "team": None}
 
 
 def test_the_facilitator_opens_the_next_turn_with_an_event_and_the_log_keeps_it(app):

@@ -79,7 +79,9 @@ def test_the_players_plan_replays_the_players_game(tutorial, played):
 def test_the_distribution_is_the_players_orders_over_other_games(tutorial, played):
     luck = whatif.chance_and_skill(played, runs=80)
     plan = plan_of(session_path(played), tutorial.turns)
-    alone = simulate(tutorial, plan_policy(plan), runs=80, seed=SEED).outcome.score
+    batch = simulate(tutorial, plan_policy(plan), runs=81, seed=SEED).outcome.score
+    assert batch[0] == pytest.approx(luck.score, abs=1e-3)   # the batch's first game is this one: left out
+    alone = batch[1:]
     assert np.allclose(luck.scores, alone)
     assert luck.below == pytest.approx(whatif.placement(alone, luck.score))
     assert f"this game got {luck.score:.0f}" in luck.sentence
@@ -96,19 +98,33 @@ def test_the_luck_sentence_names_the_chance_that_set_this_game_apart():
     attack = whatif.Chance("a successful attack on Estonia", "no successful attack on Estonia", True, "2027", 0.1,
                            -12.0, (1 - 0.1) * -12.0)
     probe = whatif.Chance("a probe of Latvia turned back", "no probe of Latvia", False, "", 0.3, -1.0, 0.3)
-    text = whatif.luck_sentence(70.0, 80.0, 0.2, [attack, probe], 1000)
+    text = whatif.luck_sentence(70.0, 80.0, 0.2, [attack, probe], 1000, 0.8, 0.2)
     assert text.startswith("Your orders average 80 over 1,000 games")
     assert "this game got 70 (better than 20% of them), mostly from a successful attack on Estonia in 2027" in text
     assert "Latvia" not in text                     # it pulled the other way
-    lucky = whatif.luck_sentence(85.0, 80.0, 0.9, [probe], 1000)
+    lucky = whatif.luck_sentence(85.0, 80.0, 0.9, [probe], 1000, 0.1, 0.9)
     assert "mostly from no probe of Latvia (30% of games; -1.0 points when it happens)" not in lucky  # 0.3 < 0.5
     spared = whatif.Chance("a successful attack on Estonia", "no successful attack on Estonia", False, "", 0.4,
                            -10.0, 4.0)
     assert "mostly from no successful attack on Estonia (40% of games" in \
-        whatif.luck_sentence(85.0, 80.0, 0.9, [spared], 1000)
-    assert "(lower than any of them)" in whatif.luck_sentence(70.0, 80.0, 0.0, [attack], 1000)
-    level = whatif.luck_sentence(80.2, 80.0, 0.5, [attack], 1000)
+        whatif.luck_sentence(85.0, 80.0, 0.9, [spared], 1000, 0.1, 0.9)
+    assert "(lower than any of them)" in whatif.luck_sentence(70.0, 80.0, 0.0, [attack], 1000, 1.0, 0.0)
+    level = whatif.luck_sentence(80.2, 80.0, 0.5, [attack], 1000, 0.5, 0.5)
     assert "within a point of their average (+0.2): luck barely moved this game" in level
+    assert level.endswith(whatif.MODEL_DOUBT) and "How sure is the research?" in level   # the model's doubt, too
+    assert whatif.MODEL_DOUBT not in text                       # where luck did move it, the luck is the story
+
+
+def test_higher_than_any_only_when_no_other_game_scored_as_high():
+    """Issue 21: europe_2024, the adviser's orders on seed 42 got 87 and the debrief said "higher than any of them"
+    while 4 of the 1,000 games scored as high or higher, their bars right of the line."""
+    session = policy_session(find_campaign("europe_2024"), built_in("adaptive"), 42)
+    luck = whatif.chance_and_skill(session, runs=1000)
+    higher = int((luck.scores >= luck.score - whatif.TIE).sum())
+    assert higher > 0 and "higher than any" not in luck.sentence
+    assert f"only {higher / 1000:.1%} of them scored as high or higher" in luck.sentence
+    assert whatif.rank_words(1.0, 0.0, 1.0) == "higher than any of them"
+    assert whatif.rank_words(0.5, 0.5, 0.5) == "better than 50% of them"
 
 
 def test_a_turning_point_is_worth_what_undoing_that_order_changes(tutorial, played):

@@ -23,7 +23,8 @@ from game.ui.synth import Driver, key_event  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SCENES = {"title", "briefing", "play", "play_trust", "play_spending", "play_hedging", "report", "event", "save_as",
-          "quit", "message", "seed", "inject", "reload", "help", "settings", "load", "end", "whatif", "projector"}
+          "quit", "message", "seed", "inject", "team", "reload", "help", "settings", "load", "end", "whatif",
+          "projector"}
 CONTAINERS = {"news"}       # buttons that are panels holding text, never overlapping other buttons anyway
 
 
@@ -145,6 +146,7 @@ def test_theatre_switch_with_two_theatres(home):
     folder.mkdir()
     (folder / "two_theatres.yaml").write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
     app = App(size=(1920, 1080))
+    app.team = ""                    # asked and left empty: Enter goes straight from the briefing into the game
     drive = Driver(app)
     assert flow.start_campaign(app, "two_theatres", 5)
     drive.press(pygame.K_RETURN)
@@ -163,6 +165,7 @@ def test_theatre_switch_with_two_theatres(home):
 
 def test_indo_pacific_hover_shows_a_tooltip(home, tmp_path):
     app = App(size=(1920, 1080))
+    app.team = ""                    # as above
     drive = Driver(app)
     flow.start_campaign(app, "indo_pacific_2024", 2)
     drive.press(pygame.K_RETURN)

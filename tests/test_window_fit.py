@@ -111,7 +111,7 @@ def test_map_labels_never_overlap_and_stay_on_the_map(home, campaign, width):
         surf = pygame.Surface(pane.rect.size, pygame.SRCALPHA)
         paint = campaign_paint(c, theatre, "default")
         placed = place_labels(app.dense, surf, theatre, mv.projected(tid, pane.rect.size), paint.labels)
-        boxes = list(placed.items())
+        boxes = list(placed.drawn.items())
         for (a, ra), (b, rb) in itertools.combinations(boxes, 2):
             assert not ra.colliderect(rb), (tid, width, a, b)
         assert all(surf.get_rect().contains(r) for _, r in boxes), (tid, width)

@@ -6,15 +6,14 @@ import os
 
 import pygame
 
-from game.saves import load_save
+from game.saves import load_save, slot_path
 from game.ui import flow, window
 from game.ui.shots import scripted_game
-from game.userdata import saves_dir
 
 
 def test_the_autosave_is_written_once_the_report_is_on_screen(app):
     scripted_game(app, "tutorial", turns=0)
-    autosave = saves_dir() / "autosave.json"
+    autosave = slot_path(app.autosave_slot)
     assert not autosave.exists()
     flow.end_turn(app)
     assert app.scene.name in ("report", "event") and not autosave.exists()   # the frame comes first
@@ -31,7 +30,7 @@ def test_the_autosave_is_written_once_the_report_is_on_screen(app):
 
 def test_every_turn_is_autosaved_and_replays_to_the_same_game(app):
     scripted_game(app, "tutorial", turns=3)        # the helper presents after each End turn, as the loop does
-    saved = load_save(saves_dir() / "autosave.json")
+    saved = load_save(slot_path(app.autosave_slot))
     assert saved.to_save()["log"] == app.session.to_save()["log"]
 
 

@@ -204,9 +204,11 @@ def write_case(seed: int, i: int, scratch: Path, base: dict[str, Path]) -> str |
         if _temp_files(case):
             return f"{label}: temp files left: {_temp_files(case)}"
         after = snapshot(case)
-        mine = os.path.relpath(target, case) if writer not in ("debrief", "class") else "out"
+        mine = [os.path.relpath(target, case) if writer not in ("debrief", "class") else "out"]
+        if writer == "new":                  # the editor's schema beside the campaign (its own or none before)
+            mine.append(os.path.relpath(target.parent / "campaign.schema.json", case))
         changed = sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p)
-                         and not (code == 0 and (p == mine or p.startswith(mine + os.sep))))
+                         and not (code == 0 and any(p == m or p.startswith(m + os.sep) for m in mine)))
         if changed:
             return f"{label}: changed {changed[:4]}"
         if outside is not None and outside.read_bytes() != NOTES:
@@ -234,8 +236,11 @@ def _hostile_save(good: dict, rng: random.Random) -> str:
     data = json.loads(json.dumps(good))
     for _ in range(rng.randint(1, 3)):
         roll = rng.random()
-        if roll < 0.5:
-            data["slot"] = _hostile_text(rng)
+        if roll < 0.5:      # a name the report shows: the slot, the team's (a team's game), a strategy's
+            key = rng.choice(["slot", "team", "team", "policy"])
+            data[key] = _hostile_text(rng)
+            if key == "team":
+                data["origin"] = "window"       # a team's game: the report names it by its team
         elif roll < 0.65:
             data["campaign"]["id"] = _hostile_text(rng)
         elif roll < 0.75:
@@ -243,7 +248,8 @@ def _hostile_save(good: dict, rng: random.Random) -> str:
         elif roll < 0.85:
             data[rng.choice(["campaign_name", "turn_label", "saved_at"])] = _hostile_text(rng)
         elif roll < 0.92:
-            data[rng.choice(["slot", "seed", "turn", "log"])] = rng.choice([None, [], {}, "x", -1, 2 ** 70, 1.5])
+            data[rng.choice(["slot", "team", "origin", "policy", "seed", "turn", "log"])] = rng.choice(
+                [None, [], {}, "x", -1, 2 ** 70, 1.5])
         else:
             return json.dumps(data)[:rng.randrange(1, 400)]       # damaged
     return json.dumps(data)

@@ -18,6 +18,7 @@ def play_in_window(app, text: str, name: str, seed: int, turns: int = 3) -> None
     """A few turns of a campaign in the headless window, drawing every scene on the way (exceptions propagate)."""
     campaign = load_campaign_text(text, f"{name}.yaml")
     app.session = None
+    app.team = ""            # the team's name asked and left empty: straight into the game
     app.reset_to_title()
     app.render(force=True)
     if not flow.start_campaign(app, campaign, seed):

@@ -13,10 +13,11 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from game.analysis.plan_search import Progress, SearchResult, search
-from game.analysis.plans import Plan, Played, plan_document, plan_policy, play
+from game.analysis.plans import Plan, Played, plan_document, play
+from game.analysis.workers import Recipe, Workers
 from game.campaign.model import ORDERS, PILLARS, Campaign
-from game.sim.policies import BUILT_IN, built_in
-from game.sim.state import WITHDRAW, make_world
+from game.sim.policies import BUILT_IN
+from game.sim.state import WITHDRAW, World, make_world
 
 BEST = "best plan"
 SEARCH_RUNS = 200
@@ -122,14 +123,25 @@ def wins(a: np.ndarray, b: np.ndarray) -> float:
     return float((a > b).mean())
 
 
+def _played(task: tuple[World, Recipe, int, int]) -> Played:
+    """One strategy's games (a task a worker process can run)."""
+    world, recipe, runs, seed = task
+    return play(world, recipe.policy(world.campaign), runs, seed)
+
+
 def balance(campaign: Campaign, runs: int = 2000, seed: int = 0, search_seconds: float = 45.0,
-            max_plans: int | None = None, progress: Progress | None = None) -> Balance:
+            max_plans: int | None = None, progress: Progress | None = None, workers: int = 1) -> Balance:
+    """The report (see the module). `workers` processes share the search and the strategies' games; the result is
+    the same whatever their number, but for how far a search limited by time gets."""
     world = make_world(campaign)
     seeds = {"report": seed, "search": seed + 1, "independent": seed + 2}
-    found = search(world, SEARCH_RUNS, seeds["search"], search_seconds, max_plans, progress)
-    strategies = {name: strategy(name, play(world, built_in(name), runs, seed), campaign) for name in BUILT_IN}
-    strategies[BEST] = strategy(BEST, play(world, plan_policy(found.plan), runs, seed), campaign)
-    hold_elsewhere = play(world, built_in("hold"), runs, seeds["independent"]).outcome.score
+    with Workers(workers) as pool:
+        found = search(world, SEARCH_RUNS, seeds["search"], search_seconds, max_plans, progress, workers=pool)
+        games = {**{name: (Recipe(name), seed) for name in BUILT_IN}, BEST: (Recipe(found.plan), seed),
+                 "hold elsewhere": (Recipe("hold"), seeds["independent"])}
+        played = dict(zip(games, pool.map(_played, [(world, recipe, runs, s) for recipe, s in games.values()])))
+    strategies = {name: strategy(name, played[name], campaign) for name in (*BUILT_IN, BEST)}
+    hold_elsewhere = played["hold elsewhere"].outcome.score
     hold = strategies["hold"].scores
     luck = [Luck(f"{name} vs hold", wins(strategies[name].scores, hold), wins(strategies[name].scores, hold_elsewhere))
             for name in (BEST, "adaptive")]

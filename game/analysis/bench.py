@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.catalog import find_campaign
+from game.paths import campaigns_dir
 from game.sim.policies import adviser, built_in
 from game.sim.run import simulate
 from game.sim.session import EndTurn, Session
@@ -150,7 +151,7 @@ def looped(runs: int = 50, repeats: int = 3) -> Figure:
 
 def validate_startup(repeats: int = 7) -> Figure:
     """`fairshare validate campaigns/*.yaml`, the author's check of every shipped campaign, start to exit."""
-    targets = [str(p) for p in sorted((ROOT / "campaigns").glob("*.yaml"))]
+    targets = [str(p) for p in sorted(campaigns_dir().glob("*.yaml"))]
     main = ROOT / "main.py"
     cmd = [str(main), "validate", *targets] if main.exists() else ["-m", "game", "validate", *targets]
     samples = tuple(run_child(cmd)[0] for _ in range(repeats))

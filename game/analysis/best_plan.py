@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from game.analysis.balance import SEARCH_RUNS
-from game.analysis.plan_search import search
+from game.analysis.plan_search import Progress, search
 from game.analysis.plans import Plan
 from game.campaign import CampaignError
 from game.campaign.model import ORDERS, US_ACTIONS, Campaign
@@ -99,13 +99,14 @@ def known(campaign: Campaign) -> Found | None:
     return _shipped(campaign) or _cached(cache_path(campaign), campaign)
 
 
-def find(campaign: Campaign, seconds: float | None = None) -> Found:
+def find(campaign: Campaign, seconds: float | None = None, progress: Progress | None = None) -> Found:
     """The campaign's best plan: shipped, cached, or searched now for `seconds` (default SEARCH_SECONDS) and cached
     (a cache that cannot be written costs the next debrief another search, nothing more)."""
     found = known(campaign)
     if found:
         return found
-    result = search(make_world(campaign), SEARCH_RUNS, SEARCH_SEED, SEARCH_SECONDS if seconds is None else seconds)
+    result = search(make_world(campaign), SEARCH_RUNS, SEARCH_SEED, SEARCH_SECONDS if seconds is None else seconds,
+                    progress=progress)
     found = Found(result.plan, "search", result.score, result.evaluated)
     with contextlib.suppress(SaveError):
         atomic_write_text(cache_path(campaign), json.dumps(document(campaign, found)) + "\n", kind=CACHE)

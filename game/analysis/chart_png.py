@@ -1,8 +1,10 @@
-"""Charts for the exported debrief and class report, drawn with pygame into PNG bytes (the project has no plotting
-library, and these must look the same in the HTML, the Markdown and the charts/ folder). Light background, for
-paper and for a browser. Lines are told apart by their end labels and dash patterns, never by colour alone.
+"""The charts written to files: the exported debrief's and class report's, and `backtest --chart`'s. Drawn with
+pygame and encoded here as PNG (the project has no plotting library, and these must look the same in the HTML, the
+Markdown and the charts/ folder). One palette, the colour-blind safe Okabe-Ito (the window's theme takes it from
+here too), on a light background for paper and a browser. Lines are told apart by their end labels and dash
+patterns, never by colour alone. (The window draws its own charts in its theme's colours and type: game.ui.charts.)
 
-Only the commands that export import this module, so pygame loads for them alone.
+Only the commands that export or draw a chart import this module, so pygame loads for them alone.
 """
 from __future__ import annotations
 
@@ -11,16 +13,24 @@ import os
 import struct
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 import pygame
 
-from game.analysis.report_doc import PNG_MAGIC, PNG_SOFTWARE
+from game.analysis.records import runs_of
+from game.analysis.report_doc import CHART, PNG_MAGIC, PNG_SOFTWARE
 from game.paths import asset_path
+from game.userdata import atomic_write_bytes
 
+OKABE_ITO = {
+    "orange": (230, 159, 0), "sky": (86, 180, 233), "green": (0, 158, 115), "yellow": (240, 228, 66),
+    "blue": (0, 114, 178), "vermillion": (213, 94, 0), "purple": (204, 121, 167),
+}
 BACKGROUND, INK, GRID, FAINT = (255, 255, 255), (30, 34, 40), (222, 222, 216), (110, 116, 126)
-COLORS = ((0, 114, 178), (213, 94, 0), (0, 158, 115), (204, 121, 167), (230, 159, 0), (86, 180, 233),
-          (120, 120, 120), (30, 34, 40))   # Okabe-Ito, then grey and ink for reference lines
-DASHES = (None, (10, 5), (3, 4), (12, 4, 3, 4))
+SHADE = (236, 236, 228)     # behind a span of the axis set apart (the backtest's fitted years)
+COLORS = (*(OKABE_ITO[c] for c in ("blue", "vermillion", "green", "purple", "orange", "sky")),
+          (120, 120, 120), INK)   # then grey and ink for reference lines
+DASHES = (None, (10, 5), (3, 4), (12, 4, 3, 4))     # solid first: a line's pattern, where colour alone would not do
 
 
 @dataclass(frozen=True)
@@ -155,16 +165,28 @@ def histogram(title: str, values, marker: float, marker_label: str, lo: float = 
         h = count / top * plot.height
         pygame.draw.rect(surface, COLORS[5], (plot.left + k * plot.width / bins + 1, plot.bottom - h,
                                               plot.width / bins - 2, h))
-    digits = 0 if b - a >= 10 else 1     # a narrow spread needs the tenths to tell its ticks apart
-    for k in range(0, bins + 1, max(1, bins // 8)):
-        text = small.render(f"{a + k * width:.{digits}f}", True, FAINT)
-        surface.blit(text, (plot.left + k * plot.width / bins - text.get_width() / 2, plot.bottom + 6))
+    for v in histogram_ticks(a, b):      # round values at even steps, wherever the bins happen to start
+        text = small.render(f"{v:.{_decimals(tick_step(a, b) * 5)}f}", True, FAINT)
+        x = plot.left + (v - a) / (b - a) * plot.width
+        pygame.draw.line(surface, FAINT, (x, plot.bottom), (x, plot.bottom + 4))
+        surface.blit(text, (x - text.get_width() / 2, plot.bottom + 6))
     x = plot.left + (marker - a) / (b - a) * plot.width
     pygame.draw.line(surface, COLORS[1], (x, plot.top), (x, plot.bottom), 3)
     label = _font(15, True).render(marker_label, True, COLORS[1])
     surface.blit(label, (min(x + 6, plot.right - label.get_width()), plot.top))
     pygame.draw.line(surface, INK, plot.bottomleft, plot.bottomright)
     return surface
+
+
+def tick_step(a: float, b: float) -> float:
+    return nice_axis(a, b, ticks=7)[2]
+
+
+def histogram_ticks(a: float, b: float) -> list[float]:
+    """The round values (a step of 1, 2, 2.5 or 5 times a power of ten) from a to b, for a histogram's axis."""
+    step = tick_step(a, b)
+    first = math.ceil(a / step - 1e-9)
+    return [round(k * step, 9) for k in range(first, math.floor(b / step + 1e-9) + 1)]
 
 
 def stack(*surfaces: pygame.Surface) -> pygame.Surface:
@@ -176,6 +198,12 @@ def stack(*surfaces: pygame.Surface) -> pygame.Surface:
         out.blit(s, (0, y))
         y += s.get_height()
     return out
+
+
+def write_png(surface: pygame.Surface, path: Path, force: bool = False, reading=()) -> None:
+    """The chart as a PNG file (encoded by `png`), under the write rule of game.userdata: it replaces only a chart
+    of Fair Share unless `force`, never a file of `reading`; raises SaveError."""
+    atomic_write_bytes(path, png(surface), kind=CHART, force=force, reading=reading)
 
 
 def png(surface: pygame.Surface) -> bytes:
@@ -197,3 +225,79 @@ def png(surface: pygame.Surface) -> bytes:
 
 def _decimals(span: float) -> int:
     return 0 if span >= 20 else 1 if span >= 2 else 2
+
+
+def draw_backtest(bt, path: Path, panel=(420, 260), columns: int = 4, force: bool = False, reading=()) -> None:
+    """Write the chart of backtest `bt` to `path` (write_png: SaveError): one panel per ally with the model's median
+    and 10-90 % band against the recorded points, shading the years the model was fitted on (`bt.fit`) and giving
+    the band's coverage of the record in the legend."""
+    median, band_color, recorded = COLORS[0], OKABE_ITO["sky"], COLORS[1]
+    font, small, bold, title_font = _font(15), _font(13), _font(17, True), _font(22, True)
+    allies = bt.campaign.allies
+    rows = math.ceil(len(allies) / columns)
+    header, legend = 60, 40
+    surface = pygame.Surface((panel[0] * columns, header + rows * panel[1] + legend))
+    surface.fill(BACKGROUND)
+    surface.blit(title_font.render(f"{bt.campaign.name}: modelled vs recorded defence spending (% of GDP)",
+                                   True, INK), (16, 12))
+    surface.blit(font.render(f"plan {bt.plan}, {bt.runs} runs; recorded: {bt.series}", True, INK), (16, 38))
+    p10, p50, p90 = bt.band(10), bt.band(50), bt.band(90)
+    years = bt.years
+    top = max(float(p90.max()), max((v for r in bt.recorded.values() for v in r.values()), default=0)) * 1.1
+    for i, ally in enumerate(allies):
+        ox, oy = (i % columns) * panel[0], header + (i // columns) * panel[1]
+        box = pygame.Rect(ox + 52, oy + 30, panel[0] - 70, panel[1] - 62)
+
+        def at(year, value):
+            x = box.left + (year - years[0]) / max(years[-1] - years[0], 1) * box.width
+            return round(x), round(box.bottom - value / top * box.height)
+
+        half = box.width / max(years[-1] - years[0], 1) / 2   # a fitted year is shaded half a year either side
+        for first, last in runs_of(y for y in years if y in bt.fit):
+            left, right = max(at(first, 0)[0] - half, box.left), min(at(last, 0)[0] + half, box.right)
+            pygame.draw.rect(surface, SHADE, (round(left), box.top, round(right - left), box.height))
+        step = 1.0 if top <= 6 else 2.0
+        for k in range(int(top / step) + 1):
+            y = at(years[0], k * step)[1]
+            pygame.draw.line(surface, GRID, (box.left, y), (box.right, y))
+            label = small.render(f"{k * step:.0f}", True, INK)
+            surface.blit(label, (box.left - label.get_width() - 6, y - label.get_height() // 2))
+        every = max(1, math.ceil(len(years) / 6))
+        for year in sorted(set(years[::every]) | {years[-1]}):
+            label = small.render(str(year), True, INK)
+            surface.blit(label, (at(year, 0)[0] - label.get_width() // 2, box.bottom + 4))
+        band = [at(y, v) for y, v in zip(years, p90[:, i])] + [at(y, v) for y, v in zip(years[::-1], p10[::-1, i])]
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        pygame.draw.polygon(shade, (*band_color, 90), band)
+        surface.blit(shade, (0, 0))
+        pygame.draw.lines(surface, median, False, [at(y, v) for y, v in zip(years, p50[:, i])], 3)
+        for year, value in sorted(bt.recorded.get(ally.id, {}).items()):
+            if years[0] <= year <= years[-1]:
+                x, y = at(year, value)
+                pygame.draw.rect(surface, recorded, (x - 5, y - 5, 11, 11))   # squares: not colour alone
+        pygame.draw.rect(surface, INK, box, 1)
+        surface.blit(bold.render(ally.name, True, INK), (box.left, oy + 6))
+    ly = header + rows * panel[1] + 10
+    pygame.draw.line(surface, median, (16, ly + 8), (46, ly + 8), 3)
+    surface.blit(font.render("model median", True, INK), (52, ly))
+    pygame.draw.rect(surface, band_color, (190, ly + 1, 30, 14))
+    band_label = font.render(f"10-90 % of runs ({band_coverage(bt)})", True, INK)
+    surface.blit(band_label, (226, ly))
+    x = 226 + band_label.get_width() + 24
+    pygame.draw.rect(surface, recorded, (x, ly + 3, 11, 11))
+    surface.blit(font.render("recorded", True, INK), (x + 18, ly))
+    x += 110
+    if any(y in bt.fit for y in years[1:]):
+        pygame.draw.rect(surface, SHADE, (x, ly + 1, 30, 14))
+        pygame.draw.rect(surface, GRID, (x, ly + 1, 30, 14), 1)
+        fitted = ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in runs_of(y for y in years if y in bt.fit))
+        surface.blit(font.render(f"fitted years {fitted}", True, INK), (x + 36, ly))
+    write_png(surface, path, force, reading)
+
+
+def band_coverage(bt) -> str:
+    """The legend's account of how often the band holds the record, in and outside the fitted years."""
+    inside, outside = bt.coverage(bt.fit), bt.coverage(bt.late)
+    parts = [f"holds {100 * v:.0f} % of recorded values {label}" for v, label in
+             ((inside, "fitted on"), (outside, "outside the fit")) if not math.isnan(v)]
+    return "; ".join(parts) or "no recorded value to test"

@@ -6,7 +6,7 @@ Team and file names come from the teams' saves and disks: the Markdown, HTML and
 file names as text any output can take; the CSV keeps each team's full name, as far as a spreadsheet cell holds."""
 from __future__ import annotations
 
-from game.analysis import chart_png as charts
+from game.analysis import chart_png as charts, live_record
 from game.analysis.class_report import ClassReport
 from game.analysis.replay import GamePath
 from game.analysis.report_doc import (Block, Heading, Image, Items, Para, Table, csv_table, table_kind, to_html,
@@ -16,8 +16,7 @@ from game.sim.state import CONGRESS
 from game.text_rules import file_name, shown
 
 LETTER = {"hold": "·", "pressure": "P", "reassure": "R", "withdraw": "W", "criticize": "C"}
-CSV_COLUMNS = ("rank", "team", "file", "score", *PILLARS, "vs_hold", "vs_adviser", "status")
-TEAM_DASHES = (None, (10, 5), (3, 4), (12, 4, 3, 4))
+CSV_COLUMNS = ("rank", "team", "file", "score", *PILLARS, "vs_hold", "vs_adviser", "status", "note")
 CHART_NAME_LENGTH = 28      # characters of a team's name at the end of its line: the plot keeps most of the width
 CHARTS = {
     "charts/class_score.png": ("The score, turn by turn: each team against hold and the adviser, same dice",
@@ -32,10 +31,11 @@ KINDS = {"class.csv": table_kind(CSV_COLUMNS)}
 
 
 def _lines(report: ClassReport, measure) -> list[charts.Line]:
-    out = [charts.Line(shown(t.name, CHART_NAME_LENGTH), measure(t.path), dash=TEAM_DASHES[k // 6 % 4])
+    dashes = charts.DASHES
+    out = [charts.Line(shown(t.name, CHART_NAME_LENGTH), measure(t.path), dash=dashes[k // 6 % len(dashes)])
            for k, t in enumerate(report.teams)]
-    return out + [charts.Line("hold", measure(report.hold), charts.COLORS[6], (10, 5), 2),
-                  charts.Line("adviser", measure(report.adviser), charts.COLORS[7], (3, 4), 2)]
+    return out + [charts.Line("hold", measure(report.hold), charts.COLORS[6], dashes[1], 2),
+                  charts.Line("adviser", measure(report.adviser), charts.COLORS[7], dashes[2], 2)]
 
 
 def chart_images(report: ClassReport) -> dict[str, bytes]:
@@ -71,11 +71,19 @@ def blocks(report: ClassReport) -> list[Block]:
              f"adviser ({adviser:.1f})." + (" The facilitator injected different events into different teams' "
                                             "games: each team's \"vs\" columns compare it with the baselines facing "
                                             "its own events." if report.mixed_events else "")),
-        Heading("Ranking"),
-        Table(["rank", "team", "score", *[p.capitalize() for p in PILLARS], "vs hold", "vs adviser"],
-              [[str(k + 1), t.name, f"{t.score:.1f}", *[f"{t.pillar(p):.0f}" for p in PILLARS],
-                f"{t.score - t.hold_score:+.1f}", f"{t.score - t.adviser_score:+.1f}"] for k, t in enumerate(teams)]),
+    ]
+    if report.only_simulated:
+        out.append(Para("Every game below was written by `fairshare simulate --save`: its orders were chosen by a "
+                        "strategy, not played by a team."))
+    out += [
+        Heading("Ranking"), _ranking(teams),
+        *_replayed(teams),
+        *([Heading("Simulated games (not played by a team)"),
+           Para("Written by `fairshare simulate --save`: a strategy chose their orders. They are shown for "
+                "comparison and not ranked among the teams."), _ranking(list(report.simulated), ranked=False)]
+          if report.simulated else []),
         Heading("Questions for the discussion"), Items(report.questions, numbered=True),
+        *live_record.class_blocks(teams),     # games played in a class room: their votes, messages and seats
         Heading("The teams' paths"),
         Image("charts/class_score.png", "Each team's score after each turn; hold and the adviser dashed."),
         Image("charts/class_trust.png", "Average trust in the U.S. across the allies."),
@@ -89,18 +97,36 @@ def blocks(report: ClassReport) -> list[Block]:
     out += [Heading("Calls on Congress", 3),
             Table(["team", "turns"], [[t.name, _congress(t.path)] for t in teams]
                   + [["(adviser)", _congress(report.adviser)]])]
-    if report.left_out:
-        out += [Heading("Saves left out"), Items([f"{file_name(x.file)}: {x.reason}" for x in report.left_out])]
+    if report.left_out:     # the file's name only: the report is projected and mailed, the instructor's folders
+        out += [Heading("Saves left out"), Items([f"{file_name(x.file.name)}: {x.reason}" for x in report.left_out])]
     return out
+
+
+def _ranking(teams: list, ranked: bool = True) -> Table:
+    rank = ["rank"] if ranked else []
+    return Table([*rank, "team", "score", *[p.capitalize() for p in PILLARS], "vs hold", "vs adviser"],
+                 [[*([str(k + 1)] if ranked else []), t.name, f"{t.score:.1f}",
+                   *[f"{t.pillar(p):.0f}" for p in PILLARS], f"{t.score - t.hold_score:+.1f}",
+                   f"{t.score - t.adviser_score:+.1f}"] for k, t in enumerate(teams)])
+
+
+def _replayed(teams: list) -> list[Block]:
+    """Which teams' games were replayed on a campaign file changed since they were saved, and how it went."""
+    notes = [f"{t.name}: {t.note}." for t in teams if t.note]
+    return [Para("Replayed on the current campaign file (it changed after these games were saved, as hot reload "
+                 "replays a game on an edited campaign):"), Items(notes)] if notes else []
 
 
 def to_csv(report: ClassReport) -> str:
     """One row per save, for a spreadsheet (report_doc.csv_table): the teams ranked, with their full names, then
-    the saves left out."""
-    rows = [{"rank": k + 1, "team": t.full_name, "file": file_name(t.file), "score": round(t.score, 4),
-             **{p: round(t.pillar(p), 4) for p in PILLARS}, "vs_hold": round(t.score - t.hold_score, 4),
-             "vs_adviser": round(t.score - t.adviser_score, 4), "status": "ranked"} for k, t in enumerate(report.teams)]
-    rows += [{"file": file_name(x.file), "status": f"left out: {x.reason}"} for x in report.left_out]
+    the simulated games apart, then the saves left out."""
+    ranked = len(report.teams)
+    rows = [{"rank": k + 1 if k < ranked else "", "team": t.full_name, "file": file_name(t.file.name),
+             "score": round(t.score, 4), **{p: round(t.pillar(p), 4) for p in PILLARS},
+             "vs_hold": round(t.score - t.hold_score, 4), "vs_adviser": round(t.score - t.adviser_score, 4),
+             "status": "ranked" if k < ranked else f"simulated ({t.simulated}), not ranked", "note": t.note}
+            for k, t in enumerate([*report.teams, *report.simulated])]
+    rows += [{"file": file_name(x.file.name), "status": f"left out: {x.reason}"} for x in report.left_out]
     return csv_table(CSV_COLUMNS, rows)
 
 

@@ -1,28 +1,33 @@
 """`fairshare class`: the teams' saves of one campaign and seed, replayed, ranked and compared with each other and
 with hold and the adviser on the same seed, plus discussion questions drawn from where the teams differed.
 
-A save that cannot be used (damaged, another campaign, seed or version, an unfinished game) is listed with the
-reason and left out; it never stops the report. A team's name is whatever its save says, of any length: the report
-shows it capped at NAME_LENGTH characters (Team.name) and keeps the whole of it (Team.full_name).
+A save that cannot be used (damaged, another campaign, seed or version of the game, an unfinished game) is listed
+with the reason and left out; it never stops the report. A save whose campaign file changed since (more than its
+comments or wording) is replayed on the current version, as hot reload does, and the report says so. Games written
+by `simulate --save` were chosen by a strategy, not played by a team: they are listed apart, never ranked among the
+teams (unless no team's game was given at all, as when an instructor prepares an example class). A team's name is
+whatever its save says, of any length: the report shows it capped at NAME_LENGTH characters (Team.name) and keeps
+the whole of it (Team.full_name).
 """
 from __future__ import annotations
 
 import functools
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from game.analysis.replay import GamePath, policy_path, session_path
-from game.campaign.model import ORDERS, PILLARS, Campaign
+from game.campaign.model import ORDERS, PILLARS, Campaign, meaning_hash
 from game.catalog import find_campaign
-from game.saves import load_save, read_save
+from game.saves import SIMULATED, Loaded, open_save
 from game.sim.policies import built_in
 from game.sim.session import Session
 from game.sim.state import WITHDRAW
-from game.text_rules import drawable, file_name, shown
+from game.text_rules import file_name, shown
 from game.userdata import SaveError
 
 MAX_FILES = 500      # a class, not a crawl of someone's disk
@@ -38,7 +43,9 @@ class Team:
     # the baselines on this team's dice and facing the events its facilitator injected (a fair "vs hold")
     hold_score: float = float("nan")
     adviser_score: float = float("nan")
-    full_name: str = ""               # the whole name the save gives
+    simulated: str = ""     # for a game written by `simulate --save`: the strategy that chose its orders
+    note: str = ""          # how a changed campaign was met ("" when the save replayed exactly)
+    full_name: str = ""     # the whole name the save gives
 
     @property
     def score(self) -> float:
@@ -64,6 +71,12 @@ class ClassReport:
     adviser: GamePath
     questions: list[str]
     mixed_events: bool = False        # teams faced different injected events: each is compared with its own
+    simulated: tuple[Team, ...] = ()  # games written by `simulate --save`, listed apart (best first)
+
+    @property
+    def only_simulated(self) -> bool:
+        """No team's game was given: the simulated games stand in the ranking, each marked as such."""
+        return bool(self.teams) and all(t.simulated for t in self.teams)
 
 
 def save_files(args: list[str]) -> tuple[list[Path], list[LeftOut]]:
@@ -82,64 +95,87 @@ def save_files(args: list[str]) -> tuple[list[Path], list[LeftOut]]:
     return files, missing
 
 
-def _team_name(data: dict, file: Path) -> str:
-    slot = data.get("slot")
-    return drawable(slot.strip()) if isinstance(slot, str) and slot.strip() else drawable(file.stem)
+def _team_name(loaded: Loaded, file: Path) -> str:
+    """The team's whole name as the game asked it; else the file's name (a save copied and renamed by its team):
+    never the save's slot, which for an autosave says only "autosave"."""
+    if loaded.origin == SIMULATED:
+        return f"{file_name(file.stem)} (simulated: {loaded.policy or 'a strategy'})"
+    return loaded.full_team or file_name(file.stem)
 
 
-def build(args: list[str]) -> ClassReport:
-    """Raises SaveError only when no save at all can be used (the message lists why each was left out)."""
+def build(args: list[str], progress: Callable[[int, int], None] | None = None) -> ClassReport:
+    """Raises SaveError only when no save at all can be used (the message lists why each was left out).
+    `progress(saves read, saves in all)` after each save."""
     files, left_out = save_files(args)
     if len(files) > MAX_FILES:
         left_out += [LeftOut(f, f"more than {MAX_FILES} files: only the first {MAX_FILES} are read")
                      for f in files[MAX_FILES:]]
         files = files[:MAX_FILES]
-    loaded: list[tuple[str, Path, Session]] = []
+    loaded: list[tuple[Path, Loaded]] = []
     find = functools.lru_cache(maxsize=None)(find_campaign)   # one campaign, read once for the whole class
-    for f in files:
+    for k, f in enumerate(files):
+        if progress:
+            progress(k, len(files))
         try:
-            data = read_save(f)
-            session = load_save(f, find)
+            game = open_save(f, find, replay_changed=True)
         except SaveError as error:
             left_out.append(LeftOut(f, str(error)))
             continue
-        if not session.over:
-            left_out.append(LeftOut(f, f"the game is not finished ({len(session.reports)} of "
-                                       f"{session.campaign.turns} turns played)"))
+        if not game.session.over:
+            left_out.append(LeftOut(f, f"the game is not finished ({len(game.session.reports)} of "
+                                       f"{_turns(game.session.campaign.turns)} played)"
+                                    + (f"; {game.note()}" if game.changed else "")))
             continue
-        loaded.append((_team_name(data, f), f, session))
+        loaded.append((f, game))
+    if progress:
+        progress(len(files), len(files))
     if not loaded:
         raise SaveError("no finished game of Fair Share among the files given"
                         + "".join(f"\n  {file_name(x.file)}: {x.reason}" for x in left_out))
     # The class's game is the one most teams played; the others are listed, not mixed in.
-    keys = Counter((s.campaign.id, s.campaign.content_hash, s.seed) for _, _, s in loaded)
-    cid, chash, seed = keys.most_common(1)[0][0]
-    teams, names = [], Counter()
-    for name, f, s in loaded:
+    meanings = {id(g): meaning_hash(g.session.campaign) for _, g in loaded}
+    keys = Counter((g.session.campaign.id, meanings[id(g)], g.session.seed) for _, g in loaded)
+    cid, meaning, seed = keys.most_common(1)[0][0]
+    teams, simulated, names = [], [], Counter()
+    for f, game in loaded:
+        s = game.session
         if s.campaign.id != cid:
             left_out.append(LeftOut(f, f"another campaign ('{s.campaign.id}'; the class played '{cid}')"))
-        elif s.campaign.content_hash != chash:
-            left_out.append(LeftOut(f, f"another version of the campaign file '{cid}'"))
+        elif meanings[id(game)] != meaning:
+            left_out.append(LeftOut(f, f"another version of the campaign file '{cid}' (found at "
+                                       f"{file_name(Path(s.campaign.path).name)})"))
         elif s.seed != seed:
             left_out.append(LeftOut(f, f"another seed ({s.seed}; the class played seed {seed})"))
         else:
+            name = _team_name(game, f)
             label = shown(name, NAME_LENGTH)
             names[label] += 1
             if names[label] > 1:      # two teams that chose one name (or two that differ only after the cut)
                 label = f"{label} ({shown(file_name(f.name), NAME_LENGTH)})"
-            teams.append(Team(label, f, s, session_path(s, label), full_name=name))
-    teams.sort(key=lambda t: -t.score)
+            team = Team(label, f, s, session_path(s, label), simulated=(game.policy or "a strategy")
+                        if game.origin == SIMULATED else "", note=game.note(), full_name=name)
+            (simulated if team.simulated else teams).append(team)
+    if not teams:           # an example class, all of it from `simulate --save`: ranked, each marked
+        teams, simulated = simulated, []
     # Each distinct table of injected events gets its own pair of baselines, played once.
-    world, injected = teams[0].session.world, [t.session.injected() for t in teams]
-    keys = [table.tobytes() for table in injected]
+    world, tables = teams[0].session.world, {t.session.injected().tobytes(): t.session.injected()
+                                             for t in teams + simulated}
     paths = {key: tuple(_baseline(world, seed, name, table) for name in ("hold", "adaptive"))
-             for key, table in dict(zip(keys, injected)).items()}
-    tables = Counter(keys)
-    hold, adviser = paths[tables.most_common(1)[0][0]]
-    teams = [replace(t, hold_score=paths[key][0].score, adviser_score=paths[key][1].score)
-             for t, key in zip(teams, keys)]
+             for key, table in tables.items()}
+    common = Counter(t.session.injected().tobytes() for t in teams)
+    hold, adviser = paths[common.most_common(1)[0][0]]
+
+    def scored(group: list[Team]) -> list[Team]:
+        ranked = sorted(group, key=lambda t: -t.score)
+        return [replace(t, hold_score=paths[key][0].score, adviser_score=paths[key][1].score)
+                for t, key in ((t, t.session.injected().tobytes()) for t in ranked)]
+    teams = scored(teams)
     return ClassReport(teams[0].session.campaign, seed, teams, left_out, hold, adviser, questions(teams, hold, adviser),
-                       mixed_events=len(tables) > 1)
+                       mixed_events=len(common) > 1, simulated=tuple(scored(simulated)))
+
+
+def _turns(n: int) -> str:
+    return f"{n} turn{'s' * (n != 1)}"
 
 
 def _baseline(world, seed: int, name: str, injected: np.ndarray) -> GamePath:

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import re
 
-from game.analysis import chart_png as charts
+from game.analysis import chart_png as charts, live_record
 from game.analysis.game_table import TABLE, rows, to_csv
 from game.analysis.replay import GamePath, session_path
 from game.analysis.report_doc import Block, Heading, Image, Items, Para, Table, to_html, to_markdown
 from game.analysis.whatif import LABELS, TurningPoint, WhatIf
 from game.campaign.model import PILLARS
 from game.limits import strict_json
+from game.saves import WINDOW, Loaded, save_data
 from game.sim.session import Session
 from game.userdata import FileKind
 
 METERS = ("trust", "alignment", "hedging", "presence")
 SOURCE = {"shipped": "shipped with the game", "cache": "found on this computer before",
           "search": "found just now, and kept"}
-DASH = {"you": None, "hold": (10, 5), "adaptive": (3, 4), "best plan": (12, 4, 3, 4)}
+DASH = dict(zip(("you", "hold", "adaptive", "best plan"), charts.DASHES))
 # game.json as strict_json writes it (summary's keys first, in order): how the write rule knows one it may replace
 _GAME_JSON = re.compile(rb'\{\s*"campaign": "[^"]*",\s*"campaign_name": ')
 KINDS = {"game.csv": TABLE,
@@ -87,7 +88,9 @@ def summary(session: Session, what: WhatIf | None) -> dict:
     c = session.campaign
     doc = {"campaign": c.id, "campaign_name": c.name, "campaign_hash": c.content_hash, "seed": session.seed,
            "turns": c.turns, "turns_played": len(session.reports), "finished": session.over,
-           "final": {p: round(float(getattr(session.outcome(), p)[0]), 4) for p in (*PILLARS, "score")}}
+           "final": {p: round(float(getattr(session.outcome(), p)[0]), 4) for p in (*PILLARS, "score")},
+           # after the game's own keys, which begin the file (KINDS knows a game.json by them)
+           **live_record.summary(session)}     # a class room's votes, messages and seats (empty lists otherwise)
     if what is None:
         return {**doc, "whatif": None}
     luck = what.luck
@@ -106,12 +109,18 @@ def summary(session: Session, what: WhatIf | None) -> dict:
     return doc
 
 
-def blocks(session: Session, what: WhatIf | None, images: dict[str, bytes]) -> list[Block]:
+def blocks(session: Session, what: WhatIf | None, images: dict[str, bytes], game: Loaded | None = None) -> list[Block]:
     c = session.campaign
     score = float(session.outcome().score[0])
     state = "finished" if session.over else f"unfinished: {len(session.reports)} of {c.turns} turns played"
-    out: list[Block] = [Heading(f"Debrief: {c.name}", 1),
+    who = f"{game.team}: " if game and game.team else ""
+    out: list[Block] = [Heading(f"Debrief: {who}{c.name}", 1),
                         Para(f"Seed {session.seed}, {state}. Final score {score:.1f} of 100.")]
+    if game and game.policy:
+        out.append(Para(f"This game was written by `fairshare simulate --save`: the strategy '{game.policy}' chose "
+                        "its orders; no team played it."))
+    if game and game.changed:
+        out.append(Para(game.note()[0].upper() + game.note()[1:] + "."))
     if what:
         names = list(what.pillars)
         out += [Heading("What if? The same dice under other strategies"),
@@ -132,6 +141,7 @@ def blocks(session: Session, what: WhatIf | None, images: dict[str, bytes]) -> l
                + (f" ({', '.join(h)})" if h else "") for label, d, h in what.swings[:3] if abs(d) >= 0.05]
         if big:
             out += [Para("The turns that moved the score most:"), Items(big)]
+    out += live_record.blocks(session)     # a class room's votes, messages and seats ([] for any other game)
     out += [Heading("The score, turn by turn"), Image("charts/score.png", "Your score and the baselines'."),
             Heading("U.S. cost against the budget"), Image("charts/us_cost.png", "What Washington spent each turn.")]
     out += [Heading("The allies")]
@@ -142,14 +152,19 @@ def blocks(session: Session, what: WhatIf | None, images: dict[str, bytes]) -> l
     return out
 
 
-def build(session: Session, what: WhatIf | None) -> dict[str, bytes]:
-    """Every file of the export, by its path inside the export folder."""
+def build(session: Session, what: WhatIf | None, game: Loaded | None = None) -> dict[str, bytes]:
+    """Every file of the export, by its path inside the export folder; `game`: the save it was read from (its
+    team, origin, and a changed campaign's note). game.json holds the save itself, so that `fairshare class`
+    takes a team's game.json as readily as its save."""
     table = rows(session_path(session), session.campaign)
     images = chart_images(session, what)
-    doc = blocks(session, what, images)
+    doc = blocks(session, what, images, game)
     title = f"Fair Share debrief: {session.campaign.name}, seed {session.seed}"
+    save = save_data(session, "debrief", game.team if game else "", game.origin if game else WINDOW,
+                     game.policy if game else "")
     files = {"game.csv": to_csv(table).encode("utf-8"),
-             "game.json": (strict_json({**summary(session, what), "rows": table}, indent=1) + "\n").encode("utf-8"),
+             "game.json": (strict_json({**summary(session, what), "rows": table, "save": save}, indent=1)
+                           + "\n").encode("utf-8"),
              "debrief.md": to_markdown(doc).encode("utf-8"),
              "debrief.html": to_html(doc, title, images).encode("utf-8")}
     return {**files, **images}

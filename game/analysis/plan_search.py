@@ -7,6 +7,10 @@ single change helps, the best plan is shaken (a few rows redrawn) and the ascent
 
 Every plan is scored on the same `runs` games of one seed, so the comparison is fair, but the winner is partly
 chosen for the luck of those games: re-check it on other seeds (balance does).
+
+With several worker processes, each batch of plans is shared out among them: a plan's score does not depend on the
+plans that share its batch (game.analysis.plans.evaluate), so the search takes the same steps whatever their number,
+and one limited by time gets further.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from typing import Callable
 import numpy as np
 
 from game.analysis.plans import Plan, evaluate
+from game.analysis.workers import Workers
 from game.campaign.model import ORDERS, US_ACTIONS
 from game.sim.policies import built_in
 from game.sim.run import simulate
@@ -109,12 +114,23 @@ def usual_orders(world: World, runs: int, seed: int) -> Plan:
     return Plan(counts.argmax(-1).astype(np.int8), np.zeros(world.campaign.turns, np.int8))
 
 
+def _scores(task: tuple[World, list[Plan], int, int]) -> np.ndarray:
+    """Mean scores of some plans (a task a worker process can run)."""
+    world, plans, runs, seed = task
+    return evaluate(world, plans, runs, seed).mean(1)
+
+
 def search(world: World, runs: int = 200, seed: int = 1, seconds: float = 40.0, max_plans: int | None = None,
-           progress: Progress | None = None) -> SearchResult:
+           progress: Progress | None = None, starts: dict[str, Plan] | None = None,
+           explore: bool = True, workers: Workers | None = None) -> SearchResult:
     """The best plan found within `seconds` (and `max_plans`), scored on `runs` games of `seed`; the starting
-    plans are always scored. Deterministic for a seed: the plans tried come in a fixed order, and the limits only
-    decide where the list is cut."""
+    plans (the blanket orders, the adviser's usual orders and any `starts` given) are always scored. With `explore`
+    random plans are tried before the ascent, which goes on from the best plan so far; without, the ascent starts
+    from the best starting plan (to polish a known plan). Deterministic for a seed: the plans tried come in a fixed
+    order, and the limits only decide where the list is cut. `workers` (entered): processes that share out each batch
+    of plans."""
     clock = time.monotonic()
+    workers = workers or Workers()
     turns, allies = world.campaign.turns, world.n_allies
     moves = _Moves(turns, allies, np.random.default_rng(seed))
     batch = max(1, ROWS_PER_BATCH // runs)
@@ -129,7 +145,12 @@ def search(world: World, runs: int = 200, seed: int = 1, seconds: float = 40.0, 
             if not required and (evaluated >= limit or time.monotonic() - clock > seconds):
                 break
             chunk = plans[len(means):len(means) + (batch if required else int(min(batch, limit - evaluated)))]
-            means += list(evaluate(world, chunk, runs, seed).mean(1))
+            shares = [chunk[k::workers.n] for k in range(min(workers.n, len(chunk)))]
+            scores = list(workers.map(_scores, [(world, share, runs, seed) for share in shares]))
+            dealt = np.empty(len(chunk), dtype=scores[0].dtype)
+            for k, part in enumerate(scores):   # dealt out like cards, gathered back into the batch's order
+                dealt[k::len(shares)] = part
+            means += list(dealt)
             evaluated += len(chunk)
             top = int(np.argmax(means))
             if means[top] > best_score:
@@ -138,10 +159,12 @@ def search(world: World, runs: int = 200, seed: int = 1, seconds: float = 40.0, 
                 progress(evaluated, best_score, time.monotonic() - clock)
         return np.array(means)
 
-    starts = {name: Plan.blanket(ORDER_CODE[name], turns, allies) for name in ORDERS}
-    starts["adviser's usual orders"] = usual_orders(world, runs, seed)
-    start_scores = dict(zip(starts, score(list(starts.values()), required=True).tolist()))
-    score([moves.random_plan() for _ in range(RANDOM_PLANS_PER_ALLY * allies)])
+    first = {name: Plan.blanket(ORDER_CODE[name], turns, allies) for name in ORDERS}
+    first["adviser's usual orders"] = usual_orders(world, runs, seed)
+    first.update(starts or {})
+    start_scores = dict(zip(first, score(list(first.values()), required=True).tolist()))
+    if explore:
+        score([moves.random_plan() for _ in range(RANDOM_PLANS_PER_ALLY * allies)])
     current, current_score = best, best_score
     while evaluated < limit and time.monotonic() - clock <= seconds:
         candidates = moves.neighbours(current)

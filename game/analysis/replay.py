@@ -21,8 +21,6 @@ from game.sim.session import EndTurn, Session, SetOrder, SetUSAction
 from game.sim.state import HOLD, NO_ACTION, WITHDRAW, State, World
 from game.sim.step import step
 
-PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}
-
 
 @dataclass(frozen=True, eq=False)
 class GamePath:
@@ -85,7 +83,7 @@ def plan_of(path: GamePath, turns: int) -> Plan:
 
 def turn_date(campaign: Campaign, turn: int) -> str:
     """The ISO date a turn (0-based) begins: 2024-01-01, 2024-07-01 for a half year, and so on."""
-    per_year = PER_YEAR[campaign.calendar.step]
+    per_year = campaign.calendar.per_year
     year, part = divmod(turn, per_year)
     return date(campaign.calendar.start + year, 1 + part * 12 // per_year, 1).isoformat()
 

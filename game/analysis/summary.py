@@ -3,13 +3,16 @@ README's CLI contract) and as a text table."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
+from game.analysis.workers import Recipe, policy_of, run_all
 from game.campaign import Campaign
-from game.sim.batches import CHUNK_RUNS
+from game.sim.batches import CHUNK_RUNS, chunk_rows
 from game.sim.policies import Policy
-from game.sim.run import Result, simulate_chunks
+from game.sim.run import Result, simulate_chunk
+from game.sim.state import World, make_world
 
 ALLY_FIGURES = ("spending", "threat", "trust", "alignment", "hedging", "presence")
 OUTCOMES = ("aggression", "proliferation", "realignment", "us_cost", "us_cost_ratio", "influence", "burden_share",
@@ -18,28 +21,52 @@ OUTCOMES = ("aggression", "proliferation", "realignment", "us_cost", "us_cost_ra
 Progress = Callable[[int, int], None]   # (runs played so far, runs in all)
 
 
-def simulate_summary(campaign: Campaign, policy: Policy, runs: int, seed: int, chunk: int = CHUNK_RUNS,
-                     progress: Progress | None = None) -> dict:
+def simulate_summary(campaign: Campaign, policy: Policy | Recipe, runs: int, seed: int, chunk: int = CHUNK_RUNS,
+                     progress: Progress | None = None, workers: int = 1) -> dict:
     """Play `runs` games, streamed in chunks, and return the means at the end of the game (the `simulate --json`
-    object). Only the sums and each run's score are kept from a chunk, so memory stays flat in runs."""
+    object). Only the sums and each run's score are kept from a chunk, so memory stays flat in runs. A Recipe's
+    chunks are played by `workers` processes, with the same result as one."""
+    world = make_world(campaign)
+    tasks = [(world, policy, seed, index, rows) for index, (_, rows) in enumerate(chunk_rows(runs, chunk))]
     tally = Tally(len(campaign.allies))
-    for result in simulate_chunks(campaign, policy, runs, seed, chunk=chunk):
-        tally.add(result)
+    for part in run_all(_chunk_part, tasks, workers if isinstance(policy, Recipe) else 1):
+        tally.add(part)     # in chunk order, whichever process played it: the same sums
         if progress:
             progress(tally.runs, runs)
-    return tally.summary(campaign, policy.name, seed)
+    return tally.summary(campaign, policy_of(policy, campaign).name, seed)
+
+
+def _chunk_part(task: tuple[World, Policy | Recipe, int, int, int]) -> Part:
+    world, policy, seed, index, rows = task
+    return Part.of(simulate_chunk(world, policy_of(policy, world.campaign), seed, index, rows))
 
 
 def summarise(result: Result, campaign: Campaign, policy: str, seed: int) -> dict:
     """The summary of one batch already played."""
     tally = Tally(len(campaign.allies))
-    tally.add(result)
+    tally.add(Part.of(result))
     return tally.summary(campaign, policy, seed)
 
 
+@dataclass(frozen=True, eq=False)
+class Part:
+    """What the summary needs of a chunk: sums of the final figures (per ally) and outcomes, and every run's score
+    (for the spread and the percentiles). Small, so a worker process sends it back rather than the chunk's state."""
+    runs: int
+    ally_sums: dict[str, list]
+    outcome_sums: dict[str, float]
+    scores: np.ndarray
+
+    @classmethod
+    def of(cls, result: Result) -> Part:
+        # column by column, as `[:, i].mean()` sums: the same bits
+        return cls(result.final.runs,
+                   {var: [column.sum() for column in getattr(result.final, var).T] for var in ALLY_FIGURES},
+                   {name: float(getattr(result.outcome, name).sum()) for name in OUTCOMES}, result.outcome.score)
+
+
 class Tally:
-    """What the summary needs of a chunk: sums of the final figures and outcomes, and every run's score (for the
-    spread and the percentiles)."""
+    """The chunks' parts added up, in chunk order."""
 
     def __init__(self, allies: int):
         self.runs = 0
@@ -47,13 +74,13 @@ class Tally:
         self.outcome_sums = dict.fromkeys(OUTCOMES, 0.0)
         self.scores: list[np.ndarray] = []
 
-    def add(self, result: Result) -> None:
-        self.runs += result.final.runs
-        for var, total in self.ally_sums.items():   # column by column, as `[:, i].mean()` sums: the same bits
-            total += [column.sum() for column in getattr(result.final, var).T]
+    def add(self, part: Part) -> None:
+        self.runs += part.runs
+        for var, total in self.ally_sums.items():
+            total += part.ally_sums[var]
         for name in OUTCOMES:
-            self.outcome_sums[name] += float(getattr(result.outcome, name).sum())
-        self.scores.append(result.outcome.score)
+            self.outcome_sums[name] += part.outcome_sums[name]
+        self.scores.append(part.scores)
 
     def summary(self, campaign: Campaign, policy: str, seed: int) -> dict:
         n = self.runs

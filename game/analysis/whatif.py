@@ -53,6 +53,8 @@ class Luck:
     below: float           # share of the other games that scored less than this one (ties count half)
     chances: list[Chance]  # the largest contributions first
     sentence: str
+    at_least: float = 0.0  # share of the other games that scored as high as this one or higher
+    at_most: float = 0.0   # share of the other games that scored as low as this one or lower
 
 
 @dataclass(frozen=True)
@@ -127,18 +129,20 @@ def _tally(reports, allies: int, events: int) -> dict[str, np.ndarray]:
 
 
 def _play_tallied(session: Session, plan: Plan, runs: int):
-    """The plan over `runs` games of the session's seed, seeded as `simulate` seeds a batch (so its first game is
-    the player's own luck): final scores and the chance happenings' first turns."""
+    """The plan over `runs` other games of the session's seed: final scores and the chance happenings' first turns.
+    Seeded as `simulate` seeds a batch, whose first game is the player's own luck: that one is played and left out,
+    so that this game is never counted among the "other dice"."""
     world = session.world
-    model_rng, policy_rng = chunk_rngs(session.seed, 0, runs)
+    model_rng, policy_rng = chunk_rngs(session.seed, 0, runs + 1)
     policy = replace(plan_policy(plan), events=session.injected())
-    start, _ = new_game(world, runs)
+    start, _ = new_game(world, runs + 1)
     state, reports = start, []
     while not state.over:
         state, report = step(state, policy(state, policy_rng), model_rng, policy.us_action(state, policy_rng),
                              policy.forced(state))
         reports.append(report)
-    return outcome(state, start).score, _tally(reports, world.n_allies, len(session.campaign.events))
+    tally = _tally(reports, world.n_allies, len(session.campaign.events))
+    return outcome(state, start).score[1:], {key: first[1:] for key, first in tally.items()}
 
 
 def _index_key(key: str, session: Session) -> str:
@@ -170,28 +174,60 @@ def chance_and_skill(session: Session, runs: int = DISTRIBUTION_RUNS) -> Luck:
                               (here - float(hit.mean())) * effect))
     chances.sort(key=lambda ch: -abs(ch.contribution))
     below, mean = placement(scores, score), float(scores.mean())
-    return Luck(scores, score, mean, below, chances, luck_sentence(score, mean, below, chances, runs))
+    at_least, at_most = float((scores >= score - TIE).mean()), float((scores <= score + TIE).mean())
+    return Luck(scores, score, mean, below, chances,
+                luck_sentence(score, mean, below, chances, runs, at_least, at_most), at_least, at_most)
+
+
+# The batch keeps its states in float32: a score within this of the game's own counts as the same score.
+TIE = 1e-3
 
 
 def placement(scores: np.ndarray, score: float) -> float:
     """The share of `scores` below `score`, ties counting half (a mid-rank percentile)."""
-    return float(((scores < score).sum() + 0.5 * (scores == score).sum()) / len(scores))
+    tied = np.abs(scores - score) <= TIE
+    return float(((scores < score) & ~tied).sum() + 0.5 * tied.sum()) / len(scores)
 
 
-def luck_sentence(score: float, mean: float, below: float, chances: list[Chance], runs: int) -> str:
-    """'Your orders average 83 over 1,000 games; this game got 78 (better than 30 % of them), mostly from ...'."""
-    rank = "lower than any of them" if below < 0.005 else "higher than any of them" if below > 0.995 else \
-        f"better than {below:.0%} of them"
+# The dice are not the only uncertainty: a game is the model's answer, and parts of the model are judgements.
+MODEL_DOUBT = (" Your orders', that is, as this model reads them: how far capable allies drift, how often Congress "
+               "acts and how much a drawdown emboldens are judgements the research still argues over (Help: How "
+               "sure is the research?).")
+
+
+def rank_words(below: float, at_least: float, at_most: float) -> str:
+    """Where this game falls among the others, in words that agree with the histogram: "higher than any of them"
+    only where none scored as high, "only 0.4% of them scored as high or higher" where a few did."""
+    if at_least == 0:
+        return "higher than any of them"
+    if at_most == 0:
+        return "lower than any of them"
+    if at_least < 0.01:
+        return f"only {at_least:.1%} of them scored as high or higher"
+    if at_most < 0.01:
+        return f"only {at_most:.1%} of them scored as low or lower"
+    return f"better than {below:.0%} of them"
+
+
+def _share(share: float) -> str:
+    """'30%', or '0.3%' where whole percents would say a chance that happened was 0%."""
+    return f"{share:.0%}" if share >= 0.01 or share == 0 else f"{share:.1%}"
+
+
+def luck_sentence(score: float, mean: float, below: float, chances: list[Chance], runs: int, at_least: float,
+                  at_most: float) -> str:
+    """'Your orders average 83 over 1,000 games; this game got 78 (better than 30% of them), mostly from ...'."""
+    rank = rank_words(below, at_least, at_most)
     text = f"Your orders average {mean:.0f} over {runs:,} games with other dice; this game got {score:.0f} ({rank})"
     gap = score - mean
     main = [ch for ch in chances[:2] if abs(ch.contribution) >= 0.5 and np.sign(ch.contribution) == np.sign(gap)]
     if abs(gap) < 1.0:
         return text + (f", within a point of their average ({gap:+.1f}): luck barely moved this game, so the "
-                       "result is your orders' doing.")
+                       "result is your orders' doing." + MODEL_DOUBT)
     if not main:
         return text + "."
     parts = [(f"{ch.text} in {ch.when}" if ch.here else ch.absent)
-             + f" ({ch.share:.0%} of games; {ch.effect:+.1f} points when it happens)" for ch in main]
+             + f" ({_share(ch.share)} of games; {ch.effect:+.1f} points when it happens)" for ch in main]
     return text + ", mostly from " + " and ".join(parts) + "."
 
 

@@ -19,7 +19,8 @@ from typing import Callable, Hashable
 from game.campaign import Campaign, CampaignError, Problem, load_campaign
 from game.campaign.safe_yaml import MAX_BYTES
 from game.safe_files import read_bytes_capped
-from game.sim.session import CommandError, Session
+from game.saves import replay_log
+from game.sim.session import Session
 
 POLL_SECONDS = 0.5      # a save shows within half a second; stat() that often is free
 
@@ -99,16 +100,8 @@ def reload_session(session: Session, path: str | os.PathLike | None = None) -> R
     except CampaignError as error:
         return Broken(tuple(error.problems))
     try:
-        new = Session(campaign, session.seed)
+        replayed = replay_log(campaign, session.seed, session.log, session.state.turn)
     except (ValueError, ArithmeticError) as error:     # a valid file the model cannot start from
         return Broken((Problem(name, 1, 1, f"the model cannot start this campaign: {error}"),))
-    dropped = 0
-    for command in session.log:
-        if new.over:
-            break
-        try:
-            new.execute(command)
-        except CommandError:
-            dropped += 1
-    cut = max(0, session.state.turn - new.state.turn)
-    return Reloaded(new, new.state.turn, dropped, cut)
+    new = replayed.session
+    return Reloaded(new, new.state.turn, replayed.dropped, replayed.cut)

@@ -12,7 +12,8 @@ from game.campaign import Campaign
 
 Interval = tuple[float, float]
 INF = math.inf
-SHARES = ("threat", "trust", "alignment", "hedging", "presence", "revisionism", "domestic_pressure", "credibility")
+SHARES = ("threat", "trust", "alignment", "hedging", "presence", "revisionism", "domestic_pressure", "credibility",
+          "self_reliance", "autonomy")
 
 
 def variable_range(campaign: Campaign, entity: str, var: str) -> Interval:

@@ -18,10 +18,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Protocol
 
-from .model import ADVERSARY_VARS, ALLY_VARS, US_VARS
+from .model import ADVERSARY_VARS, ALLY_READINGS, ALLY_VARS, US_VARS
+
+READABLE = ALLY_VARS + ALLY_READINGS   # what a condition may read of an ally
 
 FUNCS = ("mean", "min", "max")
-KEYWORDS = ("and", "or", "not", "turn")
 MAX_LENGTH = 1000   # characters
 MAX_DEPTH = 64      # nesting of the tree
 
@@ -241,8 +242,8 @@ class _Parser:
         kind, var, voffset = self.take()
         if kind != "name":
             raise ExprError(f"{func}() takes an ally variable such as 'trust'", voffset)
-        if var not in ALLY_VARS:
-            hint = _hint(var, ALLY_VARS) or f" (ally variables: {', '.join(ALLY_VARS)})"
+        if var not in READABLE:
+            hint = _hint(var, READABLE) or f" (ally variables: {', '.join(READABLE)})"
             raise ExprError(f"unknown ally variable '{var}'{hint}", voffset)
         self.expect(")", f"')' after {func}({var}")
         return ("agg", func, var), "num", offset
@@ -252,7 +253,7 @@ class _Parser:
         if entity == "us":
             variables, what = US_VARS, "the U.S."
         elif entity in allies:
-            variables, what = ALLY_VARS, f"ally '{entity}'"
+            variables, what = READABLE, f"ally '{entity}'"
         elif entity in adversaries:
             variables, what = ADVERSARY_VARS, f"adversary '{entity}'"
         else:

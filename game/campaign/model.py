@@ -5,7 +5,9 @@ These are plain frozen dataclasses, free of YAML and of numpy, so the model (`ga
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field, replace
 
 ORDERS = ("hold", "pressure", "reassure", "withdraw", "criticize")
 # What Washington may do each turn beyond the per-ally orders: "congress" points at an impatient Congress to make
@@ -13,9 +15,13 @@ ORDERS = ("hold", "pressure", "reassure", "withdraw", "criticize")
 US_ACTIONS = ("none", "congress")
 PILLARS = ("deterrence", "burden", "influence", "cohesion")
 ALLY_VARS = ("spending", "threat", "trust", "alignment", "hedging", "presence")
+# What a condition may also read of an ally, though no event may set it: its self-reliance (own capability against
+# what its threat called for at the start) and the third force of its theatre (game.sim.derived).
+ALLY_READINGS = ("self_reliance", "autonomy")
 ADVERSARY_VARS = ("capability", "revisionism")
 US_VARS = ("domestic_pressure", "credibility", "budget")
-CALENDAR_STEPS = ("year", "half", "quarter", "month")
+TURNS_PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}   # what each calendar step means
+CALENDAR_STEPS = tuple(TURNS_PER_YEAR)
 # The borders the map can draw: today's, or a year's of its own (assets/map/theatres_<year>.json, built by
 # tools/build_map.py from tools/map_eras.py; tests/test_map_eras.py checks that each has its file).
 MAP_ERAS = ("today", "1969")
@@ -48,6 +54,8 @@ class Ally:
                             # theatre's exposed allies, so withdrawing from it thins their deterrence too
     nuclear_power: bool = False  # has its own nuclear deterrent (UK, France): it covers itself and, in part, its
                                  # theatre partners
+    valuable: bool = False  # so valuable to U.S. strategy that a threat to leave it is hard to believe (Blankenship
+                            # 2021); a hub always is
     note: str = ""
 
 
@@ -68,6 +76,7 @@ class UnitedStates:
     budget: float           # flat budget for alliance commitments, US$ billion per year
     domestic_pressure: float = 0.3   # Congress and voters' push to retrench, 0-1
     credibility: float = 0.7         # global credibility of U.S. commitments, 0-1
+    guideline: float | None = None   # % of GDP asked of every ally (None: the model's, NATO's 2 %)
 
 
 @dataclass(frozen=True)
@@ -75,10 +84,14 @@ class Calendar:
     start: int              # first year
     step: str = "year"      # one of CALENDAR_STEPS
 
+    @property
+    def per_year(self) -> int:
+        """Turns in a year: the model's time step is its inverse."""
+        return TURNS_PER_YEAR[self.step]
+
     def label(self, turn: int) -> str:
         """Human label of turn `turn` (0-based): '2024', '2024 H2', '2024 Q3', 'Mar 2024'."""
-        per_year = {"year": 1, "half": 2, "quarter": 4, "month": 12}[self.step]
-        year, part = divmod(turn, per_year)
+        year, part = divmod(turn, self.per_year)
         year += self.start
         if self.step == "year":
             return str(year)
@@ -131,7 +144,7 @@ class Campaign:
     settled: bool = False
     map: str = "today"      # one of MAP_ERAS: whose borders the map draws
     path: str = ""          # file it was loaded from, if any
-    content_hash: str = ""  # sha256 of the file's bytes: saves check they replay the same campaign
+    content_hash: str = ""  # sha256 of the file's bytes (hot reload's "was the file edited?")
 
     @property
     def theatres(self) -> tuple[str, ...]:
@@ -143,3 +156,16 @@ class Campaign:
 
     def ally_index(self, ally_id: str) -> int:
         return [a.id for a in self.allies].index(ally_id)
+
+
+def meaning_hash(campaign: Campaign) -> str:
+    """A sha256 of what the game plays by: every number, id, order, condition and setting of the parsed campaign,
+    but not its prose (names, briefing, goals, sources, notes, event titles and texts), nor its comments,
+    formatting, key order or how a number is written. A save records it, so that fixing a typo or a comment in a
+    campaign file never stops a saved game from replaying exactly."""
+    quiet = replace(campaign, name="", description="", briefing="", goals=(), sources=(), path="", content_hash="",
+                    allies=tuple(replace(a, name="", note="") for a in campaign.allies),
+                    adversaries=tuple(replace(a, name="", note="") for a in campaign.adversaries),
+                    events=tuple(replace(e, title="", text="") for e in campaign.events))
+    text = json.dumps(asdict(quiet), sort_keys=True, separators=(",", ":"), default=repr)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -28,7 +28,6 @@ from .errors import Problem
 MAX_BYTES = 1 << 20          # 1 MiB
 MAX_DEPTH = 32               # nested mappings/sequences
 
-_STR_TAG = "tag:yaml.org,2002:str"
 FAST_LOADER = getattr(yaml, "CSafeLoader", None)    # None where PyYAML was built without libyaml
 
 
@@ -157,6 +156,23 @@ def _show_tag(tag: str) -> str:
 _BAD_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
 
 
+# A list item typed without the space after its dash ("-id: estonia"): YAML reads it as a plain word, and the parser
+# then stumbles on the next line ("expected <block end>, but found '?'"). Said in the author's terms instead.
+_DASH_SLIP = re.compile(r"^(\s*)-([^\s\-].*)$")
+
+
+def _dash_slip(text: str, line: int) -> tuple[int, int, str] | None:
+    """(line, column, message) for a dash with no space after it on the line of a syntax error or the two above."""
+    lines = text.split("\n")
+    for n in (line, line - 1, line - 2):
+        found = _DASH_SLIP.match(lines[n - 1]) if 1 <= n <= len(lines) else None
+        if found:
+            indent, rest = found.groups()
+            return n, len(indent) + 1, (f"a list item needs a space after its dash: write '- {rest.strip()}', not "
+                                        f"'-{rest.strip()}'")
+    return None
+
+
 def _yaml_error(exc: Exception, text: str, filename: str, pos: _Positions) -> Problem:
     if isinstance(exc, ValueError):     # yaml's scanner lets chr() fail on an escape past the last code point
         for match in _BAD_ESCAPE.finditer(text):
@@ -170,6 +186,9 @@ def _yaml_error(exc: Exception, text: str, filename: str, pos: _Positions) -> Pr
         return Problem(filename, line, col, f"character #x{exc.character:04x} is not allowed in a YAML file")
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
+        slip = _dash_slip(text, pos.of(mark)[0]) if mark is not None else None
+        if slip is not None:
+            return Problem(filename, *slip)
         message = f"YAML syntax error: {exc.problem or exc.context}"
         if exc.problem and exc.context:
             where = f" started at line {pos.of(exc.context_mark)[0]}" if exc.context_mark else ""

@@ -1,7 +1,8 @@
 """What each mapping of a campaign file may hold, and the generic checks of one value against its field.
 
 One small table per mapping (top level, calendar, us, ally, adversary, event, effect, score_weights) gives each
-key's kind, whether it is required, its default and its range. `check_mapping` applies a table to a located
+key's kind, whether it is required, its default, its range and what it means: each key is declared here once, and
+the key reference and the JSON Schema are generated from it. `Checker.mapping` applies a table to a located
 mapping and reports every problem (missing, unknown, mistyped, out-of-range keys) without stopping.
 Cross-references between parts of the file (ally -> adversary, effect -> target...) are checked in `loader`.
 """
@@ -49,102 +50,153 @@ class Field:
     max_items: int | None = None
     max_len: int = 5000            # characters, for texts: wrapping and drawing stay fast, the window stays usable
     unit: str = ""                 # said in a range error, e.g. "US$ bn a year"
+    # What the key means, for the key reference of docs/campaign-format.md and the JSON Schema's descriptions
+    # (game.campaign.reference, game.campaign.jsonschema), and what they say instead of the type and default the
+    # field's kind gives, where the loader checks more or the model fills the value in.
+    meaning: str = ""
+    shown_type: str = ""
+    shown_default: str = ""
 
     @property
     def required(self) -> bool:
         return self.default is REQUIRED
 
 
-def unit(default: Any = REQUIRED) -> Field:
+def unit(default: Any = REQUIRED, meaning: str = "") -> Field:
     """A share between 0 and 1."""
-    return Field("num", default, 0, 1)
+    return Field("num", default, 0, 1, meaning=meaning)
 
 
 TOP = {
-    "id": Field("id"),
-    "name": Field("str", max_len=NAME_LEN),
-    "description": Field("str"),
-    "briefing": Field("str"),
-    "turns": Field("int", REQUIRED, 1, 60),
-    "calendar": Field("map"),
-    "map": Field("enum", "today", choices=MAP_ERAS),
-    "us": Field("map"),
-    "allies": Field("list", REQUIRED, min_items=1, max_items=40),
-    "adversaries": Field("list", REQUIRED, min_items=1, max_items=10),
-    "events": Field("list", ()),
-    "goals": Field("strlist", ()),
-    "sources": Field("strlist", REQUIRED, min_items=1),
-    "score_weights": Field("map", None),
-    "settled": Field("bool", False),
+    "id": Field("id", meaning="The campaign's id. For the campaigns shipped in `campaigns/` it matches the file name."),
+    "name": Field("str", max_len=NAME_LEN, meaning="Title shown in the campaign list."),
+    "description": Field("str", meaning="One paragraph shown on the title screen."),
+    "briefing": Field("str", meaning="The situation, read before turn 1 (several paragraphs are fine)."),
+    "turns": Field("int", REQUIRED, 1, 60, meaning="Number of turns in the game."),
+    "calendar": Field("map", meaning="How turns are labelled; see below."),
+    "map": Field("enum", "today", choices=MAP_ERAS,
+                 meaning="Whose borders the map draws: today's, or those of 1969 in Europe (the Soviet Union with the "
+                         "Baltic states, Belarus and Ukraine; West and East Germany; Czechoslovakia; Yugoslavia). On "
+                         "the 1969 map, `country` codes are those of the time: `SUN`, `DEU` (West Germany), `DDR`, "
+                         "`CSK`, `YUG`. The 1969 map has no Indo-Pacific theatre."),
+    "us": Field("map", meaning="The United States; see below."),
+    "allies": Field("list", REQUIRED, min_items=1, max_items=40, meaning="The allies and partners; see below."),
+    "adversaries": Field("list", REQUIRED, min_items=1, max_items=10, meaning="The adversaries; see below."),
+    "events": Field("list", (), meaning="Scripted and conditional events; see below."),
+    "goals": Field("strlist", (), meaning="Goals listed in the briefing."),
+    "sources": Field("strlist", REQUIRED, min_items=1, meaning="Where the figures come from."),
+    "score_weights": Field("map", None,
+                           meaning="Weight of each pillar in the final score; see below.",
+                           shown_default="each pillar 1"),
+    "settled": Field("bool", False,
+                     meaning="true: every ally starts at rest, its spending exactly the level the model's target "
+                             "gives it (the model sets its `baseline` to make it so, unless the ally names one), so "
+                             "only changes in threat, protection and your orders move it. Use it for present-day "
+                             "campaigns; leave it false for historical ones, where allies were out of balance and the "
+                             "data should show them moving."),
 }
 
 CALENDAR = {
-    "start": Field("int", REQUIRED, 1900, 2200),
-    "step": Field("enum", "year", choices=CALENDAR_STEPS),
+    "start": Field("int", REQUIRED, 1900, 2200, meaning="Year of the first turn."),
+    "step": Field("enum", "year", choices=CALENDAR_STEPS,
+                  meaning="Length of a turn. Labels read `2025`, `2025 H2`, `2025 Q3`, `Mar 2025`."),
 }
 
 US = {
-    "budget": Field("num", REQUIRED, 0.1, MONEY_MAX, unit=BN_A_YEAR),
-    "domestic_pressure": unit(0.3),
-    "credibility": unit(0.7),
+    "budget": Field("num", REQUIRED, 0.1, MONEY_MAX, unit=BN_A_YEAR,
+                    meaning="What Washington can spend on its alliance commitments, US$ billion a year. Flat for the "
+                            "whole game."),
+    "domestic_pressure": unit(0.3,
+                              meaning="How hard Congress and voters push to pull back. Makes conditional pressure "
+                                      "more credible, and retrenchment more tempting."),
+    "credibility": unit(0.7, meaning="How far the world believes U.S. commitments in general."),
+    "guideline": Field("num", None, 0.5, 10,
+                       meaning="% of GDP Washington asks of every ally: the base of each ally's fair share (more for a "
+                               "graver threat) and of Congress's complaint about free-riding. Before NATO's 2 % "
+                               "guideline an era had its own yardstick.", shown_default="NATO's 2 %"),
 }
 
 ALLY = {
-    "id": Field("id"),
-    "name": Field("str", max_len=NAME_LEN),
-    "country": Field("country"),
-    "theatre": Field("id"),
-    "adversary": Field("id"),
-    "gdp": Field("num", REQUIRED, 0.1, MONEY_MAX, unit="US$ bn"),
-    "spending": Field("num", REQUIRED, 0, 20),
-    "threat": unit(),
-    "trust": unit(),
-    "alignment": unit(),
-    "presence": unit(),
-    "upkeep": Field("num", REQUIRED, 0, MONEY_MAX, unit=BN_A_YEAR),
-    "latency": unit(0.0),
-    "trade_dependence": unit(0.0),
-    "responsiveness": Field("num", 1.0, 0.1, 3),
-    "hedging": unit(0.0),
-    "dispute": unit(0.0),
-    "ceiling": Field("num", 5.0, 0.5, 20),
-    "baseline": Field("num", None, 0, 10),
-    "partner": Field("bool", False),
-    "hub": Field("bool", False),
-    "nuclear_power": Field("bool", False),
-    "note": Field("text", ""),
+    "id": Field("id", meaning="Used by events, conditions and plan files."),
+    "name": Field("str", max_len=NAME_LEN, meaning="Shown in the window."),
+    "country": Field("country", meaning="ISO 3166-1 alpha-3 code (`POL`, `JPN`, `TWN`): picks the outline on the map."),
+    "theatre": Field("id",
+                     meaning="Region the ally belongs to (`europe`, `indo_pacific`...). Withdrawals spill over most "
+                             "within a theatre."),
+    "adversary": Field("id", meaning="The adversary it faces; must be the id of one of the `adversaries`."),
+    "gdp": Field("num", REQUIRED, 0.1, MONEY_MAX, unit="US$ bn", meaning="Gross domestic product, US$ billion."),
+    "spending": Field("num", REQUIRED, 0, 20, meaning="Defence spending, % of GDP, at the start."),
+    "threat": unit(meaning="How threatened it feels. Also its exposure: how hard threat events hit it."),
+    "trust": unit(meaning="How far it trusts the U.S. commitment."),
+    "alignment": unit(meaning="How closely it follows U.S. preferences."),
+    "presence": unit(meaning="U.S. forward presence on its soil (1 = the full planned presence)."),
+    "upkeep": Field("num", REQUIRED, 0, MONEY_MAX, unit=BN_A_YEAR,
+                    meaning="U.S. cost of presence 1.0 there, US$ billion a year."),
+    "latency": unit(0.0, meaning="Nuclear latency: how close it could get to a bomb."),
+    "trade_dependence": unit(0.0, meaning="Trade dependence on its adversary; damps balancing."),
+    "responsiveness": Field("num", 1.0, 0.1, 3, meaning="How strongly its politics answer U.S. pressure."),
+    "hedging": unit(0.0, meaning="Hedging at the start (nuclear latency work, accommodation of the adversary)."),
+    "dispute": unit(0.0, meaning="Its own quarrels with the adversary: the root of entrapment."),
+    "ceiling": Field("num", 5.0, 0.5, 20,
+                     meaning="The most it can spend, % of GDP (domestic limits). Must be at least `spending`."),
+    "baseline": Field("num", None, 0, 10,
+                      meaning="What it would spend, % of GDP, with no threat from this adversary at all: a global "
+                              "role or overseas commitments (France, the UK) keep it above the floor.",
+                      shown_default="the model's peacetime floor (0.9)"),
+    "partner": Field("bool", False, meaning="A partner rather than a treaty ally (Taiwan, for instance)."),
+    "hub": Field("bool", False,
+                 meaning="A logistics hub (Germany, Japan): U.S. forces there carry the reinforcement of the "
+                         "theatre's exposed allies, so a withdrawal from it thins their deterrence as well."),
+    "valuable": Field("bool", False,
+                      meaning="So valuable to U.S. strategy that Washington could hardly leave it: it discounts "
+                              "threats of abandonment, so pressure moves it less unless Washington points at "
+                              "Congress. A hub always is."),
+    "nuclear_power": Field("bool", False,
+                           meaning="Has its own nuclear deterrent (the UK, France): it is hard to attack, and its "
+                                   "forces count for more in its partners' defence."),
+    "note": Field("text", "", meaning="Free text for the author; not used by the game."),
 }
 
 ADVERSARY = {
-    "id": Field("id"),
-    "name": Field("str", max_len=NAME_LEN),
-    "country": Field("country"),
-    "theatre": Field("id"),
-    "capability": Field("num", REQUIRED, 0.1, MONEY_MAX, unit=BN_A_YEAR),
-    "growth": Field("num", 0.0, -0.5, 0.5),
-    "revisionism": unit(0.5),
-    "note": Field("text", ""),
+    "id": Field("id", meaning="Used by allies' `adversary`, events and conditions; ally and adversary ids all differ."),
+    "name": Field("str", max_len=NAME_LEN, meaning="Shown in the window."),
+    "country": Field("country", meaning="ISO 3166-1 alpha-3 code (`RUS`, `CHN`): picks the outline on the map."),
+    "theatre": Field("id", meaning="Region it threatens."),
+    "capability": Field("num", REQUIRED, 0.1, MONEY_MAX, unit=BN_A_YEAR,
+                        meaning="Military expenditure, US$ billion a year."),
+    "growth": Field("num", 0.0, -0.5, 0.5, meaning="Growth of capability per turn, as a fraction (0.02 = 2% a turn)."),
+    "revisionism": unit(0.5, meaning="Appetite for probing allies where deterrence looks thin."),
+    "note": Field("text", "", meaning="Free text for the author; not used by the game."),
 }
 
 EVENT = {
-    "id": Field("id"),
-    "title": Field("str", max_len=NAME_LEN),
-    "text": Field("str"),
-    "effects": Field("list", REQUIRED, min_items=1),
-    "turn": Field("int", None, 1, None),          # upper bound (the campaign's turns) checked by the loader
-    "when": Field("expr", None),
-    "once": Field("bool", True),
+    "id": Field("id", meaning="Unique among events."),
+    "title": Field("str", max_len=NAME_LEN, meaning="Dialog title."),
+    "text": Field("str", meaning="Dialog text."),
+    "effects": Field("list", REQUIRED, min_items=1,
+                     meaning="What changes; see below.", shown_type="list of effects, at least one"),
+    "turn": Field("int", None, 1, None,  # upper bound (the campaign's turns) checked by the loader
+                  meaning="Scripted event: fires at the start of this turn.", shown_type="whole number, 1 to `turns`"),
+    "when": Field("expr", None, meaning="Conditional event: fires at the start of any turn where the condition holds."),
+    "once": Field("bool", True, meaning="A conditional event fires at most once per game unless this is `false`."),
 }
 
 EFFECT = {
-    "target": Field("id"),
-    "var": Field("id"),
-    "add": Field("num", REQUIRED, -100, 100),
-    "scale": Field("enum", "none", choices=("none", "exposure")),
-    "theatre": Field("id", ""),
+    "target": Field("id",
+                    meaning="Who is changed. `allies` means every ally.",
+                    shown_type="ally id, adversary id, `us` or `allies`"),
+    "var": Field("id", meaning="Which variable: see the table below.", shown_type="variable name"),
+    "add": Field("num", REQUIRED, -100, 100,
+                 meaning="Amount added (negative to subtract). In play, shares are kept between 0 and 1, spending "
+                         "between 0 and the ally's ceiling, and other values at 0 or above."),
+    "scale": Field("enum", "none", choices=("none", "exposure"),
+                   meaning="`exposure` multiplies `add` by each ally's starting `threat`, so front-line allies feel "
+                           "more. Only for ally targets."),
+    "theatre": Field("id", "", meaning="With target `allies` only: limit the effect to the allies of this theatre."),
 }
 
-SCORE_WEIGHTS = {pillar: Field("num", 1.0, 0, 100) for pillar in PILLARS}
+SCORE_WEIGHTS = {pillar: Field("num", 1.0, 0, 100, meaning=f"Weight of the {pillar} pillar in the final score.")
+                 for pillar in PILLARS}
 
 
 # --------------------------------------------------------------------------------------------- checks

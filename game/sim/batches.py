@@ -77,9 +77,13 @@ def chunk_rngs(seed: int, index: int, rows: int):
     return FirstRunApart(model, rest[0]), FirstRunApart(policy, rest[1])
 
 
+def chunk_rows(runs: int, size: int = CHUNK_RUNS) -> list[tuple[int, int]]:
+    """(first run, number of runs) of each chunk of a batch of `runs`: chunk k is the k-th."""
+    return [(start, min(size, runs - start)) for start in range(0, runs, size)]
+
+
 def chunks(runs: int, seed: int, size: int = CHUNK_RUNS) -> Iterator[tuple[int, int, object, object]]:
     """(first run, number of runs, model generator, policy generator) for each chunk of a batch of `runs`."""
-    for index, start in enumerate(range(0, runs, size)):
-        rows = min(size, runs - start)
+    for index, (start, rows) in enumerate(chunk_rows(runs, size)):
         model, policy = chunk_rngs(seed, index, rows)
         yield start, rows, model, policy

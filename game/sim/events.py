@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.campaign.model import Effect
-from game.sim.state import State
+from game.sim.state import State, self_reliance
 from game.sim.layout import allies_total
 
 BOUNDED = {"threat", "trust", "alignment", "hedging", "presence", "revisionism", "domestic_pressure",
@@ -22,17 +22,26 @@ class ExprEnv:
         self._ally = {a.id: i for i, a in enumerate(c.allies)}
         self._adv = {a.id: i for i, a in enumerate(c.adversaries)}
 
+    def ally_values(self, var: str) -> np.ndarray:
+        """(B, N) an ally variable, or a reading (ALLY_READINGS) worked out from the state."""
+        s = self.state
+        if var == "self_reliance":
+            return self_reliance(s.capability, s.world.need0)
+        if var == "autonomy":
+            return s.autonomy[:, s.world.theatre]
+        return getattr(s, var)
+
     def value(self, entity: str, var: str) -> np.ndarray:
         s = self.state
         if entity == "us":
             return getattr(s, var)
         if entity in self._ally:
-            return getattr(s, var)[:, self._ally[entity]]
+            return self.ally_values(var)[:, self._ally[entity]]
         column = {"capability": s.adv_capability, "revisionism": s.revisionism}[var]
         return column[:, self._adv[entity]]
 
     def aggregate(self, func: str, var: str) -> np.ndarray:
-        values = getattr(self.state, var)
+        values = self.ally_values(var)
         if func == "mean":
             return allies_total(values) / values.shape[1]
         return {"min": np.min, "max": np.max}[func](values, axis=-1)

@@ -9,7 +9,7 @@ from game.campaign.model import ORDERS
 from game.sim import policies
 from game.sim.report import FACTORS, Report
 from game.sim.state import State
-from game.sim.step import derive, fair_share
+from game.sim.derived import derive
 
 NOISE = {"spending": 0.005, "trust": 0.005, "alignment": 0.005, "hedging": 0.005}  # below: shown as 0.00
 
@@ -17,7 +17,8 @@ NOISE = {"spending": 0.005, "trust": 0.005, "alignment": 0.005, "hedging": 0.005
 @dataclass(frozen=True)
 class Factor:
     name: str
-    value: float
+    value: float            # this turn
+    total: float = 0.0      # since the start of the game, this turn included
 
 
 @dataclass(frozen=True)
@@ -26,29 +27,18 @@ class Change:
     var: str
     before: float
     after: float
-    factors: tuple[Factor, ...]     # non-negligible factors, largest first
+    # The factors that moved it this turn or have added up since the start, largest this turn first: a slow channel
+    # (self-reliance, the third force) is shown while it adds up, though each turn's share is small.
+    factors: tuple[Factor, ...]
 
     @property
     def delta(self) -> float:
         return self.after - self.before
 
-    def sentence(self, ally_name: str) -> str:
-        verb = {"spending": "spending", "trust": "trust in the U.S.", "alignment": "alignment with the U.S.",
-                "hedging": "hedging"}[self.var]
-        ups = [f for f in self.factors if f.value > 0]
-        downs = [f for f in self.factors if f.value < 0]
-        if abs(self.delta) < NOISE[self.var]:
-            text = f"{ally_name}'s {verb} held steady at {level(self.var, self.after)}"
-            if ups and downs:
-                text += f", {_list(ups[:2], self.var)} balanced by {_list(downs[:2], self.var)}"
-            return text + "."
-        direction = "rose" if self.delta > 0 else "fell"
-        text = f"{ally_name}'s {verb} {direction} {fmt(self.var, abs(self.delta))} to {level(self.var, self.after)}"
-        if ups:
-            text += ", pushed up by " + _list(ups[:2], self.var)
-        if downs:
-            text += (" and" if ups else ",") + " held back by " + _list(downs[:2], self.var)
-        return text + "."
+    @property
+    def moved(self) -> tuple[Factor, ...]:
+        """The factors that moved it by a shown amount this turn."""
+        return tuple(f for f in self.factors if abs(f.value) >= NOISE[self.var])
 
 
 def fmt(var: str, value: float, sign: bool = False) -> str:
@@ -56,29 +46,49 @@ def fmt(var: str, value: float, sign: bool = False) -> str:
     return s + (" pp" if var == "spending" else "")
 
 
-def level(var: str, value: float) -> str:
-    return f"{value:.2f} % of GDP" if var == "spending" else f"{value:.2f}"
-
-
-def _list(factors: list[Factor], var: str) -> str:
-    return " and ".join(f"{f.name} ({fmt(var, f.value, sign=True)})" for f in factors)
-
-
-def change(report: Report, before: State, after: State, var: str, ally: int, run: int = 0) -> Change:
+def change(report: Report, before: State, after: State, var: str, ally: int, run: int = 0,
+           totals: np.ndarray | None = None) -> Change:
+    """`totals`: the (F,) factors summed since the start of the game, this turn included (see `running`); by
+    default this turn's alone."""
     values = report.factors(var)[run, ally]
-    found = [Factor(name, float(v)) for name, v in zip(FACTORS[var], values) if abs(v) >= NOISE[var]]
-    found.sort(key=lambda f: -abs(f.value))
+    totals = values if totals is None else totals
+    found = [Factor(name, float(v), float(t)) for name, v, t in zip(FACTORS[var], values, totals)
+             if abs(v) >= NOISE[var] or abs(t) >= NOISE[var]]
+    found.sort(key=lambda f: (-abs(f.value), -abs(f.total)))
     return Change(var, float(getattr(before, var)[run, ally]), float(getattr(after, var)[run, ally]), tuple(found))
 
 
-def ally_changes(report: Report, before: State, after: State, ally: int, run: int = 0) -> dict[str, Change]:
-    return {var: change(report, before, after, var, ally, run) for var in FACTORS}
+def running(reports, run: int = 0) -> dict[str, np.ndarray]:
+    """Each ally variable's factors summed over `reports` (the game so far), (N, F) per variable."""
+    return {var: sum(report.factors(var)[run] for report in reports) for var in FACTORS}
+
+
+def ally_changes(report: Report, before: State, after: State, ally: int, run: int = 0,
+                 totals: dict[str, np.ndarray] | None = None) -> dict[str, Change]:
+    """`totals`: `running` over the game up to and including this turn."""
+    return {var: change(report, before, after, var, ally, run, None if totals is None else totals[var][ally])
+            for var in FACTORS}
+
+
+# The named issues an ally's own strength takes it its own way on, in the order it does (derived.issues): what
+# Washington's protection bought it a say in.
+ISSUES = ("arms purchases", "trade policy", "policy toward {adversary}", "nuclear choices")
+ISSUE_TEXTS = (
+    "{ally} buys its next weapons at home or from its neighbours rather than from American suppliers: a country that "
+    "can defend itself chooses its own arsenal.",
+    "{ally} sets its trade policy without asking what Washington wants: U.S. protection weighs less with it than it "
+    "did.",
+    "{ally} charts its own course toward {adversary}, talking where Washington wants firmness, or the other way "
+    "round.",
+    "{ally} debates a nuclear deterrent of its own, or one shared with its neighbours, outside U.S. control.",
+)
 
 
 @dataclass(frozen=True)
 class Happening:
     """Something that happened in a turn, for the report and the event dialog."""
-    kind: str       # 'event', 'aggression', 'probe', 'entrapment', 'nuclear', 'realignment', 'congress'
+    kind: str       # 'event', 'aggression', 'probe', 'entrapment', 'nuclear', 'renounced', 'realignment', 'own way',
+                    # 'congress'
     title: str
     text: str
     ally: str | None = None
@@ -106,16 +116,28 @@ def happenings(report: Report, state: State, run: int = 0) -> list[Happening]:
         if report.nuclear[run, i]:
             found.append(Happening("nuclear", f"{ally.name} starts a nuclear programme",
                                    f"Unsure of U.S. protection against {adv}, {ally.name} has crossed from hedging "
-                                   "into a weapons programme. Cohesion suffers for the rest of the game.", ally.id,
-                                   True))
+                                   "into a weapons programme. It no longer heeds your orders, but a programme can "
+                                   "still be stopped: press it to give the programme up, and reassure it between "
+                                   "demands.", ally.id, True))
+        if report.renounced[run, i]:
+            found.append(Happening("renounced", f"{ally.name} gives up its nuclear programme",
+                                   f"Pressed to stop and assured of U.S. protection, {ally.name} has shut its weapons "
+                                   "programme down. The know-how stays, and with it the temptation if Washington's "
+                                   "promise fails again.", ally.id, True))
+        if report.own_way[run, i]:
+            issue = int(report.own_way[run, i]) - 1
+            found.append(Happening("own way", f"{ally.name} goes its own way on {ISSUES[issue].format(adversary=adv)}",
+                                   ISSUE_TEXTS[issue].format(ally=ally.name, adversary=adv)
+                                   + " The stronger an ally grows, the less it needs to follow.", ally.id))
         if report.realignment[run, i]:
             found.append(Happening("realignment", f"{ally.name} makes its own deal",
                                    f"Doubting Washington and tied to {adv} by trade, {ally.name} has chosen to "
                                    f"accommodate {adv}. It will no longer follow U.S. orders.", ally.id, True))
     if report.congress_cut[run]:
         found.append(Happening("congress", "Congress forces a drawdown",
-                               "Fed up with allies it sees as free-riding, Congress has cut U.S. forces abroad. "
-                               "Every ally loses some U.S. presence and some trust.", None, True))
+                               "Fed up with allies it sees as free-riding, Congress has cut U.S. forces abroad. Every "
+                               "ally feels it as a withdrawal nobody ordered: less trust, a bolder adversary.", None,
+                               True))
     for e in np.flatnonzero(report.fired[run]):
         event = c.events[e]
         found.append(Happening("event", event.title, event.text.strip(), None, True))
@@ -134,7 +156,7 @@ def advice(state: State, ally: int, run: int = 0) -> tuple[str, str, str]:
     order, reason = ORDERS[orders[run, ally]], int(reasons[run, ally])
     p = state.world.params
     spend, threat = float(state.spending[run, ally]), float(state.threat[run, ally])
-    fair = float(fair_share(threat, p))
+    fair = float(p.fair_share(threat))
     short, long = {
         policies.THIN: ("front line: stand by it",
                         f"it is on the front line (threat {threat:.2f}, deterrence "
@@ -145,14 +167,16 @@ def advice(state: State, ally: int, run: int = 0) -> tuple[str, str, str]:
                          f"{float(state.hedging[run, ally]):.2f})"),
         policies.BELOW_PAR: (f"below fair share, {fair:.1f} %",
                              f"it spends {spend:.2f} % of GDP, less than the {fair:.2f} % its threat warrants"),
-        policies.RESTING: ("pressed enough for now",
-                           "it spends too little, but it has been pressed for a while: let the threat rest"),
+        policies.RESTING: ("pressed for a while: now the support",
+                           "it spends too little, but it has been pressed for a while: give it the support you "
+                           "promised, and press again later"),
         policies.UNMOVED: ("pressure would not move it",
                            f"it spends {spend:.2f} % of GDP against a fair share of {fair:.2f} %, but it feels too "
                            "safe or doubts the U.S. threat: a demand it will not meet only strains the relationship"),
         policies.NO_MONEY: ("no budget to reassure",
                             "reassurance would help, but the budget has no room left for it"),
-        policies.NO_REASON: ("pays its share; leave it",
-                             f"it pays its share ({spend:.2f} % against {fair:.2f} %) and trusts you"),
+        policies.NO_REASON: ("pays its share: stand by it",
+                             f"it pays its share ({spend:.2f} % against {fair:.2f} %): stand by it, the reward "
+                             "for paying"),
     }[reason]
     return order, short, long

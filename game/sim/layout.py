@@ -41,7 +41,8 @@ def by_group(x: np.ndarray, members: tuple[tuple[int, ...], ...]) -> np.ndarray:
 
 
 def neighbours(x: np.ndarray, members: tuple[tuple[int, ...], ...], group: np.ndarray) -> np.ndarray:
-    """(B, N): for each ally, the sum of x over the other allies of its group (`x @ same_theatre`)."""
+    """(B, N): for each ally, the sum of x over the other allies of its group: x times the matrix of allies that
+    share a group, without forming it."""
     return by_group(x, members)[:, group] - x
 
 

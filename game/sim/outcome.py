@@ -22,7 +22,7 @@ class Outcome:
     us_cost: np.ndarray         # mean U.S. cost per year, US$ bn
     us_cost_ratio: np.ndarray   # U.S. cost over budget, over the game
     aggression: np.ndarray      # bool: at least one successful aggression
-    proliferation: np.ndarray   # bool: at least one ally started a nuclear programme
+    proliferation: np.ndarray   # bool: at least one ally started a nuclear programme (given up since, or not)
     realignment: np.ndarray     # bool: at least one ally accommodated the adversary
 
     def pillar(self, name: str) -> np.ndarray:
@@ -41,7 +41,9 @@ BURDEN_POINTS = 100        # per whole fair-share gap closed (or saved by the U.
 OVERRUN_POINTS = 60       # burden points per 100 % of budget overspent
 HEDGING_POINTS = 150      # cohesion points per unit of average hedging gained
 TRUST_POINTS = 100        # cohesion points per unit of average trust lost
-BREAK_POINTS = 15         # cohesion points per ally that started a bomb programme or accommodated the adversary
+BREAK_POINTS = 15         # cohesion points per ally that has a bomb programme or accommodated the adversary
+RENOUNCED_POINTS = 6      # cohesion points per ally that started a programme and gave it up: stopped, it still shook
+                          # the alliance and leaves the know-how behind
 
 
 def outcome(state: State, start: State) -> Outcome:
@@ -80,11 +82,12 @@ def outcome(state: State, start: State) -> Outcome:
     hedging_gain = np.maximum((allies_total(state.hedging) - allies_total(start.hedging)) / n, 0)
     trust_loss = np.maximum((allies_total(start.trust) - allies_total(state.trust)) / n, 0)
     breaks = state.nuclear.sum(-1) + state.realigned.sum(-1)
-    cohesion = np.clip(100 - HEDGING_POINTS * hedging_gain - TRUST_POINTS * trust_loss - BREAK_POINTS * breaks, 0, 100)
+    cohesion = np.clip(100 - HEDGING_POINTS * hedging_gain - TRUST_POINTS * trust_loss - BREAK_POINTS * breaks
+                       - RENOUNCED_POINTS * state.renounced.sum(-1), 0, 100)
     pillars = {"deterrence": deterrence, "burden": burden, "influence": influence, "cohesion": cohesion}
     weights = w.campaign.score_weights
     total = sum(weights.get(p, 1.0) for p in PILLARS)
     score = sum(weights.get(p, 1.0) * pillars[p] for p in PILLARS) / total
     return Outcome(score=score, burden_share=share, us_cost=us_cost, us_cost_ratio=ratio,
-                   aggression=state.aggressions > 0, proliferation=state.nuclear.any(-1),
+                   aggression=state.aggressions > 0, proliferation=(state.nuclear | state.renounced).any(-1),
                    realignment=state.realigned.any(-1), **pillars)

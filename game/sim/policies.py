@@ -14,8 +14,9 @@ from game.campaign import CampaignError
 from game.campaign.model import ORDERS, Campaign
 from game.campaign.plan import load_plan
 from game.sim.state import CONGRESS, HOLD, NO_ACTION, ORDER_CODE, PRESSURE, REASSURE, US_ACTION_CODE, State
-from game.sim.step import derive, fair_share, pressure_push
-from game.sim.layout import weighted
+from game.sim import posture
+from game.sim.derived import derive, pressure_push
+from game.sim.layout import allies_total
 
 PolicyFn = Callable[[State, np.random.Generator], np.ndarray]
 BUILT_IN = ("hold", "pressure", "reassure", "withdraw", "criticize", "adaptive", "random")
@@ -58,28 +59,33 @@ NO_REASON, THIN, SHAKY, BELOW_PAR, RESTING, NO_MONEY, UNMOVED = range(7)
 def adviser(state: State) -> tuple[np.ndarray, np.ndarray]:
     """A rule of thumb built on the research, ally by ally: reassure where deterrence is thin or an ally wavers;
     apply conditional pressure where it would work (an ally below its fair share, a real threat, a credible U.S.
-    threat), and give a threat a rest once it has been repeated; leave alone an ally pressure would not move (an
-    empty demand only strains the relationship) or one that pays its share; never spend past the budget on
-    reassurance. Returns the orders and a reason code for each, both (B, N)."""
+    threat), and once a threat has been repeated give the promised support instead (Nixon's pairing); stand by an
+    ally that pays its share; leave alone an ally pressure would not move (an empty demand only strains the
+    relationship); never spend past the budget on reassurance. Returns the orders and a reason code for each,
+    both (B, N)."""
     w, p = state.world, state.world.params
     d = derive(state, congress=congress_wanted(state))
     front = state.threat >= ADVISER_EXPOSED
     thin = front & (d.risk > ADVISER_RISK * w.dt)
     shaky = (state.trust < 0.5) | (state.hedging > 0.25) | (state.alignment < w.alignment0 - 0.08)
-    below_par = state.spending < fair_share(state.threat, p) - 0.05
+    below_par = state.spending < p.fair_share(state.threat) - 0.05
     resting = below_par & (state.pressed >= ADVISER_REST)
     moved = pressure_push(state, d) >= ADVISER_COMPLIANCE * p.compliance_scale
     press = below_par & ~resting & moved & ~thin & ~shaky
     # The front line needs the promise most: between demands, and once it pays, stand by it while its faith is
     # short of firm (Nixon's pairing of pressure with reassurance).
     stand_by = front & ~press & (state.trust < ADVISER_FIRM)
-    orders = first_true([thin | shaky | stand_by, press], [REASSURE, PRESSURE], HOLD)
+    # The other half of the bargain: after a run of demands, and for an ally that pays its share, the support
+    # promised ("do it and we stand by you"), as the budget allows.
+    promised = resting | ~below_par
+    orders = first_true([thin | shaky | stand_by | promised, press], [REASSURE, PRESSURE], HOLD)
     reasons = first_true([thin | stand_by, shaky, press, resting, below_par],
                          [THIN, SHAKY, BELOW_PAR, RESTING, UNMOVED], NO_REASON)
     # Keep within budget: drop the reassurances of the least exposed allies first.
-    extra = (orders == REASSURE) * (p.reassure_cost + p.reassure_presence) * w.upkeep
+    held = posture.projected(state.presence, np.zeros_like(orders), w.upkeep, p, w.dt)
+    extra = (orders == REASSURE) * (posture.projected(state.presence, orders, w.upkeep, p, w.dt) - held)
     by_exposure = np.argsort(-w.exposure, kind="stable")
-    slack = state.budget - weighted(state.presence, w.upkeep)
+    slack = state.budget - allies_total(held)
     over = np.empty_like(orders, dtype=bool)
     over[:, by_exposure] = np.cumsum(extra[:, by_exposure], axis=1) > slack[:, None]
     dropped = over & (orders == REASSURE)
@@ -102,13 +108,15 @@ ADVISER_REST = 1.5          # years of recent pressure after which a threat is g
 ADVISER_EXPOSED = 0.7      # threat at which an ally counts as the front line
 ADVISER_FIRM = 0.8          # trust at which a front-line ally's faith counts as firm
 ADVISER_COMPLIANCE = 0.3    # press only where the ally would answer at least 30 % of a full demand
+ADVISER_MARGIN = 0.0        # point at Congress only while, stirred up, domestic pressure stays below its threshold
+                            # (past it, a forced drawdown costs as a withdrawal nobody chose, and luck decides games)
 
 
 def congress_wanted(state: State) -> np.ndarray:
-    """The adviser points at Congress while domestic pressure leaves room below the level where Congress might
-    force a drawdown. (B,) bool."""
+    """The adviser points at Congress while domestic pressure, stirred up, stays clear of the level where Congress
+    may force a drawdown: a withdrawal from every ally that nobody chose. (B,) bool."""
     p = state.world.params
-    return state.domestic_pressure + p.congress_stir < p.congress_threshold - 0.1
+    return state.domestic_pressure + p.congress_stir < p.congress_threshold - ADVISER_MARGIN
 
 
 def adviser_us(state: State, rng: np.random.Generator | None = None, orders: np.ndarray | None = None) -> np.ndarray:

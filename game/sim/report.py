@@ -5,16 +5,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.sim.layout import factors_total
+
 # The factors behind each ally variable, in the order `step` fills them. The last factor is always "events"
 # (scripted and conditional events of the next turn); "limit" absorbs what a 0-1 bound cut off.
 FACTORS: dict[str, tuple[str, ...]] = {
     "spending": ("threat", "trade with the adversary", "free-riding", "riding on partners", "pressure", "criticism",
-                 "fear of abandonment", "domestic limits", "events"),
+                 "fear of abandonment", "domestic limits", "the government's choice", "events"),
     "trust": ("reassurance", "promise kept", "pressure", "withdrawal", "criticism", "spillover", "U.S. credibility",
               "crises", "limit", "events"),
     "alignment": ("protection", "self-reliance", "third force", "habit", "reassurance", "promise kept", "pressure",
-                  "criticism", "withdrawal", "break with the U.S.", "limit", "events"),
-    "hedging": ("insecurity", "withdrawal", "protection", "nuclear programme", "limit", "events"),
+                  "criticism", "withdrawal", "the government's choice", "break with the U.S.", "limit", "events"),
+    "hedging": ("insecurity", "withdrawal", "protection", "the government's choice", "nuclear programme", "limit",
+                "events"),
 }
 
 # The factors behind the system-wide numbers: U.S. credibility and domestic pressure (per run) and each
@@ -30,7 +33,7 @@ SYSTEM_HELP: dict[str, str] = {
     "withdrawals": "every U.S. withdrawal tells the world American guarantees can shrink",
     "recovery": "a record of keeping promises slowly comes back toward the campaign's start",
     "successful attacks": "an ally attacked successfully: the promise did not deter",
-    "forced drawdown": "Congress cut forces everywhere, a choice Washington did not make",
+    "forced drawdown": "Congress cut forces everywhere, a withdrawal Washington did not choose",
     "invoking Congress": "pointing at Congress stirs it up",
     "settling": "domestic pressure settles toward its usual level",
     "allies' shortfall": "allies below the 2 % line, compared with the start, make Congress impatient",
@@ -56,18 +59,38 @@ FACTOR_HELP: dict[str, str] = {
     "domestic limits": "other budget priorities pull spending back; budgets cannot jump overnight",
     "events": "this turn's events",
     "reassurance": "visits, exercises and deployments that prove the U.S. promise",
-    "withdrawal": "U.S. forces leaving",
+    "withdrawal": "U.S. forces leaving, by your order or by Congress's",
     "spillover": "U.S. withdrawals from other allies, felt most in the same region",
     "U.S. credibility": "trust drifts toward the U.S. record worldwide",
-    "crises": "aggression that succeeded nearby, or Congress forcing a drawdown",
+    "crises": "aggression that succeeded against it or nearby: the promise did not deter",
     "limit": "already at the edge of its range",
     "protection": "how far it leans on U.S. protection, compared with the start",
     "self-reliance": "the more it can defend itself, the less it follows Washington",
     "habit": "settling back toward its usual stance",
     "break with the U.S.": "a nuclear programme or accommodation of the adversary",
     "insecurity": "high threat and too little protection push it toward its own options",
-    "nuclear programme": "it crossed into a weapons programme",
+    "nuclear programme": "it crossed into a weapons programme, or gave one up",
+    "the government's choice": "what its government, played by a person, chose beyond what its advisers advised",
 }
+
+
+class Breakdown:
+    """One variable's change being built as named factors: (F, B, ...) arrays, a slice per name of `names` (a tuple of
+    FACTORS or SYSTEM_FACTORS), read and written by name so `step` never depends on their order."""
+
+    def __init__(self, names: tuple[str, ...], values: np.ndarray):
+        self.names, self.values = names, values
+        self._at = {name: i for i, name in enumerate(names)}
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.values[self._at[name]]
+
+    def __setitem__(self, name: str, value) -> None:
+        self.values[self._at[name]] = value
+
+    def before(self, name: str) -> np.ndarray:
+        """The sum of the factors listed before `name`, added one after another (layout.factors_total)."""
+        return factors_total(self.values[:self._at[name]])
 
 
 @dataclass(frozen=True, eq=False)
@@ -84,6 +107,9 @@ class Report:
     entrapment: np.ndarray      # the ally's own quarrel drew the U.S. in
     nuclear: np.ndarray         # crossed into a nuclear programme this turn
     realignment: np.ndarray     # accommodated the adversary this turn
+    renounced: np.ndarray       # gave up its nuclear programme this turn
+    own_way: np.ndarray         # (B, N) int8: where it went its own way on a new named issue this turn, how many
+                                # issues it now goes its own way on (derived.issues), else 0
     congress_cut: np.ndarray    # (B,) Congress forced a drawdown
     us_action: np.ndarray       # (B,) the U.S.-level action taken (state.US_ACTION_CODE)
     risk: np.ndarray            # (B, N) chance this turn of a successful aggression against each ally

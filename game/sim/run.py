@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.campaign.model import Campaign
-from game.sim.batches import CHUNK_RUNS, chunk_rngs, chunks
+from game.sim.batches import CHUNK_RUNS, chunk_rngs, chunk_rows
 from game.sim.batches import rngs as rngs  # the single game's streams, imported from here by saves and tools
 from game.sim.events import fire_events
 from game.sim.outcome import Outcome, outcome
@@ -45,8 +45,14 @@ def simulate_chunks(campaign: Campaign, policy: Policy, runs: int, seed: int = 0
                     world: World | None = None, chunk: int = CHUNK_RUNS) -> Iterator[Result]:
     """`runs` games streamed as chunks of at most `chunk` runs, one Result each, so memory stays flat in runs."""
     world = world or make_world(campaign, params)
-    for _, rows, model_rng, policy_rng in chunks(runs, seed, chunk):
-        yield _play(world, policy, rows, model_rng, policy_rng, False)
+    for index, (_, rows) in enumerate(chunk_rows(runs, chunk)):
+        yield simulate_chunk(world, policy, seed, index, rows)
+
+
+def simulate_chunk(world: World, policy: Policy, seed: int, index: int, rows: int) -> Result:
+    """Chunk `index` (of `rows` runs) of the streamed batch of `seed`, played alone: the Result simulate_chunks gives
+    for it, so chunks can be played apart (in other processes) and come out the same."""
+    return _play(world, policy, rows, *chunk_rngs(seed, index, rows), False)
 
 
 def _play(world: World, policy: Policy, runs: int, model_rng, policy_rng, keep_reports: bool) -> Result:

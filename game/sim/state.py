@@ -46,9 +46,9 @@ class World:
     adversary_growth: np.ndarray   # (K,)
     adversary_capability0: np.ndarray  # (K,)
     revisionism0: np.ndarray    # (K,)
-    same_theatre: np.ndarray    # (N, N) 1.0 where two allies share a theatre (0 on the diagonal)
     theatre_onehot: np.ndarray  # (N, T) 1.0 where an ally belongs to that theatre
     hub: np.ndarray             # (N,) 1.0 for a logistics hub
+    valuable: np.ndarray        # (N,) 1.0 for an ally too valuable to leave (a hub, or marked so): it discounts threats
     nuclear_power: np.ndarray   # (N,) 1.0 for an ally with its own nuclear deterrent
     hub_presence0: np.ndarray   # (T,) U.S. presence in the theatre's hubs at the start (0: no hub there)
     need0: np.ndarray           # (N,) capability its threat required at the start (self-reliance's yardstick)
@@ -104,9 +104,11 @@ class State:
     presence: np.ndarray
     emboldened: np.ndarray      # how far unconditional support has emboldened it in its own disputes
     pressed: np.ndarray         # recent years of U.S. pressure on it: threats never carried out wear thin
+    shamed: np.ndarray          # recent years of public U.S. criticism of it: its public turns against paying more
     alarm: np.ndarray           # % GDP: the random part of what its budget-makers feel the threat calls for
     nuclear: np.ndarray         # bool: crossed into a nuclear weapons programme
     realigned: np.ndarray       # bool: accommodated the adversary
+    renounced: np.ndarray       # bool: gave up a nuclear programme it had started
     aggressed: np.ndarray       # successful aggressions suffered so far
     # theatres (B, T)
     autonomy: np.ndarray        # the insulated allies' drift toward defending themselves apart (a "third force")
@@ -156,6 +158,8 @@ def self_reliance(capability: np.ndarray, need0: np.ndarray) -> np.ndarray:
 
 
 def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
+    if campaign.us.guideline is not None:   # an era's own yardstick of a fair share
+        params = replace(params, guideline=campaign.us.guideline)
     allies, advs = campaign.allies, campaign.adversaries
     theatres = list(campaign.theatres)
     adv_ids = [a.id for a in advs]
@@ -175,7 +179,7 @@ def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
     onehot = (theatre[:, None] == np.arange(len(theatres))[None, :]).astype(float)
     hub = col("hub")
     shortfall0 = float((np.maximum(params.guideline - spending0, 0) * gdp).sum() / (params.guideline * gdp.sum()))
-    per_year = {"year": 1, "half": 2, "quarter": 4, "month": 12}[campaign.calendar.step]
+    per_year = campaign.calendar.per_year
     return World(
         campaign=campaign, params=params, dt=1.0 / per_year, gdp=gdp, exposure=threat0,
         latency=col("latency"), trade=col("trade_dependence"), responsiveness=col("responsiveness"),
@@ -186,9 +190,10 @@ def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
         shortfall0=shortfall0, adv_onehot=(adversary[:, None] == np.arange(len(advs))[None, :]).astype(float),
         adversary_growth=np.array([a.growth for a in advs], dtype=float),
         adversary_capability0=cap0, revisionism0=np.array([a.revisionism for a in advs], dtype=float),
-        same_theatre=same, theatre_onehot=onehot, hub=hub, nuclear_power=col("nuclear_power"),
+        theatre_onehot=onehot, hub=hub, valuable=np.maximum(hub, col("valuable")),
+        nuclear_power=col("nuclear_power"),
         hub_presence0=(hub * col("presence")) @ onehot, need0=need0, trust0=col("trust"),
-        partners0=(spending0 / 100 * gdp) @ same, fair_share0=params.guideline + params.fair_share_threat * threat0,
+        partners0=(spending0 / 100 * gdp) @ same, fair_share0=params.fair_share(threat0),
         budget=float(campaign.us.budget), conditions=compile_conditions(campaign),
     )
 
@@ -232,11 +237,12 @@ def initial_state(world: World, runs: int = 1) -> State:
         threat=tile([a.threat for a in allies]), threat_shift=zeros(runs, len(allies)),
         trust=tile([a.trust for a in allies]), alignment=tile([a.alignment for a in allies]),
         hedging=tile([a.hedging for a in allies]), presence=tile([a.presence for a in allies]),
-        emboldened=zeros(runs, len(allies)), pressed=zeros(runs, len(allies)),
+        emboldened=zeros(runs, len(allies)), pressed=zeros(runs, len(allies)), shamed=zeros(runs, len(allies)),
         alarm=zeros(runs, len(allies)),
         war=tile([world.params.shock_weight, world.params.shock_rate]),
         nuclear=np.zeros((runs, len(allies)), dtype=bool, order="F"),
         realigned=np.zeros((runs, len(allies)), dtype=bool, order="F"),
+        renounced=np.zeros((runs, len(allies)), dtype=bool, order="F"),
         aggressed=zeros(runs, len(allies)), autonomy=zeros(runs, len(c.theatres)),
         adv_capability=tile([a.capability for a in c.adversaries]),
         revisionism=tile([a.revisionism for a in c.adversaries]),

@@ -15,7 +15,7 @@ from dataclasses import replace
 import pygame
 
 from game.text_rules import one_line
-from game.ui import flow, persist
+from game.ui import bindings, flow, persist
 from game.ui.fonts import FontBook
 from game.ui.frame import FrameCache
 from game.ui.ink import Ink
@@ -54,6 +54,8 @@ class App:
         self.stack: list[Scene] = []
         self.session = None
         self.seed: int | None = None      # the seed for campaigns started from the title (None: a fresh one)
+        self.team: str | None = None      # the team's name for its saves and hand-ins ("": none; None: not asked)
+        self.autosave_slot: str | None = None   # the game in play's own autosave (game.saves.autosave_slot)
         self.facilitator_forced = False   # `play --facilitator`: facilitator mode for this window only
         self.saved_turn = 0
         self.running = True
@@ -183,13 +185,19 @@ class App:
         if target in self.stack and len(self.stack) > 1:
             was_top = target is self.stack[-1]
             self.stack.remove(target)
+            target.on_exit()
             if was_top:
                 self.stack[-1].on_resume()
         self.dirty = True
 
+    def _drop(self, keep: int) -> None:
+        """Remove every scene above the first `keep`, top first, each told it is leaving (Scene.on_exit)."""
+        while len(self.stack) > keep:
+            self.stack.pop().on_exit()
+
     def replace(self, scene: Scene) -> None:
         if len(self.stack) > 1:
-            self.stack.pop()
+            self.stack.pop().on_exit()
         self.push(scene)
 
     def make(self, name: str, *args, **kwargs) -> Scene:
@@ -206,11 +214,11 @@ class App:
         """Back to the title alone; `resume=False` when another scene is about to be pushed on top of it (the
         title then refreshes its lists only when it is shown again)."""
         if self.stack and self.stack[0].name == "title":
-            del self.stack[1:]
+            self._drop(1)
             if resume:
                 self.stack[0].on_resume()
         else:
-            self.stack = []
+            self._drop(0)
             self.show("title")
         self.dirty = True
 
@@ -276,7 +284,7 @@ class App:
         elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED,
                             pygame.WINDOWMAXIMIZED, pygame.VIDEOEXPOSE):
             self.dirty = True
-        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+        elif event.type == pygame.KEYDOWN and event.key == bindings.FULLSCREEN_KEY:
             self.toggle_fullscreen()
             self.keep_settings(self.settings)
         elif self.hot_reload.handle(event):

@@ -1,10 +1,12 @@
-"""Input bindings: which key does what, in one place (the scenes read these, and the help screen lists them)."""
+"""Input bindings: which key does what, in one place (the scenes read these, and the help screen lists them), and
+the name a button or the help prints for each key (`label`), so that a key and its label cannot drift apart."""
 from __future__ import annotations
 
 import pygame
 
 ORDER_BY_KEY = {pygame.K_p: "pressure", pygame.K_r: "reassure", pygame.K_w: "withdraw", pygame.K_c: "criticize",
                 pygame.K_h: "hold"}
+KEY_OF_ORDER = {order: key for key, order in ORDER_BY_KEY.items()}
 OVERLAY_BY_KEY = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3, pygame.K_5: 4,
                   pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3, pygame.K_KP5: 4}
 NEXT_KEYS = (pygame.K_DOWN, pygame.K_RIGHT)
@@ -14,33 +16,57 @@ HELP_KEYS = (pygame.K_F1, pygame.K_QUESTION, pygame.K_SLASH)
 SETTINGS_KEYS = (pygame.K_F2, pygame.K_o)
 CONGRESS_KEY = pygame.K_g
 INJECT_KEY = pygame.K_i    # facilitator mode only
+ROOM_KEY = pygame.K_v      # facilitator mode only: the class room
 EVERY_ALLY = {pygame.K_a: "adviser", pygame.K_d: "again"}     # faster turns: every order at once
+KEY_OF_EVERY = {kind: key for key, kind in EVERY_ALLY.items()}
+FULLSCREEN_KEY = pygame.K_F11   # anywhere (game.ui.app)
+BACK_KEY = pygame.K_ESCAPE      # every scene: back one screen (game.ui.scene.Scene.process_event)
+# the play screen's other keys
+THEATRE_KEY, REPORT_KEY, NEWS_KEY, SAVE_KEY = pygame.K_t, pygame.K_l, pygame.K_e, pygame.K_s
 
+# Keys whose name is not their character.
+NAMES = {pygame.K_RETURN: "Enter", pygame.K_KP_ENTER: "Enter", pygame.K_ESCAPE: "Esc", pygame.K_TAB: "Tab",
+         pygame.K_F1: "F1", pygame.K_F2: "F2", pygame.K_F5: "F5", pygame.K_F11: "F11"}
+
+
+def label(key: int) -> str:
+    """The name a button or the help prints for a key: "Enter", "Esc", "F1", or its letter or digit ("P", "1")."""
+    return NAMES.get(key) or chr(key).upper()
+
+
+ORDER_LETTERS = [label(key) for key in ORDER_BY_KEY]
+OVERLAY_DIGITS = [label(key) for key in OVERLAY_BY_KEY if key < 256]   # not the keypad's twins
 # (keys, what they do) for the help screen, by scene.
 CONTROLS: list[tuple[str, list[tuple[str, str]]]] = [
     ("On the map screen", [
         ("Tab / Shift+Tab", "next / previous ally (also the arrow keys)"),
         ("Click", "select an ally on the map or in the list"),
-        ("P  R  W  C  H", "order for the selected ally: pressure, reassure, withdraw, criticize, hold"),
-        ("Shift + P R W C H", "give that order to every ally at once"),
-        ("A", "give every ally the adviser's pick (faster turns in big campaigns)"),
-        ("D", "give every ally last turn's order again"),
-        ("G", "invoke Congress this turn (on / off): threats believed, at the risk of forced cuts"),
-        ("1 - 5", "map overlay: alignment, trust, spending, threat, hedging"),
-        ("T", "switch theatre (Europe / Indo-Pacific / both), when the campaign has two"),
-        ("Enter", "end the turn (Enter again to confirm)"),
-        ("L", "reopen the last turn report"),
-        ("E", "reread this turn's news"),
-        ("S", "save the game under a name"),
-        ("I", "facilitator mode: open the next turn with one of the campaign's events"),
+        ("  ".join(ORDER_LETTERS), "order for the selected ally: pressure, reassure, withdraw, criticize, hold"),
+        ("Shift + " + " ".join(ORDER_LETTERS), "give that order to every ally at once"),
+        (label(KEY_OF_EVERY["adviser"]), "give every ally the adviser's pick (faster turns in big campaigns)"),
+        (label(KEY_OF_EVERY["again"]), "give every ally last turn's order again"),
+        (label(CONGRESS_KEY), "invoke Congress this turn (on / off): threats believed, at the risk of forced cuts"),
+        (f"{OVERLAY_DIGITS[0]} - {OVERLAY_DIGITS[-1]}", "map overlay: alignment, trust, spending, threat, hedging"),
+        (label(THEATRE_KEY), "switch theatre (Europe / Indo-Pacific / both), when the campaign has two"),
+        (label(ENTER[0]), f"end the turn ({label(ENTER[0])} again to confirm)"),
+        (label(REPORT_KEY), "reopen the last turn report"),
+        (label(NEWS_KEY), "reread this turn's news"),
+        (label(SAVE_KEY), "save the game under a name"),
+        (label(INJECT_KEY), "facilitator mode: open the next turn with one of the campaign's events"),
+        (label(ROOM_KEY), "facilitator mode: the class room (students vote or play the allies from their browsers)"),
     ]),
     ("Everywhere", [
-        ("Esc", "back one screen (from the map: to the title)"),
-        ("F1 or ?", "this help"),
-        ("F2 or O", "settings: text size, colours, fullscreen"),
-        ("F11", "fullscreen on / off"),
+        (label(BACK_KEY), "back one screen (from the map: to the title)"),
+        (" or ".join(label(key) for key in HELP_KEYS[:2]), "this help"),
+        (" or ".join(label(key) for key in SETTINGS_KEYS), "settings: text size, colours, fullscreen"),
+        (label(FULLSCREEN_KEY), "fullscreen on / off"),
         ("Mouse wheel, PgUp / PgDn", "scroll long pages"),
         ("Left / Right", "in a turn report: previous / next turn"),
+    ]),
+    ("Briefing and end of the game", [
+        ("N", "on the briefing: your team's name, for its saves and the class report"),
+        ("S", "on the end screen: save the finished game for hand-in (it says which file to give)"),
+        ("W  E  L", "on the end screen: what if?, export the debrief, the turn reports"),
     ]),
     ("Title screen", [
         ("Up / Down, Enter", "choose a campaign and start it"),

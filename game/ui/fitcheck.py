@@ -1,9 +1,12 @@
 """A layout check for every scene at every window size and text size: `python -m game.ui.fitcheck [CAMPAIGN]`.
 
-It draws each scene headless with the ink recording what it drew (`Ink.drawn`) and reports two kinds of fault:
-an essential value (a number, an ally's name, an order) drawn cut short or with an ellipsis, or a paragraph
-that stopped at its box; and two pieces of text that overlap. The tests run it over the nine combinations of
-the issue (1024x768, 1280x720, 1920x1080 times 100, 130 and 150 %); a person runs it to see what to fix.
+It draws each scene headless with the ink recording what it drew (`Ink.drawn`) and reports the faults: an
+essential value (a number, an ally's name, an order) drawn cut short or with an ellipsis, or a paragraph that
+stopped at its box; two pieces of text that overlap; and on the play screen, a value missing from an ally's row,
+an ally on the shown map with neither a label nor a reason for leaving it out, a map label that does not read as
+its own country's (it sits on another, or nearer another labelled country than its own), and the adviser's pick
+unmarked. The tests run it over the nine combinations of the issue (1024x768, 1280x720, 1920x1080 times 100, 130
+and 150 %); a person runs it to see what to fix.
 """
 from __future__ import annotations
 
@@ -105,7 +108,9 @@ def check_top(app: App, label: str) -> list[Fault]:
     scene = stack[-1]
     scrolled = any(isinstance(v, Scroll) or (isinstance(v, list) and v and isinstance(v[0], Scroll))
                    for v in vars(scene).values())
-    return faults(label, drawn, names, scrolled) + (play_values(label, scene, drawn) if scene.name == "play" else [])
+    play = scene.name == "play"
+    return faults(label, drawn, names, scrolled) + (play_values(label, scene, drawn) + map_labels(label, scene) +
+                                                    adviser_mark(label, scene, drawn) if play else [])
 
 
 def play_values(label: str, scene, drawn: list[Drawn]) -> list[Fault]:
@@ -125,6 +130,39 @@ def play_values(label: str, scene, drawn: list[Drawn]) -> list[Fault]:
     if news and not any(d.shown.strip() and d.shown in news[0][0] for d in drawn):
         found.append(Fault(label, "missing", f"the news title {news[0][0]!r}"))
     return found
+
+
+def map_labels(label: str, scene) -> list[Fault]:
+    """Every ally on a shown map has a label or a listed reason for leaving it out, and every ally's and adversary's
+    label reads as its own country's (game.ui.map.labels.Shapes.reads_as)."""
+    found, mv, campaign = [], scene.app.mapview, scene.session.campaign
+    names = {a.country: a.name for a in (*campaign.allies, *campaign.adversaries)}
+    for pane in scene.panes:
+        paint = scene.paint_for(pane.theatre)
+        placement = mv.placement(scene.dense, pane, paint)
+        polys = mv.projected(pane.theatre, pane.rect.size)
+        weighty = {lb.iso for lb in paint.labels if lb.kind != "other"}
+        shapes = mv.shapes(pane.theatre, pane.rect.size, frozenset(weighty))
+        for a in campaign.allies:
+            if a.country in polys and a.country not in placement.drawn and not placement.left_out.get(a.country):
+                found.append(Fault(label, "label", f"{a.name} is on the {pane.theatre} map with no label and no "
+                                                   "reason given"))
+        for iso, box in placement.drawn.items():
+            if iso in weighty and not shapes.reads_as(box.center, iso):
+                found.append(Fault(label, "label", f"{names.get(iso, iso)}'s label at {tuple(box)} sits on another "
+                                                   "country, or nearer another than its own"))
+    return found
+
+
+def adviser_mark(label: str, scene, drawn: list[Drawn]) -> list[Fault]:
+    """The adviser's pick is marked: on its order button, or on the line above the buttons that names it."""
+    tip = scene.view()["advice"]
+    button = scene.button(f"order:{tip[0]}") if tip else None
+    if button is None:
+        return []
+    on_button = any("adviser" in d.shown.lower() for d in drawn if button.rect.contains(d.rect))
+    named = any(d.shown.startswith(f"Adviser: {tip[0].capitalize()}") for d in drawn)
+    return [] if on_button or named else [Fault(label, "missing", f"the adviser's mark ({tip[0]}) is not drawn")]
 
 
 def check_reload(app: App, label: str) -> list[Fault]:
@@ -158,12 +196,14 @@ def every_scene(size, text_scale: float, campaign: str = "europe_2024", checked:
     out += top() + check_reload(app, f"{tag} reload")
     dialogs = (lambda: app.show("report", len(app.session.reports) - 1), lambda: app.show("help"),
                lambda: app.show("settings"), lambda: app.show("save"), lambda: app.show("load"),
-               lambda: app.show("seed"), lambda: app.show("inject"), lambda: flow.request_quit(app),
+               lambda: app.show("seed"), lambda: app.show("inject"), lambda: app.show("team", lambda: None),
+               lambda: flow.request_quit(app),
                lambda: app.show("event", *EVENT), lambda: app.message(*MESSAGE))
     for open_it in dialogs:
         open_it()
         out += top()
         app.pop()
+    out += class_room(app, top)
     while not app.session.over:
         flow.end_turn(app)
         app.presented()          # as the loop does once the report is on screen: the autosave
@@ -174,6 +214,24 @@ def every_scene(size, text_scale: float, campaign: str = "europe_2024", checked:
     for name, args in (("whatif", ()), ("projector", (len(app.session.reports) - 1,))):
         app.show(name, *args)
         out += top()
+    return out
+
+
+def class_room(app: App, top) -> list[Fault]:
+    """The class room's screen: its choice of mode, then a room open on this computer (a port the system picks),
+    with thirty students and their votes on every ally, and ten names too long for a phone."""
+    scene = app.show("room")
+    out = top()
+    scene.port = 0
+    scene.open("vote")
+    room = app.class_room.server.room
+    for k in range(30):
+        _, student = room.join(f"student {k}" if k >= 10 else "a name long enough to wrap " + str(k))
+        for j, ally in enumerate(room.ballot):
+            room.vote(student, ally, ("pressure", "reassure", "hold")[(k + j) % 3], app.session.state.turn)
+    scene.update(0.1)
+    out += top()
+    scene.stop()
     return out
 
 

@@ -4,6 +4,7 @@ call the Session only through `execute`, the saves only through game.ui.persist,
 from __future__ import annotations
 
 import random
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.campaign import Campaign, CampaignError
@@ -22,7 +23,7 @@ def campaign_problem(error: Exception) -> str:
     if isinstance(error, CampaignError) and error.problems:
         first = error.problems[0]
         more = len(error.problems) - 1
-        extra = f"\n\n({more} more problem{'s' if more != 1 else ''}; run python main.py validate on the file " \
+        extra = f"\n\n({more} more problem{'s' if more != 1 else ''}; run `fairshare validate` on the file " \
                 f"to see them all.)" if more else ""
         return f"{first}{extra}"
     return str(error)
@@ -42,38 +43,72 @@ def start_campaign(app: "App", ref, seed: int | None = None) -> bool:
                     accent="bad")
         return False
     app.session, app.saved_turn = session, 0
+    app.autosave_slot = persist.autosave_slot()      # each game its own autosave: the next game never replaces it
     app.reset_to_title(resume=False)
     app.show("briefing")
     return True
 
 
 def begin_play(app: "App") -> None:
+    """From the briefing into the game, asking the team's name first if it has not been asked in this window."""
+    if app.team is None:
+        app.show("team", lambda: begin_play(app))
+        return
     app.reset_to_title(resume=False)
     app.show("play")
     whatif_job.prefetch(app.session)   # the debrief's best plan, found while the player plays
 
 
+def hand_in(app: "App") -> None:
+    """Save the finished game for the instructor (asking the team's name if there is none yet) and say where."""
+    session = app.session
+    if session is None or not session.over:
+        return
+    if not app.team:
+        app.show("team", lambda: hand_in(app) if app.team else None, True)
+        return
+    path, error = persist.hand_in(session, app.team)
+    if error:
+        app.message("The game was not saved for hand-in", error[0].upper() + error[1:] + ".", kicker="Save problem",
+                    accent="bad")
+        return
+    app.saved_turn = session.state.turn
+    app.message("Saved for hand-in", f"{app.team}'s finished game is saved as\n\n{path}\n\nGive that file to your "
+                f"instructor (a shared folder, a USB stick, the course site). On a shared drive, the instructor runs "
+                f"`fairshare class {path.parent}` on the whole folder.", kicker="Hand-in")
+
+
 def end_turn(app: "App") -> None:
-    """Resolve the turn and show the turn report with the grave happenings on top of it; once that frame is on
-    screen, autosave (the disk writes and fsync took a third of End turn to report) and, after the last turn, start
-    the what-if (its thread would otherwise share the interpreter with the report's first frame)."""
+    """Resolve the turn and show the turn report, what went wrong on top of it and the next turn's news under it;
+    once that frame is on screen, autosave (the disk writes and fsync took a third of End turn to report) and, after
+    the last turn, start the what-if (its thread would otherwise share the interpreter with the report's first
+    frame)."""
     session = app.session
     if session is None or session.over:
         return
     session.execute(EndTurn())
     index = len(session.reports) - 1
-    app.show("report", index, after_turn=True)
     grave = [h for h in happenings(session.reports[index], session.history[index + 1]) if h.grave]
-    for n, h in reversed(list(enumerate(grave))):
-        app.show("event", h, n + 1, len(grave), session.campaign.calendar.label(index + 1)
-                 if not session.over else "Final turn")
+    when = session.campaign.calendar.label(index + 1) if not session.over else "Final turn"
+    # The news of the next turn (a campaign's events: a tutorial's lesson) waits under the report, to show once it is
+    # closed: a lesson that says "read the turn report" must not cover it. What went wrong this turn (an attack, a
+    # nuclear programme, a forced drawdown) shows on top of it at once.
+    news = [h for h in grave if h.kind == "event"]
+    alerts = [h for h in grave if h.kind != "event"]
+    for n, h in reversed(list(enumerate(news))):
+        app.show("event", h, n + 1, len(news), when)
+    app.show("report", index, after_turn=True)
+    for n, h in reversed(list(enumerate(alerts))):
+        app.show("event", h, n + 1, len(alerts), when)
     app.after_present(lambda: autosave(app, session))
     app.after_present(lambda: whatif_job.prefetch(session))   # once over: worked out while the last report is read
 
 
 def autosave(app: "App", session) -> None:
     """Write the autosave of `session` (every turn: Continue picks up from it) and say how it went."""
-    _, error = persist.save(session, persist.AUTOSAVE)
+    if app.autosave_slot is None:
+        app.autosave_slot = persist.autosave_slot()
+    _, error = persist.autosave(session, app.autosave_slot, app.team or "")
     if error:
         app.message("The autosave failed", f"The game goes on, but the autosave could not be written: {error}",
                     kicker="Save problem", accent="bad")
@@ -84,7 +119,7 @@ def autosave(app: "App", session) -> None:
 def save_as(app: "App", slot: str) -> bool:
     if app.session is None:
         return False
-    path, error = persist.save(app.session, slot, force=True)   # the Save-as screen asked before replacing
+    path, error = persist.save(app.session, slot, app.team or "", force=True)   # the Save-as screen asked first
     if error:
         app.message("The game was not saved", error[0].upper() + error[1:] + ".", kicker="Save problem",
                     accent="bad")
@@ -94,17 +129,33 @@ def save_as(app: "App", slot: str) -> bool:
     return True
 
 
-def load(app: "App", path) -> bool:
-    session, error = persist.load(path)
+def load(app: "App", path, replay_changed: bool = False) -> bool:
+    game, error = persist.load(path, replay_changed)
+    if isinstance(error, persist.CampaignChanged):
+        app.confirm("The campaign has changed", f"{str(error)[0].upper()}{str(error)[1:]}. Its orders can be replayed "
+                    "on the current version of the campaign file, as hot reload does: the same seed and orders, with "
+                    "the orders the new version refuses left out, so the game may turn out differently.\n\nThe save "
+                    "itself is left as it is.", lambda: load(app, path, replay_changed=True), yes="Replay it",
+                    no="Cancel", kicker="Load")
+        return False
     if error:
         app.message("This save cannot be loaded", error[0].upper() + error[1:] + ".\n\nThe file was left as it is.",
                     kicker="Load problem", accent="bad")
         return False
+    session = game.session
     app.session, app.saved_turn = session, session.state.turn
+    # an autosave goes on being this game's autosave; a game loaded from a named save gets one of its own
+    app.autosave_slot = Path(path).stem if persist.is_autosave(Path(path).stem) else persist.autosave_slot()
+    if game.team:
+        app.team = game.team
     app.reset_to_title(resume=False)
     app.show("end" if session.over else "play")
     shown = session.campaign.calendar.label(min(session.state.turn, session.campaign.turns - 1))
-    app.toast(f"Loaded: {session.campaign.name}, {shown}")
+    if game.changed:
+        app.message("Replayed on the changed campaign", game.note()[0].upper() + game.note()[1:] + ".",
+                    kicker="Load")
+    else:
+        app.toast(f"Loaded: {session.campaign.name}, {shown}")
     return True
 
 

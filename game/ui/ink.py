@@ -10,17 +10,20 @@ from functools import lru_cache
 
 import pygame
 
+from game.ui import bindings
 from game.ui.fonts import FontBook
-from game.ui.theme import ORDER_COLORS, ORDER_KEYS, Color, Theme, lerp, readable_on
+from game.ui.theme import ORDER_COLORS, Color, Theme, lerp, readable_on
 
 
 @dataclass(frozen=True)
 class Drawn:
-    """One piece of text as a frame drew it: what was asked for, what fitted, and where (see `Ink.drawn`)."""
+    """One piece of text as a frame drew it: what was asked for, what fitted, where and in which colour (see
+    `Ink.drawn`: the layout check reads the first three, the screen tests the colour, which says good or bad)."""
     wanted: str
     shown: str
     rect: pygame.Rect
     kind: str = "line"      # line | clipped (partly outside the clip) | para (`shown`: the lines that fitted)
+    color: Color | None = None
 
 
 class Ink:
@@ -52,16 +55,17 @@ class Ink:
         wanted = text
         if max_w is not None:
             text = self.fit(text, max_w, role, bold)
-        img = self.fonts.render(text, self.theme.fs(role), color or self.pal["text"], bold)
+        color = color or self.pal["text"]
+        img = self.fonts.render(text, self.theme.fs(role), color, bold)
         rect = img.get_rect(**{anchor: (int(pos[0]), int(pos[1]))})
         surf.blit(img, rect)
         if self.drawn is not None and wanted.strip():
             seen = rect.clip(surf.get_clip())       # text drawn outside the clip (a scrolled list) is not seen
             if seen.w and seen.h:
                 kind = "line" if seen.size == rect.size else "clipped"
-                self.drawn.append(Drawn(wanted, text, seen.move(surf.get_abs_offset()), kind))
+                self.drawn.append(Drawn(wanted, text, seen.move(surf.get_abs_offset()), kind, tuple(color)))
             elif not text.strip():      # fitted to nothing: recorded, so that the layout check can say so
-                self.drawn.append(Drawn(wanted, text, rect.move(surf.get_abs_offset())))
+                self.drawn.append(Drawn(wanted, text, rect.move(surf.get_abs_offset()), color=tuple(color)))
         return rect
 
     def halo_text(self, surf, text, pos, role="label", color=None, bold=True, anchor="center") -> pygame.Rect:
@@ -146,7 +150,7 @@ class Ink:
     def chip(self, surf, pos, order: str, role: str = "small", anchor: str = "topright", long: bool = True,
              dim: bool = False) -> pygame.Rect:
         """An order badge: key letter in a box plus the order's name, in the order's colour."""
-        key, color = ORDER_KEYS[order], ORDER_COLORS[order]
+        key, color = bindings.label(bindings.KEY_OF_ORDER[order]), ORDER_COLORS[order]
         if dim:
             color = lerp(color, self.pal["panel"], 0.45)
         label = order.capitalize() if long else ""

@@ -19,8 +19,7 @@ class PlayLayout:
     right: pygame.Rect      # the selected ally: meters and order buttons
     map: pygame.Rect        # the map area (tabs, panes, legend)
     tabs: pygame.Rect       # overlay and theatre tabs above the map
-    panes: pygame.Rect      # where the theatre maps go
-    legend: pygame.Rect     # the overlay legend, top of a strip left of the map (adversaries below it)
+    panes: pygame.Rect      # under the tabs: the theatre maps, their legend and the adversaries (game.ui.play.mapkey)
     bottom: pygame.Rect     # buttons: report, save, help, settings, title, end turn
 
 
@@ -30,10 +29,13 @@ MAP_SHARE = 0.3
 
 
 def play_layout(ink: Ink, dense: Ink, size: tuple[int, int], legend_size: tuple[int, int],
-                left_min: int = 0, right_min: int = 0) -> PlayLayout:
+                left_min: int = 0, right_min: int = 0, give: int = 0) -> PlayLayout:
     """`ink` sizes the top bar, the side panels and the bottom bar; `dense` (capped text) the map area.
-    `left_min`: the ally list's width for its widest row (the map gives way to it). `right_min`: the narrowest
-    the selected ally's panel can be with its values whole (it gives way to the map, down to that)."""
+    `legend_size`: the legend's, were it beside the map (the selected ally's panel gives way to keep the map and
+    legend their share). `left_min`: the ally list's width for its widest row (the map gives way to it).
+    `right_min`: the narrowest the selected ally's panel can be with its values whole (it gives way to the map,
+    down to that). `give`: the width the map could still use (it is narrower than its height allows): the selected
+    ally's panel gives it first, down to `right_min`, then the ally list, down to `left_min`."""
     th = ink.theme
     w, h = size
     m = th.px(14)
@@ -54,6 +56,11 @@ def play_layout(ink: Ink, dense: Ink, size: tuple[int, int], legend_size: tuple[
     short = int(w * MAP_SHARE) - (w - left_w - right_w - 4 * m - legend_size[0] - th.px(12))
     if right_min and short > 0:
         right_w -= max(0, min(short, right_w - right_min))
+    if give > 0 and right_min:
+        take = max(0, min(give, right_w - right_min))
+        right_w, give = right_w - take, give - take
+    if give > 0 and left_min:
+        left_w -= max(0, min(give, left_w - left_min))
     top = pygame.Rect(0, 0, w, top_h)
     bottom = pygame.Rect(0, h - bottom_h, w, bottom_h)
     body_y, body_h = top.bottom + m, bottom.y - top.bottom - 2 * m
@@ -62,12 +69,8 @@ def play_layout(ink: Ink, dense: Ink, size: tuple[int, int], legend_size: tuple[
     map_rect = pygame.Rect(left.right + m, body_y, right.x - left.right - 2 * m, body_h)
     tab_h = dense.lh("small", True) + dense.theme.tx(16)
     tabs = pygame.Rect(map_rect.x, map_rect.y, map_rect.w, tab_h)
-    legend_w, legend_h = legend_size
-    legend = pygame.Rect(map_rect.x, tabs.bottom + th.px(10), legend_w, legend_h)
-    panes_x = legend.right + th.px(12)
-    panes = pygame.Rect(panes_x, tabs.bottom + th.px(10), map_rect.right - panes_x,
-                        map_rect.bottom - tabs.bottom - th.px(10))
-    return PlayLayout(top, left, right, map_rect, tabs, panes, legend, bottom)
+    panes = pygame.Rect(map_rect.x, tabs.bottom + th.px(10), map_rect.w, map_rect.bottom - tabs.bottom - th.px(10))
+    return PlayLayout(top, left, right, map_rect, tabs, panes, bottom)
 
 
 def columns(rect: pygame.Rect, weights: list[float], gap: int) -> list[pygame.Rect]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from game.saves import AUTOSAVE, SaveError, SaveInfo, list_saves, load_save, slot_path, write_save
+from game.handin import team_problem, write_hand_in
+from game.saves import (CampaignChanged, Loaded, SaveError, SaveInfo, autosave_slot, is_autosave, list_saves,
+                        open_save, prune_autosaves, slot_path, write_save)
 from game.settings import Settings, read_settings, save_settings
 from game.userdata import clean_temp_files
 
-__all__ = ["AUTOSAVE", "Settings", "settings", "clean_up", "store_settings", "save", "load", "saves", "latest",
-           "slot_taken", "when"]
+__all__ = ["Settings", "settings", "clean_up", "store_settings", "save", "autosave", "hand_in", "load", "saves",
+           "latest", "slot_taken", "when", "autosave_slot", "is_autosave", "team_problem", "CampaignChanged"]
 
 
 def settings() -> tuple[Settings, str | None]:
@@ -34,17 +36,39 @@ def store_settings(value: Settings, force: bool = False) -> str | None:
     return None
 
 
-def save(session, slot: str, force: bool = False) -> tuple[Path | None, str | None]:
+def save(session, slot: str, team: str = "", force: bool = False) -> tuple[Path | None, str | None]:
     """`force`: the player chose to replace whatever file holds that slot (see game.userdata's write rule)."""
     try:
-        return write_save(session, slot, force), None
+        return write_save(session, slot, team, force), None
     except (SaveError, OSError) as error:
         return None, str(error)
 
 
-def load(path) -> tuple[object | None, str | None]:
+def autosave(session, slot: str, team: str = "") -> tuple[Path | None, str | None]:
+    """The game's own autosave, then the oldest autosaves beyond the newest twenty removed."""
+    path, error = save(session, slot, team)
+    if error is None:
+        try:
+            prune_autosaves()
+        except (SaveError, OSError):   # a folder that cannot be listed: the autosave itself was written
+            pass
+    return path, error
+
+
+def hand_in(session, team: str) -> tuple[Path | None, str | None]:
     try:
-        return load_save(path), None
+        return write_hand_in(session, team), None
+    except (SaveError, OSError) as error:
+        return None, str(error)
+
+
+def load(path, replay_changed: bool = False) -> tuple[Loaded | None, str | CampaignChanged | None]:
+    """The save opened, or why not. A campaign changed since the save is an error (a CampaignChanged one, which the
+    window answers by asking) unless `replay_changed`: then the orders are replayed on the current version."""
+    try:
+        return open_save(path, replay_changed=replay_changed), None
+    except CampaignChanged as error:
+        return None, error
     except (SaveError, OSError) as error:
         return None, str(error)
     except Exception as error:  # noqa: BLE001 - a save that breaks the replay in an unforeseen way

@@ -163,6 +163,7 @@ def render_figures(frames: int = 600, turns: int = 60, size: tuple[int, int] = S
             pygame.font.init()
             driver = pygame.display.get_driver()
             app = App(size=size, settings=Settings())
+            app.team = ""       # asked and left empty: Enter from the briefing goes straight into the game
             flow.start_campaign(app, "europe_2024", 1)
             _back_to_play(app)
             for _ in range(30):         # warm-up: fonts, map projection, first renders

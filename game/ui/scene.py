@@ -2,7 +2,9 @@
 
 A scene is `process_event(event) -> bool` (did anything visible change), `update(dt) -> bool` (still
 animating), `draw(surface)` (pure: reads, never changes the scene, the session or the model), plus
-`layout(size)` which the app calls on entry and on every window resize to place buttons and panels. A scene
+`layout(size)` which the app calls on entry and on every window resize to place buttons and panels, and three
+hooks the app calls as the stack changes: `on_enter` (pushed), `on_resume` (the scene above it removed) and
+`on_exit` (removed, however: popped, replaced, or the stack cleared back to the title). A scene
 whose hover moves only a tooltip draws it in `draw_overlay` and sets `app.overlay_dirty` instead of returning True:
 the app then re-blits its cached frame under the old tooltip and draws the new one, not the whole frame.
 """
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui import bindings
 from game.ui.widgets import Button, button_at, draw_button
 
 if TYPE_CHECKING:
@@ -70,6 +73,10 @@ class Scene:
     def on_resume(self) -> None:
         """Called when the scene above this one has been popped."""
 
+    def on_exit(self) -> None:
+        """Called once the app has removed this scene from the stack, however it went (popped, replaced, or the
+        stack cleared back to the title): let go of what on_enter took, such as text input."""
+
     # --- the three calls of the loop ---------------------------------------------------------------------
     def process_event(self, event) -> bool:
         if event.type == pygame.MOUSEMOTION:
@@ -83,7 +90,7 @@ class Scene:
         if event.type == pygame.MOUSEWHEEL:
             return self.on_wheel(event.y)
         if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
+            if event.key == bindings.BACK_KEY:
                 self.on_back()
                 return True
             return self.on_key(event)

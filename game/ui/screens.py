@@ -20,6 +20,10 @@ WHERE = {
     # the seminar toolkit (issue 11)
     "whatif": "game.ui.report.whatif:WhatIfScene", "projector": "game.ui.report.projector:ProjectorScene",
     "seed": "game.ui.side.seed:SeedDialog", "inject": "game.ui.side.inject:InjectDialog",
+    # the hand-in (issue 21)
+    "team": "game.ui.side.team:TeamDialog",
+    # the class room (issue 25)
+    "room": "game.ui.side.room:RoomScene",
 }
 
 

@@ -44,8 +44,13 @@ def _headless() -> None:
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 
+TEAM = "Team Adams"
+
+
 def scripted_game(app, campaign: str = "europe_2024", seed: int = 7, turns: int = 4):
-    """Start `campaign` and play a few turns with a plausible mix of orders (through session.execute only)."""
+    """Start `campaign` and play a few turns with a plausible mix of orders (through session.execute only), as a team
+    whose name was given at the briefing."""
+    app.team = TEAM
     flow.start_campaign(app, campaign, seed)
     flow.begin_play(app)
     s = app.session
@@ -119,6 +124,9 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024",
     app.pop()
     app.show("inject")
     shot("inject")
+    app.pop()
+    app.show("team", lambda: None)
+    shot("team")
     app.pop()
     app.hot_reload.watched = app.session     # as if the author had just saved a broken campaign file
     app.hot_reload.broken = Broken(tuple(Problem(f"{app.session.campaign.id}.yaml", 12 + 7 * i, 5, message)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pygame
 
-ORDER_KEYS = {"pressure": pygame.K_p, "reassure": pygame.K_r, "withdraw": pygame.K_w, "criticize": pygame.K_c,
-              "hold": pygame.K_h}
+from game.ui.bindings import KEY_OF_ORDER
 
 
 def key_event(key: int, mod: int = 0, unicode: str = "", up: bool = False) -> pygame.event.Event:
@@ -69,7 +68,7 @@ class Driver:
         for ally, order in orders.items():
             while ids[self.scene.selected] != ally:
                 self.press(pygame.K_TAB)
-            self.press(ORDER_KEYS[order])
+            self.press(KEY_OF_ORDER[order])
         self.press(pygame.K_RETURN)          # ask to end the turn
         self.press(pygame.K_RETURN)          # confirm
         self.read_through(keyboard=True)

@@ -9,13 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from game.analysis.chart_png import OKABE_ITO
+
 Color = tuple[int, int, int]
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
-OKABE_ITO = {
-    "orange": (230, 159, 0), "sky": (86, 180, 233), "green": (0, 158, 115), "yellow": (240, 228, 66),
-    "blue": (0, 114, 178), "vermillion": (213, 94, 0), "purple": (204, 121, 167),
-}
+# OKABE_ITO is the one palette of every chart and screen (game.analysis.chart_png).
 
 # Viridis (matplotlib), sampled; starts a little above its darkest end so low values stay visible on navy.
 VIRIDIS = ((0.0, (72, 35, 116)), (0.2, (64, 70, 136)), (0.4, (41, 120, 142)), (0.6, (34, 167, 132)),
@@ -42,20 +41,10 @@ HIGH_CONTRAST = dict(BASE, **{
 PALETTES = {"default": BASE, "high_contrast": HIGH_CONTRAST}
 PALETTE_NAMES = {"default": "Navy", "high_contrast": "High contrast"}
 
-# Orders: a colour AND a key letter AND a word, never the colour alone.
-ORDER_KEYS = {"pressure": "P", "reassure": "R", "withdraw": "W", "criticize": "C", "hold": "H"}
+# Orders: a colour AND a key letter (game.ui.bindings) AND a word, never the colour alone.
 ORDER_COLORS = {"hold": (120, 132, 152), "pressure": OKABE_ITO["orange"], "reassure": OKABE_ITO["sky"],
                 "withdraw": OKABE_ITO["vermillion"], "criticize": OKABE_ITO["purple"]}
-ORDER_BLURB = {
-    "pressure": "Spend more, or our commitment shrinks",
-    "reassure": "Visits, exercises, troops: we stand by you",
-    "withdraw": "Bring U.S. forces home",
-    "criticize": "Shame it in public",
-    "hold": "Change nothing this turn",
-}
 
-OVERLAY_TITLES = {"alignment": "Alignment with the U.S.", "trust": "Trust in the U.S.",
-                  "spending": "Defence spending, % of GDP", "threat": "Threat felt", "hedging": "Hedging"}
 GUIDELINE = 2.0     # NATO's 2 % of GDP line
 SPENDING_MAX = 5.0  # top of every spending scale, % of GDP
 

@@ -117,20 +117,57 @@ def draw_scrollbar(ink: Ink, surf, rect: pygame.Rect, scroll: Scroll) -> None:
 
 
 class TextField:
-    """One line of text input: printable characters from TEXTINPUT events, editing keys from KEYDOWN."""
+    """One line of text input: printable characters from TEXTINPUT events, editing keys from KEYDOWN.
+
+    A field opens with its default text selected, as a desktop text box does on focus: typing replaces it,
+    Backspace or Delete clears it, an arrow key or End keeps it and puts the caret after it; Ctrl+A selects all
+    again."""
 
     def __init__(self, text: str = "", max_len: int = 40):
         self.text, self.max_len = text, max_len
+        self.selected = bool(text)
 
     def handle(self, event) -> bool:
         if event.type == pygame.TEXTINPUT:
-            room = self.max_len - len(self.text)
-            add = "".join(ch for ch in getattr(event, "text", "") if ch.isprintable())[:max(room, 0)]
+            add = "".join(ch for ch in getattr(event, "text", "") if ch.isprintable())
+            if not add:
+                return False
+            if self.selected:
+                self.text, self.selected = "", False
+            add = add[:max(self.max_len - len(self.text), 0)]
             self.text += add
             return bool(add)
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_BACKSPACE and self.text:
-                mods = getattr(event, "mod", 0)
-                self.text = "" if mods & pygame.KMOD_CTRL else self.text[:-1]
-                return True
+        if event.type != pygame.KEYDOWN:
+            return False
+        mods = getattr(event, "mod", 0)
+        if event.key == pygame.K_a and mods & (pygame.KMOD_CTRL | pygame.KMOD_META):
+            self.selected = bool(self.text)
+            return True
+        if event.key in (pygame.K_BACKSPACE, pygame.K_DELETE) and self.text:
+            if self.selected or mods & pygame.KMOD_CTRL:
+                self.text = ""
+            elif event.key == pygame.K_BACKSPACE:
+                self.text = self.text[:-1]
+            self.selected = False
+            return True
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_HOME, pygame.K_END) and self.selected:
+            self.selected = False
+            return True
         return False
+
+
+def draw_text_field(ink: Ink, surf: pygame.Surface, rect: pygame.Rect, field: TextField) -> None:
+    """The field's box, its text (highlighted while selected: the next key replaces it) and the caret."""
+    pal, th = ink.pal, ink.theme
+    pygame.draw.rect(surf, pal["bg"], rect, border_radius=th.px(8))
+    pygame.draw.rect(surf, pal["select"], rect, max(2, th.px(3)), border_radius=th.px(8))
+    at = (rect.x + th.tx(14), rect.centery)
+    if field.selected and field.text:
+        box = pygame.Rect(0, 0, min(ink.width(field.text, "h3"), rect.w - th.tx(40)) + th.tx(8), ink.lh("h3"))
+        box.midleft = (at[0] - th.tx(4), at[1])
+        pygame.draw.rect(surf, pal["select"], box, border_radius=th.px(4))
+    color = readable_on(pal["select"]) if field.selected and field.text else pal["text"]
+    shown = ink.text(surf, field.text, at, "h3", color, anchor="midleft", max_w=rect.w - th.tx(40))
+    caret_x = (shown.right if field.text else at[0]) + th.px(3)
+    pygame.draw.line(surf, pal["select"], (caret_x, rect.y + th.tx(8)), (caret_x, rect.bottom - th.tx(8)),
+                     max(2, th.px(2)))

@@ -71,9 +71,10 @@ def loop(app: App) -> int:
     return 0
 
 
-def run(campaign: str | None = None, seed: int | None = None, facilitator: bool = False) -> int:
-    """Open the window: the title screen, or straight into `campaign` (id or path), in facilitator mode if asked.
-    Returns the exit code."""
+def run(campaign: str | None = None, seed: int | None = None, facilitator: bool = False,
+        team: str | None = None) -> int:
+    """Open the window: the title screen, or straight into `campaign` (id or path), in facilitator mode if asked,
+    for `team` (None: the window asks the team's name once). Returns the exit code."""
     display_hints()
     try:
         pygame.display.init()   # the game has no sound: no audio device is opened
@@ -85,7 +86,7 @@ def run(campaign: str | None = None, seed: int | None = None, facilitator: bool 
               "(validate, simulate, backtest) work without a screen.", file=sys.stderr)
         return 1
     try:
-        app.seed, app.facilitator_forced = seed, facilitator
+        app.seed, app.facilitator_forced, app.team = seed, facilitator, team
         if campaign is not None:
             flow.start_campaign(app, campaign, seed)
         code = loop(app)

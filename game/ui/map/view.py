@@ -13,7 +13,7 @@ import pygame
 
 from game.ui.ink import Ink, hatch_tile
 from game.ui.map.data import Theatre
-from game.ui.map.labels import Label, place_labels
+from game.ui.map.labels import Label, Placement, Shapes, place_labels
 from game.ui.theme import readable_on, spending_color
 
 
@@ -58,6 +58,8 @@ class MapView:
         self._proj: dict = {}
         self._surfaces: OrderedDict = OrderedDict()
         self._hits: OrderedDict = OrderedDict()
+        self._placements: OrderedDict = OrderedDict()   # the labels' placement, by what the labels surface is keyed
+        self._shapes: OrderedDict = OrderedDict()
 
     # --- geometry ------------------------------------------------------------------------------------------
     def projected(self, tid: str, size: tuple[int, int]) -> dict[str, list[list[tuple[int, int]]]]:
@@ -154,8 +156,31 @@ class MapView:
 
     def _labels(self, ink: Ink, tid: str, size: tuple[int, int], paint: Paint) -> pygame.Surface:
         surf = pygame.Surface(size, pygame.SRCALPHA)
-        place_labels(ink, surf, self.theatres[tid], self.projected(tid, size), paint.labels)
+        placement = place_labels(ink, surf, self.theatres[tid], self.projected(tid, size), paint.labels,
+                                 self.shapes(tid, size, frozenset(lb.iso for lb in paint.labels if lb.kind != "other")))
+        self._placements[(tid, size, paint, ink.theme)] = placement
+        if len(self._placements) > 16:
+            self._placements.popitem(last=False)
         return surf
+
+    def shapes(self, tid: str, size: tuple[int, int], labelled: frozenset[str]) -> Shapes:
+        """The countries of a theatre drawn at `size`, for placing labels (game.ui.map.labels.Shapes), kept: a new
+        turn or overlay places the labels again on the same map."""
+        key = (tid, size, labelled)
+        found = self._shapes.get(key)
+        if found is None:
+            found = self._shapes[key] = Shapes(self.projected(tid, size), set(labelled), size)
+            if len(self._shapes) > 8:
+                self._shapes.popitem(last=False)
+        return found
+
+    def placement(self, ink: Ink, pane: Pane, paint: Paint) -> Placement:
+        """Where the labels of a pane went, and why any ally's was left out (drawing them first if need be)."""
+        self.surface(ink, pane, paint, "labels")
+        key = (pane.theatre, pane.rect.size, paint, ink.theme)
+        if key not in self._placements:     # the surface came from the cache before the placement was kept
+            self._labels(ink, pane.theatre, pane.rect.size, paint)
+        return self._placements[key]
 
     @staticmethod
     def _graticule(surf, theatre: Theatre, color) -> None:

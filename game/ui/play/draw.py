@@ -7,12 +7,12 @@ import pygame
 from game.campaign.model import ORDERS
 from game.ui.play.legend import draw_adversaries, draw_legend, draw_tooltip, tooltip_lines
 from game.ui.play.allylist import draw_more, draw_row
+from game.ui.play.mapkey import draw_key, foe_lines
 from game.ui.play.panels import draw_ally_detail, draw_top, money
 from game.ui.play.usaction import draw_congress
-from game.ui.theme import ORDER_BLURB, ORDER_COLORS, lerp, readable_on
+from game.ui.theme import ORDER_COLORS, lerp, readable_on
 from game.ui.widgets import draw_button
-from game.ui.wording import change_sentence
-from game.ui.words import theatre_name
+from game.ui.wording import ORDER_BLURB, change_sentence, theatre_name
 
 
 def draw_play(scene, surface: pygame.Surface) -> None:
@@ -105,11 +105,14 @@ def _draw_map(scene, surface, allies) -> None:
         mv.outline(surface, pane, sel.iso, pal["label_halo"], max(4, th.px(7)))
         mv.outline(surface, pane, sel.iso, pal["select"], max(2, th.px(4)))
         surface.blit(mv.surface(ink, pane, scene.paint_for(pane.theatre), "labels"), pane.rect)
-    draw_legend(ink, surface, scene.legend, scene.overlay)
-    st = scene.session.state
-    below = pygame.Rect(scene.legend.x, scene.legend.bottom + th.px(12), scene.legend.w,
-                        L.map.bottom - scene.legend.bottom - th.px(12))
-    draw_adversaries(ink, surface, below, scene.view()["foes"], int(st.aggressions[0]), int(st.crises[0]))
+    area, st = scene.map_area, scene.session.state
+    foes, attacks, crises = scene.view()["foes"], int(st.aggressions[0]), int(st.crises[0])
+    if area.legend is not None:
+        draw_legend(ink, surface, area.legend, scene.overlay)
+    if area.key is not None:
+        draw_key(ink, surface, area.key, scene.overlay, [] if area.foes else foe_lines(foes, attacks, crises))
+    if area.foes is not None:
+        draw_adversaries(ink, surface, area.foes, foes, attacks, crises)
 
 def _draw_right(scene, surface, a, costs, g) -> None:
     ink, th, pal, L = scene.ink, scene.theme, scene.pal, scene.L
@@ -139,6 +142,13 @@ def _draw_right(scene, surface, a, costs, g) -> None:
         else ("THE CAMPAIGN IS OVER",)
     title = next((t for t in titles if ink.width(t, "small", True) <= inner.w), titles[-1])
     ink.text(surface, title, (inner.x, y + th.tx(2)), "small", pal["accent"], True, max_w=inner.w)
+    tip = scene.view()["advice"]
+    if scene.advice_h and tip is not None:      # one-line buttons: the adviser's pick on a line of its own
+        pick = tip[0].capitalize()
+        lines = [f"Adviser: {pick}, {why}" for why in tip[1]] + [f"Adviser: {pick}"]
+        line = next((t for t in lines if ink.width(t, "small") <= inner.w), lines[-1])
+        ink.text(surface, line, (inner.x, y + th.tx(2) + ink.lh("small", True)), "small", pal["text"],
+                 max_w=inner.w)
     for b in scene.buttons:
         if b.id.startswith("order:"):
             _order_button(scene, surface, b, costs.get(b.order, 0.0))
@@ -154,6 +164,15 @@ def order_min_width(ink) -> int:
     cap = max(ink.lh("body", True) + th.tx(2), ink.width("W", "body", True) + 2 * th.tx(5))
     words = max(ink.width(o.capitalize() + " ✓", "body", True) for o in ORDERS)
     return 2 * th.tx(12) + cap + th.tx(14) + words + th.tx(10) + ink.width("−$00.0 bn", "small", True)
+
+
+def adviser_fits(ink, width: int) -> bool:
+    """Whether an order button `width` wide can say "· adviser" beside any order's label and its cost (else the
+    adviser's pick gets a line of its own above the buttons)."""
+    th = ink.theme
+    cap = max(ink.lh("body", True) + th.tx(2), ink.width("W", "body", True) + 2 * th.tx(5))
+    words = max(ink.width(o.capitalize() + "  · adviser", "body", True) for o in ORDERS)
+    return 2 * th.tx(12) + cap + th.tx(14) + words + th.tx(10) + ink.width("−$00.0 bn", "small", True) <= width
 
 
 def _order_button(scene, surface, b, cost: float) -> None:
@@ -184,18 +203,19 @@ def _order_button(scene, surface, b, cost: float) -> None:
     # where even the adviser's shortest reason (with its figure) cannot be whole, the label says "adviser" and
     # the line under it describes the order, as in a compact button
     reason = advised and blurb and ink.width(tip[1][-1], "tiny", True) <= room
+    # the adviser's reason, shortened as need be; where even its shortest form cannot say "Adviser:", the label
+    # says it instead (the mark is never the bold type alone)
+    lines = [f"Adviser: {why}" for why in tip[1]] + [tip[1][-1]] if reason else [refusal or ORDER_BLURB[b.order]]
+    line = next((t for t in lines if ink.width(t, "tiny", reason) <= room), lines[-1])
+    said = reason and line.startswith("Adviser:")
     # the richest label that fits beside the cost: the words shorten before anything is cut
-    note = "  · adviser" if advised and not reason else "  · none left" if refusal and not blurb else ""
+    note = "  · adviser" if advised and not said else "  · none left" if refusal and not blurb else ""
     # (the ✓ goes before the note does: the button's fill already says it is chosen)
     forms = [b.label + ("  ✓ chosen" if b.active else "") + note, b.label + (" ✓" if b.active else "") + note,
              b.label + note, b.label + (" ✓" if b.active else "")]
     label = next((f for f in forms if ink.width(f, "body", True) <= room), forms[-1])
     ink.text(surface, label, (x, top), "body", fg, True, max_w=room)
     if blurb:
-        # the adviser's reason, shortened as need be; at the very last without its "Adviser:" (the bold type and
-        # the order's label still mark it)
-        lines = [f"Adviser: {why}" for why in tip[1]] + [tip[1][-1]] if reason else [refusal or ORDER_BLURB[b.order]]
-        line = next((t for t in lines if ink.width(t, "tiny", reason) <= room), lines[-1])
         ink.text(surface, line, (x, top + ink.lh("body", True)), "tiny", sub, reason, max_w=room)
     cost_col = fg if b.active else (pal["bad"] if cost > 0.05 else pal["good"] if cost < -0.05 else pal["dim"])
     ink.text(surface, cost_text, (r.right - pad, r.centery), "small", cost_col, True, "midright")

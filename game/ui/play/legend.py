@@ -5,17 +5,22 @@ from functools import lru_cache
 
 import pygame
 
+from game.settings import OVERLAYS
 from game.ui.ink import Ink, hatch_tile
 from game.ui.play.view import HEDGING_HATCH, AllyView
-from game.ui.theme import GUIDELINE, OVERLAY_TITLES, SPENDING_MAX, overlay_color
+from game.ui.theme import GUIDELINE, SPENDING_MAX, overlay_color
+from game.ui.wording import overlay_title
 
-KEYS = (("/", f"Hedging {HEDGING_HATCH:g} or more"), ("x", "Nuclear programme ☢"), ("\\", "Made its own deal ⚑"),
-        ("#", "Adversary"))
+# The hatches' words, short enough for a narrow legend beside the map or a key under it (Help says them in full).
+KEYS = (("/", f"Hedging {HEDGING_HATCH:g}+"), ("x", "Nuclear ☢"), ("\\", "Own deal ⚑"), ("#", "Adversary"))
 
 
 def legend_size(ink: Ink) -> tuple[int, int]:
     th = ink.theme
-    w = max(ink.width(label, "small") for _, label in KEYS) + th.tx(34) + th.tx(10) + 2 * th.tx(14)
+    words = [label for _, label in KEYS] + ["U.S. presence", "Selected ally"]
+    w = max(max(ink.width(label, "small") for label in words) + th.tx(34) + th.tx(10),
+            max(ink.width(line, "small", True) for t in map(overlay_title, OVERLAYS)
+                for line in ink.wrap(t, th.tx(150), "small", True))) + 2 * th.tx(14)
     h = (th.tx(14) * 2 + 2 * ink.lh("small", True) + th.tx(8) + th.tx(16) + ink.lh("tiny") + th.tx(10)
          + (len(KEYS) + 2) * (ink.lh("small") + th.tx(6)))
     return w, h
@@ -30,16 +35,9 @@ def _ramp(overlay: str, w: int, h: int) -> pygame.Surface:
     return surf
 
 
-def draw_legend(ink: Ink, surf, rect: pygame.Rect, overlay: str) -> None:
+def draw_ramp(ink: Ink, surf, ramp: pygame.Rect, overlay: str) -> int:
+    """The overlay's colour scale in `ramp`, its ticks under it; returns the y under the ticks."""
     th, pal = ink.theme, ink.pal
-    ink.panel(surf, rect, pal["panel"], radius=th.px(10))
-    pad = th.tx(14)
-    x, y, w = rect.x + pad, rect.y + pad, rect.w - 2 * pad
-    for line in ink.wrap(OVERLAY_TITLES[overlay], w, "small", True)[:2]:
-        ink.text(surf, line, (x, y), "small", pal["text"], True, max_w=w)
-        y += ink.lh("small", True)
-    y = rect.y + pad + 2 * ink.lh("small", True) + th.tx(8)
-    ramp = pygame.Rect(x, y, w, th.tx(16))
     surf.blit(_ramp(overlay, ramp.w, ramp.h), ramp)
     pygame.draw.rect(surf, pal["border"], ramp, 1)
     y = ramp.bottom + th.tx(2)
@@ -52,7 +50,20 @@ def draw_legend(ink: Ink, surf, rect: pygame.Rect, overlay: str) -> None:
     for t, label in ticks:
         anchor = "topleft" if t == 0 else "topright" if t == 1 else "midtop"
         ink.text(surf, label, (ramp.x + round(ramp.w * t), y), "tiny", pal["dim"], anchor=anchor)
-    y += ink.lh("tiny") + th.tx(10)
+    return y + ink.lh("tiny")
+
+
+def draw_legend(ink: Ink, surf, rect: pygame.Rect, overlay: str) -> None:
+    th, pal = ink.theme, ink.pal
+    ink.panel(surf, rect, pal["panel"], radius=th.px(10))
+    pad = th.tx(14)
+    x, y, w = rect.x + pad, rect.y + pad, rect.w - 2 * pad
+    for line in ink.wrap(overlay_title(overlay), w, "small", True)[:2]:
+        ink.text(surf, line, (x, y), "small", pal["text"], True, max_w=w)
+        y += ink.lh("small", True)
+    y = rect.y + pad + 2 * ink.lh("small", True) + th.tx(8)
+    ramp = pygame.Rect(x, y, w, th.tx(16))
+    y = draw_ramp(ink, surf, ramp, overlay) + th.tx(10)
     sw_w, sw_h = th.tx(34), ink.lh("small") - th.tx(2)
     row = ink.lh("small") + th.tx(6)
     spacing, lw = max(6, th.px(11)), max(1, th.px(2.2))
@@ -118,19 +129,53 @@ def draw_tooltip(ink: Ink, surf, pos, lines: list[tuple[str, bool]]) -> pygame.R
     return rect.union(rect.move(th.px(6), th.px(6))).clip(surf.get_rect())
 
 
+def _spending_lines(ink: Ink, foe, w: int) -> list[str]:
+    """An adversary's military spending in `w` pixels: on one line, or the change under the sum."""
+    cap = foe.capability
+    change = f"({(cap[-1] / cap[0] - 1 if cap[0] else 0.0) * 100:+.0f} %)"
+    one = f"${cap[-1]:,.0f} bn a year {change}"
+    return [one] if ink.width(one, "small", True) <= w else [f"${cap[-1]:,.0f} bn a year", change]
+
+
+def _appetite_lines(ink: Ink, foe, w: int) -> list[str]:
+    """"Appetite for probing 0.70" in `w` pixels: on one line, or the figure under the words."""
+    one = f"Appetite for probing {foe.revisionism:.2f}"
+    return [one] if ink.width(one, "small") <= w else ["Appetite for probing", f"{foe.revisionism:.2f}"]
+
+
+def foes_width(ink: Ink, foes) -> int:
+    """The narrowest the adversaries' box can be with its figures whole (the spending on two lines)."""
+    th = ink.theme
+    plain = ["Successful attacks: 0", "Crises so far: 0", "Military spending", "Appetite for probing"]
+    bold = [f"${f.capability[-1]:,.0f} bn a year" for f in foes] + ["ADVERSARIES"]
+    names = [ink.width(f.name, "h3", True) + th.tx(32) for f in foes]
+    return max(*(ink.width(t, "small") for t in plain), *(ink.width(t, "small", True) for t in bold),
+               *names) + 2 * th.tx(14)
+
+
+def _foe_heights(ink: Ink, foes, w: int) -> tuple[int, list[int]]:
+    """The adversaries' box: its frame and heading, and each adversary's block, at inner width `w`."""
+    th = ink.theme
+    need = 2 * th.tx(14) + ink.lh("small", True) + th.tx(6) + ink.lh("small") * 2
+    return need, [ink.lh("h3", True) + (1 + len(_spending_lines(ink, f, w)) + len(_appetite_lines(ink, f, w)))
+                  * ink.lh("small") + th.tx(40) for f in foes]
+
+
 def draw_adversaries(ink: Ink, surf, rect: pygame.Rect, foes, attacks: int, crises: int) -> None:
     """The adversaries' strength and appetite, under the legend."""
     th, pal = ink.theme, ink.pal
     pad = th.tx(14)
-    need = 2 * pad + ink.lh("small", True) + th.tx(6)
-    per = ink.lh("h3", True) + 3 * ink.lh("small") + th.tx(40)
-    if rect.h < need + per:
+    w = rect.w - 2 * pad
+    need, pers = _foe_heights(ink, foes, w)
+    need -= ink.lh("small") * 2
+    if not foes or rect.h < need + pers[0]:
         return
-    shown = foes[:max(1, (rect.h - need - ink.lh("small") * 2) // per)]
-    h = need + per * len(shown) + ink.lh("small") * 2
+    room = rect.h - need - ink.lh("small") * 2
+    shown = [f for k, f in enumerate(foes) if sum(pers[:k + 1]) <= room] or foes[:1]
+    h = need + sum(pers[:len(shown)]) + ink.lh("small") * 2
     box = pygame.Rect(rect.x, rect.y, rect.w, min(rect.h, h))
     ink.panel(surf, box, pal["panel"], radius=th.px(10))
-    x, y, w = box.x + pad, box.y + pad, box.w - 2 * pad
+    x, y = box.x + pad, box.y + pad
     ink.text(surf, "ADVERSARY" if len(foes) == 1 else "ADVERSARIES", (x, y), "small", pal["adversary_hatch"], True)
     y += ink.lh("small", True) + th.tx(6)
     for foe in shown:
@@ -139,15 +184,16 @@ def draw_adversaries(ink: Ink, surf, rect: pygame.Rect, foes, attacks: int, cris
         surf.blit(hatch_tile("#", sw.size, pal["adversary_hatch"], max(6, th.px(11)), max(1, th.px(2.2))), sw)
         ink.text(surf, foe.name, (sw.right + th.tx(10), y), "h3", pal["text"], True, max_w=w - sw.w - th.tx(10))
         y += ink.lh("h3", True) + th.tx(4)
-        cap = foe.capability
-        change = cap[-1] / cap[0] - 1 if cap[0] else 0.0
         ink.text(surf, "Military spending", (x, y), "small", pal["dim"], max_w=w)
         y += ink.lh("small")
-        ink.text(surf, f"${cap[-1]:,.0f} bn a year ({change * 100:+.0f} %)", (x, y), "small", pal["text"], True,
-                 max_w=w)
-        y += ink.lh("small") + th.tx(6)
-        ink.text(surf, f"Appetite for probing {foe.revisionism:.2f}", (x, y), "small", pal["dim"], max_w=w)
-        y += ink.lh("small") + th.tx(4)
+        for line in _spending_lines(ink, foe, w):
+            ink.text(surf, line, (x, y), "small", pal["text"], True, max_w=w)
+            y += ink.lh("small")
+        y += th.tx(6)
+        for line in _appetite_lines(ink, foe, w):
+            ink.text(surf, line, (x, y), "small", pal["dim"], max_w=w)
+            y += ink.lh("small")
+        y += th.tx(4)
         ink.bar(surf, pygame.Rect(x, y, w, th.tx(8)), foe.revisionism, pal["adversary_hatch"])
         y += th.tx(22)
     col = pal["bad"] if attacks else pal["dim"]

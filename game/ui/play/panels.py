@@ -8,15 +8,11 @@ from game.ui.ink import Ink
 from game.ui.layout import columns
 from game.ui.play.view import AllyView, GlobalView, deterrence_word
 from game.ui.theme import GUIDELINE, SPENDING_MAX
-from game.ui.words import name_forms
-from game.ui.wording import shown_delta
+from game.ui.wording import FIGURES, PILLAR_SHORT, PILLAR_TITLES, name_forms, shown_delta
 
-PILLAR_NAMES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
-PILLAR_SHORT = {"deterrence": "DETER.", "burden": "BURDEN", "influence": "INFLU.", "cohesion": "COHES."}
-METERS = (  # var, label, its short form (where the label does not fit beside the value), good when it rises?
-    ("spending", "Defence spending", "Spending", True), ("threat", "Threat felt", "Threat", None),
-    ("trust", "Trust in the U.S.", "Trust", True), ("alignment", "Alignment with the U.S.", "Alignment", True),
-    ("hedging", "Hedging", "Hedging", False))
+METERS = tuple(  # var, label, its short form (where the label does not fit beside the value), good when it rises?
+    (var, FIGURES[var].title, FIGURES[var].short, FIGURES[var].good_up)
+    for var in ("spending", "threat", "trust", "alignment", "hedging"))
 
 
 def money(x: float) -> str:
@@ -85,10 +81,10 @@ def draw_top(ink: Ink, surf, rect: pygame.Rect, name: str, g: GlobalView) -> Non
     cols = columns(pill_c, [1, 1, 1, 1, 0.6], th.px(14))
     for col, (key, value) in zip(cols, g.pillars.items()):
         if value is None:
-            _column(ink, surf, col, (PILLAR_NAMES[key].upper(), PILLAR_SHORT[key]), "–",
+            _column(ink, surf, col, (PILLAR_TITLES[key].upper(), PILLAR_SHORT[key]), "–",
                     ("after turn 1" if g.turn == 0 else "at the end", pal["faint"]), 0.0, pal["track"])
         else:
-            _column(ink, surf, col, (PILLAR_NAMES[key].upper(), PILLAR_SHORT[key]), f"{value:.0f}", None, value / 100,
+            _column(ink, surf, col, (PILLAR_TITLES[key].upper(), PILLAR_SHORT[key]), f"{value:.0f}", None, value / 100,
                     pal["good_fill"] if value >= 50 else pal["bad"])
     sc = cols[-1]
     ink.text(surf, "SCORE", (sc.right, sc.y), "tiny", pal["select"], True, "topright")
@@ -190,6 +186,8 @@ def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, compact: bo
             line += "  ·  ☢ nuclear programme"
         elif a.realigned:
             line += "  ·  ⚑ made its own deal"
+        elif a.renounced:
+            line += "  ·  gave up its nuclear programme"
         ink.text(surf, line, (x, y), "small", pal["bad"] if (a.nuclear or a.realigned) else pal["dim"], max_w=w)
     y += ink.lh("small") + th.tx(14) if status else th.tx(6)
     rh = meter_row_height(ink, compact)

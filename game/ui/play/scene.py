@@ -13,21 +13,21 @@ from game.settings import OVERLAYS
 from game.sim.explain import ally_changes
 from game.sim.session import SetOrder, SetUSAction
 from game.ui import bindings, flow
+from game.ui.bindings import label
 from game.ui.play import quick
 from game.ui.layout import MAP_SHARE, keys_fit, play_layout, row_buttons
-from game.ui.map.view import fit_panes
-from game.ui.play.draw import draw_map_tooltip, draw_play, order_min_width
+from game.ui.play.draw import adviser_fits, draw_map_tooltip, draw_play, order_min_width
 from game.ui.play.legend import legend_size
+from game.ui.play.mapkey import MapArea, arrange
 from game.ui.play.allylist import ListPlan, plan_list, row_width, window_start
 from game.ui.play.panels import detail_height, detail_min_width
 from game.ui.play.usaction import congress_advised, congress_line, withdraw_refusal
 from game.ui.play.view import adversary_views, ally_views, global_view, news, order_costs, paint
 from game.ui.scene import Scene
 from game.ui.widgets import Button
-from game.ui.wording import adviser_pick
+from game.ui.wording import FIGURES, adviser_pick
 
 ORDER_ROW = ("pressure", "reassure", "withdraw", "criticize", "hold")
-SHORT_OVERLAYS = {"alignment": "Align", "trust": "Trust", "spending": "Spend", "threat": "Threat", "hedging": "Hedge"}
 
 
 class PlayScene(Scene):
@@ -92,25 +92,31 @@ class PlayScene(Scene):
         if need > L.left.w:     # names and badges are never cut: the map gives up the width
             self.L = L = play_layout(ink, dense, size, legend_size(dense), left_min=need, right_min=right_min)
             # but where that leaves the map short, the list first drops its ▶ marker (decoration goes first)
-            self.list_marker = L.panes.w >= size[0] * MAP_SHARE
+            self.list_marker = L.panes.w - legend_size(dense)[0] - th.px(12) >= size[0] * MAP_SHARE
             if not self.list_marker:
                 need = row_width(ink, self.list_plan.style, names, marker=False) + 2 * pad
                 self.L = L = play_layout(ink, dense, size, legend_size(dense), left_min=need, right_min=right_min)
+        # the map as large as the values around it allow: where it is narrower than its height would let it be,
+        # the side panels give it width, down to what their values need
+        wanted = self._arrange(self._shown_ids()).wanted
+        if wanted:
+            self.L = L = play_layout(ink, dense, size, legend_size(dense), left_min=need, right_min=right_min,
+                                     give=wanted)
         self.buttons = []
         self._place_allies()
         # overlay tabs and the theatre switch (whose word "Theatre" goes before the tabs shorten)
-        tab_items = [(str(i + 1), o.capitalize()) for i, o in enumerate(OVERLAYS)]
+        tab_items = [(key, FIGURES[o].short) for key, o in zip(bindings.OVERLAY_DIGITS, OVERLAYS)]
         views = self.views()
-        theatre_w, theatre_label = 0, "Theatre"
+        theatre_w, theatre_label, theatre_key = 0, "Theatre", label(bindings.THEATRE_KEY)
         if len(views) > 1:
-            names_w = dense.width("Indo-Pacific", "small", True) + dense.width("T", "small", True) + dense.theme.tx(70)
+            names_w = dense.width("Indo-Pacific", "small", True) + dense.width(theatre_key, "small", True) + th.tx(70)
             theatre_w = min(dense.theme.tx(250), names_w + dense.width(theatre_label, "small", True))
             if theatre_w > L.tabs.w * 0.3:
                 theatre_w, theatre_label = names_w, ""
         tab_area = pygame.Rect(L.tabs.x, L.tabs.y, L.tabs.w - theatre_w - (th.px(10) if theatre_w else 0), L.tabs.h)
         # the words matter more than the 1-5 caps, and short words more than cut ones (the legend names the overlay)
-        for items in (tab_items, [("", label) for _, label in tab_items],
-                      [("", SHORT_OVERLAYS[o]) for o in OVERLAYS], [(k, "") for k, _ in tab_items]):
+        for items in (tab_items, [("", word) for _, word in tab_items],
+                      [("", FIGURES[o].tab) for o in OVERLAYS], [(k, "") for k, _ in tab_items]):
             if keys_fit(dense, tab_area.w, items, th.px(6), "small"):
                 break
         tab_items = items
@@ -119,7 +125,7 @@ class PlayScene(Scene):
                                        style="tab", role="small"))
         if theatre_w:
             switch = pygame.Rect(L.tabs.right - theatre_w, L.tabs.y, theatre_w, L.tabs.h)
-            self.buttons.append(Button("theatre", theatre_label, switch, key="T", style="tab", role="small"))
+            self.buttons.append(Button("theatre", theatre_label, switch, key=theatre_key, style="tab", role="small"))
         # orders, bottom of the right panel: with blurbs, or one line each when the panel is short (descriptions
         # go first, then the meters' bars and sparklines; the values stay)
         rows = len(ORDER_ROW) + 1       # the orders, then the U.S.-level action set apart under them
@@ -128,30 +134,38 @@ class PlayScene(Scene):
         levels = ((False, False, True), (False, True, True), (True, True, True), (True, True, False))
         for self.compact_orders, self.compact_meters, self.status_line in levels:
             oh = ink.lh("body", True) + th.tx(12) + (0 if self.compact_orders else ink.lh("tiny") + th.tx(2))
-            orders_h = ink.lh("small", True) + th.tx(12) + rows * oh + (rows - 2) * og + sep
+            # one-line buttons have no room for the adviser's reason, and narrow ones none for its mark: it gets a
+            # line of its own above them
+            narrow = not adviser_fits(ink, L.right.w - 2 * pad)
+            self.advice_h = ink.lh("small") + th.tx(4) if self.compact_orders or narrow else 0
+            orders_h = ink.lh("small", True) + th.tx(12) + self.advice_h + rows * oh + (rows - 2) * og + sep
             detail_h = detail_height(ink, detail_w, self.compact_meters, self.status_line) + th.tx(14)
             if detail_h + orders_h + 2 * rpad <= L.right.h:
                 break
         y = L.right.bottom - pad - rows * oh - (rows - 2) * og - sep
-        self.orders_top = y - ink.lh("small", True) - th.tx(12)
+        self.orders_top = y - ink.lh("small", True) - th.tx(12) - self.advice_h
         for order in ORDER_ROW:
             self.buttons.append(Button(f"order:{order}", order.capitalize(),
-                                       pygame.Rect(L.right.x + pad, y, L.right.w - 2 * pad, oh), key=order[0].upper(),
+                                       pygame.Rect(L.right.x + pad, y, L.right.w - 2 * pad, oh),
+                                       key=label(bindings.KEY_OF_ORDER[order]),
                                        style="order", order=order))
             y += oh + og
         congress = pygame.Rect(L.right.x + pad, y - og + sep, L.right.w - 2 * pad, oh)
-        self.buttons.append(Button("congress", "Invoke Congress", congress, key="G"))
+        self.buttons.append(Button("congress", "Invoke Congress", congress, key=label(bindings.CONGRESS_KEY)))
         # the bottom bar
         bar = L.bottom.inflate(-th.px(28), -th.tx(14))
-        items = [("L", "Report"), ("S", "Save"), ("F1", "Help"), ("O", "Settings"), ("Esc", "Title")]
-        end_w = ink.width("End turn", "body", True) + ink.width("Enter", "small", True) + th.tx(90)
+        keys = (bindings.REPORT_KEY, bindings.SAVE_KEY, bindings.HELP_KEYS[0], bindings.SETTINGS_KEYS[1],
+                bindings.BACK_KEY)
+        items = [(label(k), word) for k, word in zip(keys, ("Report", "Save", "Help", "Settings", "Title"))]
+        enter = label(bindings.ENTER[0])
+        end_w = ink.width("End turn", "body", True) + ink.width(enter, "small", True) + th.tx(90)
         left_area = pygame.Rect(bar.x, bar.y, bar.w - end_w - th.px(20), bar.h)
         ids = ["report", "save", "help", "settings", "title"]
-        for bid, (k, label), r in zip(ids, items, row_buttons(ink, left_area, items, th.px(10))):
-            self.buttons.append(Button(bid, label, r, key=k))
+        for bid, (k, word), r in zip(ids, items, row_buttons(ink, left_area, items, th.px(10))):
+            self.buttons.append(Button(bid, word, r, key=k))
         self.hint_x = self.buttons[-1].rect.right + th.px(24)
         end = pygame.Rect(bar.right - end_w, bar.y, end_w, bar.h)
-        self.buttons.append(Button("end", "End turn", end, key="Enter", style="primary"))
+        self.buttons.append(Button("end", "End turn", end, key=enter, style="primary"))
         self._place_panes()
         self._fit_view()
         self._sync_buttons()
@@ -192,24 +206,29 @@ class PlayScene(Scene):
         y += more_h
         self.news_rect = pygame.Rect(x, y + th.tx(8), w, L.left.bottom - pad - y - th.tx(8))
         if self.news_rect.h > ink.lh("small", True) * 3:
-            rows.append(Button("news", "News", self.news_rect, key="E"))
+            rows.append(Button("news", "News", self.news_rect, key=label(bindings.NEWS_KEY)))
         self.buttons[:0] = rows
 
-    def _place_panes(self) -> None:
-        L, th = self.L, self.theme
+    def _shown_ids(self) -> tuple[str, ...]:
         views = self.views()
-        ids = views[self.view_i % len(views)] if views else ()
-        theatres = self.app.mapview.theatres
-        self.panes = fit_panes(L.panes, theatres, ids, th.px(12))
-        self.legend = L.legend
+        return views[self.view_i % len(views)] if views else ()
+
+    def _place_panes(self) -> None:
+        self.map_area = self._arrange(self._shown_ids())
+        self.panes = self.map_area.panes
+
+    def _arrange(self, ids: tuple[str, ...]) -> MapArea:
+        st = self.session.state
+        return arrange(self.dense, self.L.panes, self.app.mapview.theatres, ids, self.theme.px(12),
+                       self.view()["foes"], int(st.aggressions[0]), int(st.crises[0]))
 
     def _fit_view(self) -> None:
         """On layout: where both theatres side by side would leave each map too small to read (large text on a
         small window), show the selected ally's theatre alone; T still switches to both."""
         views = self.views()
         if len(views) > 1 and self.view_i % len(views) == 0:
-            panes = fit_panes(self.L.panes, self.app.mapview.theatres, views[0], self.theme.px(12))
-            if not panes or min(p.rect.w for p in panes) < self.theme.px(240):
+            panes = self._arrange(views[0]).panes
+            if not panes or min(p.rect.w for p in panes) < self.theme.tx(250):
                 self._show_theatre_of(self.selected, alone=True)
 
     def _show_theatre_of(self, i: int, alone: bool = False) -> None:
@@ -299,11 +318,11 @@ class PlayScene(Scene):
 
     def show_news(self) -> None:
         items = self.view()["news"]
-        label = self.view()["global"].label
+        when = self.view()["global"].label
         if not items:
             self.app.toast("No news this turn")
         for n, (title, text, _) in reversed(list(enumerate(items))):
-            self.app.show("event", (title, text, "event"), n + 1, len(items), label)
+            self.app.show("event", (title, text, "event"), n + 1, len(items), when)
 
     def open_report(self) -> None:
         if self.session.reports:
@@ -356,20 +375,15 @@ class PlayScene(Scene):
             self.select(self.selected - 1)
         elif k in bindings.ENTER:
             self.ask_end_turn()
-        elif k == bindings.CONGRESS_KEY:
-            self.toggle_congress()
         elif k in bindings.EVERY_ALLY:
             self.give_every(bindings.EVERY_ALLY[k])
-        elif k == pygame.K_t:
-            self.switch_theatre()
-        elif k == pygame.K_l:
-            self.open_report()
-        elif k == pygame.K_e:
-            self.show_news()
-        elif k == pygame.K_s:
-            self.on_button("save")
+        elif k in (keys := {bindings.CONGRESS_KEY: "congress", bindings.THEATRE_KEY: "theatre",
+                            bindings.REPORT_KEY: "report", bindings.NEWS_KEY: "news", bindings.SAVE_KEY: "save"}):
+            self.on_button(keys[k])     # as a click on the button the key is printed on
         elif k == bindings.INJECT_KEY and self.app.facilitator:
             self.app.show("inject")
+        elif k == bindings.ROOM_KEY and self.app.facilitator:
+            self.app.show("room")
         elif k in bindings.HELP_KEYS:
             self.on_button("help")
         elif k in bindings.SETTINGS_KEYS:

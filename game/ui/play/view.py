@@ -9,7 +9,7 @@ from game.campaign.model import ORDERS
 from game.settings import OVERLAYS
 from game.sim.explain import happenings
 from game.sim.state import ORDER_CODE
-from game.sim.step import derive
+from game.sim.derived import derive
 from game.ui.map.labels import Label
 from game.ui.map.view import Paint
 from game.ui.theme import overlay_color, overlay_text
@@ -34,6 +34,7 @@ class AllyView:
     history: dict           # var -> tuple of values, one per state so far
     nuclear: bool
     realigned: bool
+    renounced: bool         # gave up a nuclear programme it had started
     deterrence: float
     self_reliance: float
     protection: float
@@ -74,7 +75,8 @@ def ally_views(session) -> list[AllyView]:
         adv = c.adversaries[int(s.world.adversary[i])]
         out.append(AllyView(i, a.id, a.name, a.country, a.theatre, adv.name, a.partner,
                             ORDERS[int(session.pending[i])], now, delta, hist, bool(s.nuclear[0, i]),
-                            bool(s.realigned[0, i]), float(d.deterrence[0, i]), float(d.self_reliance[0, i]),
+                            bool(s.realigned[0, i]), bool(s.renounced[0, i]), float(d.deterrence[0, i]),
+                            float(d.self_reliance[0, i]),
                             float(d.protection[0, i])))
     return out
 

@@ -10,9 +10,10 @@ from game.analysis.replay import GamePath
 from game.ui.charts import line_chart
 from game.ui.ink import Ink
 from game.ui.theme import OKABE_ITO
+from game.ui.wording import FIGURES
 
-METERS = (("trust", "Trust", "sky"), ("alignment", "Alignment", "green"), ("hedging", "Hedging", "orange"),
-          ("presence", "U.S. presence", "purple"))
+METERS = tuple((var, FIGURES[var].short, color) for var, color in
+               (("trust", "sky"), ("alignment", "green"), ("hedging", "orange"), ("presence", "purple")))
 
 
 def _ticks(lo: float, hi: float) -> list[float]:

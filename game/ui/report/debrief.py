@@ -8,24 +8,34 @@ import pygame
 
 from game.analysis.verdict import MARGIN, judge
 from game.campaign.model import ORDERS
-from game.sim.explain import happenings
+from game.sim.explain import ISSUES, happenings
 from game.sim.outcome import outcome
-from game.ui import bindings
+from game.ui import bindings, flow
 from game.ui.charts import line_chart
-from game.ui.layout import columns
+from game.ui.layout import columns, row_buttons
 from game.ui.report import whatif_job
+from game.ui.report.endnotes import draw_notes, pair_line
 from game.ui.report.endtable import HEADS, table_cells, table_shape
 from game.ui.report.export import export
 from game.ui.scene import Scene
 from game.ui.theme import OKABE_ITO
 from game.ui.widgets import Button
+from game.ui.wording import PILLAR_TITLES
 
-PILLAR_TITLES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
-MORAL = ("No single order wins everywhere: the allies that learn to carry their own defence also learn they need "
-         "not follow Washington. Open the turn reports (L) to see why each ally moved as it did.")
-# How "best" and "most strained" are judged, said on screen beside them (the figures they use are all shown).
-JUDGED = ("Judged by the rise in trust and alignment, plus half the rise in spending, less twice the rise in "
-          "hedging, and less a full point for an ally that broke ranks.")
+def own_way_note(session) -> str:
+    """The named issues allies went their own way on as they grew stronger (the dilemma proper), or nothing."""
+    gone = {}
+    for report in session.reports:
+        for i in map(int, report.own_way[0].nonzero()[0]):
+            adv = session.campaign.adversaries[int(session.world.adversary[i])].name
+            gone.setdefault(session.campaign.allies[i].name, []).append(
+                ISSUES[int(report.own_way[0, i]) - 1].format(adversary=adv))
+    if not gone:
+        return ""
+    # counted on the card (it stays as short as its neighbours); the key happenings name each issue and when
+    allies, issues = len(gone), sum(len(v) for v in gone.values())
+    return (f" Grown stronger, {allies} all{'ies' if allies != 1 else 'y'} went {'their' if allies != 1 else 'its'} "
+            f"own way on {issues} issue{'s' if issues != 1 else ''} (see the key happenings).")
 
 
 def moved(delta: float) -> str:
@@ -41,23 +51,26 @@ def account(session) -> dict:
     o = session.outcome()
     pillars = {p: float(getattr(o, p)[0]) for p in PILLAR_TITLES}
     aggr = int(s.aggressions[0])
-    nukes, realigned = int(s.nuclear[0].sum()), int(s.realigned[0].sum())
+    nukes, realigned, stopped = int(s.nuclear[0].sum()), int(s.realigned[0].sum()), int(s.renounced[0].sum())
     # Deterrence is graded by the risk the U.S. ran, and a little by the attacks that succeeded; a probe turned
     # back costs nothing, so the note says so rather than count it against the player.
     repelled = sum(int((r.probe[0] & ~r.aggression[0]).sum()) for r in session.reports)
     trust_d = float(s.trust[0].mean() - start.trust[0].mean())
     hedging_d = float(s.hedging[0].mean() - start.hedging[0].mean())
+    own_way = own_way_note(session)
     notes = {
         "deterrence": f"The risk you ran: {float(s.risk_total[0]):.2f} expected successful attacks; "
                       + ("none succeeded" if aggr == 0 else f"{aggr} succeeded")
                       + (f" ({repelled} probe{'s' if repelled != 1 else ''} turned back)." if repelled else "."),
         "burden": f"Allies carried {float(o.burden_share[0]) * 100:.0f} % of the common defence; the U.S. spent "
                   f"{float(o.us_cost_ratio[0]) * 100:.0f} % of its budget.",
-        "influence": "How closely the allies follow Washington, weighted by the size of their economies.",
+        "influence": "How closely the allies follow Washington, weighted by the size of their economies." + own_way,
         "cohesion": f"Average trust {moved(trust_d)}, hedging {moved(hedging_d)}. "
                     + ("No ally went nuclear or made its own deal." if nukes + realigned == 0 else
                        f"{nukes} nuclear programme{'s' if nukes != 1 else ''}, {realigned} "
-                       f"deal{'s' if realigned != 1 else ''} with the adversary."),
+                       f"deal{'s' if realigned != 1 else ''} with the adversary.")
+                    + (f" {stopped} programme{'s' if stopped != 1 else ''} given up under U.S. pressure."
+                       if stopped else ""),
     }
     events = []
     for i, report in enumerate(session.reports):
@@ -72,25 +85,36 @@ def account(session) -> dict:
         d = {v: float(getattr(s, v)[0, i] - getattr(start, v)[0, i]) for v in ("spending", "trust", "alignment",
                                                                                "hedging")}
         broke = bool(s.nuclear[0, i] or s.realigned[0, i])
-        value = 0.5 * d["spending"] + d["trust"] + d["alignment"] - 2 * d["hedging"] - (1.0 if broke else 0.0)
+        value = d["trust"] + d["alignment"] - 2 * d["hedging"] - (1.0 if broke else 0.0)
         used = Counter(ORDERS[int(r.orders[0, i])] for r in session.reports)
         orders = ", ".join(f"{o} ×{n}" for o, n in used.most_common(3))
-        text = (f"spending {float(start.spending[0, i]):.2f} → {float(s.spending[0, i]):.2f} % GDP, trust "
-                f"{float(start.trust[0, i]):.2f} → {float(s.trust[0, i]):.2f}, alignment "
-                f"{float(start.alignment[0, i]):.2f} → {float(s.alignment[0, i]):.2f}, hedging "
+        trust = f"trust {float(start.trust[0, i]):.2f} → {float(s.trust[0, i]):.2f}"
+        text = (f"spending {float(start.spending[0, i]):.2f} → {float(s.spending[0, i]):.2f} % GDP, {trust}, "
+                f"alignment {float(start.alignment[0, i]):.2f} → {float(s.alignment[0, i]):.2f}, hedging "
                 f"{float(start.hedging[0, i]):.2f} → {float(s.hedging[0, i]):.2f}"
                 + (" (broke ranks)" if broke else "") + f". Your orders: {orders}.")
-        moves.append((value, a.name, text))
-    moves.sort()
+        # a line for a short panel: the relationship's figures alone
+        short = (f"{trust}, alignment {float(start.alignment[0, i]):.2f} → {float(s.alignment[0, i]):.2f}, "
+                 f"hedging {float(start.hedging[0, i]):.2f} → {float(s.hedging[0, i]):.2f}"
+                 + (" (broke ranks)" if broke else ""))
+        better = round(d["trust"], 2) >= 0 and round(d["hedging"], 2) <= 0 and not broke and value > 0
+        moves.append((value, a.name, text, short, better))
+    moves.sort(key=lambda m: (m[0], m[1]))
+    best, worst = (moves[-1] if moves else None), (moves[0] if len(moves) > 1 else None)
     history = [outcome(st, start) for st in session.history[1:]]   # judged after each turn played
     trend = {p: [float(getattr(h, p)[0]) for h in history] for p in PILLAR_TITLES}
     trend["score"] = [float(h.score[0]) for h in history]
     table = [(a.name, float(start.spending[0, i]), float(s.spending[0, i]), float(s.trust[0, i]),
               float(s.alignment[0, i]), float(s.hedging[0, i]), bool(s.nuclear[0, i] or s.realigned[0, i]))
              for i, a in enumerate(c.allies)]
+    # the headings say no more than the figures: an ally whose trust fell or whose hedging rose is no "best
+    # relationship", only the least strained one; one whose relationship did not worsen is not "strained"
+    labels = ("YOUR BEST ALLY RELATIONSHIP" if best and best[4] else "THE LEAST STRAINED ALLY",
+              "YOUR MOST STRAINED ALLY" if worst and worst[0] < 0 else "YOUR WEAKEST ALLY RELATIONSHIP")
+    short = {**notes, "influence": notes["influence"][:len(notes["influence"]) - len(own_way)]}
     return {"pillars": pillars, "score": float(o.score[0]), "verdict": judge(session), "notes": notes,
-            "events": events,
-            "best": moves[-1] if moves else None, "worst": moves[0] if len(moves) > 1 else None,
+            "short_notes": short,
+            "events": events, "best": best, "worst": worst, "move_labels": labels,
             "trend": trend, "table": table, "labels": [c.calendar.label(t) for t in range(len(session.history) - 1)]}
 
 
@@ -113,10 +137,15 @@ class EndScene(Scene):
         pad = th.tx(22)
         self.cards = columns(pygame.Rect(m + score_w + th.px(20), top, w - 2 * m - score_w - th.px(20), 0),
                              [1, 1, 1, 1], th.px(16))
-        # Tall enough for the longest note and the verdict's title in full: the words explain the numbers.
+        # Tall enough for the longest note and the verdict's title in full: the words explain the numbers. The
+        # issues allies went their own way on (which the key happenings list) are added to the influence card only
+        # where they make it no taller than the others: the story under the cards keeps its room for the values.
         v = self.data["verdict"]
-        notes = max(ink.para_height(n, self.cards[0].w - 2 * pad, "small") for n in self.data["notes"].values())
-        card_h = max(ink.lh("small", True) + ink.lh("h1", True) + th.tx(60) + max(notes, ink.lh("small") * 3),
+        cw = self.cards[0].w - 2 * pad
+        tallest = max(ink.para_height(n, cw, "small") for n in self.data["short_notes"].values())
+        full = ink.para_height(self.data["notes"]["influence"], cw, "small") <= tallest
+        self.notes = self.data["notes"] if full else self.data["short_notes"]
+        card_h = max(ink.lh("small", True) + ink.lh("h1", True) + th.tx(60) + max(tallest, ink.lh("small") * 3),
                      2 * pad + ink.lh("small", True) + ink.lh("hero", True)
                      + ink.para_height(v.title, score_w - 2 * pad, "h3", True))
         self.score_rect = pygame.Rect(m, top, score_w, card_h)
@@ -128,31 +157,43 @@ class EndScene(Scene):
         story_top = self.sentence.bottom + th.px(14)
         self.story = pygame.Rect(m, story_top, w - 2 * m, self.bottom.y - th.px(24) - story_top)
         self._place_story()
-        title = pygame.Rect(0, 0, ink.width("Back to the title", "body", True) + th.tx(120), bh)
+        # the buttons sized to their words, so that a passing message keeps a gap in the row (Scene.toast_area);
+        # where the row is short, "Back to the title" says "Title", as on the play screen
+        items = [("L", "Turn reports"), ("W", "What if?"), ("E", "Export"), ("S", "Save for hand-in")]
+        gap = th.px(12)
+        snug = sum(ink.width(label, "body", True) + ink.width(k, "small", True) + th.tx(58) for k, label in items)
+        toast = ink.width("Saved for hand-in", "small", True) + th.tx(48) + 2 * gap
+        for leave in ("Back to the title", "Title"):
+            title = pygame.Rect(0, 0, ink.width(leave, "body", True) + ink.width("Enter", "small", True) + th.tx(58),
+                                bh)
+            room = self.bottom.w - title.w - gap
+            if snug + 3 * gap + toast <= room:
+                break
         title.bottomright = self.bottom.bottomright
-        rep = pygame.Rect(self.bottom.x, self.bottom.y, ink.width("Turn reports", "body", True) + th.tx(90), bh)
-        what = pygame.Rect(rep.right + th.px(12), self.bottom.y, ink.width("What if?", "body", True) + th.tx(90), bh)
-        exp = pygame.Rect(what.right + th.px(12), self.bottom.y, ink.width("Export", "body", True) + th.tx(90), bh)
-        self.buttons = [Button("reports", "Turn reports", rep, key="L"), Button("whatif", "What if?", what, key="W"),
-                        Button("export", "Export", exp, key="E"),
-                        Button("title", "Back to the title", title, key="Enter", style="primary")]
+        row = row_buttons(ink, pygame.Rect(self.bottom.x, self.bottom.y,
+                                           room - toast if snug + 3 * gap + toast <= room else room, bh), items, gap)
+        self.buttons = [Button(bid, label, r, key=k) for bid, (k, label), r in
+                        zip(("reports", "whatif", "export", "hand_in"), items, row)]
+        self.buttons.append(Button("title", leave, title, key="Enter", style="primary"))
 
     def on_button(self, bid: str) -> None:
         if bid == "title":
-            self.app.session = None
-            self.app.reset_to_title()
+            self._leave()
         elif bid == "reports" and self.session.reports:
             self.app.show("report", len(self.session.reports) - 1)
         elif bid == "whatif":
             self.app.show("whatif")
         elif bid == "export":
             export(self.app)
+        elif bid == "hand_in":
+            flow.hand_in(self.app)
 
     def on_key(self, event) -> bool:
         if event.key in bindings.ENTER:
             self.on_button("title")
-        elif event.key in (pygame.K_l, pygame.K_w, pygame.K_e):
-            self.on_button({pygame.K_l: "reports", pygame.K_w: "whatif", pygame.K_e: "export"}[event.key])
+        elif event.key in (pygame.K_l, pygame.K_w, pygame.K_e, pygame.K_s):
+            self.on_button({pygame.K_l: "reports", pygame.K_w: "whatif", pygame.K_e: "export",
+                            pygame.K_s: "hand_in"}[event.key])
         elif event.key in bindings.HELP_KEYS:
             self.app.show("help")
         else:
@@ -161,6 +202,18 @@ class EndScene(Scene):
 
     def on_back(self) -> None:
         self.on_button("title")
+
+    def _leave(self) -> None:
+        """Back to the title; a team's game not yet handed in (nor saved by name) asks first."""
+        def go():
+            self.app.session = None
+            self.app.reset_to_title()
+        if self.app.team and self.app.unsaved:
+            self.app.confirm("Leave without handing in?", f"{self.app.team}'s game is not saved for hand-in yet. "
+                             "Press S on this screen to save it for your instructor; the autosave keeps it too "
+                             "(Load on the title screen).", go, yes="Leave", no="Stay", kicker="Hand-in")
+        else:
+            go()
 
     def update(self, dt: float) -> bool:
         return whatif_job.working(self.session)   # redraw until the what-if's line can be shown
@@ -196,7 +249,7 @@ class EndScene(Scene):
             ink.bar(surface, pygame.Rect(x, y, cw, th.tx(12)), value / 100,
                     pal["good_fill"] if value >= 50 else pal["bad"], marker=0.5)
             y += th.tx(24)
-            ink.para(surface, d["notes"][key], pygame.Rect(x, y, cw, card.bottom - y - th.tx(8)), "small", pal["dim"])
+            ink.para(surface, self.notes[key], pygame.Rect(x, y, cw, card.bottom - y - th.tx(8)), "small", pal["dim"])
         self._draw_story(surface)
         self.draw_buttons(surface)
 
@@ -271,6 +324,12 @@ class EndScene(Scene):
         y += ink.lh("small", True) + th.tx(8)
         items = self._events()
         shown, _ = self._events_shown(bottom - left.y)
+        # a long list of happenings leaves the notes on single allies a line at least (the turn reports have the
+        # rest), keeping two happenings
+        pair = ink.para_height(pair_line(self.data), left.w, "small") + th.tx(14) if pair_line(self.data) else 0
+        if pair and not (chart and not chart_above) and shown < len(self._events()):
+            fewer, _ = self._events_shown(bottom - left.y - pair)
+            shown = fewer if fewer >= min(2, len(self._events())) else shown
         for item in items[:shown]:
             ink.text(surface, "•", (left.x, y), "body", pal["accent"], True)
             y = ink.para(surface, item, pygame.Rect(left.x + th.tx(24), y, left.w - th.tx(24), bottom - y),
@@ -281,45 +340,15 @@ class EndScene(Scene):
                      "small") <= left.w else more, (left.x, y), "small", pal["dim"])
             y += ink.lh("small")
         y += th.tx(14)
+        # the notes on single allies and skill or luck: under the key happenings, then under the table for what does
+        # not fit there (where the chart is not on the left, under them both)
+        under_table = right.y + self._table_h(right) + th.tx(14) if not chart_above else right.bottom
+        columns_free = [pygame.Rect(right.x, under_table, right.w, max(0, right.bottom - under_table))]
         if chart and not chart_above:
             self._draw_chart(surface)
-            # the notes on single allies go under the table, where the chart left the right column room
-            top = right.y + self._table_h(right) + th.tx(14)
-            self._draw_notes(surface, pygame.Rect(right.x, top, right.w, max(0, right.bottom - top)))
         else:
-            self._draw_notes(surface, pygame.Rect(left.x, y, left.w, bottom - y))
-
-    def _draw_notes(self, surface, rect: pygame.Rect) -> None:
-        """The best and most strained ally, how they were judged, and skill or luck, each whole or not at all."""
-        ink, th, pal = self.ink, self.theme, self.pal
-        d = self.data
-        x, y, w, bottom = rect.x, rect.y, rect.w, rect.bottom
-        judged_h = ink.para_height(JUDGED, w, "tiny") + th.tx(6)
-        judged = False
-        for label, move, color in (("YOUR BEST ALLY RELATIONSHIP", d["best"], "good"),
-                                   ("YOUR MOST STRAINED ALLY", d["worst"], "bad")):
-            need = ink.lh("small", True) + th.tx(4) + ink.lh("h3", True) + ink.para_height(move[2], w, "small") \
-                if move else 0
-            # a block is shown whole or not at all, and only with the line that says how it was judged
-            if not move or y + need + th.tx(14) + judged_h > bottom:
-                continue
-            ink.text(surface, label, (x, y), "small", pal[color], True)
-            y += ink.lh("small", True) + th.tx(4)
-            ink.text(surface, move[1], (x, y), "h3", pal["text"], True)
-            y += ink.lh("h3", True)
-            y = ink.para(surface, move[2], pygame.Rect(x, y, w, bottom - y), "small", pal["dim"]) + th.tx(14)
-            judged = True
-        if judged:
-            y = ink.para(surface, JUDGED, pygame.Rect(x, y - th.tx(8), w, bottom - y + th.tx(8)), "tiny",
-                         pal["faint"]) + th.tx(14)
-        luck = whatif_job.luck_line(self.session)
-        text, color = (luck + " What if? (W) has the rest.", pal["text"]) if luck else (MORAL, pal["faint"])
-        need = ink.para_height(text, w, "small") + (ink.lh("small", True) + th.tx(4) if luck else 0)
-        if need <= bottom - y:     # whole, or not at all
-            if luck:
-                ink.text(surface, "SKILL OR LUCK?", (x, y), "small", pal["accent"], True)
-                y += ink.lh("small", True) + th.tx(4)
-            ink.para(surface, text, pygame.Rect(x, y, w, bottom - y), "small", color)
+            columns_free.insert(0, pygame.Rect(left.x, y, left.w, bottom - y))
+        draw_notes(self, surface, columns_free)
 
     def _table_h(self, rect: pygame.Rect) -> int:
         """The height of "Where your allies ended" in `rect`, with every ally's row (values before the chart)."""

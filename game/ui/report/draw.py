@@ -7,8 +7,7 @@ from game.campaign.model import ORDERS
 from game.ui.fonts import reflow
 from game.ui.layout import columns
 from game.ui.report.system import draw_system
-from game.ui.words import GOOD_UP, VAR_TITLES
-from game.ui.wording import shown, shown_delta
+from game.ui.wording import FIGURES, GOOD_UP, shown, shown_delta
 
 
 def draw_report(scene, surface) -> None:
@@ -81,7 +80,7 @@ def _events(scene, surface, rect) -> None:
                      "small", pal["dim"]) + th.tx(10)
 
 
-SHORT_HEADS = {"Spending": "Spend", "Alignment": "Align", "Hedging": "Hedge"}   # where the words do not fit
+TOTAL_HEAD = "since start"   # the head of each factor table's last column: the factor summed over the game so far
 
 
 def _glance(scene, surface, rect) -> None:
@@ -101,8 +100,9 @@ def _glance(scene, surface, rect) -> None:
                        th.px(10))
         cells = [pygame.Rect(area.x, area.y, name_w - th.px(10), area.h),
                  pygame.Rect(area.x + name_w, area.y, order_w - th.px(10), area.h), *rest]
-        for cell, head in zip(cells, ("Ally", "Order", "Spending", "Trust", "Alignment", "Hedging")):
-            short = head if ink.width(head, "tiny", True) <= cell.w else SHORT_HEADS.get(head, head)
+        heads = [("Ally", "Ally"), ("Order", "Order")] + [(FIGURES[v].short, FIGURES[v].tab) for v in GOOD_UP]
+        for cell, (head, tight) in zip(cells, heads):   # the tight word where the column is too narrow
+            short = head if ink.width(head, "tiny", True) <= cell.w else tight
             ink.text(surface, short, (cell.x, y0), "tiny", pal["faint"], True, max_w=cell.w)
         for row, i in enumerate(range(g * scene.glance_rows, min(len(allies), (g + 1) * scene.glance_rows))):
             y = y0 + (row + 1) * lh
@@ -145,7 +145,7 @@ def _column(scene, surface, col: pygame.Rect, sentence: str, change, var: str) -
     ink, th, pal = scene.ink, scene.theme, scene.pal
     y = col.y
     units = (" % GDP (bars: pp)", " % GDP", " %") if var == "spending" else ("",)
-    heads = [f"{VAR_TITLES[var].upper()}  {shown(change.before)} → {shown(change.after)}{u}" for u in units]
+    heads = [f"{FIGURES[var].short.upper()}  {shown(change.before)} → {shown(change.after)}{u}" for u in units]
     head = next((t for t in heads if ink.width(t, "small", True) <= col.w), heads[-1])
     ink.text(surface, head, (col.x, y), "small", pal["accent"], True, max_w=col.w)
     y += ink.lh("small", True) + th.tx(4)
@@ -153,18 +153,34 @@ def _column(scene, surface, col: pygame.Rect, sentence: str, change, var: str) -
                  pal["text"]) + th.tx(8)
     lh = ink.lh("tiny")
     name_w = scene.name_w
-    bar_w = col.w - name_w - scene.value_w
+    bar_w = col.w - name_w - scene.value_w - scene.total_w
     mid = col.x + name_w + bar_w // 2
+    value_x = col.right - scene.total_w
     scale = scene.scales[var]
+    if change.factors:
+        ink.text(surface, "this turn", (value_x, y), "tiny", pal["faint"], anchor="topright")
+        ink.text(surface, TOTAL_HEAD, (col.right, y), "tiny", pal["faint"], anchor="topright")
+        y += lh + th.tx(6)
     for f in change.factors:
         ink.text(surface, f.name, (col.x, y), "tiny", pal["dim"], max_w=name_w - th.tx(8))
-        length = max(2, round(abs(f.value) / scale * bar_w / 2))
         good = (f.value > 0) == GOOD_UP[var]
-        color = pal["good_fill"] if good else pal["bad"]
-        bar = pygame.Rect(mid if f.value > 0 else mid - length, y + th.tx(3), length, lh - th.tx(6))
-        pygame.draw.rect(surface, color, bar, border_radius=th.px(2))
-        pygame.draw.line(surface, pal["faint"], (mid, y), (mid, y + lh), 1)
-        value = f"{f.value:+.2f}" if abs(f.value) >= 0.01 else f"{f.value:+.3f}"
-        ink.text(surface, value, (col.right, y), "tiny", pal["good"] if good else pal["bad"], True, "topright")
+        if bar_w >= th.tx(24):   # the bars are decoration: where the columns leave them no room, the values stay
+            if f in change.moved:
+                length = max(2, round(abs(f.value) / scale * bar_w / 2))
+                bar = pygame.Rect(mid if f.value > 0 else mid - length, y + th.tx(3), length, lh - th.tx(6))
+                pygame.draw.rect(surface, pal["good_fill"] if good else pal["bad"], bar, border_radius=th.px(2))
+            pygame.draw.line(surface, pal["faint"], (mid, y), (mid, y + lh), 1)
+        ink.text(surface, _signed(f.value), (value_x, y), "tiny", pal["good"] if good else pal["bad"], True,
+                 "topright")
+        ink.text(surface, _signed(f.total), (col.right, y), "tiny",
+                 pal["good"] if (f.total > 0) == GOOD_UP[var] else pal["bad"], anchor="topright")
         y += lh + th.tx(6)
     return y
+
+
+def _signed(value: float) -> str:
+    """A factor's value as the table prints it: two decimals, three when that would read as zero, and a dot for
+    what rounds to nothing (a factor listed for its total alone)."""
+    if abs(value) < 0.0005:
+        return "·"
+    return f"{value:+.2f}" if abs(value) >= 0.01 else f"{value:+.3f}"

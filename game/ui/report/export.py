@@ -7,6 +7,7 @@ from datetime import datetime
 from game.analysis.debrief_export import KINDS, build
 from game.analysis.report_doc import write_files
 from game.analysis.whatif import WhatIf
+from game.saves import WINDOW, Loaded
 from game.ui.report import whatif_job
 from game.userdata import SaveError, exports_dir
 
@@ -18,7 +19,7 @@ def export(app, what: WhatIf | None = None) -> None:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     folder = exports_dir() / f"{session.campaign.id}-seed{session.seed}-{stamp}"
     try:
-        write_files(build(session, what), folder, KINDS)
+        write_files(build(session, what, Loaded(session, app.team or "", WINDOW, "", None)), folder, KINDS)
     except SaveError as error:
         app.message("The debrief was not exported", str(error), kicker="Export problem", accent="bad")
         return

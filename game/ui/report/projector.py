@@ -31,7 +31,7 @@ def movers(session, index: int) -> list[str]:
             if round(abs(ch.delta), 2) == 0:
                 continue
             unit = " pp" if var == "spending" else ""
-            why = f" (mostly {ch.factors[0].name})" if ch.factors else ""
+            why = f" (mostly {ch.moved[0].name})" if ch.moved else ""
             parts.append(f"{var} {ch.delta:+.2f}{unit}{why}")
         if parts:
             lines.append((size, f"{ally.name}: " + "; ".join(parts)))

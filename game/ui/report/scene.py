@@ -1,23 +1,25 @@
 """The turn report: the turn's events, then for each ally what changed and why, in plain sentences
-(explain.Change.sentence) and small bars for the factors that add up to each change. Scrollable; any past turn."""
+(wording.change_sentence) and small bars for the factors that add up to each change, each with its total since the
+start of the game (a slow channel that adds up shows too). Scrollable; any past turn."""
 from __future__ import annotations
 
 import pygame
 
-from game.sim.explain import ally_changes, happenings, order_summary
+from game.sim import votes
+from game.sim.explain import ally_changes, happenings, order_summary, running
 from game.sim.outcome import outcome
 from game.sim.state import CONGRESS
+from game.text_rules import drawable, one_line
 from game.ui import bindings
 from game.ui.fonts import reflow
 from game.ui.layout import columns
 from game.ui.report.system import system_height
-from game.ui.report.draw import draw_report
+from game.ui.report.draw import TOTAL_HEAD, draw_report
 from game.ui.report.export import export
 from game.ui.report.page import bottom_buttons, page_frame
 from game.ui.scene import Scene
 from game.ui.widgets import Scroll, draw_scrollbar
-from game.ui.words import GOOD_UP
-from game.ui.wording import change_sentence
+from game.ui.wording import GOOD_UP, change_sentence
 
 
 class ReportScene(Scene):
@@ -34,7 +36,9 @@ class ReportScene(Scene):
         self.index = max(0, min(index, len(s.reports) - 1))
         self.report = s.reports[self.index]
         self.before, self.after = s.history[self.index], s.history[self.index + 1]
-        self.changes = [ally_changes(self.report, self.before, self.after, i) for i in range(len(s.campaign.allies))]
+        totals = running(s.reports[:self.index + 1])
+        self.changes = [ally_changes(self.report, self.before, self.after, i, totals=totals)
+                        for i in range(len(s.campaign.allies))]
         # worded once: the layout measures each sentence and every frame draws it
         self.sentences = [{var: change_sentence(ch[var], ally.name) for var in GOOD_UP}
                           for ch, ally in zip(self.changes, s.campaign.allies)]
@@ -64,7 +68,10 @@ class ReportScene(Scene):
         # full and a bar of the same length means the same amount in every column.
         names = [f.name for ch in self.changes for c in ch.values() for f in c.factors]
         self.value_w = ink.width("+0.000", "tiny", True) + th.tx(8)
-        self.name_w = min(max([ink.width(nm, "tiny") for nm in names] + [0]) + th.tx(10), int(self.col_w * 0.6))
+        self.total_w = max(ink.width("+0.000", "tiny", True), ink.width(TOTAL_HEAD, "tiny")) + th.tx(12)
+        # the names give way to the two values (cut with an ellipsis), the bars to both (game.ui.report.draw)
+        self.name_w = min(max([ink.width(nm, "tiny") for nm in names] + [0]) + th.tx(10), int(self.col_w * 0.6),
+                          self.col_w - self.value_w - self.total_w)
         n = len(self.changes)
         self.glance_cols = 2 if n > 5 and self.inner.w >= th.tx(1000) else 1
         self.glance_rows = -(-n // self.glance_cols)
@@ -102,7 +109,8 @@ class ReportScene(Scene):
         change = self.changes[i][var]
         h = ink.lh("small", True) + th.tx(4)
         h += ink.para_height(self.sentences[i][var], self.col_w, "small") + th.tx(8)
-        return h + len(change.factors) * (ink.lh("tiny") + th.tx(6))
+        rows = len(change.factors) + (1 if change.factors else 0)    # the factors under their column heads
+        return h + rows * (ink.lh("tiny") + th.tx(6))
 
     def _ally_h(self, i: int) -> int:
         ink, th = self.ink, self.theme
@@ -171,7 +179,14 @@ class ReportScene(Scene):
     def orders_text(self) -> str:
         orders = order_summary(self.report.orders[0], self.after)
         # The U.S.-level action is not an ally's order, so the model's summary leaves it out; name it here.
-        return orders + ("  ·  Congress invoked" if int(self.report.us_action[0]) == CONGRESS else "")
+        orders += "  ·  Congress invoked" if int(self.report.us_action[0]) == CONGRESS else ""
+        # a class room's turn: the class's votes and what the allies' governments said to Washington
+        s, names = self.session, [a.name for a in self.session.campaign.allies]
+        voted = votes.turn_text(names, s.votes[self.index]) if self.index < len(s.votes) else ""
+        said = s.messages[self.index] if self.index < len(s.messages) else {}
+        return "  ·  ".join([orders, *([voted[0].upper() + voted[1:]] if voted else []),
+                             *(f"{names[i]} to Washington: \u201c{drawable(one_line(text))}\u201d"
+                               for i, text in sorted(said.items()) if text)])
 
     def columns(self, rect: pygame.Rect) -> list[pygame.Rect]:
         return columns(rect, [1] * self.cols, self.theme.px(28))

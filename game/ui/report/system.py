@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.sim.report import SYSTEM_FACTORS
+from game.sim.state import CONGRESS, PRESSURE
 from game.ui.wording import apportion, shown, shown_delta
 
 HEAD = "WASHINGTON AND THE ADVERSARIES"
@@ -17,19 +18,32 @@ def _line(title: str, before: float, after: float, names: tuple[str, ...], value
     # The parts are printed so they add up to the printed change (wording.apportion): a reader checks the sum.
     parts = sorted(((n, v) for n, v in zip(names, apportion(values, d)) if v != 0), key=lambda nv: -abs(nv[1]))
     why = "; ".join(f"{n} {v:+.2f}" for n, v in parts)
+    if d == 0 and why:      # parts that cancel out (Congress invoked while the pressure settles): said all the same
+        return f"{title} {moved} {shown(after)}, its parts cancelling out: {why}."
     return f"{title} {moved} {shown(after)}" + (f": {why}." if why and d != 0 else ".")
 
 
 def system_lines(scene) -> list[str]:
-    """One sentence per system-wide number that moved on screen this turn (none when all held)."""
+    """One sentence per system-wide number that moved on screen this turn (none when all held), and, in a turn that
+    invoked Congress, what Congress did, even where the pressure it added was cancelled out."""
     r, before, after = scene.report, scene.before, scene.after
-    rows = [("U.S. credibility", before.credibility[0], after.credibility[0], "credibility", r.credibility[0]),
+    congress = int(r.us_action[0]) == CONGRESS
+    rows = [("U.S. credibility", before.credibility[0], after.credibility[0], "credibility", r.credibility[0], False),
             ("Domestic pressure", before.domestic_pressure[0], after.domestic_pressure[0], "domestic",
-             r.domestic[0])]
+             r.domestic[0], congress)]
     rows += [(f"{a.name}'s appetite for probing", before.revisionism[0, k], after.revisionism[0, k], "appetite",
-              r.appetite[0, k]) for k, a in enumerate(scene.session.campaign.adversaries)]
-    return [_line(title, b, a, SYSTEM_FACTORS[var], values) for title, b, a, var, values in rows
-            if shown_delta(b, a) != 0]
+              r.appetite[0, k], False) for k, a in enumerate(scene.session.campaign.adversaries)]
+    lines = [_line(title, b, a, SYSTEM_FACTORS[var], values) for title, b, a, var, values, always in rows
+             if always or shown_delta(b, a) != 0]
+    if congress:
+        pressed = bool((r.orders[0] == PRESSURE).any())
+        lines.insert(0, "You invoked Congress: " + (
+            "your threats to scale back counted for more this turn (the \"pressure\" factor of the allies you "
+            "pressed)" if pressed else "it would have made any pressure this turn more believable, but you pressed "
+            "no ally") + ", and the pressure at home rose with it; " +
+            ("Congress forced a drawdown of U.S. forces." if bool(r.congress_cut[0]) else
+             "Congress forced no drawdown."))
+    return lines
 
 
 def system_height(scene, width: int) -> int:

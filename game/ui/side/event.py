@@ -5,7 +5,8 @@ from game.ui.fonts import reflow
 from game.ui.side.dialogs import Dialog
 
 KIND_NAMES = {"aggression": "Aggression", "probe": "Probe", "entrapment": "Entrapment", "nuclear": "Proliferation",
-              "realignment": "Realignment", "congress": "Congress", "event": "News"}
+              "renounced": "Proliferation stopped", "realignment": "Realignment", "own way": "Its own way",
+              "congress": "Congress", "event": "News"}
 BAD = {"aggression", "entrapment", "nuclear", "realignment", "congress"}
 
 

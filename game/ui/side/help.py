@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.analysis.evidence import CARDS
 from game.sim.params import DEFAULT
 from game.sim.report import FACTOR_HELP, FACTORS, SYSTEM_FACTORS, SYSTEM_HELP
 from game.ui import bindings, doc
@@ -11,22 +12,31 @@ from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
 from game.userdata import saves_dir, user_campaigns_dir
 
-ORDER_IDEAS = (
-    ("P  Pressure", "A bargain with a condition: do more for your own defence, or our commitment shrinks; do it, "
+ORDER_IDEAS = (  # ((order, its name), what it means): the key printed beside the name comes from the bindings
+    (("pressure", "Pressure"),
+     "A bargain with a condition: do more for your own defence, or our commitment shrinks; do it, "
      "and we stand by you. It works where the ally feels a real threat and believes the warning, and an impatient "
-     "Congress makes the warning more believable. It costs a little trust and a little deference."),
-    ("R  Reassure", "Visits, exercises, deployments: proof that the promise holds, with no strings attached. Trust "
+     "Congress makes the warning more believable. An ally Washington could hardly leave (a hub such as Germany or "
+     "Japan) discounts the warning unless Congress backs it. It costs a little trust and a little deference."),
+    (("reassure", "Reassure"),
+     "Visits, exercises, deployments: proof that the promise holds, with no strings attached. Trust "
      "and alignment rise and hedging fades, but the ally can relax and ride on U.S. protection, it costs budget, "
      "and an ally sure of support may press its own quarrels and drag you in (entrapment)."),
-    ("W  Withdraw", "Actually bring forces home. It frees money and frightened allies do arm faster, but trust "
+    (("withdraw", "Withdraw"),
+     "Actually bring forces home. It frees money and frightened allies do arm faster, but trust "
      "collapses, every ally nearby wonders if it is next, the adversary sees an opening, and a desperate ally may "
-     "look for a bomb of its own or a deal with the other side. Hedging is far easier to prevent than to undo. Where "
-     "no U.S. forces are left, there is nothing to withdraw."),
-    ("C  Criticize", "Complain in public that the ally does not pay its share. It makes headlines and costs you "
-     "some goodwill, but research on U.S. alliances finds it barely moves budgets: ignoring it costs the ally "
-     "nothing."),
-    ("H  Hold", "Change nothing this turn. Every ally holds unless you give it another order."),
-    ("G  Invoke Congress", "Not an order to one ally but a U.S. move for the turn: point at an impatient Congress "
+     "look for a bomb of its own or a deal with the other side. Hedging is far easier to prevent than to undo. An "
+     "ally that started a programme can still be talked out of it: press it to give the programme up and reassure "
+     "it between demands, with Congress behind the pressure. Where no U.S. forces are left, there is nothing to "
+     "withdraw."),
+    (("criticize", "Criticize"),
+     "Complain in public that the ally does not pay its share. It makes headlines, but research on "
+     "U.S. alliances finds it wins nothing, or backfires: it costs trust and deference, the shamed government "
+     "cannot be seen to give in, and its public hears your next demand less."),
+    (("hold", "Hold"),
+     "Change nothing this turn. Every ally holds unless you give it another order."),
+    (("congress", "Invoke Congress"),
+     "Not an order to one ally but a U.S. move for the turn: point at an impatient Congress "
      "(Nixon's \"Congress may force my hand\") and this turn's warnings are believed more. It stirs up domestic "
      f"pressure, and above {DEFAULT.congress_threshold:.1f} Congress may force a drawdown you did not choose. It "
      "lasts one turn."),
@@ -40,12 +50,33 @@ DILEMMA = ("The burden-sharing dilemma: an ally that carries more of its own def
 ADVISER = ("The adviser: on the order buttons, one order is marked \"Adviser\" with its reason. It is a simple "
            "rule of thumb built into the game (reassure where deterrence is thin or faith is shaky, press allies "
            "below their fair share, rest a threat repeated too long, keep within budget), not the best move: "
-           "beat it. The command python main.py simulate CAMPAIGN --policy adaptive plays it over many runs.")
+           "beat it. The command fairshare simulate CAMPAIGN --policy adaptive plays it over many runs.")
+
+# What 0 and 1 mean on each scale the screens show (the meters, the map's colours, the adversary's panel).
+SCALES = (
+    ("Threat felt", "0: no danger felt; 1: an attack seems at hand. It is also how hard the adversary's moves hit "
+     "that ally."),
+    ("Trust in the U.S.", "0: no faith that Washington would defend it; 1: complete faith."),
+    ("Alignment", "0: goes its own way (on trade, on China, on nuclear choices); 1: follows Washington's lead."),
+    ("Hedging", "0: relies on the U.S. alone; 1: a bomb of its own or a deal with the adversary is at hand. From "
+     "0.3 the map hatches the ally."),
+    ("U.S. presence", "0: no U.S. forces there; 1: the campaign's fullest deployment (the pips on the map)."),
+    ("Self-reliance", "0: cannot hold off the threat alone; 1: can match what the threat requires."),
+    ("Appetite for probing", "An adversary's: 0: content with things as they are; 1: tests every ally where "
+     "deterrence looks thin."),
+    ("Domestic pressure", "0: Congress and voters content; 1: clamouring to bring the troops home (above "
+     f"{DEFAULT.congress_threshold:.1f}, Congress may force a drawdown)."),
+    ("Credibility", "0: no one believes U.S. promises or warnings; 1: both are taken at their word."),
+)
+MARKS = (("Hedging 0.3+", "hatched /: the ally's hedging has reached 0.3"),
+         ("Nuclear ☢", "hatched x: it has started a nuclear weapons programme"),
+         ("Own deal ⚑", "hatched \\: it has made its own deal with the adversary and no longer follows U.S. orders"),
+         ("★ ■■□", "U.S. presence, a pip for each fifth"))
 
 FAIR_SHARE = (f"An ally's fair share is the defence spending its threat warrants: NATO's {DEFAULT.guideline:g} % "
               f"guideline, plus up to {DEFAULT.fair_share_threat:g} points of GDP more the graver the threat it "
               "faces (a threat of 0.50 warrants "
-              f"{DEFAULT.guideline + 0.5 * DEFAULT.fair_share_threat:.2f} %). The adviser presses allies below it, "
+              f"{DEFAULT.fair_share(0.5):.2f} %). The adviser presses allies below it, "
               "and the burden pillar counts spending up to it.")
 
 PROJECTOR = ("On a projector: press F11 for fullscreen and set the text size to 130 % or more in Settings (O); "
@@ -65,8 +96,13 @@ def help_blocks() -> tuple[list[Block], list[Block]]:
                  Block("kv", str(saves_dir()), key="Saves", role="small")]
     except OSError:
         pass
-    right = [Block("h", "The orders, and the ideas behind them")]
-    right += [Block("kv", text, key=name) for name, text in ORDER_IDEAS]
+    right = [Block("h", "The scales: what 0 and 1 mean")]
+    right += [Block("kv", text, key=name, role="small") for name, text in SCALES]
+    right.append(Block("h", "The map's marks"))
+    right += [Block("kv", text[0].upper() + text[1:] + ".", key=name, role="small") for name, text in MARKS]
+    right.append(Block("h", "The orders, and the ideas behind them"))
+    keys = {**bindings.KEY_OF_ORDER, "congress": bindings.CONGRESS_KEY}
+    right += [Block("kv", text, key=f"{bindings.label(keys[order])}  {name}") for (order, name), text in ORDER_IDEAS]
     right += [Block("h", "The dilemma"), Block("p", DILEMMA), Block("h", "Fair share"), Block("p", FAIR_SHARE),
               Block("h", "The adviser"), Block("p", ADVISER)]
     right.append(Block("h", "Why allies move: the factors in the turn report"))
@@ -78,6 +114,9 @@ def help_blocks() -> tuple[list[Block], list[Block]]:
             seen.add(f)
             text = FACTOR_HELP[f]
             right.append(Block("kv", text[0].upper() + text[1:] + ".", key=f[0].upper() + f[1:], role="small"))
+    right.append(Block("h", "How sure is the research? Argue with the model"))
+    right += [Block("kv", f"{card.model} Open to doubt: {card.doubt} ({'; '.join(card.sources)})",
+                    key=f"{card.title} ({card.status})", role="small") for card in CARDS]
     right.append(Block("h", "Why Washington's standing and the adversaries' appetite move"))
     for f in dict.fromkeys(f for factors in SYSTEM_FACTORS.values() for f in factors):
         text = SYSTEM_HELP.get(f) or FACTOR_HELP.get(f)

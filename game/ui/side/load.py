@@ -107,8 +107,9 @@ class LoadScene(Scene):
         ink.panel(surface, self.card, pal["panel"], radius=th.px(16))
         pad = th.tx(32)
         ink.text(surface, "Load a saved game", (self.card.x + pad, self.card.y + pad), "h1", pal["text"], True)
-        sub = self.error or ("Click a save, or pick one with ↑ ↓ and press Enter. The autosave holds your latest turn."
-                             if self.saves else "No saved games yet: the game saves itself after every turn.")
+        sub = self.error or ("Click a save, or pick one with ↑ ↓ and press Enter. Each game's autosave holds its "
+                             "latest turn." if self.saves else
+                             "No saved games yet: the game saves itself after every turn.")
         ink.text(surface, sub, (self.card.x + pad, self.card.y + pad + ink.lh("h1", True)), "small",
                  pal["bad"] if self.error else pal["dim"], max_w=self.card.w - 2 * pad)
         clip = surface.get_clip()
@@ -130,12 +131,17 @@ class LoadScene(Scene):
         x, y = b.rect.x + pad, b.rect.y + th.tx(9)
         when = persist.when(info.saved_at)
         ink.text(surface, when, (b.rect.right - pad, y), "small", pal["dim"], anchor="topright")
-        name = "Autosave (your latest turn)" if info.slot == persist.AUTOSAVE else info.slot
+        name = info.slot
+        if persist.is_autosave(info.slot) and not info.problem:
+            name = "Autosave" + (f" of {info.team}" if info.team else "") + f", seed {info.seed}"
+        elif info.team:
+            name += f" ({info.team})"
         ink.text(surface, name, (x, y), "body", pal["bad"] if info.problem else pal["text"], True,
                  max_w=b.rect.w - 3 * pad - ink.width(when, "small"))
         y += ink.lh("body", True)
         if info.problem:
             ink.text(surface, "⚠ " + info.problem, (x, y), "small", pal["bad"], max_w=b.rect.w - 2 * pad)
         else:
-            ink.text(surface, f"{info.campaign_name}  ·  {info.turn_label}  ·  {info.turn} turns played", (x, y),
+            played = f"{info.turn} turn{'s' * (info.turn != 1)} played"
+            ink.text(surface, f"{info.campaign_name}  ·  {info.turn_label}  ·  {played}", (x, y),
                      "small", pal["dim"], max_w=b.rect.w - 2 * pad)

@@ -5,7 +5,7 @@ import pygame
 
 from game.ui import bindings, flow, persist
 from game.ui.side.dialogs import Dialog
-from game.ui.widgets import TextField
+from game.ui.widgets import TextField, draw_text_field
 
 
 class SaveAsScene(Dialog):
@@ -21,7 +21,7 @@ class SaveAsScene(Dialog):
         self.field = TextField(default)
         self.problem: str | None = None
         found, _ = persist.saves()
-        self.existing = [i.slot for i in found if i.slot != persist.AUTOSAVE][:6]
+        self.existing = [i.slot for i in found if not persist.is_autosave(i.slot)][:6]
         self.text = ("Letters, digits, spaces, '-' and '_'; up to 40 characters.")
 
     def layout(self, size) -> None:
@@ -50,8 +50,8 @@ class SaveAsScene(Dialog):
         if problem:
             self.problem = problem[0].upper() + problem[1:] + "."
             return
-        if slot.lower().replace(" ", "_") == persist.AUTOSAVE:
-            self.problem = "'autosave' is kept for the automatic save; please choose another name."
+        if persist.is_autosave(slot):
+            self.problem = "Names like 'autosave' are kept for the automatic saves; please choose another name."
             return
 
         def write():
@@ -63,8 +63,10 @@ class SaveAsScene(Dialog):
         else:
             write()
 
-    def close(self) -> None:
+    def on_exit(self) -> None:
         pygame.key.stop_text_input()
+
+    def close(self) -> None:
         self.app.pop(self)
 
     def on_key(self, event) -> bool:
@@ -92,13 +94,7 @@ class SaveAsScene(Dialog):
         ink.text(surface, self.title, (self.card.x + pad, self.card.y + pad + ink.lh("small", True) + th.tx(6)), "h2",
                  pal["text"], True)
         f = self.field_rect
-        pygame.draw.rect(surface, pal["bg"], f, border_radius=th.px(8))
-        pygame.draw.rect(surface, pal["select"], f, max(2, th.px(3)), border_radius=th.px(8))
-        shown = ink.text(surface, self.field.text, (f.x + th.tx(14), f.centery), "h3", pal["text"], anchor="midleft",
-                         max_w=f.w - th.tx(40))
-        caret_x = (shown.right if self.field.text else f.x + th.tx(14)) + th.px(3)
-        pygame.draw.line(surface, pal["select"], (caret_x, f.y + th.tx(8)), (caret_x, f.bottom - th.tx(8)),
-                         max(2, th.px(2)))
+        draw_text_field(ink, surface, f, self.field)
         y = f.bottom + th.tx(12)
         if self.problem:
             ink.para(surface, "⚠ " + self.problem, pygame.Rect(f.x, y, f.w, ink.lh("small") * 2), "small", pal["bad"])

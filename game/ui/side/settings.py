@@ -9,7 +9,8 @@ import pygame
 from game.settings import OVERLAYS
 from game.ui import bindings
 from game.ui.scene import Scene
-from game.ui.theme import OVERLAY_TITLES, PALETTE_NAMES
+from game.ui.theme import PALETTE_NAMES
+from game.ui.wording import overlay_title
 from game.ui.widgets import Button
 from game.ui.windowfit import STANDARD_SIZES, desktop_size, size_choices
 
@@ -26,7 +27,7 @@ ROWS = (  # field, label, choices, how to show a choice, what it is for
      "edge works too."),
     ("palette", "Colours", tuple(PALETTE_NAMES), lambda v: PALETTE_NAMES[v],
      "High contrast uses a black background and brighter lines: better on washed-out projectors."),
-    ("overlay", "Map shows at start", OVERLAYS, lambda v: OVERLAY_TITLES[v],
+    ("overlay", "Map shows at start", OVERLAYS, overlay_title,
      "Which figure colours the map when a game opens (keys 1-5 switch it during play)."),
     ("show_tutorial_hints", "Tutorial hints", (True, False), lambda v: "On" if v else "Off",
      "Short reminders of the controls at the bottom of the map screen."),

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pygame
 
+from game.sim import posture
 from game.ui import bindings, doc, flow
 from game.ui.doc import Block
 from game.ui.fonts import reflow
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
-from game.ui.words import campaign_meta
+from game.ui.wording import campaign_meta
 
 
 class BriefingScene(Scene):
@@ -21,7 +22,7 @@ class BriefingScene(Scene):
     def blocks(self) -> tuple[list[Block], list[Block]]:
         s = self.session
         c = s.campaign
-        cost = float((s.state.presence[0] * s.world.upkeep).sum())
+        cost = float(posture.upkeep(s.state.presence[0], 0.0, s.world.upkeep, s.world.params).sum())
         left = [Block("h", "The situation"), Block("p", reflow(c.briefing))]
         if c.goals:
             left.append(Block("h", "Your goals"))
@@ -33,7 +34,8 @@ class BriefingScene(Scene):
                  Block("kv", f"{c.turns} turns, {c.calendar.label(0)} to {c.calendar.label(c.turns - 1)}.",
                        key="Time"),
                  Block("kv", f"{s.seed}: the same seed and the same orders always give the same game."
-                       + (" Press S to type another." if self.app.facilitator else ""), key="Seed")]
+                       + (" Press S to type another." if self.app.facilitator else ""), key="Seed"),
+                 Block("kv", self._team_line(), key="Team")]
         if s.opening_events:
             right.append(Block("h", "As the game opens"))
             for e in s.opening_events:
@@ -43,9 +45,17 @@ class BriefingScene(Scene):
         right += [Block("kv", f"${adv.capability:,.0f} bn a year on its military; appetite for probing "
                         f"{adv.revisionism:.2f}.", key=adv.name, role="small") for adv in c.adversaries]
         right.append(Block("h", "Your allies at the start"))
+        right.append(Block("p", "Threat, trust and U.S. forces run from 0 (none) to 1 (the most); Help (F1) says "
+                                "what 0 and 1 mean on every scale.", role="small", color="dim"))
         right += [Block("kv", f"{a.spending:.2f} % of GDP · threat {a.threat:.2f} · trust {a.trust:.2f}"
                         f" · U.S. forces {a.presence:.2f}", key=a.name, role="small") for a in c.allies]
         return left, right
+
+    def _team_line(self) -> str:
+        team = self.app.team
+        said = f"{team}." if team else "none: playing alone." if team == "" else \
+            "not given yet: asked when you begin, for your saves and the class report."
+        return said + " Press N to change it."
 
     def layout(self, size) -> None:
         th, ink = self.theme, self.ink
@@ -96,7 +106,14 @@ class BriefingScene(Scene):
         if event.key == pygame.K_s and self.app.facilitator:
             self.app.show("seed")
             return True
+        if event.key == pygame.K_n:
+            self.app.show("team", self.relayout)
+            return True
         return False
+
+    def relayout(self) -> None:
+        """The blocks changed (the team's name): measure them again."""
+        self.layout(self.app.screen.get_size())
 
     def on_wheel(self, dy: int) -> bool:
         pos = pygame.mouse.get_pos()

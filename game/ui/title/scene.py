@@ -13,7 +13,7 @@ from game.ui.layout import row_buttons
 from game.ui.map.view import Paint, campaign_paint, fit_panes
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
-from game.ui.words import campaign_meta, card_meta, name_forms
+from game.ui.wording import campaign_meta, card_meta, name_forms
 from game.userdata import user_campaigns_dir
 
 
@@ -189,7 +189,7 @@ class TitleScene(Scene):
         bottom = self.list_rect.y + len(self.entries) * (self.card_h + self.card_gap) - self.scroll.offset
         if self.list_rect.bottom - bottom > ink.lh("small") * 4:
             ink.para(surface, "Write your own campaign: a YAML file in your campaigns folder (Help, F1, says where) "
-                     "appears here after F5. Check it first with: python main.py validate FILE",
+                     "appears here after F5. Check it first with: fairshare validate FILE",
                      pygame.Rect(self.list_rect.x + th.tx(4), bottom + th.tx(10), self.list_rect.w - th.tx(20),
                                  self.list_rect.bottom - bottom), "small", pal["faint"])
         self._draw_detail(surface)

@@ -1,0 +1,98 @@
+"""The games tools/calibrate.py fits the model on: the shipped sample, or every ally the data holds.
+
+    shipped  europe_2014 and indo_pacific_2014 as they ship (16 allies), on the years FIT_YEARS names: the sample
+             the shipped calibration.json was fitted on.
+    all      every historical campaign with a plan (game/analysis/backtest.py DEFAULT_PLANS: europe_2014,
+             indo_pacific_2014, nixon_1969 today, and the Cold War campaigns to come once their plans are listed),
+             each widened with every ally and partner the data holds figures for at its start year in its theatres,
+             fitted on every recorded year of its span the data gives (game/analysis/records.py: 2014-2019 and
+             2024; 1960-1969, 1976-1977 and 1984-2019 for SIPRI's Cold War years). A held-out year is never fitted,
+             even when its figures are dropped into data/.
+
+An added ally is written as `fairshare new` writes it for that year (game/authoring/scaffold.py): the judgements
+of the shipped campaign nearest in time where one judged it, a neutral guess otherwise, and no U.S. troop count
+before 2023. Its GDP is the data's for that year put into the host campaign's units (europe_2014 counts 2023 GDP
+for 2014): multiplied by the median, over the host's own allies, of host GDP over the data's figure. Its upkeep
+follows the scaffold's rule in today's dollars, as the 2014 campaigns' do; the U.S. budget grows by what its
+presence costs. It plays the host's plan's default order (the plans name only the host's allies).
+
+A historical campaign with no given year after its start is left out of "all": nixon_1969, whose years after 1969
+are all held out, would fit nothing (and its money is in 1970 dollars, which an added ally's upkeep is not)."""
+from __future__ import annotations
+
+import dataclasses
+import re
+import statistics
+from dataclasses import dataclass
+
+from game.analysis.backtest import DEFAULT_PLANS, default_plan, fit_years, last_year
+from game.analysis.records import given, spellings
+from game.authoring.countries import ident
+from game.authoring.data import countries
+from game.authoring.scaffold import SLACK, ally_entry, judged_in
+from game.campaign import Campaign, load_campaign_text
+from game.campaign.plan import load_plan
+from game.catalog import find_campaign
+from game.sim.policies import plan_policy
+
+SHIPPED = ("europe_2014", "indo_pacific_2014")
+SAMPLES = ("shipped", "all")
+
+
+@dataclass(frozen=True)
+class Game:
+    campaign: Campaign
+    policy: object               # the historical plan as a policy
+    fit: tuple[int, ...]         # the recorded years fitted on
+    added: tuple[str, ...]       # ally ids the data added to the shipped campaign
+
+
+def games(sample: str) -> list[Game]:
+    if sample == "shipped":
+        return [_game(find_campaign(cid), ()) for cid in SHIPPED]
+    return [_game(*widened(c)) for c in map(find_campaign, DEFAULT_PLANS) if given_years(c)[1:]]
+
+
+def _game(campaign: Campaign, added: tuple[str, ...]) -> Game:
+    plan = load_plan(default_plan(campaign), campaign)
+    fit = fit_years(campaign) if not added and campaign.id in SHIPPED else given_years(campaign)
+    return Game(campaign, plan_policy(plan.name, plan.default, plan.orders, campaign), fit, added)
+
+
+def given_years(campaign: Campaign) -> tuple[int, ...]:
+    """Every year of the campaign's span the data gives on purpose (its start is given too, but never a target)."""
+    return tuple(y for y in range(campaign.calendar.start, last_year(campaign) + 1) if given(y))
+
+
+def widened(campaign: Campaign) -> tuple[Campaign, tuple[str, ...]]:
+    """The campaign with every ally and partner the data holds figures for at its start year, in its theatres, that
+    it lacks; and the ids added."""
+    year = campaign.calendar.start
+    data = countries(year)
+    own = {a.id: next((ident(n) for n in spellings(a.name) if ident(n) in data), a.id) for a in campaign.allies}
+    facing = {a.theatre: a.adversary for a in campaign.allies}
+    add = [c for c in data.values() if c.theatre in facing and c.id not in own.values() and c.tie.kind != "none"
+           and c.gdp and c.spending]
+    if not add:
+        return campaign, ()
+    scale = statistics.median(a.gdp / data[own[a.id]].gdp.value for a in campaign.allies
+                              if own[a.id] in data and data[own[a.id]].gdp)
+    judged = judged_in({c.id for c in add}, year)
+    lines: list[str] = []
+    cost = 0.0
+    for country in add:
+        note = f"{country.gdp.note}; x {scale:.3f}, {campaign.id}'s units".lstrip("; ")
+        gdp = dataclasses.replace(country.gdp, value=round(country.gdp.value * scale, 1), note=note)
+        entry, values = ally_entry(dataclasses.replace(country, gdp=gdp), judged, [], year, facing[country.theatre])
+        lines += entry
+        cost += values["presence"] * values["upkeep"]
+    with open(campaign.path, encoding="utf-8") as f:
+        text = f.read()
+    # the budget grows by what the added presence costs, with the scaffold's slack, so that the host's allies do
+    # not see a U.S. over budget that history did not have
+    text = re.sub(r"^(  budget: )([0-9.]+)", lambda m: f"{m[1]}{float(m[2]) + round(cost * SLACK, 1):g}", text,
+                  count=1, flags=re.MULTILINE)
+    rows = text.splitlines()
+    at = rows.index("allies:") + 1
+    return load_campaign_text("\n".join(rows[:at] + lines + rows[at:]) + "\n", campaign.path), \
+        tuple(c.id for c in add)
