@@ -18,7 +18,9 @@ from game.authoring.lint import lint_file
 from game.campaign import Campaign, CampaignError, validate_file
 from game.catalog import find_campaign, resolve
 from game.cli_args import DEFAULTS_NEW, parser
+from game.i18n import LANGUAGES, _, general, integer, ngettext, num, resolve as resolve_language, set_language
 from game.limits import CHUNK_RUNS, NotFinite, memory_problem, strict_json
+from game.settings import load_settings
 from game.userdata import SaveError, atomic_write_text, user_campaigns_dir
 
 # OpenBLAS puts a second thread on the model's small (runs, allies) @ (allies, allies) products from about 100,000
@@ -44,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a Windows console may not encode every character of a campaign
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    speak(argv)
     args = parser().parse_args(argv)
     try:
         code = COMMANDS[args.command](args)
@@ -65,6 +68,21 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def speak(argv: list[str]) -> None:
+    """Speak the language of `--lang` (read before the arguments are parsed, so that --help speaks it too), else
+    the Settings' choice, else the system's language where the game has it, else English. A --lang the game does not
+    speak is left for the parser to refuse."""
+    choice = None
+    for k, arg in enumerate(argv):
+        if arg == "--lang" and k + 1 < len(argv):
+            choice = argv[k + 1]
+        elif arg.startswith("--lang="):
+            choice = arg.partition("=")[2]
+    if choice not in LANGUAGES:
+        choice = load_settings().language
+    set_language(resolve_language(choice))
+
+
 def _drop_stdout() -> None:
     """Point stdout at the null device, so that the interpreter's last flush at exit cannot fail again."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -80,7 +98,8 @@ def window(args) -> int:
     try:
         from game.ui.window import run  # noqa: PLC0415 - pygame loads for the window only
     except ImportError as error:  # pygame missing: say how to get it rather than crash
-        raise UserError(f"the game window needs pygame ({error}); install the game with `pip install .`")
+        raise UserError(_("the game window needs pygame ({error}); install the game with `pip install .`").format(
+            error=error))
     return run(getattr(args, "campaign", None), getattr(args, "seed", None), getattr(args, "facilitator", False),
                team)
 
@@ -106,7 +125,8 @@ def validate(args) -> int:
         if campaign is None or (args.strict and problems):
             failed = True
         else:
-            warned = f" ({len(problems)} warning{'s' if len(problems) != 1 else ''})" if problems else ""
+            warned = " " + ngettext("({n} warning)", "({n} warnings)", len(problems)).format(n=len(problems)) \
+                if problems else ""
             print(f"{name}: ok{warned}")
     return 1 if failed else 0
 
@@ -118,9 +138,10 @@ def new(args) -> int:
     from game.campaign.jsonschema import campaign_schema  # noqa: PLC0415 - as above
     out = Path(args.out) if args.out else user_campaigns_dir() / f"{args.id}.yaml"
     if out.suffix not in (".yaml", ".yml"):
-        raise UserError(f"the campaign file's name must end in .yaml (got '{out}')", 2)
+        raise UserError(_("the campaign file's name must end in .yaml (got '{file}')").format(file=out), 2)
     if out.is_dir() or (out.exists() and not args.force):
-        raise UserError(f"'{out}' already exists; choose another --out or add --force to replace it", 2)
+        raise UserError(_("'{file}' already exists; choose another --out or add --force to replace it").format(
+            file=out), 2)
     allies = [a for a in args.allies.split(",") if a.strip()] if args.allies is not None else None
     command = " ".join(["fairshare new", args.id, *(f"--{k} {getattr(args, k)}"
                                                    for k in ("theatre", "allies", "year", "turns")
@@ -134,15 +155,18 @@ def new(args) -> int:
         write_schema_beside(out, json.dumps(campaign_schema(), indent=2) + "\n")
     except SaveError as error:
         raise UserError(str(error))
-    print(f"wrote {out} ({len(made.allies)} all{'ies' if len(made.allies) > 1 else 'y'}: {', '.join(made.allies)})")
+    print(ngettext("wrote {file} ({n} ally: {allies})", "wrote {file} ({n} allies: {allies})", len(made.allies)).format(
+        file=out, n=len(made.allies), allies=", ".join(made.allies)))
     problems = validate_file(out)
     for problem in problems:
         print(problem)
     if problems:
-        print(f"fairshare: error: the shipped data lacks {len(made.missing)} figure(s) ({', '.join(made.missing)}): "
-              f"fill in the TODO placeholders, then run `fairshare validate {out}`", file=sys.stderr)
+        print("fairshare: error: " + _("the shipped data lacks {n} figure(s) ({missing}): fill in the TODO "
+                                       "placeholders, then run `fairshare validate {file}`").format(
+                  n=len(made.missing), missing=", ".join(made.missing), file=out), file=sys.stderr)
         return 1
-    print(f"next: fairshare play {out}   (edit the file while you play: the window reloads it when you save)")
+    print(_("next: fairshare play {file}   (edit the file while you play: the window reloads it when you save)").format(
+        file=out))
     print(f"      fairshare validate {out} --balance")
     return 0
 
@@ -168,7 +192,7 @@ def load(name: str) -> Campaign:
     except FileNotFoundError as error:
         raise UserError(str(error))
     except CampaignError as error:
-        raise UserError(f"campaign '{name}' has problems:\n{error}")
+        raise UserError(_("campaign '{name}' has problems:").format(name=name) + f"\n{error}")
 
 
 def policy_for(name: str, campaign: Campaign):
@@ -185,7 +209,7 @@ def policy_for(name: str, campaign: Campaign):
 def simulate(args) -> int:
     from game.analysis import summary  # noqa: PLC0415 - numpy loads for the commands that play the model only
     if not 1 <= args.runs <= 1_000_000:
-        raise UserError("--runs must be between 1 and 1,000,000", 2)
+        raise UserError(_("--runs must be between 1 and {most}").format(most=integer(1_000_000)), 2)
     if args.save is not None:
         check_save_target(args.save, args.runs)
     from game.analysis.workers import Recipe  # noqa: PLC0415 - as above
@@ -204,7 +228,7 @@ def simulate(args) -> int:
                             Path(args.policy).name)
         except SaveError as error:
             raise UserError(str(error))
-        print(f"game saved to {args.save}", file=sys.stderr if args.json else sys.stdout)
+        print(_("game saved to {file}").format(file=args.save), file=sys.stderr if args.json else sys.stdout)
     return 0
 
 
@@ -214,20 +238,23 @@ def workers_for(args) -> int:
     if args.workers is None:
         return cores()
     if not 1 <= args.workers <= MAX_WORKERS:
-        raise UserError(f"--workers must be between 1 and {MAX_WORKERS}", 2)
+        raise UserError(_("--workers must be between 1 and {most}").format(most=MAX_WORKERS), 2)
     return args.workers
 
 
 def check_save_target(name: str, runs: int) -> None:
     """Refuse a --save the command cannot honour, before any game is played."""
     if runs != 1:
-        raise UserError(f"--save writes one game, so it needs --runs 1 (got --runs {runs:,}); e.g. "
-                        "`fairshare simulate europe_2024 --policy adaptive --runs 1 --seed 7 --save game.json`", 2)
+        raise UserError(_("--save writes one game, so it needs --runs 1 (got --runs {runs}); e.g. `fairshare simulate "
+                          "europe_2024 --policy adaptive --runs 1 --seed 7 --save game.json`").format(
+                              runs=integer(runs)), 2)
     path = Path(name)
     if path.is_dir():
-        raise UserError(f"'{name}' is a folder; give a file name for the save, e.g. {path / 'game.json'}", 2)
+        raise UserError(_("'{name}' is a folder; give a file name for the save, e.g. {example}").format(
+            name=name, example=path / "game.json"), 2)
     if path.exists() and not path.is_file():
-        raise UserError(f"'{name}' is not a regular file (a device or a pipe); give a file name for the save", 2)
+        raise UserError(_("'{name}' is not a regular file (a device or a pipe); give a file name for the save").format(
+            name=name), 2)
 
 
 def debrief(args) -> int:
@@ -246,17 +273,18 @@ def debrief(args) -> int:
     if session.over:
         found = best_plan.known(session.campaign)
         if found is None:
-            print(f"finding the best plan for '{session.campaign.id}' once (about {best_plan.SEARCH_SECONDS:.0f} s); "
-                  f"it is kept in {best_plan.cache_path(session.campaign).parent}", file=sys.stderr)
+            print(_("finding the best plan for '{campaign}' once (about {seconds} s); it is kept in {folder}").format(
+                campaign=session.campaign.id, seconds=num(best_plan.SEARCH_SECONDS, 0),
+                folder=best_plan.cache_path(session.campaign).parent), file=sys.stderr)
             found = best_plan.find(session.campaign, progress=search_progress(best_plan.SEARCH_SECONDS))
         what = whatif.what_if(session, found)
     try:
         written = report_doc.write_files(debrief_export.build(session, what, game), out)
     except SaveError as error:
         raise UserError(str(error))
-    note = "" if session.over else f" (the game is unfinished: {len(session.reports)} of {session.campaign.turns} " \
-        "turns played, so there is no what-if)"
-    print(f"debrief written to {out}{note}:")
+    note = "" if session.over else _(" (the game is unfinished: {n} of {turns} turns played, so there is no "
+                                     "what-if)").format(n=len(session.reports), turns=session.campaign.turns)
+    print(_("debrief written to {folder}{note}:").format(folder=out, note=note))
     for path in written:
         print(f"  {path}")
     return 0
@@ -331,8 +359,9 @@ def search_progress(seconds: float):
         nonlocal shown
         if elapsed - shown >= 5:
             shown = elapsed
-            print(f"searching: {tried} plans tried, best {best:.1f} ({elapsed:.0f} s of {seconds:g})", file=sys.stderr,
-                  flush=True)
+            print(_("searching: {tried} plans tried, best {best} ({elapsed} s of {seconds})").format(
+                tried=tried, best=num(best, 1), elapsed=num(elapsed, 0), seconds=general(seconds)), file=sys.stderr,
+                flush=True)
     return show
 
 
@@ -353,13 +382,13 @@ def as_json(result: dict, campaign, seed: int) -> str:
 
 def balance(args) -> int:
     if not 1 <= args.runs <= 100_000:
-        raise UserError("--runs must be between 1 and 100,000", 2)
+        raise UserError(_("--runs must be between 1 and {most}").format(most=integer(100_000)), 2)
     if not 0 <= args.search <= 86_400:
-        raise UserError("--search must be between 0 and 86,400 seconds", 2)
+        raise UserError(_("--search must be between 0 and {most} seconds").format(most=integer(86_400)), 2)
     workers = workers_for(args)
     folder = os.path.dirname(os.path.abspath(args.plan_out or "."))
     if args.plan_out and (os.path.isdir(args.plan_out) or not os.access(folder, os.W_OK)):
-        raise UserError(f"cannot write the plan to '{args.plan_out}'")  # said now, not after the search
+        raise UserError(_("cannot write the plan to '{file}'").format(file=args.plan_out))  # now, not after the search
     from game.analysis import balance as balancing, plans  # noqa: PLC0415 - numpy loads for the model's commands only
     campaign = load(args.campaign)
     result = balancing.balance(campaign, args.runs, args.seed, args.search, progress=search_progress(args.search),
@@ -378,7 +407,7 @@ def balance(args) -> int:
 
 def claims(args) -> int:
     if not 10 <= args.runs <= 20_000:
-        raise UserError("--runs must be between 10 and 20,000", 2)
+        raise UserError(_("--runs must be between 10 and {most}").format(most=integer(20_000)), 2)
     from game.analysis import claims as measured  # noqa: PLC0415 - numpy loads for the model's commands only
     campaign = load(args.campaign)
     check_memory(campaign, args.runs, kept_per_turn=measured.KEPT_PER_TURN)
@@ -400,17 +429,20 @@ def class_report(args) -> int:
         report_doc.write_files(class_export.build(report), out)
     except SaveError as error:
         raise UserError(str(error))
-    print(f"class report on {report.campaign.id}, seed {report.seed}: {len(report.teams)} team"
-          f"{'s' * (len(report.teams) != 1)} ranked, written to {out / 'class.html'} (and class.md, class.csv)")
+    print(ngettext("class report on {campaign}, seed {seed}: {n} team ranked, written to {file} (and class.md, "
+                   "class.csv)", "class report on {campaign}, seed {seed}: {n} teams ranked, written to {file} (and "
+                   "class.md, class.csv)", len(report.teams)).format(
+                       campaign=report.campaign.id, seed=report.seed, n=len(report.teams), file=out / "class.html"))
     for k, team in enumerate(report.teams):
-        print(f"  {k + 1}. {team.name}: {team.score:.1f}" + (f" ({team.note})" if team.note else ""))
+        print(f"  {k + 1}. {team.name}: {num(team.score, 1)}" + (f" ({team.note})" if team.note else ""))
     if report.simulated:
-        print(f"{len(report.simulated)} game{'s' * (len(report.simulated) != 1)} written by `simulate --save` "
-              "listed apart, not ranked:")
+        print(ngettext("{n} game written by `simulate --save` listed apart, not ranked:",
+                       "{n} games written by `simulate --save` listed apart, not ranked:",
+                       len(report.simulated)).format(n=len(report.simulated)))
         for team in report.simulated:
-            print(f"  -. {team.name}: {team.score:.1f}")
+            print(f"  -. {team.name}: {num(team.score, 1)}")
     for item in report.left_out:
-        print(f"left out {item.file}: {item.reason}", file=sys.stderr)
+        print(_("left out {file}: {reason}").format(file=item.file, reason=item.reason), file=sys.stderr)
     return 0
 
 

@@ -9,13 +9,28 @@ import csv
 import io
 
 from game.analysis.replay import GamePath, turn_date
+from game.i18n import N_, SOURCE, Translated, csv_header
 from game.campaign.model import ORDERS, US_ACTIONS, Campaign
-from game.sim.report import FACTORS
+from game.sim.report import FACTORS, factor_name
 
 VALUES = ("spending", "threat", "trust", "alignment", "hedging", "presence")
 FACTOR_COLUMNS = tuple(f"{var}: {name}" for var, names in FACTORS.items() for name in names)
 COLUMNS = ("turn", "date", "period", "ally", "ally_name", "order", *VALUES, "attacked", "probed", *FACTOR_COLUMNS,
            "us_action", "us_budget", "us_cost")
+# The columns' names in the language spoken (the CSV's header outside English: game.i18n.csv_header).
+LABELS = Translated({
+    "turn": N_("Turn"), "date": N_("Date"), "period": N_("Period"), "ally": N_("Ally id"), "ally_name": N_("Ally"),
+    "order": N_("Order"), "spending": N_("Defence spending (% of GDP)"), "threat": N_("Threat felt"),
+    "trust": N_("Trust in the U.S."), "alignment": N_("Alignment with the U.S."), "hedging": N_("Hedging"),
+    "presence": N_("U.S. presence"), "attacked": N_("Attacked successfully"), "probed": N_("Probe turned back"),
+    "us_action": N_("U.S. action"), "us_budget": N_("U.S. budget (US$ bn)"), "us_cost": N_("U.S. cost (US$ bn)")})
+
+
+def label(column: str) -> str:
+    if column in LABELS:
+        return LABELS[column]
+    var, _colon, factor = column.partition(": ")
+    return f"{LABELS[var]}: {factor_name(factor)}"
 DECIMALS = 4
 
 
@@ -24,7 +39,7 @@ def rows(path: GamePath, campaign: Campaign) -> list[dict]:
     for t, report in enumerate(path.reports):
         after, before = path.states[t + 1], path.states[t]
         for i, ally in enumerate(campaign.allies):
-            row = {"turn": t + 1, "date": turn_date(campaign, t), "period": campaign.calendar.label(t),
+            row = {"turn": t + 1, "date": turn_date(campaign, t), "period": campaign.calendar.label(t, SOURCE),
                    "ally": ally.id, "ally_name": ally.name, "order": ORDERS[int(report.orders[0, i])]}
             row.update({v: round(float(getattr(after, v)[0, i]), DECIMALS) for v in VALUES})
             row["attacked"] = int(report.aggression[0, i])
@@ -41,9 +56,10 @@ def rows(path: GamePath, campaign: Campaign) -> list[dict]:
 
 def to_csv(table: list[dict]) -> str:
     """CSV a spreadsheet opens as it is: a header row, ISO dates, dot decimals, and a UTF-8 byte order mark (Excel
-    reads a file without one as the local code page and garbles 'Türkiye')."""
+    reads a file without one as the local code page and garbles 'Türkiye'). The values are the same in every
+    language (ids, English periods, dot decimals); the header follows the language (game.i18n.csv_header)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    writer.writerow(dict(zip(COLUMNS, csv_header(COLUMNS, label))))
     writer.writerows(table)
     return "\ufeff" + buffer.getvalue()
