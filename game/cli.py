@@ -498,9 +498,8 @@ def serve(args) -> int:
             if args.seed is not None:
                 raise UserError("--resume carries on the room's own game: leave out --seed", 2)
             room, path = launch.resume(load(args.campaign).id)
-            print(launch.words.RESUMED.format(path=path, turn=room.session.state.turn + 1,
-                                              students=len(room.students),
-                                              votes=sum(len(b) for b in room.ballots.values())))
+            print(launch.words.say(launch.words.RESUMED, path=path, turn=room.session.state.turn + 1,
+                                   students=len(room.students), votes=sum(len(b) for b in room.ballots.values())))
         else:
             room, path = launch.open_room(load(args.campaign), secrets.randbelow(1_000_000) if args.seed is None
                                           else args.seed, args.mode)

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.campaign.model import ORDERS
-from game.i18n import N_, NC_, Translated, _, num
+from game.i18n import N_, _, num
 from game.sim import policies
 from game.sim.derived import derive
-from game.sim.report import FACTORS, Report
+# the orders' and pillars' names live beside the factors' (game.sim.report); the screens and exports import them
+# from here, with the model's other words
+from game.sim.report import FACTORS, PILLAR_NAMES, PILLAR_WORDS, Report, order_name  # noqa: F401
 from game.sim.state import State
 
 NOISE = {"spending": 0.005, "trust": 0.005, "alignment": 0.005, "hedging": 0.005}  # below: shown as 0.00
@@ -40,25 +42,6 @@ class Change:
     def moved(self) -> tuple[Factor, ...]:
         """The factors that moved it by a shown amount this turn."""
         return tuple(f for f in self.factors if abs(f.value) >= NOISE[self.var])
-
-
-# The orders' names as the reports and buttons write them (the English name is the order's id everywhere else).
-ORDER_NAMES = Translated({"pressure": NC_("order", "pressure"), "reassure": NC_("order", "reassure"),
-                          "withdraw": NC_("order", "withdraw"), "criticize": NC_("order", "criticize"),
-                          "hold": NC_("order", "hold")}, "order")
-
-
-# The four pillars and the score, as every screen and export names them.
-PILLAR_NAMES = Translated({"deterrence": N_("Deterrence"), "burden": N_("Burden"), "influence": N_("Influence"),
-                           "cohesion": N_("Cohesion"), "score": N_("Score")})
-PILLAR_WORDS = Translated({"deterrence": NC_("pillar, in a sentence", "deterrence"),
-                           "burden": NC_("pillar, in a sentence", "burden"),
-                           "influence": NC_("pillar, in a sentence", "influence"),
-                           "cohesion": NC_("pillar, in a sentence", "cohesion")}, "pillar, in a sentence")
-
-
-def order_name(order: str) -> str:
-    return ORDER_NAMES[order] if order in ORDER_NAMES else order
 
 
 def fmt(var: str, value: float, sign: bool = False) -> str:

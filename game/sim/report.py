@@ -86,6 +86,25 @@ FACTOR_HELP: Translated = Translated({
 })
 
 
+# The orders' names as the reports and buttons write them (the English name is the order's id everywhere else).
+ORDER_NAMES = Translated({"pressure": NC_("order", "pressure"), "reassure": NC_("order", "reassure"),
+                          "withdraw": NC_("order", "withdraw"), "criticize": NC_("order", "criticize"),
+                          "hold": NC_("order", "hold")}, "order")
+
+
+# The four pillars and the score, as every screen and export names them.
+PILLAR_NAMES = Translated({"deterrence": N_("Deterrence"), "burden": N_("Burden"), "influence": N_("Influence"),
+                           "cohesion": N_("Cohesion"), "score": N_("Score")})
+PILLAR_WORDS = Translated({"deterrence": NC_("pillar, in a sentence", "deterrence"),
+                           "burden": NC_("pillar, in a sentence", "burden"),
+                           "influence": NC_("pillar, in a sentence", "influence"),
+                           "cohesion": NC_("pillar, in a sentence", "cohesion")}, "pillar, in a sentence")
+
+
+def order_name(order: str) -> str:
+    return ORDER_NAMES[order] if order in ORDER_NAMES else order
+
+
 def factor_name(name: str) -> str:
     """A factor's name as the language spoken writes it (the English name is the factor's id everywhere else: in
     `step`, the saves and game.csv's columns)."""
