@@ -13,6 +13,7 @@ from game.room import journal
 from game.room.launch import DEFAULT_PORT, RoomThread
 from game.room.room import ALLIES, VOTE, Room, RoomError
 from game.room.words import WINDOW as W
+from game.sim.answers import ANSWER_NAMES
 from game.sim import votes
 from game.text_rules import drawable
 from game.ui import bindings, flow
@@ -252,7 +253,8 @@ class RoomScene(Scene):
             y += ink.lh("body", True)
             for ally in seat.allies:
                 said = room.answered.get(ally)
-                line = W["answered"].format(**said) if said else W["waiting"]
+                line = W["answered"].format(spending=ANSWER_NAMES[said["spending"]],
+                                            stance=ANSWER_NAMES[said["stance"]]) if said else W["waiting"]
                 if said and said["message"]:
                     line += f"  \u201c{drawable(said['message'])}\u201d"
                 y = ink.para(surface, line, pygame.Rect(right.x + th.tx(16), y, right.w - th.tx(16), 400), "small",
