@@ -12,10 +12,19 @@ from game.ui.theme import GUIDELINE, SPENDING_MAX
 from game.ui.wording import FIGURES, PILLAR_SHORT, PILLAR_TITLES, dollars, name_forms, shown_delta
 
 
-def meters() -> tuple:
-    """var, label, its short form (where the label does not fit beside the value), good when it rises?"""
-    return tuple((var, FIGURES[var].title, FIGURES[var].short, FIGURES[var].good_up)
-                 for var in ("spending", "threat", "trust", "alignment", "hedging"))
+class _Meters:
+    """Per meter: var, label, its short form (where the label does not fit beside the value), good when it rises?
+    Read in the language spoken each time it is iterated."""
+    VARS = ("spending", "threat", "trust", "alignment", "hedging")
+
+    def __iter__(self):
+        return iter([(var, FIGURES[var].title, FIGURES[var].short, FIGURES[var].good_up) for var in self.VARS])
+
+    def __len__(self) -> int:
+        return len(self.VARS)
+
+
+METERS = _Meters()
 
 
 def money(x: float) -> str:
@@ -165,7 +174,7 @@ def detail_min_width(ink: Ink, names: list[str]) -> int:
     on a line of its own."""
     th = ink.theme
     name = max(ink.width(n + " ☢ ⚑", "h3", True) for n in names)
-    meter = max(ink.width(short, "small", True) for _var, _title, short, _good in meters()) + th.tx(22) \
+    meter = max(ink.width(short, "small", True) for _var, _title, short, _good in METERS) + th.tx(22) \
         + ink.width(num(0.0) + _(" % GDP"), "small", True) + ink.width("▲ " + num(0.0, sign=True), "small", True)
     pairs = max(ink.width(pair_text(forms[-1], WIDEST), "small", bold) for pair in PAIRS
                 for forms, bold in zip(pair, (True, False)))
@@ -203,7 +212,7 @@ def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, compact: bo
         ink.text(surf, line, (x, y), "small", pal["bad"] if (a.nuclear or a.realigned) else pal["dim"], max_w=w)
     y += ink.lh("small") + th.tx(14) if status else th.tx(6)
     rh = meter_row_height(ink, compact)
-    for var, name, short, good_up in meters():
+    for var, name, short, good_up in METERS:
         _ally_meter(ink, surf, pygame.Rect(x, y, w, rh), a, var, (name, short), good_up, compact)
         y += rh
     # presence and deterrence, in words and numbers
