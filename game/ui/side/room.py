@@ -182,8 +182,11 @@ class RoomScene(Scene):
     def _draw_room(self, surface, r: pygame.Rect, y: int) -> None:
         ink, th, pal, room, server = self.ink, self.theme, self.pal, self.room, self.thread.server
         left = pygame.Rect(r.x, y, int(r.w * 0.38), r.bottom - y)
-        ink.text(surface, room.code, (left.x, left.y), "hero", pal["select"], True)
-        y = left.y + ink.lh("hero", True)
+        # the code is random: a wide one ("MWWM5W") in a narrow column is drawn a size smaller, never cut nor
+        # run into the right column
+        role = "hero" if ink.width(room.code, "hero", True) <= left.w else "h1"
+        ink.text(surface, room.code, (left.x, left.y), role, pal["select"], True)
+        y = left.y + ink.lh(role, True)
         size = min(left.w, int(left.h * 0.45))
         qr = self.qr(size)
         surface.blit(qr, (left.x, y))
