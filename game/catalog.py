@@ -9,8 +9,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.i18n import SOURCE, language
 from game.campaign import Campaign, CampaignError, Problem, load_campaign, load_campaign_text
 from game.campaign.loader import MAX_BYTES
+from game.campaign.translations import speak
 from game.paths import campaigns_dir
 from game.safe_files import read_bytes_capped
 from game.text_rules import drawable
@@ -22,7 +24,7 @@ class Card:
     """What the title's card shows of a campaign, kept in the user's folder by the file's hash so that the title
     draws its list without parsing every campaign (only the one whose details it shows)."""
     id: str
-    name: str
+    names: dict[str, str]       # the campaign's name in each language it is written in, English among them
     turns: int
     step: str
     theatres: tuple[str, ...]
@@ -30,8 +32,14 @@ class Card:
 
     @classmethod
     def of(cls, campaign: Campaign) -> "Card":
-        return cls(campaign.id, campaign.name, campaign.turns, campaign.calendar.step, tuple(campaign.theatres),
-                   len(campaign.allies))
+        names = {code: text["name"] for code, text in campaign.translations.items() if "name" in text}
+        return cls(campaign.id, names or {SOURCE: campaign.name}, campaign.turns, campaign.calendar.step,
+                   tuple(campaign.theatres), len(campaign.allies))
+
+    @property
+    def name(self) -> str:
+        """The name in the language spoken (in English where the campaign has no name in it)."""
+        return self.names.get(language(), self.names.get(SOURCE, self.id))
 
 
 class Entry:
@@ -54,7 +62,10 @@ class Entry:
 
     @property
     def campaign(self) -> Campaign | None:
-        return self._load()[0]
+        campaign = self._load()[0]
+        if campaign is not None:
+            speak(campaign, language())     # an entry kept from before the player chose another language
+        return campaign
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -99,6 +110,7 @@ def parsed(path: Path, data: bytes | None = None) -> Campaign:
         known = _PARSED[key] = (digest, result)
     if isinstance(known[1], CampaignError):
         raise known[1]
+    speak(known[1], language())      # parsed in another language, if the player has chosen one since
     return known[1]
 
 
@@ -116,9 +128,10 @@ def _read_cards() -> dict:
 
 def _card_from(cached) -> Card | None:
     try:
-        return Card(str(cached["id"]), str(cached["name"]), int(cached["turns"]), str(cached["step"]),
+        return Card(str(cached["id"]), {str(k): str(v) for k, v in cached["names"].items()}, int(cached["turns"]),
+                    str(cached["step"]),
                     tuple(str(t) for t in cached["theatres"]), int(cached["allies"]))
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, AttributeError):   # an older cache's card (one name) is made again
         return None
 
 

@@ -19,7 +19,9 @@ from game.campaign import Campaign, CampaignError, validate_file
 from game.catalog import find_campaign, resolve
 from game.cli_args import DEFAULTS_NEW, parser
 from game.cli_io import UserError, campaign_inputs, drop_stdout, hold_closed_streams, note, refused, target
+from game.i18n import LANGUAGES, _, general, integer, ngettext, num, resolve as resolve_language, set_language
 from game.limits import CHUNK_RUNS, NotFinite, memory_problem, strict_json
+from game.settings import load_settings
 from game.text_rules import file_name
 from game.userdata import SaveError, TargetRefused, atomic_write_text, user_campaigns_dir
 
@@ -40,8 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         for stream in (sys.stdout, sys.stderr):  # a Windows console may not encode every character of a campaign
             if hasattr(stream, "reconfigure"):
                 stream.reconfigure(errors="replace")
+        speak(argv)
         if stdout_closed and argv[:1] not in ([], ["play"]):   # said before any work whose result would be lost
-            raise UserError("cannot write the output: standard output is closed")
+            raise UserError(_("cannot write the output: standard output is closed"))
         try:
             args = parser().parse_args(argv)
         except SystemExit:   # --help (or a usage error) said its piece: met here if stdout cannot take it
@@ -62,8 +65,23 @@ def main(argv: list[str] | None = None) -> int:
         if error.filename is not None:   # the commands turn their own file errors into UserError; this is a bug
             raise
         drop_stdout()                    # stdout on a full disk or a closed device: say so once, on stderr
-        note(f"fairshare: error: cannot write the output: {error.strerror or error}")
+        note("fairshare: error: " + _("cannot write the output: {reason}").format(reason=error.strerror or error))
         return 1
+
+
+def speak(argv: list[str]) -> None:
+    """Speak the language of `--lang` (read before the arguments are parsed, so that --help speaks it too), else
+    the Settings' choice, else the system's language where the game has it, else English. A --lang the game does not
+    speak is left for the parser to refuse."""
+    choice = None
+    for k, arg in enumerate(argv):
+        if arg == "--lang" and k + 1 < len(argv):
+            choice = argv[k + 1]
+        elif arg.startswith("--lang="):
+            choice = arg.partition("=")[2]
+    if choice not in LANGUAGES:
+        choice = load_settings().language
+    set_language(resolve_language(choice))
 
 
 def window(args) -> int:
@@ -76,7 +94,8 @@ def window(args) -> int:
     try:
         from game.ui.window import run  # noqa: PLC0415 - pygame loads for the window only
     except ImportError as error:  # pygame missing: say how to get it rather than crash
-        raise UserError(f"the game window needs pygame ({error}); install the game with `pip install .`")
+        raise UserError(_("the game window needs pygame ({error}); install the game with `pip install .`").format(
+            error=error))
     return run(getattr(args, "campaign", None), getattr(args, "seed", None), getattr(args, "facilitator", False),
                team)
 
@@ -102,7 +121,8 @@ def validate(args) -> int:
         if campaign is None or (args.strict and problems):
             failed = True
         else:
-            warned = f" ({len(problems)} warning{'s' if len(problems) != 1 else ''})" if problems else ""
+            warned = " " + ngettext("({n} warning)", "({n} warnings)", len(problems)).format(n=len(problems)) \
+                if problems else ""
             print(f"{name}: ok{warned}")
     return 1 if failed else 0
 
@@ -114,7 +134,7 @@ def new(args) -> int:
     from game.campaign.jsonschema import campaign_schema  # noqa: PLC0415 - as above
     out = Path(args.out) if args.out else user_campaigns_dir() / f"{args.id}.yaml"
     if out.suffix not in (".yaml", ".yml"):
-        raise UserError(f"the campaign file's name must end in .yaml (got '{out}')", 2)
+        raise UserError(_("the campaign file's name must end in .yaml (got '{file}')").format(file=out), 2)
     target(out, CAMPAIGN, args, "the campaign")
     allies = [a for a in args.allies.split(",") if a.strip()] if args.allies is not None else None
     command = " ".join(["fairshare new", args.id, *(f"--{k} {getattr(args, k)}"
@@ -129,16 +149,19 @@ def new(args) -> int:
     except SaveError as error:
         raise refused(error, "the campaign")
     write_schema_beside(out, json.dumps(campaign_schema(), indent=2) + "\n", SCHEMA)
-    print(f"wrote {out} ({len(made.allies)} all{'ies' if len(made.allies) > 1 else 'y'}: {', '.join(made.allies)})")
+    print(ngettext("wrote {file} ({n} ally: {allies})", "wrote {file} ({n} allies: {allies})", len(made.allies)).format(
+        file=out, n=len(made.allies), allies=", ".join(made.allies)))
     problems = validate_file(out)
     for problem in problems:
         print(problem)
     if problems:
-        why = (f"the shipped data lacks {len(made.missing)} figure(s) ({', '.join(made.missing)}): fill in the TODO "
-               "placeholders" if made.missing else "the new campaign has the problems above: mend them")
-        note(f"fairshare: error: {why}, then run `fairshare validate {out}`")
+        why = _("the shipped data lacks {n} figure(s) ({missing}): fill in the TODO placeholders, then run "
+                "`fairshare validate {file}`") if made.missing else \
+            _("the new campaign has the problems above: mend them, then run `fairshare validate {file}`")
+        note("fairshare: error: " + why.format(n=len(made.missing), missing=", ".join(made.missing), file=out))
         return 1
-    print(f"next: fairshare play {out}   (edit the file while you play: the window reloads it when you save)")
+    print(_("next: fairshare play {file}   (edit the file while you play: the window reloads it when you save)").format(
+        file=out))
     print(f"      fairshare validate {out} --balance")
     return 0
 
@@ -151,9 +174,9 @@ def write_schema_beside(campaign: Path, text: str, kind) -> None:
         atomic_write_text(campaign.parent / "campaign.schema.json", text, kind=kind)
     except TargetRefused as error:
         if not error.forceable:     # a folder or a pipe of that name; a file of the user's is left quietly
-            note(f"fairshare: warning: the campaign schema was not written: {error}")
+            note("fairshare: warning: " + _("the campaign schema was not written: {error}").format(error=error))
     except SaveError as error:
-        note(f"fairshare: warning: the campaign schema was not written: {error}")
+        note("fairshare: warning: " + _("the campaign schema was not written: {error}").format(error=error))
 
 
 def load(name: str) -> Campaign:
@@ -163,7 +186,7 @@ def load(name: str) -> Campaign:
     except FileNotFoundError as error:
         raise UserError(str(error))
     except CampaignError as error:
-        raise UserError(f"campaign '{name}' has problems:\n{error}")
+        raise UserError(_("campaign '{name}' has problems:").format(name=name) + f"\n{error}")
 
 
 def policy_for(name: str, campaign: Campaign):
@@ -180,10 +203,11 @@ def policy_for(name: str, campaign: Campaign):
 def simulate(args) -> int:
     from game.analysis import summary  # noqa: PLC0415 - numpy loads for the commands that play the model only
     if not 1 <= args.runs <= 1_000_000:
-        raise UserError("--runs must be between 1 and 1,000,000", 2)
+        raise UserError(_("--runs must be between 1 and {most}").format(most=integer(1_000_000)), 2)
     if args.save is not None and args.runs != 1:
-        raise UserError(f"--save writes one game, so it needs --runs 1 (got --runs {args.runs:,}); e.g. "
-                        "`fairshare simulate europe_2024 --policy adaptive --runs 1 --seed 7 --save game.json`", 2)
+        raise UserError(_("--save writes one game, so it needs --runs 1 (got --runs {runs}); e.g. `fairshare simulate "
+                          "europe_2024 --policy adaptive --runs 1 --seed 7 --save game.json`").format(
+                              runs=integer(args.runs)), 2)
     from game.analysis.workers import Recipe  # noqa: PLC0415 - as above
     workers = workers_for(args)
     campaign = load(args.campaign)
@@ -203,10 +227,11 @@ def simulate(args) -> int:
                             Path(args.policy).name, force=args.force, reading=reading)
         except SaveError as error:
             raise refused(error, "the save")
+        saved = _("game saved to {file}").format(file=args.save)
         if args.json:
-            note(f"game saved to {args.save}")
+            note(saved)
         else:
-            print(f"game saved to {args.save}")
+            print(saved)
     return 0
 
 
@@ -216,7 +241,7 @@ def workers_for(args) -> int:
     if args.workers is None:
         return cores()
     if not 1 <= args.workers <= MAX_WORKERS:
-        raise UserError(f"--workers must be between 1 and {MAX_WORKERS}", 2)
+        raise UserError(_("--workers must be between 1 and {most}").format(most=MAX_WORKERS), 2)
     return args.workers
 
 
@@ -241,8 +266,9 @@ def debrief(args) -> int:
     if session.over:
         found = best_plan.known(session.campaign)
         if found is None:
-            note(f"finding the best plan for '{session.campaign.id}' once (about {best_plan.SEARCH_SECONDS:.0f} s); "
-                 f"it is kept in {best_plan.cache_path(session.campaign).parent}")
+            note(_("finding the best plan for '{campaign}' once (about {seconds} s); it is kept in {folder}").format(
+                campaign=session.campaign.id, seconds=num(best_plan.SEARCH_SECONDS, 0),
+                folder=best_plan.cache_path(session.campaign).parent))
             found = best_plan.find(session.campaign, progress=search_progress(best_plan.SEARCH_SECONDS))
         what = whatif.what_if(session, found)
     try:
@@ -250,9 +276,9 @@ def debrief(args) -> int:
                                          args.force, reading)
     except SaveError as error:
         raise refused(error, "the debrief")
-    unfinished = "" if session.over else f" (the game is unfinished: {len(session.reports)} of " \
-        f"{session.campaign.turns} turns played, so there is no what-if)"
-    print(f"debrief written to {out}{unfinished}:")
+    unfinished = "" if session.over else _(" (the game is unfinished: {n} of {turns} turns played, so there is no "
+                                           "what-if)").format(n=len(session.reports), turns=session.campaign.turns)
+    print(_("debrief written to {folder}{note}:").format(folder=out, note=unfinished))
     for path in written:
         print(f"  {path}")
     return 0
@@ -320,7 +346,8 @@ def search_progress(seconds: float):
         nonlocal shown
         if elapsed - shown >= 5:
             shown = elapsed
-            note(f"searching: {tried} plans tried, best {best:.1f} ({elapsed:.0f} s of {seconds:g})")
+            note(_("searching: {tried} plans tried, best {best} ({elapsed} s of {seconds})").format(
+                tried=tried, best=num(best, 1), elapsed=num(elapsed, 0), seconds=general(seconds)))
     return show
 
 
@@ -341,9 +368,9 @@ def as_json(result: dict, campaign, seed: int) -> str:
 
 def balance(args) -> int:
     if not 1 <= args.runs <= 100_000:
-        raise UserError("--runs must be between 1 and 100,000", 2)
+        raise UserError(_("--runs must be between 1 and {most}").format(most=integer(100_000)), 2)
     if not 0 <= args.search <= 86_400:
-        raise UserError("--search must be between 0 and 86,400 seconds", 2)
+        raise UserError(_("--search must be between 0 and {most} seconds").format(most=integer(86_400)), 2)
     workers = workers_for(args)
     from game.analysis import balance as balancing, plans  # noqa: PLC0415 - numpy loads for the model's commands only
     campaign = load(args.campaign)
@@ -366,7 +393,7 @@ def balance(args) -> int:
 
 def claims(args) -> int:
     if not 10 <= args.runs <= 20_000:
-        raise UserError("--runs must be between 10 and 20,000", 2)
+        raise UserError(_("--runs must be between 10 and {most}").format(most=integer(20_000)), 2)
     from game.analysis import claims as measured  # noqa: PLC0415 - numpy loads for the model's commands only
     campaign = load(args.campaign)
     check_memory(campaign, args.runs, kept_per_turn=measured.KEPT_PER_TURN)
@@ -390,17 +417,20 @@ def class_report(args) -> int:
         report_doc.write_files(class_export.build(report), out, class_export.KINDS, args.force, reading)
     except SaveError as error:
         raise refused(error, "the class report")
-    print(f"class report on {report.campaign.id}, seed {report.seed}: {len(report.teams)} team"
-          f"{'s' * (len(report.teams) != 1)} ranked, written to {out / 'class.html'} (and class.md, class.csv)")
+    print(ngettext("class report on {campaign}, seed {seed}: {n} team ranked, written to {file} (and class.md, "
+                   "class.csv)", "class report on {campaign}, seed {seed}: {n} teams ranked, written to {file} (and "
+                   "class.md, class.csv)", len(report.teams)).format(
+                       campaign=report.campaign.id, seed=report.seed, n=len(report.teams), file=out / "class.html"))
     for k, team in enumerate(report.teams):
-        print(f"  {k + 1}. {team.name}: {team.score:.1f}" + (f" ({team.note})" if team.note else ""))
+        print(f"  {k + 1}. {team.name}: {num(team.score, 1)}" + (f" ({team.note})" if team.note else ""))
     if report.simulated:
-        print(f"{len(report.simulated)} game{'s' * (len(report.simulated) != 1)} written by `simulate --save` "
-              "listed apart, not ranked:")
+        print(ngettext("{n} game written by `simulate --save` listed apart, not ranked:",
+                       "{n} games written by `simulate --save` listed apart, not ranked:",
+                       len(report.simulated)).format(n=len(report.simulated)))
         for team in report.simulated:
-            print(f"  -. {team.name}: {team.score:.1f}")
+            print(f"  -. {team.name}: {num(team.score, 1)}")
     for item in report.left_out:
-        note(f"left out {file_name(item.file)}: {item.reason}")
+        note(_("left out {file}: {reason}").format(file=file_name(item.file), reason=item.reason))
     return 0
 
 
@@ -456,9 +486,8 @@ def serve(args) -> int:
             if args.seed is not None:
                 raise UserError("--resume carries on the room's own game: leave out --seed", 2)
             room, path = launch.resume(load(args.campaign).id)
-            print(launch.words.RESUMED.format(path=path, turn=room.session.state.turn + 1,
-                                              students=len(room.students),
-                                              votes=sum(len(b) for b in room.ballots.values())))
+            print(launch.words.say(launch.words.RESUMED, path=path, turn=room.session.state.turn + 1,
+                                   students=len(room.students), votes=sum(len(b) for b in room.ballots.values())))
         else:
             room, path = launch.open_room(load(args.campaign), secrets.randbelow(1_000_000) if args.seed is None
                                           else args.seed, args.mode)

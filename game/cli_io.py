@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from game.campaign import Campaign
+from game.i18n import NC_, Translated, _
 from game.userdata import FileKind, SaveError, TargetRefused, check_target
 
 
@@ -51,13 +52,22 @@ def drop_stdout() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+# What each command writes, as its refusal names it ("cannot write the save: ...").
+# TRANSLATORS: the object of "cannot write {what}": use the case your language needs there.
+WRITTEN = Translated({"the campaign": NC_("cannot write", "the campaign"), "the save": NC_("cannot write", "the save"),
+                      "the debrief": NC_("cannot write", "the debrief"), "the plan": NC_("cannot write", "the plan"),
+                      "the chart": NC_("cannot write", "the chart"),
+                      "the class report": NC_("cannot write", "the class report")}, "cannot write")
+
+
 def refused(error: SaveError, what: str) -> UserError:
     """A file the write rule (game.userdata) refused or could not write, as the command's error: exit 2 for a
-    target the user should change, with the way round it when --force is one."""
+    target the user should change, with the way round it when --force is one. `what`: a key of WRITTEN."""
     if not isinstance(error, TargetRefused):
         return UserError(str(error))
-    hint = "; choose another name, or add --force to replace it" if error.forceable else "; choose another name"
-    return UserError(f"cannot write {what}: {error}{hint}", 2)
+    line = (_("cannot write {what}: {reason}; choose another name, or add --force to replace it") if error.forceable
+            else _("cannot write {what}: {reason}; choose another name"))
+    return UserError(line.format(what=WRITTEN[what], reason=error), 2)
 
 
 def target(path, kind: FileKind, args, what: str, reading=()) -> Path:

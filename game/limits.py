@@ -12,6 +12,8 @@ import argparse
 import json
 import math
 
+from game.i18n import _, integer
+
 MAX_SEED = 2 ** 63 - 1
 MEMORY_BUDGET = 2 * 1024 ** 3          # bytes a command may use for its batch of runs
 
@@ -39,7 +41,8 @@ def whole_arg(text: str) -> int:
     """argparse type of a count (--runs, --turns): a whole number written with the digits 0-9."""
     value = _whole(text)
     if value is None:
-        raise argparse.ArgumentTypeError(f"must be a whole number written with the digits 0-9, got '{text}'")
+        raise argparse.ArgumentTypeError(_("must be a whole number written with the digits 0-9, got '{text}'").format(
+            text=text))
     return value
 
 
@@ -50,7 +53,7 @@ def number_arg(text: str) -> float:
             return float(text)
     except ValueError:
         pass
-    raise argparse.ArgumentTypeError(f"must be a number written with the digits 0-9, got '{text}'")
+    raise argparse.ArgumentTypeError(_("must be a number written with the digits 0-9, got '{text}'").format(text=text))
 
 
 def seed_arg(text: str) -> int:
@@ -58,7 +61,8 @@ def seed_arg(text: str) -> int:
     value = _whole(text)
     value = -1 if value is None else value
     if not 0 <= value <= MAX_SEED:
-        raise argparse.ArgumentTypeError(f"must be a whole number from 0 to {MAX_SEED:,} (2**63 - 1), got '{text}'")
+        raise argparse.ArgumentTypeError(_("must be a whole number from 0 to {max} (2**63 - 1), got '{text}'").format(
+            max=integer(MAX_SEED), text=text))
     return value
 
 

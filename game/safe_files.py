@@ -18,7 +18,10 @@ import stat
 
 
 class NotAReadableFile(OSError):
-    """A path that is not a regular file, or a file over the size cap."""
+    """A path that is not a regular file, or a file over the size cap. `kind`: what it is instead, in English words
+    ("a folder"), for a message that words it in another language."""
+
+    kind = ""
 
 
 class FileTooLarge(NotAReadableFile):
@@ -45,7 +48,9 @@ def _kind(mode: int) -> str | None:
 
 
 def _refuse(path: str, what: str) -> NotAReadableFile:
-    return NotAReadableFile(errno.EINVAL, f"it is {what}, not a regular file", path)
+    error = NotAReadableFile(errno.EINVAL, f"it is {what}, not a regular file", path)
+    error.kind = what
+    return error
 
 
 def _too_large(path: str, size: int, limit: int) -> FileTooLarge:

@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from game.i18n import N_, SOURCE
 from game.campaign import Campaign, CampaignError, load_campaign
 from game.campaign.model import meaning_hash
 from game.catalog import find_campaign as find_in_catalog
@@ -49,7 +50,7 @@ def _is_save(head: bytes) -> bool:
     return isinstance(data, dict) and data.get("game") == "fair-share"
 
 
-SAVE = FileKind("a Fair Share save", _is_save, head=MAX_SAVE_BYTES)
+SAVE = FileKind(N_("a Fair Share save"), _is_save, head=MAX_SAVE_BYTES)
 
 
 def slot_path(slot: str) -> Path:
@@ -104,9 +105,12 @@ def prune_autosaves(keep: int = AUTOSAVES_KEPT) -> int:
 
 # --------------------------------------------------------------------------------------------- writing
 def turn_label(session: Session) -> str:
-    """The current turn's calendar label, e.g. '2027', or '2030 (finished)' once the last turn is played."""
+    """The current turn's calendar label, e.g. '2027', or '2030 (finished)' once the last turn is played: in
+    English whatever the language spoken, as the campaign's name (a save's bytes do not depend on the language;
+    the load screen words them in the language spoken: game.ui.persist.turn_words)."""
     calendar, turns = session.campaign.calendar, session.campaign.turns
-    return f"{calendar.label(max(turns - 1, 0))} (finished)" if session.over else calendar.label(session.state.turn)
+    return f"{calendar.label(max(turns - 1, 0), SOURCE)} (finished)" if session.over else \
+        calendar.label(session.state.turn, SOURCE)
 
 
 def save_data(session: Session, slot: str, team: str = "", origin: str = WINDOW, policy: str = "") -> dict:
@@ -115,7 +119,8 @@ def save_data(session: Session, slot: str, team: str = "", origin: str = WINDOW,
     data = session.to_save()
     data["campaign"]["meaning"] = meaning_hash(session.campaign)
     data.update(slot=slot, team=team, origin=origin, saved_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                campaign_name=session.campaign.name, turn_label=turn_label(session))
+                campaign_name=session.campaign.translations.get(SOURCE, {}).get("name", session.campaign.name),
+                turn_label=turn_label(session))
     if origin == SIMULATED:
         data["policy"] = policy
     return data

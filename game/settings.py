@@ -10,16 +10,18 @@ import math
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from game.i18n import LANGUAGES, N_
 from game.safe_files import read_bytes_capped
 from game.userdata import FileKind, atomic_write_text, data_dir, json_object
 
 OVERLAYS = ("alignment", "trust", "spending", "threat", "hedging")
 PALETTES = ("default", "high_contrast")
+LANGUAGE_CHOICES = ("system", *LANGUAGES)     # "system": the computer's language where the game speaks it
 TEXT_SCALE_RANGE = (0.8, 2.0)
 WINDOW_MIN, WINDOW_MAX = (640, 480), (7680, 4320)
 FPS_RANGE = (15, 240)
 SETTINGS_VERSION = 1
-SETTINGS = FileKind("Fair Share's settings (a JSON object)", json_object)
+SETTINGS = FileKind(N_("Fair Share's settings (a JSON object)"), json_object)
 
 
 def _number(value) -> bool:
@@ -74,6 +76,7 @@ _CHECKS = {
     "show_tutorial_hints": _check_bool("show_tutorial_hints"),
     "fps_cap": _check_fps,
     "facilitator": _check_bool("facilitator"),
+    "language": _check_choice("language", LANGUAGE_CHOICES),
 }
 
 
@@ -87,6 +90,7 @@ class Settings:
     show_tutorial_hints: bool = True
     fps_cap: int = 60
     facilitator: bool = False   # seminar mode: type the seed, score hidden until the end, projector summary
+    language: str = "system"    # a code of game.i18n.LANGUAGES, or the system's language
 
     def __post_init__(self):
         """Refuse invalid values (ValueError), and store normalised ones (float scale, tuple size)."""

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.i18n import NC_, N_, Translated, _
 from game.safe_files import NotAReadableFile, check_regular, read_head
 
 
@@ -46,9 +47,14 @@ class FileKind:
     """What a writer writes, and how to recognise a file the program wrote of that kind, which it may replace.
     `owns` gets at most `head` bytes from the start of the existing file; None: no existing file is ever replaced
     without --force (a campaign scaffold, which its author then edits)."""
-    name: str                                        # for messages: "a Fair Share save"
+    name: str                                        # for messages, marked for translation: N_("a Fair Share save")
     owns: Callable[[bytes], bool] | None = None
     head: int = 64 * 1024
+    fields: tuple[tuple[str, str], ...] = ()         # what fills the name's {fields}, if it has any
+
+    def said(self) -> str:
+        """The name in the language spoken."""
+        return _(self.name).format(**dict(self.fields))
 
 
 def json_object(head: bytes) -> bool:
@@ -56,7 +62,7 @@ def json_object(head: bytes) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
 
-CACHE = FileKind("a cache file of Fair Share", json_object)
+CACHE = FileKind(N_("a cache file of Fair Share"), json_object)
 
 # New files get the permissions any program's new files get (0o666 less the umask): a report, a plan or a chart is
 # meant to be shared, and mkstemp's owner-only 0o600 would lock it away. The umask is read once, at import, before
@@ -103,7 +109,8 @@ def ensure_dir(path: Path) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise SaveError(f"cannot create the folder {path} ({exc.strerror or exc})") from None
+        raise SaveError(_("cannot create the folder {folder} ({reason})").format(folder=path,
+                                                                                 reason=exc.strerror or exc)) from None
     return path
 
 
@@ -114,11 +121,21 @@ def _folder_problem(path: Path) -> str | None:
     while not os.path.lexists(parent) and parent != parent.parent:
         parent = parent.parent
     if not parent.is_dir():
-        return f"cannot create the folder {path.parent}" + (f": {parent} is a file" if parent != path.parent else
-                                                             " (a file of that name is in the way)")
+        return (_("cannot create the folder {folder}: {parent} is a file") if parent != path.parent else
+                _("cannot create the folder {folder} (a file of that name is in the way)")).format(
+                    folder=path.parent, parent=parent)
     if not os.access(parent, os.W_OK | os.X_OK):
-        return f"cannot write into the folder {parent}"
+        return _("cannot write into the folder {folder}").format(folder=parent)
     return None
+
+
+# What a path is instead of a regular file (game.safe_files says it in English words), in the language spoken.
+# TRANSLATORS: the {kind} of "'{file}' is {kind}, not a regular file": use the case your language needs there.
+NOT_REGULAR = Translated({"a folder": NC_("not a regular file", "a folder"),
+                          "a pipe (FIFO)": NC_("not a regular file", "a pipe (FIFO)"),
+                          "a device": NC_("not a regular file", "a device"),
+                          "a socket": NC_("not a regular file", "a socket"),
+                          "not a regular file": NC_("not a regular file", "not a regular file")}, "not a regular file")
 
 
 def check_target(path: str | os.PathLike, kind: FileKind, *, force: bool = False,
@@ -133,22 +150,25 @@ def check_target(path: str | os.PathLike, kind: FileKind, *, force: bool = False
         if problem:
             raise TargetRefused(problem) from None
         return target
-    except NotAReadableFile as exc:     # a folder, a pipe, a device, a socket: "it is a folder, not a regular file"
-        raise TargetRefused(f"'{target}' {exc.strerror.removeprefix('it ')}") from None
+    except NotAReadableFile as exc:     # a folder, a pipe, a device, a socket: "'x' is a folder, not a regular file"
+        raise TargetRefused(_("'{file}' is {kind}, not a regular file").format(
+            file=target, kind=NOT_REGULAR.get(exc.kind, exc.kind))) from None
     except OSError as exc:              # a parent that is a file, no permission
-        raise TargetRefused(f"'{target}' cannot be written ({exc.strerror or exc})") from None
+        raise TargetRefused(_("'{file}' cannot be written ({reason})").format(file=target,
+                                                                             reason=exc.strerror or exc)) from None
     for source in reading:
         with contextlib.suppress(OSError):
             if os.path.samestat(info, os.stat(source)):
-                raise TargetRefused(f"'{target}' is a file this command reads; writing there would replace it")
+                raise TargetRefused(_("'{file}' is a file this command reads; writing there would replace it").format(
+                    file=target))
     if not force:
         try:
             ours = kind.owns is not None and kind.owns(read_head(target, kind.head))
         except OSError:
             ours = False
         if not ours:
-            what = f" and is not {kind.name}" if kind.owns else ""
-            raise TargetRefused(f"'{target}' already exists{what}", forceable=True)
+            said = (_("'{file}' already exists and is not {kind}") if kind.owns else _("'{file}' already exists"))
+            raise TargetRefused(said.format(file=target, kind=kind.said() if kind.owns else ""), forceable=True)
     return target
 
 
@@ -179,7 +199,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, kind: FileKind, 
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        raise SaveError(f"cannot write {path} ({exc.strerror or exc})") from None
+        raise SaveError(_("cannot write {file} ({reason})").format(file=path, reason=exc.strerror or exc)) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):

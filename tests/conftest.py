@@ -11,7 +11,22 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 # contents would also make the suite's behaviour depend on the machine it runs on).
 os.environ.setdefault("FAIRSHARE_HOME", tempfile.mkdtemp(prefix="fairshare-tests-"))
 
+# The suite runs in the source language, English, whatever the machine's locale (the language setting defaults to the
+# system's language): a test that wants another language says so (game.i18n.speaking).
+os.environ["LANGUAGE"] = "en"
+
 import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _english_after():
+    """English again after every test: a test (or random input reaching the Settings' language row) that changes the
+    language must not change the next test's words."""
+    yield
+    from game.campaign.translations import speak_all
+    from game.i18n import set_language
+    set_language("en")
+    speak_all("en")
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ USER_FILES = {"game.paths", "game.userdata", "game.settings", "game.catalog", "g
 # layer -> the layers it may import (itself included where it may)
 # Rules for any text or file that comes from outside, shared by every layer that reads one; they import nothing of
 # ours, so every layer may stand on them (issue 9: one rule for all text, one capped reader, one set of limits).
-FOUNDATION = {"game.text_rules", "game.safe_files", "game.limits"}
+FOUNDATION = {"game.text_rules", "game.safe_files", "game.limits", "game.i18n"}
 ALLOWED = {
     **{module: set() for module in FOUNDATION},
     "campaign": {"campaign"},                       # YAML -> Campaign objects: nothing else of ours

@@ -11,7 +11,8 @@ from game.saves import SaveError
 from game.settings import OVERLAYS, Settings, load_settings, save_settings, settings_path
 
 DEFAULTS = {"text_scale": 1.0, "fullscreen": False, "window_size": (1280, 720), "overlay": "alignment",
-            "palette": "default", "show_tutorial_hints": True, "fps_cap": 60, "facilitator": False}
+            "palette": "default", "show_tutorial_hints": True, "fps_cap": 60, "facilitator": False,
+            "language": "system"}
 
 
 @pytest.fixture(autouse=True)

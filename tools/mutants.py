@@ -280,8 +280,8 @@ MUTANTS: tuple[Mutant, ...] = (
       "found.sort(key=lambda f: (abs(f.value), -abs(f.total)))", "report words: the largest factors named first"),
     m("explain-no-congress", EXPLAIN, "if report.congress_cut[run]:", "if False:",
       "report words: a drawdown is reported"),
-    m("advice-wrong-figure", EXPLAIN, 'f"it spends {spend:.2f} % of GDP, less than',
-      'f"it spends {fair:.2f} % of GDP, less than', "adviser's sentence quotes the ally's spending"),
+    m("advice-wrong-figure", EXPLAIN, '"spend": num(spend), "fair": num(fair)',
+      '"spend": num(fair), "fair": num(fair)', "adviser's sentence quotes the ally's spending"),
     # --- what the screens show (tests/test_ui_content.py) ---------------------------------------------------------
     m("ui-panel-frozen", VIEW, "now = {v: hist[v][-1] for v in VARS}", "now = {v: hist[v][0] for v in VARS}",
       "screen: the ally panel shows the current figures"),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from game.i18n import _, integer, num, percent
 from game.analysis.evidence import BY_ID
 from game.campaign.model import Campaign
 from game.sim.derived import ISSUES, derive, issues, pressure_push
@@ -42,7 +43,7 @@ class Claim:
         card = BY_ID[self.id]
         return {"id": self.id, "claim": self.claim, "shows": self.shows, "sentence": self.sentence,
                 "figures": {k: round(v, 4) for k, v in self.figures.items()}, "evidence": card.status,
-                "sources": list(card.sources), "doubt": card.doubt}
+                "sources": list(card.sources), "doubt": _(card.doubt)}
 
 
 class Games:
@@ -87,9 +88,10 @@ def _factor_total(result: Result, var: str, name: str, ally: int) -> float:
 
 def free_riding(g: Games) -> Claim:
     d = float((_mean_final(g.play("reassure"), "spending") - _mean_final(g.play("hold"), "spending")).mean())
-    return Claim("free_riding", "Allies that expect to be defended spend less.", d < 0,
-                 f"Reassured every turn, the allies end {abs(d):.2f} pp of GDP {'lower' if d < 0 else 'higher'} on "
-                 "average than if left alone.", {"reassure_minus_hold_pp": d})
+    return Claim("free_riding", _("Allies that expect to be defended spend less."), d < 0,
+                 (_("Reassured every turn, the allies end {pp} pp of GDP lower on average than if left alone.")
+                  if d < 0 else _("Reassured every turn, the allies end {pp} pp of GDP higher on average than if left "
+                                  "alone.")).format(pp=num(abs(d))), {"reassure_minus_hold_pp": d})
 
 
 def threat(g: Games) -> Claim:
@@ -98,9 +100,11 @@ def threat(g: Games) -> Claim:
     hi, lo = int(np.argmax(exposure)), int(np.argmin(exposure))
     allies = g.campaign.allies
     shows = bool(gain[hi] > gain[lo]) if hi != lo else None
-    return Claim("threat", "The same pressure moves an exposed ally more than an insulated one.", shows,
-                 f"Pressed every turn, {allies[hi].name} (threat {exposure[hi]:.2f}) ends {gain[hi]:+.2f} pp of GDP "
-                 f"against holding; {allies[lo].name} (threat {exposure[lo]:.2f}) {gain[lo]:+.2f} pp.",
+    return Claim("threat", _("The same pressure moves an exposed ally more than an insulated one."), shows,
+                 _("Pressed every turn, {hi} (threat {hi_threat}) ends {hi_gain} pp of GDP against holding; {lo} "
+                   "(threat {lo_threat}) {lo_gain} pp.").format(
+                     hi=allies[hi].name, hi_threat=num(exposure[hi]), hi_gain=num(gain[hi], sign=True),
+                     lo=allies[lo].name, lo_threat=num(exposure[lo]), lo_gain=num(gain[lo], sign=True)),
                  {"exposed_gain_pp": float(gain[hi]), "insulated_gain_pp": float(gain[lo])})
 
 
@@ -109,24 +113,26 @@ def congress(g: Games) -> Claim:
         "pressure with Congress", lambda s: _every(s, PRESSURE), lambda s: np.full(s.runs, CONGRESS, np.int8)))
     gain = float((_mean_final(backed, "spending") - _mean_final(g.play("pressure"), "spending")).mean())
     cut = float(np.mean(sum(r.congress_cut.astype(float) for r in backed.reports) > 0))
-    return Claim("congress", "Congress makes a threat of abandonment believable.", gain > 0,
-                 f"Pointing at Congress every turn of pressure adds {gain:+.2f} pp of GDP on average to what pressure "
-                 f"alone wins, but Congress forces a drawdown in {cut:.0%} of those games.",
+    return Claim("congress", _("Congress makes a threat of abandonment believable."), gain > 0,
+                 _("Pointing at Congress every turn of pressure adds {gain} pp of GDP on average to what pressure "
+                   "alone wins, but Congress forces a drawdown in {cut} of those games.").format(
+                     gain=num(gain, sign=True), cut=percent(cut)),
                  {"gain_pp": gain, "forced_drawdown_share": cut})
 
 
 def hubs(g: Games) -> Claim:
     valuable = np.flatnonzero(g.world.valuable)
     if not len(valuable):
-        return Claim("hubs", "An ally Washington could hardly leave discounts its threats.", None,
-                     "Not in this campaign: no ally is a hub or marked valuable.")
+        return Claim("hubs", _("An ally Washington could hardly leave discounts its threats."), None,
+                     _("Not in this campaign: no ally is a hub or marked valuable."))
     i = int(valuable[0])
     start = g.play("hold").start
     alone = float(pressure_push(start, derive(start))[:, i].mean())
     backed = float(pressure_push(start, derive(start, congress=np.ones(start.runs, bool)))[:, i].mean())
-    return Claim("hubs", "An ally Washington could hardly leave discounts its threats.", alone < backed,
-                 f"{g.campaign.allies[i].name} (a hub) would answer pressure with {alone:.2f} pp of GDP a year at "
-                 f"the start, {backed:.2f} pp with Congress invoked.", {"alone_pp": alone, "with_congress_pp": backed})
+    return Claim("hubs", _("An ally Washington could hardly leave discounts its threats."), alone < backed,
+                 _("{ally} (a hub) would answer pressure with {alone} pp of GDP a year at the start, {backed} pp with "
+                   "Congress invoked.").format(ally=g.campaign.allies[i].name, alone=num(alone),
+                                               backed=num(backed)), {"alone_pp": alone, "with_congress_pp": backed})
 
 
 def criticism(g: Games) -> Claim:
@@ -134,26 +140,30 @@ def criticism(g: Games) -> Claim:
     spend = float((_mean_final(shamed, "spending") - _mean_final(held, "spending")).mean())
     trust = float((_mean_final(shamed, "trust") - _mean_final(held, "trust")).mean())
     points = float(shamed.outcome.score.mean() - held.outcome.score.mean())
-    return Claim("criticism", "Public criticism does next to nothing for spending, and costs goodwill.",
+    return Claim("criticism", _("Public criticism does next to nothing for spending, and costs goodwill."),
                  abs(spend) < 0.05 and points < 0,
-                 f"Criticism every turn moves spending {spend:+.2f} pp of GDP and trust {trust:+.2f} against holding, "
-                 f"and scores {points:+.1f} points.", {"spending_pp": spend, "trust": trust, "score": points})
+                 _("Criticism every turn moves spending {spend} pp of GDP and trust {trust} against holding, and "
+                   "scores {points} points.").format(spend=num(spend, sign=True), trust=num(trust, sign=True),
+                                                     points=num(points, 1, sign=True)),
+                 {"spending_pp": spend, "trust": trust, "score": points})
 
 
 def withdrawal(g: Games) -> Claim:
     left, pressed = g.play("withdraw").outcome.aggression.mean(), g.play("pressure").outcome.aggression.mean()
-    return Claim("withdrawal", "Withdrawal invites aggression more than conditional pressure does.",
+    return Claim("withdrawal", _("Withdrawal invites aggression more than conditional pressure does."),
                  bool(left > pressed),
-                 f"Withdrawing everywhere, a successful attack on some ally in {left:.0%} of games; pressing "
-                 f"everywhere, in {pressed:.0%}.", {"withdraw": float(left), "pressure": float(pressed)})
+                 _("Withdrawing everywhere, a successful attack on some ally in {left} of games; pressing "
+                   "everywhere, in {pressed}.").format(left=percent(left),
+                                                       pressed=percent(pressed)), {"withdraw": float(left),
+                                                                                   "pressure": float(pressed)})
 
 
 def nuclear(g: Games) -> Claim:
     w = g.world
     able = (w.latency >= 0.3) & (w.nuclear_power == 0) & (np.array([a.presence for a in g.campaign.allies]) > 0)
     if not able.any():
-        return Claim("nuclear", "Abandoned allies with the means may build a bomb; it can be stopped.", None,
-                     "Not in this campaign: no ally with U.S. forces has the nuclear latency to start a programme.")
+        return Claim("nuclear", _("Abandoned allies with the means may build a bomb; it can be stopped."), None,
+                     _("Not in this campaign: no ally with U.S. forces has the nuclear latency to start a programme."))
     i = int(np.argmax(np.where(able, w.latency * w.exposure, -1)))
     name = g.campaign.allies[i].name
 
@@ -176,10 +186,11 @@ def nuclear(g: Games) -> Claim:
     realigned = float(left.final.realigned.any(-1).mean())
     tried = (mend.final.nuclear | mend.final.renounced).any(-1)
     stopped = float(mend.final.renounced.any(-1)[tried].mean()) if tried.any() else 0.0
-    return Claim("nuclear", "Abandoned allies with the means may build a bomb; it can be stopped.", started > 0,
-                 f"Withdrawing from {name} on turn 1 and then holding: a programme starts in {started:.0%} of games "
-                 f"and an ally makes its own deal with the adversary in {realigned:.0%}. Pressing and reassuring an "
-                 f"ally with a programme turn about, with Congress behind the pressure, stops {stopped:.0%} of them.",
+    return Claim("nuclear", _("Abandoned allies with the means may build a bomb; it can be stopped."), started > 0,
+                 _("Withdrawing from {ally} on turn 1 and then holding: a programme starts in {started} of games and "
+                   "an ally makes its own deal with the adversary in {realigned}. Pressing and reassuring an ally "
+                   "with a programme turn about, with Congress behind the pressure, stops {stopped} of them.").format(
+                       ally=name, started=percent(started), realigned=percent(realigned), stopped=percent(stopped)),
                  {"programme": started, "realigned": realigned, "stopped": stopped})
 
 
@@ -197,13 +208,16 @@ def dilemma(g: Games) -> Claim:
     own = _factor_total(run, "alignment", "self-reliance", i) + _factor_total(run, "alignment", "third force", i)
     strain = _factor_total(run, "alignment", "pressure", i)
     count = float(issues(run.final)[:, i].mean())
-    named = ", ".join(w.format(adversary="the adversary") for w in ISSUE_WORDS[:int(round(count))]) or "none yet"
+    named = ", ".join(_(w).format(adversary=_("the adversary")) for w in ISSUE_WORDS[:int(round(count))]) \
+        or _("none yet")
     spent = float(_mean_final(run, "spending")[i])
-    return Claim("dilemma", "The more an ally can defend itself, the less it follows Washington.", own < 0,
-                 f"{ally.name}, pressed every turn with Congress behind it, ends at {spent:.2f} % of GDP; its "
-                 f"alignment loses {own:+.2f} to its own strength (self-reliance and the third force) and "
-                 f"{strain:+.2f} to the strain of pressure, and it goes its own way on {count:.1f} of "
-                 f"{ISSUES} named issues on average ({named}).",
+    return Claim("dilemma", _("The more an ally can defend itself, the less it follows Washington."), own < 0,
+                 _("{ally}, pressed every turn with Congress behind it, ends at {spent} % of GDP; its alignment loses "
+                   "{own} to its own strength (self-reliance and the third force) and {strain} to the strain of "
+                   "pressure, and it goes its own way on {count} of {issues} named issues on average "
+                   "({named}).").format(
+                       ally=ally.name, spent=num(spent), own=num(own, sign=True), strain=num(strain, sign=True),
+                       count=num(count, 1), issues=ISSUES, named=named),
                  {"spending": spent, "autonomy_loss": own, "strain_loss": strain, "issues": count})
 
 
@@ -211,25 +225,27 @@ def exposed(g: Games) -> Claim:
     w = g.world
     front, rear = w.exposure >= 0.7, w.exposure < 0.5
     if not (front.any() and rear.any()):
-        return Claim("exposed", "Without the U.S., the exposed are the ones attacked.", None,
-                     "Not in this campaign: it has no mix of front-line and insulated allies.")
+        return Claim("exposed", _("Without the U.S., the exposed are the ones attacked."), None,
+                     _("Not in this campaign: it has no mix of front-line and insulated allies."))
     hit = (g.play("withdraw").final.aggressed > 0).mean(0)
     a, b = float(hit[front].mean()), float(hit[rear].mean())
-    return Claim("exposed", "Without the U.S., the exposed are the ones attacked.", a > b,
-                 f"Withdrawing everywhere, each front-line ally is attacked successfully in {a:.0%} of games on "
-                 f"average, each insulated one in {b:.0%}.", {"front": a, "rear": b})
+    return Claim("exposed", _("Without the U.S., the exposed are the ones attacked."), a > b,
+                 _("Withdrawing everywhere, each front-line ally is attacked successfully in {front} of games on "
+                   "average, each insulated one in {rear}.").format(front=percent(a), rear=percent(b)), {"front": a,
+                                                                                                         "rear": b})
 
 
 def entrapment(g: Games) -> Claim:
     if not (g.world.dispute > 0).any():
-        return Claim("entrapment", "Unconditional support emboldens allies in their own quarrels.", None,
-                     "Not in this campaign: no ally has a quarrel of its own.")
+        return Claim("entrapment", _("Unconditional support emboldens allies in their own quarrels."), None,
+                     _("Not in this campaign: no ally has a quarrel of its own."))
     crises = {name: float(np.mean(sum(r.entrapment.sum(-1) for r in g.play(name).reports)))
               for name in ("reassure", "pressure")}
-    return Claim("entrapment", "Unconditional support emboldens allies in their own quarrels.",
+    return Claim("entrapment", _("Unconditional support emboldens allies in their own quarrels."),
                  crises["reassure"] > crises["pressure"],
-                 f"Reassuring everyone drags Washington into {crises['reassure']:.2f} crises of an ally's own making "
-                 f"per game; pressing everyone, {crises['pressure']:.2f}.", crises)
+                 _("Reassuring everyone drags Washington into {reassure} crises of an ally's own making per game; "
+                   "pressing everyone, {pressure}.").format(reassure=num(crises['reassure']),
+                                                            pressure=num(crises['pressure'])), crises)
 
 
 CLAIMS = (free_riding, threat, congress, hubs, criticism, withdrawal, nuclear, dilemma, exposed, entrapment)
@@ -247,9 +263,11 @@ def measure(campaign: Campaign, runs: int = 1000, seed: int = 0, world: World | 
 
 
 def render(campaign: Campaign, claims: list[Claim], runs: int, seed: int) -> str:
-    lines = [f"{campaign.name} ({campaign.id}): the article's claims, measured on {runs:,} games of seed {seed}", ""]
+    lines = [_("{campaign} ({id}): the article's claims, measured on {runs} games of seed {seed}").format(
+        campaign=campaign.name, id=campaign.id, runs=integer(runs), seed=seed), ""]
     for c in claims:
-        mark = {True: "shows it", False: "DOES NOT show it", None: "not here"}[c.shows]
-        lines += [f"{c.claim}  [{mark}; evidence {c.status}]", f"    {c.sentence}"]
-    lines += ["", "Evidence: how sure the research is of each mechanism, with sources: docs/model.md (Evidence)."]
+        mark = {True: _("shows it"), False: _("DOES NOT show it"), None: _("not here")}[c.shows]
+        lines += [_("{claim}  [{mark}; evidence {status}]").format(claim=c.claim, mark=mark, status=_(c.status)),
+                  f"    {c.sentence}"]
+    lines += ["", _("Evidence: how sure the research is of each mechanism, with sources: docs/model.md (Evidence).")]
     return "\n".join(lines)

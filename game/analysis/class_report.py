@@ -20,10 +20,12 @@ from pathlib import Path
 
 import numpy as np
 
+from game.i18n import _, ngettext, num
 from game.analysis.replay import GamePath, policy_path, session_path
 from game.campaign.model import ORDERS, PILLARS, Campaign, meaning_hash
 from game.catalog import find_campaign
 from game.saves import SIMULATED, Loaded, open_save
+from game.sim.explain import PILLAR_WORDS, order_name
 from game.sim.policies import built_in
 from game.sim.session import Session
 from game.sim.state import WITHDRAW
@@ -86,7 +88,7 @@ def save_files(args: list[str]) -> tuple[list[Path], list[LeftOut]]:
         p = Path(arg)
         found = sorted(q for q in p.glob("*.json") if not q.name.startswith(".")) if p.is_dir() else [p]
         if not p.exists():
-            missing.append(LeftOut(p, "no such file or folder"))
+            missing.append(LeftOut(p, _("no such file or folder")))
         for q in found:
             key = os.path.realpath(q)
             if key not in seen:
@@ -99,7 +101,8 @@ def _team_name(loaded: Loaded, file: Path) -> str:
     """The team's whole name as the game asked it; else the file's name (a save copied and renamed by its team):
     never the save's slot, which for an autosave says only "autosave"."""
     if loaded.origin == SIMULATED:
-        return f"{file_name(file.stem)} (simulated: {loaded.policy or 'a strategy'})"
+        return _("{name} (simulated: {policy})").format(name=file_name(file.stem),
+                                                        policy=loaded.policy or _("a strategy"))
     return loaded.full_team or file_name(file.stem)
 
 
@@ -108,7 +111,7 @@ def build(args: list[str], progress: Callable[[int, int], None] | None = None) -
     `progress(saves read, saves in all)` after each save."""
     files, left_out = save_files(args)
     if len(files) > MAX_FILES:
-        left_out += [LeftOut(f, f"more than {MAX_FILES} files: only the first {MAX_FILES} are read")
+        left_out += [LeftOut(f, _("more than {n} files: only the first {n} are read").format(n=MAX_FILES))
                      for f in files[MAX_FILES:]]
         files = files[:MAX_FILES]
     loaded: list[tuple[Path, Loaded]] = []
@@ -122,15 +125,15 @@ def build(args: list[str], progress: Callable[[int, int], None] | None = None) -
             left_out.append(LeftOut(f, str(error)))
             continue
         if not game.session.over:
-            left_out.append(LeftOut(f, f"the game is not finished ({len(game.session.reports)} of "
-                                       f"{_turns(game.session.campaign.turns)} played)"
+            left_out.append(LeftOut(f, _("the game is not finished ({n} of {turns} played)").format(
+                                       n=len(game.session.reports), turns=_turns(game.session.campaign.turns))
                                     + (f"; {game.note()}" if game.changed else "")))
             continue
         loaded.append((f, game))
     if progress:
         progress(len(files), len(files))
     if not loaded:
-        raise SaveError("no finished game of Fair Share among the files given"
+        raise SaveError(_("no finished game of Fair Share among the files given")
                         + "".join(f"\n  {file_name(x.file)}: {x.reason}" for x in left_out))
     # The class's game is the one most teams played; the others are listed, not mixed in.
     meanings = {id(g): meaning_hash(g.session.campaign) for _, g in loaded}
@@ -140,19 +143,21 @@ def build(args: list[str], progress: Callable[[int, int], None] | None = None) -
     for f, game in loaded:
         s = game.session
         if s.campaign.id != cid:
-            left_out.append(LeftOut(f, f"another campaign ('{s.campaign.id}'; the class played '{cid}')"))
+            left_out.append(LeftOut(f, _("another campaign ('{campaign}'; the class played '{played}')").format(
+                campaign=s.campaign.id, played=cid)))
         elif meanings[id(game)] != meaning:
-            left_out.append(LeftOut(f, f"another version of the campaign file '{cid}' (found at "
-                                       f"{file_name(Path(s.campaign.path).name)})"))
+            left_out.append(LeftOut(f, _("another version of the campaign file '{campaign}' (found at {file})").format(
+                campaign=cid, file=file_name(Path(s.campaign.path).name))))
         elif s.seed != seed:
-            left_out.append(LeftOut(f, f"another seed ({s.seed}; the class played seed {seed})"))
+            left_out.append(LeftOut(f, _("another seed ({seed}; the class played seed {played})").format(
+                seed=s.seed, played=seed)))
         else:
             name = _team_name(game, f)
             label = shown(name, NAME_LENGTH)
             names[label] += 1
             if names[label] > 1:      # two teams that chose one name (or two that differ only after the cut)
                 label = f"{label} ({shown(file_name(f.name), NAME_LENGTH)})"
-            team = Team(label, f, s, session_path(s, label), simulated=(game.policy or "a strategy")
+            team = Team(label, f, s, session_path(s, label), simulated=(game.policy or _("a strategy"))
                         if game.origin == SIMULATED else "", note=game.note(), full_name=name)
             (simulated if team.simulated else teams).append(team)
     if not teams:           # an example class, all of it from `simulate --save`: ranked, each marked
@@ -204,13 +209,15 @@ def _withdrawal_question(teams: list[Team], campaign: Campaign) -> str | None:
                 best = (gap, i, ally, out, stayed)
     if best is None:
         return None
-    _, i, ally, out, stayed = best
+    i, ally, out, stayed = best[1:]
     first = next(k for k, o in enumerate(_orders(out[0], i)) if o == "withdraw")
-    who = out[0].name + (f" and {len(out) - 1} other team{'s' * (len(out) > 2)}" if len(out) > 1 else "")
-    return (f"{who} withdrew from {ally.name} (first in {campaign.calendar.label(first)}). {ally.name}'s hedging "
-            f"ended at {np.mean([_final(t, 'hedging', i) for t in out]):.2f} for them, against "
-            f"{np.mean([_final(t, 'hedging', i) for t in stayed]):.2f} for the teams that never withdrew. What did "
-            f"{ally.name} fear, and could the U.S. have freed those forces another way?")
+    who = out[0].name + (ngettext(" and {n} other team", " and {n} other teams", len(out) - 1).format(n=len(out) - 1)
+                         if len(out) > 1 else "")
+    return _("{who} withdrew from {ally} (first in {when}). {ally}'s hedging ended at {theirs} for them, against "
+             "{others} for the teams that never withdrew. What did {ally} fear, and could the U.S. have freed those "
+             "forces another way?").format(who=who, ally=ally.name, when=campaign.calendar.label(first),
+                                           theirs=num(np.mean([_final(t, 'hedging', i) for t in out])),
+                                           others=num(np.mean([_final(t, 'hedging', i) for t in stayed])))
 
 
 def _disagreement_question(teams: list[Team], campaign: Campaign) -> str | None:
@@ -223,15 +230,18 @@ def _disagreement_question(teams: list[Team], campaign: Campaign) -> str | None:
             best = (len(groups), i, ally, usual, groups)
     if best is None:
         return None
-    _, i, ally, usual, groups = best
+    i, ally, usual, groups = best[1:]
     parts = []
     for order, n in groups.most_common(3):
         mine = [t for t in teams if usual[t.name] == order]
-        parts.append(f"{n} team{'s' * (n > 1)} mostly chose {order} (spending ended at "
-                     f"{np.mean([_final(t, 'spending', i) for t in mine]):.2f} % of GDP, alignment "
-                     f"{np.mean([_final(t, 'alignment', i) for t in mine]):.2f})")
-    return (f"The teams disagreed most over {ally.name}: " + "; ".join(parts) + ". Which answer did the article "
-            f"predict for an ally facing {ally.name}'s threat, and why?")
+        parts.append(ngettext("{n} team mostly chose {order} (spending ended at {spending} % of GDP, alignment "
+                              "{alignment})", "{n} teams mostly chose {order} (spending ended at {spending} % of GDP, "
+                              "alignment {alignment})", n).format(
+                                  n=n, order=order_name(order),
+                                  spending=num(np.mean([_final(t, 'spending', i) for t in mine])),
+                                  alignment=num(np.mean([_final(t, 'alignment', i) for t in mine]))))
+    return _("The teams disagreed most over {ally}: {parts}. Which answer did the article predict for an ally facing "
+             "{ally}'s threat, and why?").format(ally=ally.name, parts="; ".join(parts))
 
 
 def _pillar_question(teams: list[Team]) -> str | None:
@@ -239,8 +249,10 @@ def _pillar_question(teams: list[Team]) -> str | None:
     p, (hi, lo) = max(spreads.items(), key=lambda kv: kv[1][0].pillar(kv[0]) - kv[1][1].pillar(kv[0]))
     if hi is lo or hi.pillar(p) - lo.pillar(p) < 1:
         return None
-    return (f"The teams differed most on {p}: {hi.name} reached {hi.pillar(p):.0f}, {lo.name} {lo.pillar(p):.0f}. "
-            f"Compare their order grids: which orders bought {p}, and what did they cost on the other pillars?")
+    return _("The teams differed most on {pillar}: {hi} reached {hi_score}, {lo} {lo_score}. Compare their order "
+             "grids: which orders bought {pillar}, and what did they cost on the other pillars?").format(
+                 pillar=PILLAR_WORDS[p], hi=hi.name, hi_score=num(hi.pillar(p), 0), lo=lo.name,
+                 lo_score=num(lo.pillar(p), 0))
 
 
 def _attack_question(teams: list[Team], campaign: Campaign) -> str | None:
@@ -249,20 +261,27 @@ def _attack_question(teams: list[Team], campaign: Campaign) -> str | None:
         spared = [t for t in teams if t not in hit]
         if hit and spared:
             adversary = campaign.adversaries[teams[0].session.world.adversary[i]].name
-            return (f"On the same dice, {adversary} struck {ally.name} successfully in {len(hit)} team"
-                    f"{'s' * (len(hit) > 1)}' games ({hit[0].name} among them) but not in {len(spared)} others "
-                    f"({spared[0].name} among them). What made deterrence look thin there?")
+            return ngettext("On the same dice, {adversary} struck {ally} successfully in {n} team's games ({hit} among "
+                            "them) but not in {spared_n} others ({spared} among them). What made deterrence look thin "
+                            "there?", "On the same dice, {adversary} struck {ally} successfully in {n} teams' games "
+                            "({hit} among them) but not in {spared_n} others ({spared} among them). What made "
+                            "deterrence look thin there?", len(hit)).format(
+                                adversary=adversary, ally=ally.name, n=len(hit), hit=hit[0].name,
+                                spared_n=len(spared), spared=spared[0].name)
     return None
 
 
 def _baseline_question(teams: list[Team], hold: GamePath, adviser: GamePath) -> str:
     beat_hold = sum(t.score > t.hold_score for t in teams)
     beat_adviser = [t for t in teams if t.score > t.adviser_score]
-    text = (f"{beat_hold} of {len(teams)} teams beat holding every ally every turn ({hold.score:.0f}), and "
-            f"{len(beat_adviser)} beat the built-in adviser ({adviser.score:.0f}) on the same dice. ")
+    text = ngettext("{beat} of {n} team beat holding every ally every turn ({hold}), and {beat_adviser} beat the "
+                    "built-in adviser ({adviser}) on the same dice. ", "{beat} of {n} teams beat holding every ally "
+                    "every turn ({hold}), and {beat_adviser} beat the built-in adviser ({adviser}) on the same dice. ",
+                    len(teams)).format(beat=beat_hold, n=len(teams), hold=num(hold.score, 0),
+                                       beat_adviser=len(beat_adviser), adviser=num(adviser.score, 0))
     if beat_adviser:
-        return text + f"What did {beat_adviser[0].name} do that the adviser did not?"
-    return text + "Where did the adviser press, reassure or hold that the teams did not?"
+        return text + _("What did {team} do that the adviser did not?").format(team=beat_adviser[0].name)
+    return text + _("Where did the adviser press, reassure or hold that the teams did not?")
 
 
 def questions(teams: list[Team], hold: GamePath, adviser: GamePath) -> list[str]:
@@ -272,6 +291,6 @@ def questions(teams: list[Team], hold: GamePath, adviser: GamePath) -> list[str]
              _attack_question(teams, campaign), _baseline_question(teams, hold, adviser)]
     found = [q for q in found if q]
     generic = ["Which ally changed most over the game, and which of the turn report's factors drove it?",
-               "Where did pressure work, and where was the threat of abandonment not credible enough?",
-               "Did any team reassure an ally that then spent less? Is that free-riding, and was it worth it?"]
+               _("Where did pressure work, and where was the threat of abandonment not credible enough?"),
+               _("Did any team reassure an ally that then spent less? Is that free-riding, and was it worth it?")]
     return (found + generic)[:max(3, min(5, len(found)))]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from game.i18n import N_, NC_, Translated, _, integer, num
 from game.analysis import chart_png as charts, live_record
 from game.analysis.game_table import TABLE, rows, to_csv
 from game.analysis.replay import GamePath, session_path
@@ -17,17 +18,21 @@ from game.analysis.whatif import LABELS, TurningPoint, WhatIf
 from game.campaign.model import PILLARS
 from game.limits import strict_json
 from game.saves import WINDOW, Loaded, save_data
+from game.sim.explain import PILLAR_NAMES
 from game.sim.session import Session
 from game.userdata import FileKind
 
 METERS = ("trust", "alignment", "hedging", "presence")
-SOURCE = {"shipped": "shipped with the game", "cache": "found on this computer before",
-          "search": "found just now, and kept"}
+SOURCE = Translated({"shipped": N_("shipped with the game"), "cache": N_("found on this computer before"),
+                     "search": N_("found just now, and kept")})
 DASH = dict(zip(("you", "hold", "adaptive", "best plan"), charts.DASHES))
 # game.json as strict_json writes it (summary's keys first, in order): how the write rule knows one it may replace
 _GAME_JSON = re.compile(rb'\{\s*"campaign": "[^"]*",\s*"campaign_name": ')
 KINDS = {"game.csv": TABLE,
-         "game.json": FileKind("a debrief's game.json", lambda head: _GAME_JSON.match(head) is not None, 4096)}
+         "game.json": FileKind(N_("a debrief's game.json"), lambda head: _GAME_JSON.match(head) is not None, 4096)}
+# the meters' names in the charts' keys
+METER_NAMES = Translated({"trust": NC_("variable", "trust"), "alignment": NC_("variable", "alignment"),
+                          "hedging": NC_("variable", "hedging"), "presence": NC_("variable", "presence")}, "variable")
 
 
 def ally_file(ally_id: str) -> str:
@@ -43,44 +48,47 @@ def file_names(session: Session) -> list[str]:
 
 
 def _axis(session: Session) -> list[str]:
-    return ["start"] + [session.campaign.calendar.label(t) for t in range(len(session.reports))]
+    return [_("start")] + [session.campaign.calendar.label(t) for t in range(len(session.reports))]
 
 
 def chart_images(session: Session, what: WhatIf | None) -> dict[str, bytes]:
     c, mine, axis = session.campaign, session_path(session), _axis(session)
     paths: dict[str, GamePath] = what.paths if what else {"you": mine}
     scores = [charts.Line(LABELS[name], p.trend(opening=True), dash=DASH[name]) for name, p in paths.items()]
-    out = {"charts/score.png": charts.png(charts.line_chart("The score, turn by turn, on the same dice", scores,
+    out = {"charts/score.png": charts.png(charts.line_chart(_("The score, turn by turn, on the same dice"), scores,
                                                             axis, *charts.fit(scores, 0, 100)))}
     if what and what.luck:
         luck = what.luck
         out["charts/luck.png"] = charts.png(charts.histogram(
-            f"Your orders over {len(luck.scores):,} games with other dice (final score)", luck.scores, luck.score,
-            f"this game {luck.score:.0f}"))
+            _("Your orders over {runs} games with other dice (final score)").format(runs=integer(len(luck.scores))),
+            luck.scores, luck.score, _("this game {score}").format(score=num(luck.score, 0))))
     cost = [float(r.us_cost[0]) for r in mine.reports]
     budget = [float(s.budget[0]) for s in mine.states[:-1]]
     out["charts/us_cost.png"] = charts.png(charts.line_chart(
-        "U.S. cost against the budget (US$ bn a year)",
-        [charts.Line("U.S. cost", cost), charts.Line("budget", budget, charts.COLORS[6], (10, 5))],
+        _("U.S. cost against the budget (US$ bn a year)"),
+        [charts.Line(_("U.S. cost"), cost), charts.Line(_("budget"), budget, charts.COLORS[6], (10, 5))],
         axis[1:], 0, max(cost + budget + [1.0]) * 1.15))
     hold, guideline = paths.get("hold"), session.world.params.guideline
     for i, ally in enumerate(c.allies):
-        spend = [charts.Line("you", mine.series("spending", i)),
-                 charts.Line("2 % line", [guideline] * len(axis), charts.COLORS[7], (6, 6), 2)]
+        spend = [charts.Line(_("you"), mine.series("spending", i)),
+                 charts.Line(_("2 % line"), [guideline] * len(axis), charts.COLORS[7], (6, 6), 2)]
         if hold:   # the same ally on the same dice had Washington done nothing
-            spend.append(charts.Line("hold", hold.series("spending", i)[:len(axis)], charts.COLORS[6], (10, 5), 2))
-        meters = [charts.Line(var, mine.series(var, i), charts.COLORS[k + 1], list(DASH.values())[k])
+            spend.append(charts.Line(_("hold"), hold.series("spending", i)[:len(axis)], charts.COLORS[6], (10, 5), 2))
+        meters = [charts.Line(METER_NAMES[var], mine.series(var, i), charts.COLORS[k + 1], list(DASH.values())[k])
                   for k, var in enumerate(METERS)]
         out[ally_file(ally.id)] = charts.png(charts.stack(
-            charts.line_chart(f"{ally.name}: defence spending (% of GDP)", spend, axis,
+            charts.line_chart(_("{ally}: defence spending (% of GDP)").format(ally=ally.name), spend, axis,
                               *charts.fit(spend, 0), size=(900, 300)),
-            charts.line_chart(f"{ally.name}: trust, alignment, hedging, U.S. presence (0-1)", meters, axis, 0, 1,
+            charts.line_chart(_("{ally}: trust, alignment, hedging, U.S. presence (0-1)").format(ally=ally.name),
+                              meters,
+                              axis, 0, 1,
                               size=(900, 300))))
     return out
 
 
 def turning_point(p: TurningPoint) -> str:
-    return f"{p.label}: {p.what} {'gained' if p.worth > 0 else 'cost'} {abs(p.worth):.1f} points"
+    line = _("{when}: {what} gained {points} points") if p.worth > 0 else _("{when}: {what} cost {points} points")
+    return line.format(when=p.label, what=p.what, points=num(abs(p.worth), 1))
 
 
 def summary(session: Session, what: WhatIf | None) -> dict:
@@ -112,43 +120,48 @@ def summary(session: Session, what: WhatIf | None) -> dict:
 def blocks(session: Session, what: WhatIf | None, images: dict[str, bytes], game: Loaded | None = None) -> list[Block]:
     c = session.campaign
     score = float(session.outcome().score[0])
-    state = "finished" if session.over else f"unfinished: {len(session.reports)} of {c.turns} turns played"
+    state = _("finished") if session.over else _("unfinished: {n} of {turns} turns played").format(
+        n=len(session.reports), turns=c.turns)
     who = f"{game.team}: " if game and game.team else ""
-    out: list[Block] = [Heading(f"Debrief: {who}{c.name}", 1),
-                        Para(f"Seed {session.seed}, {state}. Final score {score:.1f} of 100.")]
+    out: list[Block] = [Heading(_("Debrief: {who}{campaign}").format(who=who, campaign=c.name), 1),
+                        Para(_("Seed {seed}, {state}. Final score {score} of 100.").format(
+                            seed=session.seed, state=state, score=num(score, 1)))]
     if game and game.policy:
-        out.append(Para(f"This game was written by `fairshare simulate --save`: the strategy '{game.policy}' chose "
-                        "its orders; no team played it."))
+        out.append(Para(_("This game was written by `fairshare simulate --save`: the strategy '{policy}' chose its "
+                          "orders; no team played it.").format(policy=game.policy)))
     if game and game.changed:
         out.append(Para(game.note()[0].upper() + game.note()[1:] + "."))
     if what:
         names = list(what.pillars)
-        out += [Heading("What if? The same dice under other strategies"),
-                Para("The model's dice do not depend on the orders, so these games faced the same luck as yours. The "
-                     f"best plan is the one `fairshare balance` finds for this campaign ({SOURCE[what.best.source]})."),
+        out += [Heading(_("What if? The same dice under other strategies")),
+                Para(_("The model's dice do not depend on the orders, so these games faced the same luck as yours. "
+                       "The best plan is the one `fairshare balance` finds for this campaign ({source}).").format(
+                           source=SOURCE[what.best.source])),
                 Table(["", *[LABELS[n] for n in names]],
-                      [[p.capitalize() if p != "score" else "Score", *[f"{what.pillars[n][p]:.1f}" for n in names]]
-                       for p in (*PILLARS, "score")])]
+                      [[PILLAR_NAMES[p], *[num(what.pillars[n][p], 1) for n in names]] for p in (*PILLARS, "score")])]
         if what.luck:
-            out += [Heading("Skill or luck?"), Para(what.luck.sentence), Image("charts/luck.png", "Your orders, "
-                    "turn by turn, replayed over other games; the line marks this game.")]
+            out += [Heading(_("Skill or luck?")), Para(what.luck.sentence), Image("charts/luck.png", _("Your orders, "
+                    "turn by turn, replayed over other games; the line marks this game."))]
         if what.turning_points:
-            out += [Heading("Turning points"),
-                    Para("Each of your orders undone alone (that ally on hold that turn), on the same dice: what it "
-                         "was worth to the final score."),
+            out += [Heading(_("Turning points")),
+                    Para(_("Each of your orders undone alone (that ally on hold that turn), on the same dice: what it "
+                         "was worth to the final score.")),
                     Items([turning_point(p) for p in what.turning_points])]
-        big = [f"{label}: the score {'rose' if d > 0 else 'fell'} {abs(d):.1f}"
-               + (f" ({', '.join(h)})" if h else "") for label, d, h in what.swings[:3] if abs(d) >= 0.05]
+        big = [(_("{when}: the score rose {points}") if d > 0 else _("{when}: the score fell {points}")).format(
+                   when=label, points=num(abs(d), 1)) + (f" ({', '.join(h)})" if h else "")
+               for label, d, h in what.swings[:3] if abs(d) >= 0.05]
         if big:
-            out += [Para("The turns that moved the score most:"), Items(big)]
+            out += [Para(_("The turns that moved the score most:")), Items(big)]
     out += live_record.blocks(session)     # a class room's votes, messages and seats ([] for any other game)
-    out += [Heading("The score, turn by turn"), Image("charts/score.png", "Your score and the baselines'."),
-            Heading("U.S. cost against the budget"), Image("charts/us_cost.png", "What Washington spent each turn.")]
-    out += [Heading("The allies")]
+    out += [Heading(_("The score, turn by turn")), Image("charts/score.png", _("Your score and the baselines'.")),
+            Heading(_("U.S. cost against the budget")), Image("charts/us_cost.png",
+                                                              _("What Washington spent each turn."))]
+    out += [Heading(_("The allies"))]
     for ally in c.allies:
         path = ally_file(ally.id)
         if path in images:
-            out.append(Image(path, f"{ally.name}: spending against the 2 % line (and under hold), and its meters."))
+            out.append(Image(path, _("{ally}: spending against the 2 % line (and under hold), and its meters.").format(
+                ally=ally.name)))
     return out
 
 
@@ -159,7 +172,7 @@ def build(session: Session, what: WhatIf | None, game: Loaded | None = None) -> 
     table = rows(session_path(session), session.campaign)
     images = chart_images(session, what)
     doc = blocks(session, what, images, game)
-    title = f"Fair Share debrief: {session.campaign.name}, seed {session.seed}"
+    title = _("Fair Share debrief: {campaign}, seed {seed}").format(campaign=session.campaign.name, seed=session.seed)
     save = save_data(session, "debrief", game.team if game else "", game.origin if game else WINDOW,
                      game.policy if game else "")
     files = {"game.csv": to_csv(table).encode("utf-8"),

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SETTLED, SUPPORTED, CONTESTED = "settled", "supported", "contested"
-STATUS_WORDS = {SETTLED: "settled: the research agrees",
-                SUPPORTED: "supported: good evidence, from few cases or one body of work",
-                CONTESTED: "contested: scholars disagree, or the game's size of it is a judgement"}
+from game.i18n import N_
+
+SETTLED, SUPPORTED, CONTESTED = N_("settled"), N_("supported"), N_("contested")
+STATUS_WORDS = {SETTLED: N_("settled: the research agrees"),
+                SUPPORTED: N_("supported: good evidence, from few cases or one body of work"),
+                CONTESTED: N_("contested: scholars disagree, or the game's size of it is a judgement")}
 
 
 @dataclass(frozen=True)
@@ -42,72 +44,72 @@ SNYDER = "Snyder, \"The Security Dilemma in Alliance Politics\", World Politics 
 BECKLEY = "Beckley, \"The Myth of Entangling Alliances\", International Security 39(4), 2015"
 
 CARDS: tuple[Evidence, ...] = (
-    Evidence("free_riding", "Protected allies spend less",
-             "An ally that expects U.S. protection sheds part of what its threat calls for; reassurance every turn "
-             "leaves it spending less than if left alone.",
+    Evidence("free_riding", N_("Protected allies spend less"),
+             N_("An ally that expects U.S. protection sheds part of what its threat calls for; reassurance every turn "
+             "leaves it spending less than if left alone."),
              SUPPORTED, (OLSON, SANDLER),
-             "Allies also spend for their own ends (joint products), so how much they ride is debated; the game's "
-             "size of it is fitted to NATO's 2015-2019 figures."),
-    Evidence("threat", "Threat drives effort",
-             "What an ally spends rises with the threat it feels; the exposed answer pressure more than the "
-             "insulated.",
+             N_("Allies also spend for their own ends (joint products), so how much they ride is debated; the game's "
+             "size of it is fitted to NATO's 2015-2019 figures.")),
+    Evidence("threat", N_("Threat drives effort"),
+             N_("What an ally spends rises with the threat it feels; the exposed answer pressure more than the "
+             "insulated."),
              SETTLED, (WALT, "NATO, Defence Expenditure of NATO Countries (2014-2024), 2024"),
-             "Each ally's threat is a judgement on a 0-1 scale, argued in the campaign file."),
-    Evidence("conditional_pressure", "A believable threat of abandonment works",
-             "Pressure (do more or our commitment shrinks; do it and we stand by you) raises spending where the "
-             "threat is real and Washington's warning believable.",
+             N_("Each ally's threat is a judgement on a 0-1 scale, argued in the campaign file.")),
+    Evidence("conditional_pressure", N_("A believable threat of abandonment works"),
+             N_("Pressure (do more or our commitment shrinks; do it and we stand by you) raises spending where the "
+             "threat is real and Washington's warning believable."),
              SUPPORTED, (BLANKENSHIP_2021, BLANKENSHIP_2023),
-             "Shown in Cold War case studies and one cross-national study; its strength today is not measured."),
-    Evidence("congress", "Congress makes the warning believable",
-             "Pointing at an impatient Congress makes this turn's threats credible, at the risk of a drawdown "
-             "Washington did not choose.",
+             N_("Shown in Cold War case studies and one cross-national study; its strength today is not measured.")),
+    Evidence("congress", N_("Congress makes the warning believable"),
+             N_("Pointing at an impatient Congress makes this turn's threats credible, at the risk of a drawdown "
+             "Washington did not choose."),
              SUPPORTED, (BLANKENSHIP_2023, ARTICLE),
-             "Rests on a few cases (Nixon and the Mansfield resolutions above all); the chance that Congress acts "
-             "is the game's judgement."),
-    Evidence("hubs", "Valuable allies discount the threat",
-             "An ally Washington could hardly leave (a hub such as Germany or Japan) answers pressure less, unless "
-             "Congress makes the threat its own.",
+             N_("Rests on a few cases (Nixon and the Mansfield resolutions above all); the chance that Congress acts "
+             "is the game's judgement.")),
+    Evidence("hubs", N_("Valuable allies discount the threat"),
+             N_("An ally Washington could hardly leave (a hub such as Germany or Japan) answers pressure less, unless "
+             "Congress makes the threat its own."),
              SUPPORTED, (BLANKENSHIP_2021,),
-             "Which allies count as valuable, and by how much they discount, are judgements."),
-    Evidence("criticism", "Public criticism does not pay",
-             "Shaming moves no budget by itself; it costs trust and alignment, and a shamed ally hears the next "
-             "demand less.",
+             N_("Which allies count as valuable, and by how much they discount, are judgements.")),
+    Evidence("criticism", N_("Public criticism does not pay"),
+             N_("Shaming moves no budget by itself; it costs trust and alignment, and a shamed ally hears the next "
+             "demand less."),
              SUPPORTED, (SHAMING,),
-             "The study finds shaming at best ineffective and possibly harmful in the long run; the backlash on "
-             "later demands is the game's reading of that finding."),
-    Evidence("withdrawal", "Abandonment makes allies arm, and adversaries bolder",
-             "A withdrawal jolts allies into spending, but costs trust, emboldens the adversary and pushes the "
-             "exposed toward their own options.",
+             N_("The study finds shaming at best ineffective and possibly harmful in the long run; the backlash on "
+             "later demands is the game's reading of that finding.")),
+    Evidence("withdrawal", N_("Abandonment makes allies arm, and adversaries bolder"),
+             N_("A withdrawal jolts allies into spending, but costs trust, emboldens the adversary and pushes the "
+             "exposed toward their own options."),
              SUPPORTED, (LANOSZKA,),
-             "That a drawdown emboldens an adversary is debated; its size here is a judgement."),
-    Evidence("nuclear", "Abandoned allies with the means consider the bomb, and can be talked out of it",
-             "Under abandonment an exposed ally with nuclear latency may start a programme; pressure to give it up, "
-             "backed by renewed protection, can stop it.",
+             N_("That a drawdown emboldens an adversary is debated; its size here is a judgement.")),
+    Evidence("nuclear", N_("Abandoned allies with the means consider the bomb, and can be talked out of it"),
+             N_("Under abandonment an exposed ally with nuclear latency may start a programme; pressure to give it up, "
+             "backed by renewed protection, can stop it."),
              SUPPORTED, (LANOSZKA, GAVIN, TAIWAN),
-             "Few cases (Seoul 1970s, Taipei 1970s-80s); the chances in the game are judgements tied to them."),
-    Evidence("accommodation", "Accommodation is the choice of the helpless",
-             "An ally with no bomb to fall back on, tied to the adversary by trade and with little hope of help, "
-             "may make its own deal; threat alone does not make it bandwagon.",
+             N_("Few cases (Seoul 1970s, Taipei 1970s-80s); the chances in the game are judgements tied to them.")),
+    Evidence("accommodation", N_("Accommodation is the choice of the helpless"),
+             N_("An ally with no bomb to fall back on, tied to the adversary by trade and with little hope of help, "
+             "may make its own deal; threat alone does not make it bandwagon."),
              CONTESTED, (WALT, ARTICLE),
-             "States balance more often than they bandwagon, but when they accommodate is debated."),
-    Evidence("dilemma", "Capable allies follow less",
-             "As an ally builds its own forces, it follows Washington less, on named issues: arms purchases, trade "
-             "policy, policy toward the adversary, nuclear choices; insulated allies drift into a third force.",
+             N_("States balance more often than they bandwagon, but when they accommodate is debated.")),
+    Evidence("dilemma", N_("Capable allies follow less"),
+             N_("As an ally builds its own forces, it follows Washington less, on named issues: arms purchases, trade "
+             "policy, policy toward the adversary, nuclear choices; insulated allies drift into a third force."),
              CONTESTED, (BLANKENSHIP_2023, ARTICLE, MEIJER, POSEN),
-             "The article's argument; others hold that Europe cannot do without the U.S. and would keep following. "
-             "The size of the effect is a judgement, not a fit."),
-    Evidence("exposed", "An independent Europe may not defend its exposed members",
-             "Insulated allies that drift apart count for less in the defence of the front line.",
+             N_("The article's argument; others hold that Europe cannot do without the U.S. and would keep following. "
+             "The size of the effect is a judgement, not a fit.")),
+    Evidence("exposed", N_("An independent Europe may not defend its exposed members"),
+             N_("Insulated allies that drift apart count for less in the defence of the front line."),
              CONTESTED, (ARTICLE, MEIJER),
-             "A judgement about the future; there is no record of a Europe without the U.S. to test it on."),
-    Evidence("entrapment", "Unconditional support emboldens allies",
-             "Reassurance every turn emboldens an ally in its own quarrels, which may drag Washington in.",
+             N_("A judgement about the future; there is no record of a Europe without the U.S. to test it on.")),
+    Evidence("entrapment", N_("Unconditional support emboldens allies"),
+             N_("Reassurance every turn emboldens an ally in its own quarrels, which may drag Washington in."),
              CONTESTED, (SNYDER, BECKLEY),
-             "Beckley finds entanglement in allies' wars rare; the game keeps it small."),
-    Evidence("hedging", "Hedging is easier to prevent than to reverse",
-             "Hedging grows fast where threat outruns protection and fades slowly once it has started.",
+             N_("Beckley finds entanglement in allies' wars rare; the game keeps it small.")),
+    Evidence("hedging", N_("Hedging is easier to prevent than to reverse"),
+             N_("Hedging grows fast where threat outruns protection and fades slowly once it has started."),
              SUPPORTED, (LANOSZKA,),
-             "The rates are judgements."),
+             N_("The rates are judgements.")),
 )
 BY_ID = {card.id: card for card in CARDS}
 

@@ -18,13 +18,14 @@ from game.sim.policies import Policy
 from game.sim.run import new_game
 from game.sim.state import NO_ACTION, World
 from game.sim.step import step
+from game.i18n import N_
 from game.userdata import FileKind
 
 # The first words of a plan file `balance --plan-out` writes: how the write rule knows one it may replace (a plan an
 # author wrote is replaced only with --force).
 FOUND_BY = "Best plan found by `fairshare balance"
-PLAN_FILE = FileKind("a plan written by `fairshare balance`", lambda head: head.startswith(f"# {FOUND_BY}".encode()),
-                     head=64)
+PLAN_FILE = FileKind(N_("a plan written by `fairshare balance`"),
+                     lambda head: head.startswith(f"# {FOUND_BY}".encode()), head=64)
 
 
 @dataclass(frozen=True, eq=False)

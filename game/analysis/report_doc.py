@@ -18,9 +18,11 @@ import csv
 import html
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.i18n import N_, csv_header
 from game.userdata import FileKind, atomic_write_bytes, check_target
 
 
@@ -148,27 +150,41 @@ def csv_cell(text: str) -> str:
     return text if len(text) <= CELL_LIMIT else text[:CELL_LIMIT - 1] + "…"
 
 
-def csv_table(columns, rows: list[dict]) -> str:
+def csv_table(columns, rows: list[dict], label: Callable[[str], str] | None = None) -> str:
     """CSV a spreadsheet opens as it is: a header row, dot decimals, every text cell a text (csv_cell), and a UTF-8
-    byte order mark (Excel reads a file without one as the local code page and garbles 'Türkiye')."""
+    byte order mark (Excel reads a file without one as the local code page and garbles 'Türkiye'). With `label`
+    (a column's name in the language spoken), the header follows the language and keeps each column's id in
+    brackets (game.i18n.csv_header); without it, and in English, the header is the ids."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, columns, lineterminator="\r\n")
-    writer.writeheader()
+    writer.writerow(dict(zip(columns, csv_header(columns, label) if label else columns)))
     writer.writerows({k: csv_cell(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows)
     return "\ufeff" + buffer.getvalue()
 
 
+def column_ids(head: bytes) -> list[str]:
+    """The column ids of a CSV's header row as csv_table writes it, in any language: a cell is the id itself
+    (English) or a name followed by the id in brackets ("Zaufanie do USA [trust]")."""
+    text = head.decode("utf-8", "replace").removeprefix("\ufeff")
+    line, newline, _rest = text.partition("\r\n")
+    if not newline:       # no whole header row in the bytes read: not one of ours
+        return []
+    cells = next(csv.reader([line]), [])
+    return [cell.rsplit("[", 1)[-1].removesuffix("]") if cell.endswith("]") else cell for cell in cells]
+
+
 def table_kind(columns) -> FileKind:
-    """A CSV table of these columns, as csv_table writes it: recognised by its header row."""
-    header = csv_table(columns, []).encode("utf-8")
-    return FileKind(f"a table written by Fair Share (columns {', '.join(list(columns)[:3])}, ...)",
-                    lambda head: head.startswith(header), head=len(header))
+    """A CSV table of these columns, as csv_table writes it in any language: recognised by its header row's ids."""
+    ids = list(columns)
+    return FileKind(N_("a table written by Fair Share (columns {columns}, ...)"),
+                    lambda head: head.startswith(b"\xef\xbb\xbf") and column_ids(head) == ids, head=8192,
+                    fields=(("columns", ", ".join(ids[:3])),))
 
 
-PAGE = FileKind("a page written by Fair Share", lambda head: GENERATOR.encode() in head, head=4096)
-MARKDOWN = FileKind("a Markdown report written by Fair Share", lambda head: head.startswith(MARKDOWN_MARK.encode()),
+PAGE = FileKind(N_("a page written by Fair Share"), lambda head: GENERATOR.encode() in head, head=4096)
+MARKDOWN = FileKind(N_("a Markdown report written by Fair Share"), lambda head: head.startswith(MARKDOWN_MARK.encode()),
                     head=len(MARKDOWN_MARK))
-CHART = FileKind("a chart drawn by Fair Share",
+CHART = FileKind(N_("a chart drawn by Fair Share"),
                  lambda head: head.startswith(PNG_MAGIC) and b"tEXt" + PNG_SOFTWARE in head, head=256)
 KINDS = {".html": PAGE, ".md": MARKDOWN, ".png": CHART}
 

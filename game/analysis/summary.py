@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.i18n import _, num, percent
 from game.analysis.workers import Recipe, policy_of, run_all
 from game.campaign import Campaign
 from game.sim.batches import CHUNK_RUNS, chunk_rows
@@ -95,18 +96,22 @@ class Tally:
 
 
 def render_summary(summary: dict, campaign: Campaign) -> str:
-    lines = [f"{campaign.name}: policy {summary['policy']}, {summary['runs']} runs, seed {summary['seed']}, "
-             f"{summary['turns']} turns",
-             "", f"{'ally':<16}{'spending':>9}{'threat':>8}{'trust':>8}{'align':>8}{'hedging':>9}"]
+    o = summary["final"]["outcomes"]
+    heads = (_("ally"), _("spending"), _("threat"), _("trust"), _("align"), _("hedging"))
+    lines = [_("{campaign}: policy {policy}, {runs} runs, seed {seed}, {turns} turns").format(
+                 campaign=campaign.name, policy=summary['policy'], runs=summary['runs'], seed=summary['seed'],
+                 turns=summary['turns']),
+             "", f"{heads[0]:<16}{heads[1]:>9}{heads[2]:>8}{heads[3]:>8}{heads[4]:>8}{heads[5]:>9}"]
     for a in campaign.allies:
         f = summary["final"][a.id]
-        lines.append(f"{a.name[:15]:<16}{f['spending']:>8.2f}%{f['threat']:>8.2f}{f['trust']:>8.2f}"
-                     f"{f['alignment']:>8.2f}{f['hedging']:>9.2f}")
-    o = summary["final"]["outcomes"]
-    lines += ["", f"pillars (0-100): deterrence {o['deterrence']:.1f}  burden {o['burden']:.1f}  "
-                  f"influence {o['influence']:.1f}  cohesion {o['cohesion']:.1f}  ->  score {o['score']:.1f}",
-              f"runs with a successful aggression {o['aggression']:.1%}, with proliferation {o['proliferation']:.1%},"
-              f" with realignment {o['realignment']:.1%}",
-              f"allies' share of the common defence {o['burden_share']:.1%}; U.S. cost {o['us_cost']:.1f} bn a year "
-              f"({o['us_cost_ratio']:.0%} of budget)"]
+        lines.append(f"{a.name[:15]:<16}{num(f['spending']):>8}%{num(f['threat']):>8}{num(f['trust']):>8}"
+                     f"{num(f['alignment']):>8}{num(f['hedging']):>9}")
+    pillars = {p: num(o[p], 1) for p in ("deterrence", "burden", "influence", "cohesion", "score")}
+    lines += ["", _("pillars (0-100): deterrence {deterrence}  burden {burden}  influence {influence}  cohesion "
+                    "{cohesion}  ->  score {score}").format(**pillars),
+              _("runs with a successful aggression {aggression}, with proliferation {proliferation}, with realignment "
+                "{realignment}").format(**{k: percent(o[k], 1) for k in ("aggression", "proliferation",
+                                                                         "realignment")}),
+              _("allies' share of the common defence {share}; U.S. cost {cost} bn a year ({ratio} of budget)").format(
+                  share=percent(o['burden_share'], 1), cost=num(o['us_cost'], 1), ratio=percent(o['us_cost_ratio']))]
     return "\n".join(lines)

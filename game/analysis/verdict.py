@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.i18n import _, num
 from game.campaign.model import PILLARS
 from game.sim.policies import built_in
 from game.sim.run import simulate
@@ -43,15 +44,15 @@ def words(score: float, hold: float, adviser: float) -> tuple[str, str]:
     """A title and a sentence that place the player's score between doing nothing and the adviser."""
     vs_hold, vs_adviser = score - hold, score - adviser
     if vs_hold < -MARGIN:
-        title = "Worse than doing nothing"
+        title = _("Worse than doing nothing")
     elif vs_hold <= MARGIN:
-        title = "No better than doing nothing"
+        title = _("No better than doing nothing")
     elif vs_adviser < -MARGIN:
-        title = "Better than doing nothing"
+        title = _("Better than doing nothing")
     elif vs_adviser <= MARGIN:
-        title = "As good as the adviser"
+        title = _("As good as the adviser")
     else:
-        title = "Better than the adviser"
-    sentence = (f"You scored {score:.0f}. On the same dice, holding every ally every turn scores {hold:.0f} and "
-                f"the built-in adviser {adviser:.0f}.")
+        title = _("Better than the adviser")
+    sentence = _("You scored {score}. On the same dice, holding every ally every turn scores {hold} and the built-in "
+                 "adviser {adviser}.").format(score=num(score, 0), hold=num(hold, 0), adviser=num(adviser, 0))
     return title, sentence

@@ -15,21 +15,23 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from game.i18n import N_, Translated, _, integer, num, percent, pgettext
 from game.analysis.best_plan import Found, find
 from game.analysis.plans import Plan, evaluate, plan_policy
 from game.analysis.replay import GamePath, plan_of, policy_path, session_path
 from game.campaign.model import ORDERS, PILLARS
-from game.sim.explain import happenings
+from game.sim.batches import chunk_rngs
+from game.sim.explain import happenings, order_name
 from game.sim.outcome import outcome
 from game.sim.policies import Policy, built_in
-from game.sim.batches import chunk_rngs
 from game.sim.run import new_game
 from game.sim.session import Session
 from game.sim.state import HOLD, NO_ACTION
 from game.sim.step import step
 
 DISTRIBUTION_RUNS = 1000
-LABELS = {"you": "Your game", "hold": "Hold everywhere", "adaptive": "The adviser", "best plan": "Best plan found"}
+LABELS = Translated({"you": N_("Your game"), "hold": N_("Hold everywhere"), "adaptive": N_("The adviser"),
+                     "best plan": N_("Best plan found")})
 TURNING_POINTS = 5
 
 
@@ -103,11 +105,13 @@ def _features(session: Session) -> list[tuple[str, str, str]]:
     """The chance happenings the distribution tallies, as (key, words, words for its absence): attacks, probes
     turned back, conditional events, Congress."""
     c = session.campaign
-    out = [(f"attack:{a.id}", f"a successful attack on {a.name}", f"no successful attack on {a.name}")
-           for a in c.allies]
-    out += [(f"probe:{a.id}", f"a probe of {a.name} turned back", f"no probe of {a.name}") for a in c.allies]
-    out += [(f"event:{e.id}", f"the event '{e.title}'", f"no '{e.title}'") for e in c.events if e.when is not None]
-    return out + [("congress", "Congress forcing a drawdown", "no drawdown forced by Congress")]
+    out = [(f"attack:{a.id}", _("a successful attack on {ally}").format(ally=a.name),
+            _("no successful attack on {ally}").format(ally=a.name)) for a in c.allies]
+    out += [(f"probe:{a.id}", _("a probe of {ally} turned back").format(ally=a.name),
+             _("no probe of {ally}").format(ally=a.name)) for a in c.allies]
+    out += [(f"event:{e.id}", _("the event '{event}'").format(event=e.title), _("no '{event}'").format(event=e.title))
+            for e in c.events if e.when is not None]
+    return out + [("congress", _("Congress forcing a drawdown"), _("no drawdown forced by Congress"))]
 
 
 def _tally(reports, allies: int, events: int) -> dict[str, np.ndarray]:
@@ -190,45 +194,48 @@ def placement(scores: np.ndarray, score: float) -> float:
 
 
 # The dice are not the only uncertainty: a game is the model's answer, and parts of the model are judgements.
-MODEL_DOUBT = (" Your orders', that is, as this model reads them: how far capable allies drift, how often Congress "
+MODEL_DOUBT = (N_(" Your orders', that is, as this model reads them: how far capable allies drift, how often Congress "
                "acts and how much a drawdown emboldens are judgements the research still argues over (Help: How "
-               "sure is the research?).")
+               "sure is the research?)."))
 
 
 def rank_words(below: float, at_least: float, at_most: float) -> str:
     """Where this game falls among the others, in words that agree with the histogram: "higher than any of them"
     only where none scored as high, "only 0.4% of them scored as high or higher" where a few did."""
     if at_least == 0:
-        return "higher than any of them"
+        return _("higher than any of them")
     if at_most == 0:
-        return "lower than any of them"
+        return _("lower than any of them")
     if at_least < 0.01:
-        return f"only {at_least:.1%} of them scored as high or higher"
+        return _("only {share} of them scored as high or higher").format(share=percent(at_least, 1))
     if at_most < 0.01:
-        return f"only {at_most:.1%} of them scored as low or lower"
-    return f"better than {below:.0%} of them"
+        return _("only {share} of them scored as low or lower").format(share=percent(at_most, 1))
+    return _("better than {share} of them").format(share=percent(below))
 
 
 def _share(share: float) -> str:
     """'30%', or '0.3%' where whole percents would say a chance that happened was 0%."""
-    return f"{share:.0%}" if share >= 0.01 or share == 0 else f"{share:.1%}"
+    return percent(share) if share >= 0.01 or share == 0 else percent(share, 1)
 
 
 def luck_sentence(score: float, mean: float, below: float, chances: list[Chance], runs: int, at_least: float,
                   at_most: float) -> str:
     """'Your orders average 83 over 1,000 games; this game got 78 (better than 30% of them), mostly from ...'."""
     rank = rank_words(below, at_least, at_most)
-    text = f"Your orders average {mean:.0f} over {runs:,} games with other dice; this game got {score:.0f} ({rank})"
+    text = _("Your orders average {mean} over {runs} games with other dice; this game got {score} ({rank})").format(
+        mean=num(mean, 0), runs=integer(runs), score=num(score, 0), rank=rank)
     gap = score - mean
     main = [ch for ch in chances[:2] if abs(ch.contribution) >= 0.5 and np.sign(ch.contribution) == np.sign(gap)]
     if abs(gap) < 1.0:
-        return text + (f", within a point of their average ({gap:+.1f}): luck barely moved this game, so the "
-                       "result is your orders' doing." + MODEL_DOUBT)
+        return text + _(", within a point of their average ({gap}): luck barely moved this game, so the result is "
+                        "your orders' doing.").format(gap=num(gap, 1, sign=True)) + _(MODEL_DOUBT)
     if not main:
         return text + "."
-    parts = [(f"{ch.text} in {ch.when}" if ch.here else ch.absent)
-             + f" ({_share(ch.share)} of games; {ch.effect:+.1f} points when it happens)" for ch in main]
-    return text + ", mostly from " + " and ".join(parts) + "."
+    parts = [(_("{what} in {when}").format(what=ch.text, when=ch.when) if ch.here else ch.absent)
+             + _(" ({share} of games; {effect} points when it happens)").format(share=_share(ch.share),
+                                                                              effect=num(ch.effect, 1, sign=True))
+             for ch in main]
+    return text + _(", mostly from ") + pgettext("join", " and ").join(parts) + "."
 
 
 # --------------------------------------------------------------------------------------------- turning points
@@ -251,9 +258,11 @@ def turning_points(session: Session, top: int = TURNING_POINTS) -> list[TurningP
         us[t] = NO_ACTION
         undone.append(Plan(plan.orders, us))
     scores = evaluate(session.world, [plan, *undone], 1, session.seed, session.injected())[:, 0]
-    points = [TurningPoint(t, c.calendar.label(t), c.allies[i].id, f"{ORDERS[plan.orders[t, i]]} on {c.allies[i].name}",
+    points = [TurningPoint(t, c.calendar.label(t), c.allies[i].id,
+                           _("{order} on {ally}").format(order=order_name(ORDERS[plan.orders[t, i]]),
+                                                         ally=c.allies[i].name),
                            float(scores[0] - s)) for (t, i), s in zip(cells, scores[1:])]
-    points += [TurningPoint(t, c.calendar.label(t), "", "invoking Congress", float(scores[0] - s))
+    points += [TurningPoint(t, c.calendar.label(t), "", _("invoking Congress"), float(scores[0] - s))
                for t, s in zip(calls, scores[1 + len(cells):])]
     return sorted(points, key=lambda p: -abs(p.worth))[:top]
 

@@ -9,7 +9,8 @@ value to change:
   map of the campaign's `map` era, e.g. theatres_1969.json), or a theatre with no map;
 - a judgement value far outside the range the shipped campaigns use;
 - a briefing that names no goal, in a campaign with no `goals:`;
-- a campaign whose sources are only placeholders.
+- a campaign whose sources are only placeholders;
+- a language under `translations:` that leaves out text the English has (it would show in English there).
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from game.campaign.expr import parse
 from game.campaign.loader import load_campaign_tree
 from game.campaign.safe_yaml import MAX_BYTES, Mapping, Node, Scalar, Sequence
 from game.campaign.schema import ADVERSARY, ALLY, US
+from game.campaign.translations import missing, node_of, unused
+from game.i18n import SOURCE
 from game.paths import campaigns_dir, map_path
 from game.safe_files import read_bytes_capped
 from game.userdata import CACHE, SaveError, atomic_write_text, data_dir
@@ -41,6 +44,7 @@ TABLES = {"allies": ALLY, "adversaries": ADVERSARY, "us": US}
 OWNER = {"allies": "ally", "adversaries": "adversary"}
 # "Far outside": beyond the shipped span by more than half its width, and by at least a tenth of the field's range.
 FAR = 0.5
+LANGUAGE_NAMES = {"de": "German", "pl": "Polish"}   # as an author's warning (in English, as every message) names them
 FLOOR = 0.1
 GOAL_WORDS = re.compile(r"\b(goals?|aims?|objectives?|deter\w*|burden\w*|influence\w*|cohesion|keep\w*|protect\w*|"
                         r"prevent\w*|win|wins|winning|avoid\w*|must)\b", re.IGNORECASE)
@@ -197,6 +201,21 @@ class _Lint:
         if all(PLACEHOLDER_SOURCE.match(s) or len(s.strip()) < 4 for s in self.c.sources):
             self.warn(node, "the campaign names no real source (only placeholders): say where its figures come from")
 
+    def translations(self) -> None:
+        for node, message in unused(self.tree, self.c):
+            self.warn(node, message)
+        for code in self.c.translations:
+            if code != SOURCE:
+                for part, ident, key in missing(self.c, code):
+                    self.warn(node_of(self.tree, code, part, ident), _missing_text(code, part, ident, key))
+
+
+def _missing_text(code: str, part: str, ident: str, key: str) -> str:
+    what = f"'{key}'" if not part else f"the {key} of {OWNER.get(part, 'event')} '{ident}'"
+    if key == "goals" and not part:
+        what = "every goal ('goals' must list as many as the English, in the same order)"
+    return f"translations.{code}: no {LANGUAGE_NAMES[code]} text for {what}; the English shows instead"
+
 
 def _id(node: Mapping) -> str:
     ident = node.get("id")
@@ -221,7 +240,7 @@ def lint_tree(tree: Node, filename: str, campaign: Campaign) -> list[Problem]:
     if not isinstance(tree, Mapping):
         return []
     lint = _Lint(campaign, tree, filename)
-    for check in (lint.conditions, lint.map, lint.ranges, lint.briefing, lint.sources):
+    for check in (lint.conditions, lint.map, lint.ranges, lint.briefing, lint.sources, lint.translations):
         check()
     return sorted(lint.found, key=lambda p: (p.line, p.col))
 

@@ -23,6 +23,7 @@ from game.campaign import Campaign, CampaignError, load_campaign
 from game.campaign.schema import ID_LEN, ID_RE, PLACEHOLDER, RESERVED_IDS
 from game.paths import campaigns_dir
 from game.text_rules import shown
+from game.i18n import N_
 from game.userdata import FileKind
 
 from .countries import ADVERSARY_NAME, ADVERSARY_OF, ident
@@ -45,7 +46,8 @@ MOST_SEEDED = 0.9            # the highest presence troops seed: a full presence
 THEATRE_NAME = {"europe": "Europe", "indo_pacific": "the Indo-Pacific"}
 # What `new` writes. A campaign is its author's from the first edit: an existing one is replaced only with --force.
 CAMPAIGN = FileKind("a campaign")
-SCHEMA = FileKind("the campaign format's JSON Schema", lambda head: b'"title": "Fair Share campaign"' in head, 1024)
+SCHEMA = FileKind(N_("the campaign format's JSON Schema"), lambda head: b'"title": "Fair Share campaign"' in head,
+                  1024)
 
 # key -> what it means and the range that makes sense: the comment next to every judgement value in the file.
 MEANING = {

@@ -13,6 +13,7 @@ import sys
 from . import schema
 from .model import ORDERS
 from .reference import description
+from .translations import CODES
 
 ID = {"type": "string", "pattern": "^" + schema.ID_RE.pattern.removesuffix("\\Z") + "$"}
 NESTED = {
@@ -20,6 +21,10 @@ NESTED = {
     ("TOP", "adversaries"): "ADVERSARY", ("TOP", "events"): "EVENT", ("EVENT", "effects"): "EFFECT",
     ("TOP", "score_weights"): "SCORE_WEIGHTS",
 }
+# Mappings keyed by a name the author chooses (a language's code, an ally's id), each value of one table.
+KEYED = {("TOP", "translations"): "TRANSLATION", ("TRANSLATION", "allies"): "TRANSLATED_ALLY",
+         ("TRANSLATION", "adversaries"): "TRANSLATED_ADVERSARY", ("TRANSLATION", "events"): "TRANSLATED_EVENT"}
+LANGUAGE_CODES = {"enum": list(CODES)}
 
 
 def _field(table: str, key: str, spec: schema.Field) -> dict:
@@ -45,6 +50,9 @@ def _field(table: str, key: str, spec: schema.Field) -> dict:
         out = {"enum": [*spec.choices, *(int(c) for c in spec.choices if c.isdigit())]}
     elif kind == "strlist":
         out = {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": schema.Field("str").max_len}}
+    elif (table, key) in KEYED:
+        names = LANGUAGE_CODES if key == "translations" else ID
+        out = {"type": "object", "propertyNames": names, "additionalProperties": _mapping(KEYED[(table, key)])}
     else:
         inner = _mapping(NESTED[(table, key)])
         out = {"type": "array", "items": inner} if kind == "list" else inner

@@ -13,7 +13,7 @@ from typing import Any
 
 from game.safe_files import FileTooLarge, read_bytes_capped
 
-from . import expr
+from . import expr, translations
 from .errors import CampaignError, Problem, sort_problems
 from .model import (ADVERSARY_VARS, ALLY_VARS, PILLARS, US_VARS, Adversary, Ally, Calendar, Campaign, Effect, Event,
                     UnitedStates)
@@ -70,6 +70,9 @@ class _Loader:
         turns = top["turns"]
         built_events = [self.event(node, values, turns, i) for i, (node, values) in enumerate(events)]
         weights = self.score_weights(top["score_weights"])
+        event_ids = [values["id"] for _, values in events if _ok(values["id"])]
+        texts = translations.check(top["translations"], c, {"allies": self.ally_ids,
+                                                             "adversaries": self.adversary_ids, "events": event_ids})
         if c.problems:
             return None
         return Campaign(
@@ -78,7 +81,7 @@ class _Loader:
             allies=tuple(Ally(**values) for _, values in allies),
             adversaries=tuple(Adversary(**values) for _, values in adversaries),
             events=tuple(built_events), goals=top["goals"], sources=top["sources"], score_weights=weights,
-            settled=top["settled"], map=top["map"])
+            settled=top["settled"], map=top["map"], translations=texts)
 
     # -- parts
     def sub(self, value: Any, table: dict, where: str) -> dict | None:
@@ -239,7 +242,7 @@ def _load_tree(data: bytes, filename: str) -> tuple[Campaign | None, list[Proble
     if problems or campaign is None:
         return None, problems, tree
     hashed = hashlib.sha256(data).hexdigest()
-    return dataclasses.replace(campaign, path=filename, content_hash=hashed), [], tree
+    return translations.born(dataclasses.replace(campaign, path=filename, content_hash=hashed)), [], tree
 
 
 def _read(path: str | os.PathLike) -> tuple[bytes | None, list[Problem]]:

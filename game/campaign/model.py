@@ -9,6 +9,8 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field, replace
 
+from game.i18n import period
+
 ORDERS = ("hold", "pressure", "reassure", "withdraw", "criticize")
 # What Washington may do each turn beyond the per-ally orders: "congress" points at an impatient Congress to make
 # this turn's threats of abandonment believable (the Nixon-era play), at the risk of a drawdown it did not choose.
@@ -89,18 +91,11 @@ class Calendar:
         """Turns in a year: the model's time step is its inverse."""
         return TURNS_PER_YEAR[self.step]
 
-    def label(self, turn: int) -> str:
-        """Human label of turn `turn` (0-based): '2024', '2024 H2', '2024 Q3', 'Mar 2024'."""
+    def label(self, turn: int, language: str | None = None) -> str:
+        """Human label of turn `turn` (0-based) in the language spoken, or in `language`: '2024', '2024 H2',
+        '2024 Q3', 'Mar 2024' in English (game.i18n.period)."""
         year, part = divmod(turn, self.per_year)
-        year += self.start
-        if self.step == "year":
-            return str(year)
-        if self.step == "half":
-            return f"{year} H{part + 1}"
-        if self.step == "quarter":
-            return f"{year} Q{part + 1}"
-        months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-        return f"{months[part]} {year}"
+        return period(year + self.start, self.step, part, language)
 
 
 @dataclass(frozen=True)
@@ -145,6 +140,8 @@ class Campaign:
     map: str = "today"      # one of MAP_ERAS: whose borders the map draws
     path: str = ""          # file it was loaded from, if any
     content_hash: str = ""  # sha256 of the file's bytes (hot reload's "was the file edited?")
+    # The prose in each language, the English among them (game.campaign.translations): {code: {key: text, ...}}
+    translations: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def theatres(self) -> tuple[str, ...]:
@@ -164,6 +161,7 @@ def meaning_hash(campaign: Campaign) -> str:
     formatting, key order or how a number is written. A save records it, so that fixing a typo or a comment in a
     campaign file never stops a saved game from replaying exactly."""
     quiet = replace(campaign, name="", description="", briefing="", goals=(), sources=(), path="", content_hash="",
+                    translations={},
                     allies=tuple(replace(a, name="", note="") for a in campaign.allies),
                     adversaries=tuple(replace(a, name="", note="") for a in campaign.adversaries),
                     events=tuple(replace(e, title="", text="") for e in campaign.events))

@@ -12,7 +12,8 @@ import re
 from . import schema
 from .model import ADVERSARY_VARS, ALLY_VARS, US_VARS
 
-TABLES = ("TOP", "CALENDAR", "US", "ALLY", "ADVERSARY", "EVENT", "EFFECT", "SCORE_WEIGHTS")
+TABLES = ("TOP", "CALENDAR", "US", "ALLY", "ADVERSARY", "EVENT", "EFFECT", "SCORE_WEIGHTS", "TRANSLATION",
+          "TRANSLATED_ALLY", "TRANSLATED_ADVERSARY", "TRANSLATED_EVENT")
 BLOCK = re.compile(r"(<!-- generated: (\w+) -->\n)(.*?)(<!-- end generated -->)", re.DOTALL)
 SHARE = "share (0 to 1)"
 

@@ -88,6 +88,9 @@ TOP = {
     "score_weights": Field("map", None,
                            meaning="Weight of each pillar in the final score; see below.",
                            shown_default="each pillar 1"),
+    "translations": Field("map", None,
+                          meaning="The campaign's text in other languages: a language's code (`de`, `pl`) -> its "
+                                  "text; see below. The keys above are the English."),
     "settled": Field("bool", False,
                      meaning="true: every ally starts at rest, its spending exactly the level the model's target "
                              "gives it (the model sets its `baseline` to make it so, unless the ally names one), so "
@@ -197,6 +200,22 @@ EFFECT = {
 
 SCORE_WEIGHTS = {pillar: Field("num", 1.0, 0, 100, meaning=f"Weight of the {pillar} pillar in the final score.")
                  for pillar in PILLARS}
+
+# One language's text under `translations:` (game.campaign.translations): each key translates the English key of
+# the same name; a key left out shows in English (and `validate` warns).
+TRANSLATION = {
+    "name": Field("str", None, max_len=NAME_LEN, meaning="The campaign's `name`."),
+    "description": Field("str", None, meaning="Its `description`."),
+    "briefing": Field("str", None, meaning="Its `briefing`."),
+    "goals": Field("strlist", None, meaning="Its `goals`, as many and in the same order."),
+    "allies": Field("map", None, meaning="An ally's id -> its text: `name`."),
+    "adversaries": Field("map", None, meaning="An adversary's id -> its text: `name`."),
+    "events": Field("map", None, meaning="An event's id -> its text: `title` and `text`."),
+}
+TRANSLATED_ALLY = {"name": Field("str", None, max_len=NAME_LEN, meaning="The ally's `name`.")}
+TRANSLATED_ADVERSARY = {"name": Field("str", None, max_len=NAME_LEN, meaning="The adversary's `name`.")}
+TRANSLATED_EVENT = {"title": Field("str", None, max_len=NAME_LEN, meaning="The event's `title`."),
+                    "text": Field("str", None, meaning="The event's `text`.")}
 
 
 # --------------------------------------------------------------------------------------------- checks

@@ -19,6 +19,7 @@ from game.room.room import MODES, Room, Student
 from game.safe_files import read_bytes_capped
 from game.sim.session import Command, CommandError, Session
 from game.saves import WINDOW, write_save_file
+from game.i18n import N_
 from game.userdata import FileKind, SaveError, atomic_write_text, data_dir, saves_dir
 
 FORMAT = "fair-share-room"
@@ -26,7 +27,8 @@ VERSION = 1
 MAX_BYTES = 16 * 1024 * 1024
 # What the write rule lets a journal replace: a journal (`text` puts the format first); never a file of the user's
 # that took a journal's name.
-JOURNAL = FileKind("a class room's journal", lambda head: head.startswith(b'{"game":"' + FORMAT.encode() + b'"'), 64)
+JOURNAL = FileKind(N_("a class room's journal"),
+                   lambda head: head.startswith(b'{"game":"' + FORMAT.encode() + b'"'), 64)
 
 
 def folder() -> Path:

@@ -29,19 +29,19 @@ def resume(campaign_id: str) -> tuple[Room, Path]:
     """The newest interrupted room of a campaign, from its journal. Raises SaveError."""
     path = journal.latest(campaign_id)
     if path is None:
-        raise SaveError(words.NO_JOURNAL.format(campaign=campaign_id, folder=journal.folder()))
+        raise SaveError(words.say(words.NO_JOURNAL, campaign=campaign_id, folder=journal.folder()))
     return journal.restore(path), path
 
 
 def lines(server: Server, path: Path | None) -> list[str]:
     room = server.room
     c = room.session.campaign
-    out = [words.SERVING.format(campaign=c.id, seed=room.session.seed, mode=room.mode),
-           words.JOIN_LINE.format(address=server.address, code=room.code),
-           words.HOST_LINE.format(address=server.address, code=room.code, key=room.host_key),
-           words.LAN_OPEN.format(port=server.port) if server.lan else words.LOCAL_ONLY]
+    out = [words.say(words.SERVING, campaign=c.id, seed=room.session.seed, mode=room.mode),
+           words.say(words.JOIN_LINE, address=server.address, code=room.code),
+           words.say(words.HOST_LINE, address=server.address, code=room.code, key=room.host_key),
+           words.say(words.LAN_OPEN, port=server.port) if server.lan else words.say(words.LOCAL_ONLY)]
     if path is not None:
-        out.append(words.JOURNAL_LINE.format(path=path, campaign=c.id))
+        out.append(words.say(words.JOURNAL_LINE, path=path, campaign=c.id))
     return out
 
 
@@ -54,7 +54,7 @@ async def serve(room: Room, path: Path, host: str, port: int, say: Callable[[str
     try:
         for line in lines(server, path):
             say(line)
-        say(words.STOP)
+        say(words.say(words.STOP))
         await (stop or asyncio.Event()).wait()
     finally:
         await server.stop()

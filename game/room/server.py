@@ -290,7 +290,7 @@ class Server:
                 elif self.room.phase == "over" and self.saved is None:      # the finished game, as a save
                     self.saved = await loop.run_in_executor(None, journal.save_game, self.room)
                     if self.saved and self.say:
-                        self.say(words.SAVED.format(path=self.saved))
+                        self.say(words.say(words.SAVED, path=self.saved))
             await asyncio.gather(*(client.send(message) for client, message in acks))
             await self.broadcast()
 
@@ -301,7 +301,7 @@ class Server:
             await loop.run_in_executor(None, journal.write, self.path, doc)
         except SaveError as error:
             if not self.unjournaled and self.say:
-                self.say(words.JOURNAL_FAILED.format(error=error))
+                self.say(words.say(words.JOURNAL_FAILED, error=error))
             self.unjournaled = True
             return False
         self.unjournaled = False
@@ -337,4 +337,4 @@ def fill(page: Path) -> bytes:
 
 
 def page_words() -> dict:
-    return {"page": words.PAGE, "spending": words.SPENDING_HELP, "stance": words.STANCE_HELP}
+    return {"page": dict(words.PAGE), "spending": dict(words.SPENDING_HELP), "stance": dict(words.STANCE_HELP)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.i18n import NC_, Translated
 from game.sim.state import State
 
 # The ally's own answer (0) is the model's; the others say what the government chose, within the model's bounds.
@@ -18,6 +19,12 @@ STANCES = ("own", "follow", "own way", "hedge", "bomb", "deal", "give up")
 OWN, CUT, HOLD, RAISE, SURGE = range(len(SPENDING))
 FOLLOW, OWN_WAY, HEDGE, BOMB, DEAL, GIVE_UP = range(1, len(STANCES))
 CHOICE = "the government's choice"   # the factor an answer is filed under (report.FACTORS)
+# The answers as the facilitator's screen names them (the ids above stay in the log and the saves).
+ANSWER_NAMES = Translated({
+    "own": NC_("answer", "own"), "cut": NC_("answer", "cut"), "hold": NC_("answer", "hold"),
+    "raise": NC_("answer", "raise"), "surge": NC_("answer", "surge"), "follow": NC_("answer", "follow"),
+    "own way": NC_("answer", "own way"), "hedge": NC_("answer", "hedge"), "bomb": NC_("answer", "bomb"),
+    "deal": NC_("answer", "deal"), "give up": NC_("answer", "give up")}, "answer")
 
 
 def none(state: State) -> np.ndarray:

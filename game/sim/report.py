@@ -5,73 +5,110 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.i18n import N_, NC_, Translated, pgettext
 from game.sim.layout import factors_total
 
 # The factors behind each ally variable, in the order `step` fills them. The last factor is always "events"
 # (scripted and conditional events of the next turn); "limit" absorbs what a 0-1 bound cut off.
 FACTORS: dict[str, tuple[str, ...]] = {
-    "spending": ("threat", "trade with the adversary", "free-riding", "riding on partners", "pressure", "criticism",
-                 "fear of abandonment", "domestic limits", "the government's choice", "events"),
-    "trust": ("reassurance", "promise kept", "pressure", "withdrawal", "criticism", "spillover", "U.S. credibility",
-              "crises", "limit", "events"),
-    "alignment": ("protection", "self-reliance", "third force", "habit", "reassurance", "promise kept", "pressure",
-                  "criticism", "withdrawal", "the government's choice", "break with the U.S.", "limit", "events"),
-    "hedging": ("insecurity", "withdrawal", "protection", "the government's choice", "nuclear programme", "limit",
-                "events"),
+    "spending": (NC_("factor", "threat"), NC_("factor", "trade with the adversary"), NC_("factor", "free-riding"),
+                 NC_("factor", "riding on partners"), NC_("factor", "pressure"), NC_("factor", "criticism"),
+                 NC_("factor", "fear of abandonment"), NC_("factor", "domestic limits"),
+                 NC_("factor", "the government's choice"), NC_("factor", "events")),
+    "trust": (NC_("factor", "reassurance"), NC_("factor", "promise kept"), NC_("factor", "pressure"),
+              NC_("factor", "withdrawal"), NC_("factor", "criticism"), NC_("factor", "spillover"),
+              NC_("factor", "U.S. credibility"), NC_("factor", "crises"), NC_("factor", "limit"),
+              NC_("factor", "events")),
+    "alignment": (NC_("factor", "protection"), NC_("factor", "self-reliance"), NC_("factor", "third force"),
+                  NC_("factor", "habit"), NC_("factor", "reassurance"), NC_("factor", "promise kept"),
+                  NC_("factor", "pressure"), NC_("factor", "criticism"), NC_("factor", "withdrawal"),
+                  NC_("factor", "the government's choice"), NC_("factor", "break with the U.S."),
+                  NC_("factor", "limit"), NC_("factor", "events")),
+    "hedging": (NC_("factor", "insecurity"), NC_("factor", "withdrawal"), NC_("factor", "protection"),
+                NC_("factor", "the government's choice"), NC_("factor", "nuclear programme"), NC_("factor", "limit"),
+                NC_("factor", "events")),
 }
 
 # The factors behind the system-wide numbers: U.S. credibility and domestic pressure (per run) and each
 # adversary's appetite for probing (per run and adversary), in the order `step` fills them.
 SYSTEM_FACTORS: dict[str, tuple[str, ...]] = {
-    "credibility": ("withdrawals", "reassurance", "recovery", "successful attacks", "forced drawdown", "limit",
-                    "events"),
-    "domestic": ("invoking Congress", "settling", "allies' shortfall", "over budget", "entrapment crises",
-                 "the vote", "limit", "events"),
-    "appetite": ("U.S. withdrawals", "fading", "successful attacks", "probes repelled", "limit", "events"),
+    "credibility": (NC_("factor", "withdrawals"), NC_("factor", "reassurance"), NC_("factor", "recovery"),
+                    NC_("factor", "successful attacks"), NC_("factor", "forced drawdown"), NC_("factor", "limit"),
+                    NC_("factor", "events")),
+    "domestic": (NC_("factor", "invoking Congress"), NC_("factor", "settling"), NC_("factor", "allies' shortfall"),
+                 NC_("factor", "over budget"), NC_("factor", "entrapment crises"), NC_("factor", "the vote"),
+                 NC_("factor", "limit"), NC_("factor", "events")),
+    "appetite": (NC_("factor", "U.S. withdrawals"), NC_("factor", "fading"), NC_("factor", "successful attacks"),
+                 NC_("factor", "probes repelled"), NC_("factor", "limit"), NC_("factor", "events")),
 }
-SYSTEM_HELP: dict[str, str] = {
-    "withdrawals": "every U.S. withdrawal tells the world American guarantees can shrink",
-    "recovery": "a record of keeping promises slowly comes back toward the campaign's start",
-    "successful attacks": "an ally attacked successfully: the promise did not deter",
-    "forced drawdown": "Congress cut forces everywhere, a withdrawal Washington did not choose",
-    "invoking Congress": "pointing at Congress stirs it up",
-    "settling": "domestic pressure settles toward its usual level",
-    "allies' shortfall": "allies below the 2 % line, compared with the start, make Congress impatient",
-    "over budget": "spending past the U.S. budget",
-    "entrapment crises": "crises an ally's own quarrel drew the U.S. into",
-    "the vote": "a forced drawdown releases some of the pressure",
-    "U.S. withdrawals": "retrenchment in its theatre emboldens it",
-    "fading": "its appetite drifts back toward its starting level",
-    "probes repelled": "a probe turned back dampens it",
-}
+SYSTEM_HELP: Translated = Translated({
+    "withdrawals": N_("every U.S. withdrawal tells the world American guarantees can shrink"),
+    "recovery": N_("a record of keeping promises slowly comes back toward the campaign's start"),
+    "successful attacks": N_("an ally attacked successfully: the promise did not deter"),
+    "forced drawdown": N_("Congress cut forces everywhere, a withdrawal Washington did not choose"),
+    "invoking Congress": N_("pointing at Congress stirs it up"),
+    "settling": N_("domestic pressure settles toward its usual level"),
+    "allies' shortfall": N_("allies below the 2 % line, compared with the start, make Congress impatient"),
+    "over budget": N_("spending past the U.S. budget"),
+    "entrapment crises": N_("crises an ally's own quarrel drew the U.S. into"),
+    "the vote": N_("a forced drawdown releases some of the pressure"),
+    "U.S. withdrawals": N_("retrenchment in its theatre emboldens it"),
+    "fading": N_("its appetite drifts back toward its starting level"),
+    "probes repelled": N_("a probe turned back dampens it"),
+})
 
 # One line a student can read for each factor, used by the turn report and the help screen.
-FACTOR_HELP: dict[str, str] = {
-    "threat": "the danger it feels from the adversary pushes its budget up",
-    "trade with the adversary": "trade ties with the adversary damp its will to arm against it",
-    "free-riding": "expecting U.S. protection, it spends less of its own",
-    "riding on partners": "as its neighbours' forces grow, it leaves more of the common defence to them",
-    "promise kept": "it answered a U.S. demand, and Washington stood by it as promised",
-    "third force": "Western Europe's drive to defend itself apart from Washington pulls it away",
-    "pressure": "a credible U.S. threat to scale back its commitment unless the ally does more",
-    "criticism": "public shaming: it barely moves budgets",
-    "fear of abandonment": "U.S. forces leaving make it arm faster",
-    "domestic limits": "other budget priorities pull spending back; budgets cannot jump overnight",
-    "events": "this turn's events",
-    "reassurance": "visits, exercises and deployments that prove the U.S. promise",
-    "withdrawal": "U.S. forces leaving, by your order or by Congress's",
-    "spillover": "U.S. withdrawals from other allies, felt most in the same region",
-    "U.S. credibility": "trust drifts toward the U.S. record worldwide",
-    "crises": "aggression that succeeded against it or nearby: the promise did not deter",
-    "limit": "already at the edge of its range",
-    "protection": "how far it leans on U.S. protection, compared with the start",
-    "self-reliance": "the more it can defend itself, the less it follows Washington",
-    "habit": "settling back toward its usual stance",
-    "break with the U.S.": "a nuclear programme or accommodation of the adversary",
-    "insecurity": "high threat and too little protection push it toward its own options",
-    "nuclear programme": "it crossed into a weapons programme, or gave one up",
-    "the government's choice": "what its government, played by a person, chose beyond what its advisers advised",
-}
+FACTOR_HELP: Translated = Translated({
+    "threat": N_("the danger it feels from the adversary pushes its budget up"),
+    "trade with the adversary": N_("trade ties with the adversary damp its will to arm against it"),
+    "free-riding": N_("expecting U.S. protection, it spends less of its own"),
+    "riding on partners": N_("as its neighbours' forces grow, it leaves more of the common defence to them"),
+    "promise kept": N_("it answered a U.S. demand, and Washington stood by it as promised"),
+    "third force": N_("Western Europe's drive to defend itself apart from Washington pulls it away"),
+    "pressure": N_("a credible U.S. threat to scale back its commitment unless the ally does more"),
+    "criticism": N_("public shaming: it barely moves budgets"),
+    "fear of abandonment": N_("U.S. forces leaving make it arm faster"),
+    "domestic limits": N_("other budget priorities pull spending back; budgets cannot jump overnight"),
+    "events": N_("this turn's events"),
+    "reassurance": N_("visits, exercises and deployments that prove the U.S. promise"),
+    "withdrawal": N_("U.S. forces leaving, by your order or by Congress's"),
+    "spillover": N_("U.S. withdrawals from other allies, felt most in the same region"),
+    "U.S. credibility": N_("trust drifts toward the U.S. record worldwide"),
+    "crises": N_("aggression that succeeded against it or nearby: the promise did not deter"),
+    "limit": N_("already at the edge of its range"),
+    "protection": N_("how far it leans on U.S. protection, compared with the start"),
+    "self-reliance": N_("the more it can defend itself, the less it follows Washington"),
+    "habit": N_("settling back toward its usual stance"),
+    "break with the U.S.": N_("a nuclear programme or accommodation of the adversary"),
+    "insecurity": N_("high threat and too little protection push it toward its own options"),
+    "nuclear programme": N_("it crossed into a weapons programme, or gave one up"),
+    "the government's choice": N_("what its government, played by a person, chose beyond what its advisers advised"),
+})
+
+
+# The orders' names as the reports and buttons write them (the English name is the order's id everywhere else).
+ORDER_NAMES = Translated({"pressure": NC_("order", "pressure"), "reassure": NC_("order", "reassure"),
+                          "withdraw": NC_("order", "withdraw"), "criticize": NC_("order", "criticize"),
+                          "hold": NC_("order", "hold")}, "order")
+
+
+# The four pillars and the score, as every screen and export names them.
+PILLAR_NAMES = Translated({"deterrence": N_("Deterrence"), "burden": N_("Burden"), "influence": N_("Influence"),
+                           "cohesion": N_("Cohesion"), "score": N_("Score")})
+PILLAR_WORDS = Translated({"deterrence": NC_("pillar, in a sentence", "deterrence"),
+                           "burden": NC_("pillar, in a sentence", "burden"),
+                           "influence": NC_("pillar, in a sentence", "influence"),
+                           "cohesion": NC_("pillar, in a sentence", "cohesion")}, "pillar, in a sentence")
+
+
+def order_name(order: str) -> str:
+    return ORDER_NAMES[order] if order in ORDER_NAMES else order
+
+
+def factor_name(name: str) -> str:
+    """A factor's name as the language spoken writes it (the English name is the factor's id everywhere else: in
+    `step`, the saves and game.csv's columns)."""
+    return pgettext("factor", name)
 
 
 class Breakdown:

@@ -5,6 +5,8 @@ the order chosen against it."""
 from __future__ import annotations
 
 from game.campaign.model import ORDERS
+from game.i18n import _
+from game.sim.report import order_name
 
 MAX_VOTES = 100_000     # per order: a class, never a stuffed ballot box
 
@@ -42,7 +44,7 @@ def leaders(counts: dict[str, int]) -> tuple[str, ...]:
 def split(counts: dict[str, int]) -> str:
     """The split in words, most votes first: '14 pressure, 9 reassure, 2 withdraw' ('no votes' when none)."""
     ranked = sorted((o for o in ORDERS if counts.get(o, 0) > 0), key=lambda o: (-counts[o], ORDERS.index(o)))
-    return ", ".join(f"{counts[o]} {o}" for o in ranked) or "no votes"
+    return ", ".join(f"{counts[o]} {order_name(o)}" for o in ranked) or _("no votes")
 
 
 def turn_text(ally_names: list[str], tallies: dict[int, str]) -> str:
@@ -50,4 +52,5 @@ def turn_text(ally_names: list[str], tallies: dict[int, str]) -> str:
     ("" for a turn without a vote)."""
     if not tallies:
         return ""
-    return "the class voted: " + "; ".join(f"{ally_names[i]} {split(parse(tallies[i]))}" for i in sorted(tallies))
+    return _("the class voted: {votes}").format(
+        votes="; ".join(f"{ally_names[i]} {split(parse(tallies[i]))}" for i in sorted(tallies)))

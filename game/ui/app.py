@@ -14,6 +14,8 @@ from dataclasses import replace
 
 import pygame
 
+from game.campaign.translations import speak_all
+from game.i18n import _, language, resolve, set_language
 from game.text_rules import one_line
 from game.ui import bindings, flow, persist
 from game.ui.fonts import FontBook
@@ -77,7 +79,7 @@ class App:
         if self.settings_note:
             print(f"fairshare: note: {self.settings_note}; the defaults are used and the file is left as it is",
                   file=sys.stderr)
-            self.toast(f"Default settings in use: {self.settings_note}")
+            self.toast(_("Default settings in use: {note}").format(note=self.settings_note))
 
     @property
     def facilitator(self) -> bool:
@@ -94,7 +96,7 @@ class App:
             if screen.get_size() != size:   # leaving fullscreen: some drivers keep the old size on the first call
                 screen = pygame.display.set_mode(size, pygame.RESIZABLE)
         self.fullscreen = fullscreen
-        pygame.display.set_caption("Fair Share")
+        pygame.display.set_caption(_("Fair Share"))
         return screen
 
     def _theme(self) -> Theme:
@@ -140,6 +142,10 @@ class App:
     def apply_settings(self, settings) -> None:
         """Use new settings now and keep them (a failed write becomes a toast, not a crash)."""
         fullscreen_changed = settings.fullscreen != self.fullscreen
+        if settings.language != self.settings.language:     # chosen in Settings: every screen speaks it from now
+            set_language(resolve(settings.language))
+            speak_all(language())       # the campaigns' own text too
+            pygame.display.set_caption(_("Fair Share"))
         self.settings = settings
         if fullscreen_changed:
             self.screen = self._set_mode(self.window_size, settings.fullscreen)
@@ -225,9 +231,10 @@ class App:
     def message(self, title: str, text: str, kicker: str = "", accent: str = "accent", then=None) -> None:
         self.show("message", title, text, kicker, then, accent)
 
-    def confirm(self, title: str, text: str, on_yes, yes: str = "Yes", no: str = "Cancel", kicker: str = "",
+    def confirm(self, title: str, text: str, on_yes, yes: str | None = None, no: str | None = None, kicker: str = "",
                 accent: str = "accent") -> None:
-        self.show("confirm", title, text, on_yes, yes, no, kicker, accent)
+        self.show("confirm", title, text, on_yes, _("Yes") if yes is None else yes, _("Cancel") if no is None else no,
+                  kicker, accent)
 
     def toast(self, text: str) -> None:
         self.toasts = [[text, TOAST_SECONDS]]
@@ -391,11 +398,12 @@ class App:
         detail = traceback.format_exc(limit=3)
         print(detail, file=sys.stderr)
         self.reset_to_title()
-        text = ("The game hit an unexpected error and went back to the title screen. Your last turn was autosaved: "
-                "choose Continue to pick up where you were.\n\n" + one_line(detail.strip().splitlines()[-1]))
+        text = (_("The game hit an unexpected error and went back to the title screen. Your last turn was autosaved: "
+                "choose Continue to pick up where you were.\n\n") + one_line(detail.strip().splitlines()[-1]))
         if self.session is None:
-            self.message("Something went wrong", text, kicker="Unexpected error", accent="bad")
+            self.message(_("Something went wrong"), text, kicker=_("Unexpected error"), accent="bad")
         else:
-            self.confirm("Something went wrong", text + "\n\nThe game in progress is kept: you can save it by name.",
-                         lambda: self.show("save"), yes="Save the game", no="Close",
-                         kicker="Unexpected error", accent="bad")
+            self.confirm(_("Something went wrong"),
+                         text + _("\n\nThe game in progress is kept: you can save it by name."),
+                         lambda: self.show("save"), yes=_("Save the game"), no=_("Close"),
+                         kicker=_("Unexpected error"), accent="bad")

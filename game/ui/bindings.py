@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _
+
 ORDER_BY_KEY = {pygame.K_p: "pressure", pygame.K_r: "reassure", pygame.K_w: "withdraw", pygame.K_c: "criticize",
                 pygame.K_h: "hold"}
 KEY_OF_ORDER = {order: key for key, order in ORDER_BY_KEY.items()}
@@ -36,42 +38,53 @@ def label(key: int) -> str:
 
 ORDER_LETTERS = [label(key) for key in ORDER_BY_KEY]
 OVERLAY_DIGITS = [label(key) for key in OVERLAY_BY_KEY if key < 256]   # not the keypad's twins
-# (keys, what they do) for the help screen, by scene.
-CONTROLS: list[tuple[str, list[tuple[str, str]]]] = [
-    ("On the map screen", [
-        ("Tab / Shift+Tab", "next / previous ally (also the arrow keys)"),
-        ("Click", "select an ally on the map or in the list"),
-        ("  ".join(ORDER_LETTERS), "order for the selected ally: pressure, reassure, withdraw, criticize, hold"),
-        ("Shift + " + " ".join(ORDER_LETTERS), "give that order to every ally at once"),
-        (label(KEY_OF_EVERY["adviser"]), "give every ally the adviser's pick (faster turns in big campaigns)"),
-        (label(KEY_OF_EVERY["again"]), "give every ally last turn's order again"),
-        (label(CONGRESS_KEY), "invoke Congress this turn (on / off): threats believed, at the risk of forced cuts"),
-        (f"{OVERLAY_DIGITS[0]} - {OVERLAY_DIGITS[-1]}", "map overlay: alignment, trust, spending, threat, hedging"),
-        (label(THEATRE_KEY), "switch theatre (Europe / Indo-Pacific / both), when the campaign has two"),
-        (label(ENTER[0]), f"end the turn ({label(ENTER[0])} again to confirm)"),
-        (label(REPORT_KEY), "reopen the last turn report"),
-        (label(NEWS_KEY), "reread this turn's news"),
-        (label(SAVE_KEY), "save the game under a name"),
-        (label(INJECT_KEY), "facilitator mode: open the next turn with one of the campaign's events"),
-        (label(ROOM_KEY), "facilitator mode: the class room (students vote or play the allies from their browsers)"),
-    ]),
-    ("Everywhere", [
-        (label(BACK_KEY), "back one screen (from the map: to the title)"),
-        (" or ".join(label(key) for key in HELP_KEYS[:2]), "this help"),
-        (" or ".join(label(key) for key in SETTINGS_KEYS), "settings: text size, colours, fullscreen"),
-        (label(FULLSCREEN_KEY), "fullscreen on / off"),
-        ("Mouse wheel, PgUp / PgDn", "scroll long pages"),
-        ("Left / Right", "in a turn report: previous / next turn"),
-    ]),
-    ("Briefing and end of the game", [
-        ("N", "on the briefing: your team's name, for its saves and the class report"),
-        ("S", "on the end screen: save the finished game for hand-in (it says which file to give)"),
-        ("W  E  L", "on the end screen: what if?, export the debrief, the turn reports"),
-    ]),
-    ("Title screen", [
-        ("Up / Down, Enter", "choose a campaign and start it"),
-        ("C", "continue the latest saved game"),
-        ("L", "load a saved game"),
-        ("F5", "reload the campaign list (in a game: reload its campaign file)"),
-    ]),
-]
+
+
+def controls() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(keys, what they do) for the help screen, by scene, in the language spoken."""
+    either = _(" or ")
+    return [
+        (_("On the map screen"), [
+            (_("Tab / Shift+Tab"), _("next / previous ally (also the arrow keys)")),
+            (_("Click"), _("select an ally on the map or in the list")),
+            ("  ".join(ORDER_LETTERS),
+             _("order for the selected ally: pressure, reassure, withdraw, criticize, hold")),
+            (_("Shift + ") + " ".join(ORDER_LETTERS), _("give that order to every ally at once")),
+            (label(KEY_OF_EVERY["adviser"]), _("give every ally the adviser's pick (faster turns in big campaigns)")),
+            (label(KEY_OF_EVERY["again"]), _("give every ally last turn's order again")),
+            (label(CONGRESS_KEY),
+             _("invoke Congress this turn (on / off): threats believed, at the risk of forced cuts")),
+            (f"{OVERLAY_DIGITS[0]} - {OVERLAY_DIGITS[-1]}",
+             _("map overlay: alignment, trust, spending, threat, hedging")),
+            (label(THEATRE_KEY), _("switch theatre (Europe / Indo-Pacific / both), when the campaign has two")),
+            (label(ENTER[0]), _("end the turn ({key} again to confirm)").format(key=label(ENTER[0]))),
+            (label(REPORT_KEY), _("reopen the last turn report")),
+            (label(NEWS_KEY), _("reread this turn's news")),
+            (label(SAVE_KEY), _("save the game under a name")),
+            (label(INJECT_KEY), _("facilitator mode: open the next turn with one of the campaign's events")),
+            (label(ROOM_KEY),
+             _("facilitator mode: the class room (students vote or play the allies from their browsers)")),
+        ]),
+        (_("Everywhere"), [
+            (label(BACK_KEY), _("back one screen (from the map: to the title)")),
+            (either.join(label(key) for key in HELP_KEYS[:2]), _("this help")),
+            (either.join(label(key) for key in SETTINGS_KEYS), _("settings: text size, colours, fullscreen")),
+            (label(FULLSCREEN_KEY), _("fullscreen on / off")),
+            (_("Mouse wheel, PgUp / PgDn"), _("scroll long pages")),
+            (_("Left / Right"), _("in a turn report: previous / next turn")),
+        ]),
+        (_("Briefing and end of the game"), [
+            ("N", _("on the briefing: your team's name, for its saves and the class report")),
+            ("S", _("on the end screen: save the finished game for hand-in (it says which file to give)")),
+            ("W  E  L", _("on the end screen: what if?, export the debrief, the turn reports")),
+        ]),
+        (_("Title screen"), [
+            (_("Up / Down, Enter"), _("choose a campaign and start it")),
+            ("C", _("continue the latest saved game")),
+            ("L", _("load a saved game")),
+            ("F5", _("reload the campaign list (in a game: reload its campaign file)")),
+        ]),
+    ]
+
+
+CONTROLS = controls()    # as imported, in English (the help calls controls() for the language spoken)

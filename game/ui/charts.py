@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import general, num
 from game.ui.ink import Ink
 
 
@@ -10,9 +11,9 @@ def line_chart(ink: Ink, surf, rect: pygame.Rect, series: list[tuple[str, list[f
                hi: float, x_labels: list[str], y_ticks: list[float], value_format: str = ".0f") -> None:
     """`value_format` formats the value named at each line's end (".2f" for a 0-1 meter)."""
     th, pal = ink.theme, ink.pal
-    label_w = max((ink.width(f"{name} {vals[-1]:{value_format}}", "small", True) for name, vals, _ in series),
+    label_w = max((ink.width(f"{name} {localised(vals[-1], value_format)}", "small", True) for name, vals, _ in series),
                   default=0)
-    tick_w = max(ink.width(f"{t:g}", "tiny") for t in y_ticks) + th.tx(8)
+    tick_w = max(ink.width(general(t), "tiny") for t in y_ticks) + th.tx(8)
     plot = pygame.Rect(rect.x + tick_w, rect.y + th.tx(8), rect.w - tick_w - label_w - th.tx(16),
                        rect.h - ink.lh("tiny") * 3 // 2 - th.tx(10))
     if plot.w < 40 or plot.h < 40:
@@ -28,7 +29,7 @@ def line_chart(ink: Ink, surf, rect: pygame.Rect, series: list[tuple[str, list[f
         y = y_of(t)
         pygame.draw.line(surf, pal["track"], (plot.x, y), (plot.right, y), 1)
         if k % named == 0:
-            ink.text(surf, f"{t:g}", (plot.x - th.tx(6), y), "tiny", pal["faint"], anchor="midright")
+            ink.text(surf, general(t), (plot.x - th.tx(6), y), "tiny", pal["faint"], anchor="midright")
     n = max(len(s[1]) for s in series) if series else 0
     step = plot.w / max(n - 1, 1)
     if x_labels:
@@ -61,5 +62,11 @@ def line_chart(ink: Ink, surf, rect: pygame.Rect, series: list[tuple[str, list[f
         ends[i][0] = max(ends[i][0], ends[i - 1][0] + gap)
     shift = max(0.0, ends[-1][0] + gap / 2 - rect.bottom) if ends else 0.0
     for y, name, value, color in ends:
-        ink.text(surf, f"{name} {value:{value_format}}", (plot.right + th.tx(12), y - shift), "small", color, True,
+        ink.text(surf, f"{name} {localised(value, value_format)}", (plot.right + th.tx(12), y - shift), "small", color,
+                 True,
                  anchor="midleft")
+
+
+def localised(value: float, value_format: str) -> str:
+    """A value in a format such as ".2f", written as the language writes numbers."""
+    return num(value, int(value_format.strip(".f")))

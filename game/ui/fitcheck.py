@@ -21,7 +21,9 @@ import pygame
 from game.authoring.live import Broken
 from game.campaign.errors import Problem
 from game.campaign.model import ORDERS
+from game.i18n import _, num, take_option
 from game.settings import Settings
+from game.sim.explain import order_name
 from game.ui import flow
 from game.ui.app import App
 from game.ui.ink import Drawn, Ink
@@ -76,7 +78,7 @@ def faults(scene_name: str, drawn: list[Drawn], names: set[str], scrolled: bool 
 
 
 def _names(app: App) -> set[str]:
-    names = {o.capitalize() for o in ORDERS}
+    names = {order_name(o).capitalize() for o in ORDERS}
     if app.session is not None:
         names |= {a.name for a in app.session.campaign.allies}
     return names
@@ -97,14 +99,17 @@ def _recorded(app: App, draw) -> list[Drawn]:
             ink.drawn = None
 
 
-def check_top(app: App, label: str) -> list[Fault]:
-    """Draw the stack, recording only the top scene's text (a dialog lies over the scenes below on purpose)."""
+def check_top(app: App, label: str, seen: list[Drawn] | None = None) -> list[Fault]:
+    """Draw the stack, recording only the top scene's text (a dialog lies over the scenes below on purpose);
+    `seen` collects what it drew (tests/test_i18n.py reads it for words left untranslated)."""
     stack = app.stack
     start = max((i for i, s in enumerate(stack) if s.opaque), default=0)
     for scene in stack[start:-1]:
         scene.draw(app.screen)
     names = _names(app)
     drawn = _recorded(app, stack[-1].draw)
+    if seen is not None:
+        seen.extend(drawn)
     scene = stack[-1]
     scrolled = any(isinstance(v, Scroll) or (isinstance(v, list) and v and isinstance(v[0], Scroll))
                    for v in vars(scene).values())
@@ -123,7 +128,7 @@ def play_values(label: str, scene, drawn: list[Drawn]) -> list[Fault]:
             continue
         a = views[int(b.id.split(":")[1])]
         inside = " ".join(d.shown for d in drawn if b.rect.contains(d.rect))
-        for want in (a.name, f"{a.now['spending']:.2f}", f"{a.now['trust']:.2f}", a.order.capitalize()):
+        for want in (a.name, num(a.now['spending']), num(a.now['trust']), order_name(a.order).capitalize()):
             if want not in inside:
                 found.append(Fault(label, "missing", f"{want!r} not in the row of {a.name}: {inside!r}"))
     news = scene.view()["news"]
@@ -160,8 +165,8 @@ def adviser_mark(label: str, scene, drawn: list[Drawn]) -> list[Fault]:
     button = scene.button(f"order:{tip[0]}") if tip else None
     if button is None:
         return []
-    on_button = any("adviser" in d.shown.lower() for d in drawn if button.rect.contains(d.rect))
-    named = any(d.shown.startswith(f"Adviser: {tip[0].capitalize()}") for d in drawn)
+    on_button = any(_("Adviser").lower() in d.shown.lower() for d in drawn if button.rect.contains(d.rect))
+    named = any(d.shown.startswith(_("Adviser: {pick}").format(pick=order_name(tip[0]).capitalize())) for d in drawn)
     return [] if on_button or named else [Fault(label, "missing", f"the adviser's mark ({tip[0]}) is not drawn")]
 
 
@@ -176,8 +181,8 @@ def check_reload(app: App, label: str) -> list[Fault]:
         app.hot_reload.broken = None
 
 
-def every_scene(size, text_scale: float, campaign: str = "europe_2024", checked: set[type] | None = None) \
-        -> list[Fault]:
+def every_scene(size, text_scale: float, campaign: str = "europe_2024", checked: set[type] | None = None,
+                seen: list[Drawn] | None = None) -> list[Fault]:
     """Play a few turns of `campaign` and check every scene the player meets, to the end screen, and the
     dialogs and the facilitator's panels on the way. `checked` collects the classes of the scenes checked."""
     app = App(size=size, settings=Settings(text_scale=text_scale, window_size=size))
@@ -186,7 +191,7 @@ def every_scene(size, text_scale: float, campaign: str = "europe_2024", checked:
 
     def top() -> list[Fault]:
         checked.add(type(app.scene))
-        return check_top(app, f"{tag} {app.scene.name}")
+        return check_top(app, f"{tag} {app.scene.name}", seen)
 
     out = top()
     flow.start_campaign(app, campaign, 7)
@@ -198,7 +203,7 @@ def every_scene(size, text_scale: float, campaign: str = "europe_2024", checked:
                lambda: app.show("settings"), lambda: app.show("save"), lambda: app.show("load"),
                lambda: app.show("seed"), lambda: app.show("inject"), lambda: app.show("team", lambda: None),
                lambda: flow.request_quit(app),
-               lambda: app.show("event", *EVENT), lambda: app.message(*MESSAGE))
+               lambda: app.show("event", *EVENT), lambda: app.message(*(_(m) for m in MESSAGE)))
     for open_it in dialogs:
         open_it()
         out += top()
@@ -236,7 +241,7 @@ def class_room(app: App, top) -> list[Fault]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    argv = take_option(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     campaign = argv[0] if argv else "europe_2024"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from game.campaign import Campaign, CampaignError
 from game.catalog import find_campaign
+from game.i18n import _, integer, ngettext
 from game.limits import MAX_SEED
 from game.sim.explain import happenings
 from game.sim.session import EndTurn, Session
@@ -23,8 +24,9 @@ def campaign_problem(error: Exception) -> str:
     if isinstance(error, CampaignError) and error.problems:
         first = error.problems[0]
         more = len(error.problems) - 1
-        extra = f"\n\n({more} more problem{'s' if more != 1 else ''}; run `fairshare validate` on the file " \
-                f"to see them all.)" if more else ""
+        extra = "\n\n" + ngettext("({n} more problem; run `fairshare validate` on the file to see them all.)",
+                                    "({n} more problems; run `fairshare validate` on the file to see them all.)",
+                                    more).format(n=more) if more else ""
         return f"{first}{extra}"
     return str(error)
 
@@ -32,14 +34,15 @@ def campaign_problem(error: Exception) -> str:
 def start_campaign(app: "App", ref, seed: int | None = None) -> bool:
     """Start a campaign (a Campaign, or an id or path) and show its briefing; a problem becomes a dialog."""
     if seed is not None and not (isinstance(seed, int) and 0 <= seed <= MAX_SEED):
-        app.message("This campaign cannot be opened", f"The seed must be a whole number from 0 to {MAX_SEED:,} "
-                    f"(2**63 - 1), not {seed!r}.", kicker="Campaign problem", accent="bad")
+        app.message(_("This campaign cannot be opened"),
+                    _("The seed must be a whole number from 0 to {max} (2**63 - 1), not {seed!r}.").format(
+                        max=integer(MAX_SEED), seed=seed), kicker=_("Campaign problem"), accent="bad")
         return False
     try:
         campaign = ref if isinstance(ref, Campaign) else find_campaign(str(ref))
         session = Session(campaign, seed if seed is not None else random.randrange(1, 100_000))
     except (FileNotFoundError, CampaignError, OSError, ValueError) as error:
-        app.message("This campaign cannot be opened", campaign_problem(error), kicker="Campaign problem",
+        app.message(_("This campaign cannot be opened"), campaign_problem(error), kicker=_("Campaign problem"),
                     accent="bad")
         return False
     app.session, app.saved_turn = session, 0
@@ -69,13 +72,15 @@ def hand_in(app: "App") -> None:
         return
     path, error = persist.hand_in(session, app.team)
     if error:
-        app.message("The game was not saved for hand-in", error[0].upper() + error[1:] + ".", kicker="Save problem",
+        app.message(_("The game was not saved for hand-in"), error[0].upper() + error[1:] + ".",
+                    kicker=_("Save problem"),
                     accent="bad")
         return
     app.saved_turn = session.state.turn
-    app.message("Saved for hand-in", f"{app.team}'s finished game is saved as\n\n{path}\n\nGive that file to your "
-                f"instructor (a shared folder, a USB stick, the course site). On a shared drive, the instructor runs "
-                f"`fairshare class {path.parent}` on the whole folder.", kicker="Hand-in")
+    app.message(_("Saved for hand-in"),
+                _("{team}'s finished game is saved as\n\n{path}\n\nGive that file to your instructor (a shared folder, "
+                  "a USB stick, the course site). On a shared drive, the instructor runs `fairshare class {folder}` "
+                  "on the whole folder.").format(team=app.team, path=path, folder=path.parent), kicker=_("Hand-in"))
 
 
 def end_turn(app: "App") -> None:
@@ -89,7 +94,7 @@ def end_turn(app: "App") -> None:
     session.execute(EndTurn())
     index = len(session.reports) - 1
     grave = [h for h in happenings(session.reports[index], session.history[index + 1]) if h.grave]
-    when = session.campaign.calendar.label(index + 1) if not session.over else "Final turn"
+    when = session.campaign.calendar.label(index + 1) if not session.over else _("Final turn")
     # The news of the next turn (a campaign's events: a tutorial's lesson) waits under the report, to show once it is
     # closed: a lesson that says "read the turn report" must not cover it. What went wrong this turn (an attack, a
     # nuclear programme, a forced drawdown) shows on top of it at once.
@@ -108,12 +113,13 @@ def autosave(app: "App", session) -> None:
     """Write the autosave of `session` (every turn: Continue picks up from it) and say how it went."""
     if app.autosave_slot is None:
         app.autosave_slot = persist.autosave_slot()
-    _, error = persist.autosave(session, app.autosave_slot, app.team or "")
+    error = persist.autosave(session, app.autosave_slot, app.team or "")[1]
     if error:
-        app.message("The autosave failed", f"The game goes on, but the autosave could not be written: {error}",
-                    kicker="Save problem", accent="bad")
+        app.message(_("The autosave failed"),
+                    _("The game goes on, but the autosave could not be written: {error}").format(error=error),
+                    kicker=_("Save problem"), accent="bad")
     else:
-        app.toast("Autosaved")
+        app.toast(_("Autosaved"))
 
 
 def save_as(app: "App", slot: str) -> bool:
@@ -121,26 +127,29 @@ def save_as(app: "App", slot: str) -> bool:
         return False
     path, error = persist.save(app.session, slot, app.team or "", force=True)   # the Save-as screen asked first
     if error:
-        app.message("The game was not saved", error[0].upper() + error[1:] + ".", kicker="Save problem",
+        app.message(_("The game was not saved"), error[0].upper() + error[1:] + ".", kicker=_("Save problem"),
                     accent="bad")
         return False
     app.saved_turn = app.session.state.turn
-    app.toast(f"Saved as '{slot}'")
+    app.toast(_("Saved as '{slot}'").format(slot=slot))
     return True
 
 
 def load(app: "App", path, replay_changed: bool = False) -> bool:
     game, error = persist.load(path, replay_changed)
     if isinstance(error, persist.CampaignChanged):
-        app.confirm("The campaign has changed", f"{str(error)[0].upper()}{str(error)[1:]}. Its orders can be replayed "
-                    "on the current version of the campaign file, as hot reload does: the same seed and orders, with "
-                    "the orders the new version refuses left out, so the game may turn out differently.\n\nThe save "
-                    "itself is left as it is.", lambda: load(app, path, replay_changed=True), yes="Replay it",
-                    no="Cancel", kicker="Load")
+        problem = f"{str(error)[0].upper()}{str(error)[1:]}"
+        app.confirm(_("The campaign has changed"),
+                    _("{problem}. Its orders can be replayed on the current version of the campaign file, as hot "
+                      "reload does: the same seed and orders, with the orders the new version refuses left out, so "
+                      "the game may turn out differently.\n\nThe save itself is left as it is.").format(
+                        problem=problem),
+                    lambda: load(app, path, replay_changed=True), yes=_("Replay it"), no=_("Cancel"), kicker=_("Load"))
         return False
     if error:
-        app.message("This save cannot be loaded", error[0].upper() + error[1:] + ".\n\nThe file was left as it is.",
-                    kicker="Load problem", accent="bad")
+        app.message(_("This save cannot be loaded"),
+                    error[0].upper() + error[1:] + _(".\n\nThe file was left as it is."),
+                    kicker=_("Load problem"), accent="bad")
         return False
     session = game.session
     app.session, app.saved_turn = session, session.state.turn
@@ -152,18 +161,18 @@ def load(app: "App", path, replay_changed: bool = False) -> bool:
     app.show("end" if session.over else "play")
     shown = session.campaign.calendar.label(min(session.state.turn, session.campaign.turns - 1))
     if game.changed:
-        app.message("Replayed on the changed campaign", game.note()[0].upper() + game.note()[1:] + ".",
-                    kicker="Load")
+        app.message(_("Replayed on the changed campaign"), game.note()[0].upper() + game.note()[1:] + ".",
+                    kicker=_("Load"))
     else:
-        app.toast(f"Loaded: {session.campaign.name}, {shown}")
+        app.toast(_("Loaded: {campaign}, {when}").format(campaign=session.campaign.name, when=shown))
     return True
 
 
 def continue_latest(app: "App") -> bool:
     info = persist.latest()
     if info is None:
-        app.message("Nothing to continue", "There is no saved game yet. Start a campaign: the game is saved "
-                    "automatically after every turn.", kicker="Continue")
+        app.message(_("Nothing to continue"), _("There is no saved game yet. Start a campaign: the game is saved "
+                    "automatically after every turn."), kicker=_("Continue"))
         return False
     return load(app, info.path)
 
@@ -174,7 +183,8 @@ def leave_to_title(app: "App") -> None:
         app.session = None
         app.reset_to_title()
     if app.unsaved:
-        app.confirm("Leave this game?", _unsaved_text(app), go, yes="Leave", no="Stay", kicker="Unsaved progress")
+        app.confirm(_("Leave this game?"), _unsaved_text(app), go, yes=_("Leave"), no=_("Stay"),
+                    kicker=_("Unsaved progress"))
     else:
         go()
 
@@ -183,15 +193,17 @@ def request_quit(app: "App") -> None:
     def go():
         app.running = False
     if app.unsaved:
-        app.confirm("Quit Fair Share?", _unsaved_text(app), go, yes="Quit", no="Stay", kicker="Unsaved progress")
+        app.confirm(_("Quit Fair Share?"), _unsaved_text(app), go, yes=_("Quit"), no=_("Stay"),
+                    kicker=_("Unsaved progress"))
     else:
         go()
 
 
 def _unsaved_text(app: "App") -> str:
     n = app.session.state.turn - app.saved_turn
-    text = f"You have played {n} turn{'s' if n != 1 else ''} since you last saved this game by name. "
+    text = ngettext("You have played {n} turn since you last saved this game by name. ",
+                    "You have played {n} turns since you last saved this game by name. ", n).format(n=n)
     if persist.latest() is None:     # Continue is only offered where there is a save to continue
-        return text + "No save of it could be kept: press S in the game to save it by name."
-    return text + ("The autosave keeps the latest turn (Continue on the title screen), but a named save is safer: "
-                   "press S in the game to make one.")
+        return text + _("No save of it could be kept: press S in the game to save it by name.")
+    return text + (_("The autosave keeps the latest turn (Continue on the title screen), but a named save is safer: "
+                   "press S in the game to make one."))

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import pygame
 
+from game.sim.explain import order_name
 from game.ui import bindings
 from game.ui.fonts import FontBook
 from game.ui.theme import ORDER_COLORS, Color, Theme, lerp, readable_on
@@ -153,7 +154,7 @@ class Ink:
         key, color = bindings.label(bindings.KEY_OF_ORDER[order]), ORDER_COLORS[order]
         if dim:
             color = lerp(color, self.pal["panel"], 0.45)
-        label = order.capitalize() if long else ""
+        label = order_name(order).capitalize() if long else ""
         pad = self.theme.tx(6)
         h = self.lh(role, True) + self.theme.tx(4)
         kw = self.width(key, role, True) + 2 * pad

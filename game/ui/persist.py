@@ -2,10 +2,13 @@
 as a message for a dialog instead of an exception (the window never crashes on a bad disk or a bad file)."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
 from game.handin import team_problem, write_hand_in
+from game.catalog import list_campaigns
+from game.i18n import MONTHS, _, period, pgettext
 from game.saves import (CampaignChanged, Loaded, SaveError, SaveInfo, autosave_slot, is_autosave, list_saves,
                         open_save, prune_autosaves, slot_path, write_save)
 from game.settings import Settings, read_settings, save_settings
@@ -32,7 +35,7 @@ def store_settings(value: Settings, force: bool = False) -> str | None:
     try:
         save_settings(value, force)
     except (SaveError, OSError) as error:
-        return f"Your settings could not be saved: {error}"
+        return _("Your settings could not be saved: {error}").format(error=error)
     return None
 
 
@@ -79,7 +82,7 @@ def saves() -> tuple[list[SaveInfo], str | None]:
     try:
         return list_saves(), None
     except (SaveError, OSError) as error:
-        return [], f"The saves folder could not be read: {error}"
+        return [], _("The saves folder could not be read: {error}").format(error=error)
 
 
 def latest() -> SaveInfo | None:
@@ -96,10 +99,42 @@ def slot_taken(slot: str) -> tuple[bool, str | None]:
         return False, str(error)
 
 
+LABEL = re.compile(r"(?:(?P<month>[A-Z][a-z]{2}) )?(?P<year>\d{4})(?: (?P<step>[HQ])(?P<part>\d))?"
+                   r"(?P<end> \(finished\))?")
+STEP = {"H": "half", "Q": "quarter"}
+
+
+def turn_words(label: str) -> str:
+    """A save's turn as its file holds it, in English ('2029 H2 (finished)'), in the language spoken."""
+    m = LABEL.fullmatch(label)
+    if m is None:
+        return label
+    year = int(m["year"])
+    if m["month"] in MONTHS:
+        text = period(year, "month", MONTHS.index(m["month"]))
+    else:
+        text = period(year, STEP[m["step"]], int(m["part"]) - 1) if m["step"] else str(year)
+    return text + (_(" (finished)") if m["end"] else "")
+
+
+def campaign_names() -> dict[str, str]:
+    """The campaigns the player has, by id, each named in the language spoken (from the title's card cache)."""
+    try:
+        return {entry.id: entry.card.name for entry in list_campaigns() if entry.card is not None}
+    except OSError:
+        return {}
+
+
+def campaign_words(info: SaveInfo, names: dict[str, str] | None = None) -> str:
+    """A save's campaign name in the language spoken where the campaign is one the player has, else as saved."""
+    return (campaign_names() if names is None else names).get(info.campaign_id, info.campaign_name)
+
+
 def when(iso: str) -> str:
     """A save time for people: '12 Mar 2025, 14:05' in local time."""
     try:
         moment = datetime.fromisoformat(iso).astimezone()
     except (ValueError, OverflowError, OSError):    # 0001-01-01T00:00:00+14:00 falls before year 1 locally
-        return iso or "unknown time"
-    return moment.strftime("%d %b %Y, %H:%M").lstrip("0")
+        return iso or _("unknown time")
+    return _("{day} {month} {year}, {time}").format(day=moment.day, month=pgettext("month", MONTHS[moment.month - 1]),
+                                                    year=moment.year, time=moment.strftime("%H:%M"))

@@ -147,7 +147,7 @@ class Scene:
         gap = self.theme.px(12)
         edges = [screen.x, *[x for r in row for x in (r.x, r.right)], screen.right]
         spans = [(edges[i + 1] - edges[i], edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
-        _, left, right = max(spans)
+        _width, left, right = max(spans)
         return pygame.Rect(left + gap, min(r.y for r in row), max(0, right - left - 2 * gap), max(r.h for r in row))
 
     def draw_buttons(self, surface, buttons=None) -> None:

@@ -16,14 +16,14 @@ import pygame
 
 from game.authoring.live import Broken
 from game.campaign.errors import Problem
+from game.i18n import N_, _, take_option
 from game.paths import asset_path
+from game.settings import Settings
 from game.sim.explain import happenings
 from game.sim.session import SetOrder, SetUSAction
 from game.ui import flow
-from game.settings import Settings
 from game.ui.app import App
 from game.ui.report import whatif_job
-
 
 README_SHOTS = ("title", "play", "report", "end", "whatif", "projector")
 README_SHOTS_130 = ("play", "end")      # as projected
@@ -31,8 +31,8 @@ README_SHOTS_130 = ("play", "end")      # as projected
 # which of how many, the date).
 EVENT = (("Russian jets over the Baltic", "Russian aircraft fly close to Baltic airspace again, and the front-line "
           "allies ask what Washington will do.", "aggression"), 1, 2, "2026")
-MESSAGE = ("Nothing to continue", "There is no saved game yet. Start a campaign: the game is saved automatically "
-           "after every turn.", "Continue")
+MESSAGE = (N_("Nothing to continue"), N_("There is no saved game yet. Start a campaign: the game is saved "
+                                         "automatically after every turn."), N_("Continue"))
 # What a campaign author's typo looks like in the reload overlay (the wording of game.campaign's checks).
 RELOAD_PROBLEMS = ("allies.poland.spending: expected a number from 0 to 20, got 'two'",
                    "events.reservists.turn: 14 is past the campaign's last turn (12)",
@@ -116,7 +116,7 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024",
     flow.request_quit(app)            # turns played since the last named save: it asks first
     shot("quit")
     app.pop()
-    app.message(*MESSAGE)
+    app.message(*(_(m) for m in MESSAGE))
     shot("message")
     app.pop()
     app.show("seed")
@@ -157,7 +157,7 @@ def render_all(folder: Path, size=(1920, 1080), campaign: str = "europe_2024",
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    argv = take_option(sys.argv[1:] if argv is None else argv)
     _headless()
     folder = Path(argv[0]) if argv else None
     size = tuple(int(x) for x in argv[1].split("x")) if len(argv) > 1 else (1920, 1080)

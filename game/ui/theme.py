@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from game.analysis.chart_png import OKABE_ITO
+from game.i18n import N_, num
 
 Color = tuple[int, int, int]
 
@@ -39,7 +40,7 @@ HIGH_CONTRAST = dict(BASE, **{
 })
 
 PALETTES = {"default": BASE, "high_contrast": HIGH_CONTRAST}
-PALETTE_NAMES = {"default": "Navy", "high_contrast": "High contrast"}
+PALETTE_NAMES = {"default": N_("Navy"), "high_contrast": N_("High contrast")}
 
 # Orders: a colour AND a key letter (game.ui.bindings) AND a word, never the colour alone.
 ORDER_COLORS = {"hold": (120, 132, 152), "pressure": OKABE_ITO["orange"], "reassure": OKABE_ITO["sky"],
@@ -80,7 +81,7 @@ def overlay_color(overlay: str, value: float) -> Color:
 
 
 def overlay_text(overlay: str, value: float) -> str:
-    return f"{value:.1f} %" if overlay == "spending" else f"{value:.2f}"
+    return f"{num(value, 1)} %" if overlay == "spending" else num(value)
 
 
 def readable_on(color: Color) -> Color:

@@ -24,9 +24,10 @@ import re
 from dataclasses import dataclass
 
 from game.catalog import Card
+from game.i18n import N_, NC_, N_plural, Translated, _, delocalise, ngettext, num, pgettext
 from game.sim import policies
-from game.sim.explain import Change, Factor, advice, fmt
-from game.sim.report import FACTORS
+from game.sim.explain import PILLAR_NAMES, Change, Factor, advice, fmt
+from game.sim.report import FACTORS, factor_name
 
 DIGITS = 2      # every meter, report header and sentence shows two decimals
 
@@ -42,36 +43,52 @@ class Figure:
     good_up: bool | None    # a rise is good (True), bad (False), or neither (None: the threat an ally feels)
 
 
-FIGURES = {
-    "spending": Figure("Defence spending", "Spending", "Spend", "spending", True),
-    "threat": Figure("Threat felt", "Threat", "Threat", "threat", None),
-    "trust": Figure("Trust in the U.S.", "Trust", "Trust", "trust in the U.S.", True),
-    "alignment": Figure("Alignment with the U.S.", "Alignment", "Align", "alignment with the U.S.", True),
-    "hedging": Figure("Hedging", "Hedging", "Hedge", "hedging", False),
-    "presence": Figure("U.S. presence", "U.S. presence", "Presence", "U.S. presence", True),
-}
+class _Figures(Translated):
+    """FIGURES: each read in the language spoken (the names are marked for translation, a tab's with its context)."""
+
+    def __getitem__(self, key) -> Figure:
+        f = self._messages[key]
+        return Figure(_(f.title), _(f.short), pgettext("tab", f.tab), pgettext("noun", f.noun), f.good_up)
+
+
+FIGURES = _Figures({
+    "spending": Figure(N_("Defence spending"), N_("Spending"), NC_("tab", "Spend"), NC_("noun", "spending"), True),
+    "threat": Figure(N_("Threat felt"), N_("Threat"), NC_("tab", "Threat"), NC_("noun", "threat"), None),
+    "trust": Figure(N_("Trust in the U.S."), N_("Trust"), NC_("tab", "Trust"), NC_("noun", "trust in the U.S."), True),
+    "alignment": Figure(N_("Alignment with the U.S."), N_("Alignment"), NC_("tab", "Align"),
+                        NC_("noun", "alignment with the U.S."), True),
+    "hedging": Figure(N_("Hedging"), N_("Hedging"), NC_("tab", "Hedge"), NC_("noun", "hedging"), False),
+    "presence": Figure(N_("U.S. presence"), N_("U.S. presence"), NC_("tab", "Presence"), NC_("noun", "U.S. presence"),
+                       True),
+})
 # The figures a turn report explains (game.sim.report.FACTORS), in its order, and which way is good for each.
 GOOD_UP = {var: FIGURES[var].good_up for var in FACTORS}
-PILLAR_TITLES = {"deterrence": "Deterrence", "burden": "Burden", "influence": "Influence", "cohesion": "Cohesion"}
-PILLAR_SHORT = {"deterrence": "DETER.", "burden": "BURDEN", "influence": "INFLU.", "cohesion": "COHES."}
-ORDER_BLURB = {
-    "pressure": "Spend more, or our commitment shrinks",
-    "reassure": "Visits, exercises, troops: we stand by you",
-    "withdraw": "Bring U.S. forces home",
-    "criticize": "Shame it in public",
-    "hold": "Change nothing this turn",
-}
-THEATRE_NAMES = {"europe": "Europe", "indo_pacific": "Indo-Pacific"}
-STEP_NAMES = {"year": "yearly turns", "half": "half-year turns", "quarter": "quarterly turns", "month": "monthly turns"}
+PILLAR_TITLES = Translated({p: PILLAR_NAMES.source(p) for p in ("deterrence", "burden", "influence", "cohesion")})
+PILLAR_SHORT = Translated({"deterrence": NC_("pillar, short", "DETER."), "burden": NC_("pillar, short", "BURDEN"),
+                           "influence": NC_("pillar, short", "INFLU."), "cohesion": NC_("pillar, short", "COHES.")},
+                          "pillar, short")
+ORDER_BLURB = Translated({
+    "pressure": N_("Spend more, or our commitment shrinks"),
+    "reassure": N_("Visits, exercises, troops: we stand by you"),
+    "withdraw": N_("Bring U.S. forces home"),
+    "criticize": N_("Shame it in public"),
+    "hold": N_("Change nothing this turn"),
+})
+THEATRE_NAMES = Translated({"europe": N_("Europe"), "indo_pacific": N_("Indo-Pacific")})
+# a campaign's number of turns and their length ("12 half-year turns"), plural by the catalogue's rule
+STEP_NAMES = {"year": N_plural("{n} yearly turn", "{n} yearly turns"),
+              "half": N_plural("{n} half-year turn", "{n} half-year turns"),
+              "quarter": N_plural("{n} quarterly turn", "{n} quarterly turns"),
+              "month": N_plural("{n} monthly turn", "{n} monthly turns")}
 
 
 def overlay_title(var: str) -> str:
     """The map legend's and the settings' name for an overlay: the spending scale says its unit."""
-    return FIGURES[var].title + (", % of GDP" if var == "spending" else "")
+    return FIGURES[var].title + (_(", % of GDP") if var == "spending" else "")
 
 
 def theatre_name(tid: str) -> str:
-    return THEATRE_NAMES.get(tid, tid.replace("_", " ").title())
+    return THEATRE_NAMES[tid] if tid in THEATRE_NAMES else tid.replace("_", " ").title()
 
 
 def campaign_meta(c) -> str:
@@ -80,8 +97,14 @@ def campaign_meta(c) -> str:
 
 def card_meta(card: Card) -> str:
     """A campaign's one line from its card (game.catalog.Card), which the title has without parsing the file."""
-    return (f"{card.turns} {STEP_NAMES.get(card.step, 'turns')} · {' + '.join(theatre_name(t) for t in card.theatres)}"
-            f" · {card.allies} allies")
+    return card_meta_forms(card)[0]
+
+
+def card_meta_forms(card: Card) -> tuple[str, str]:
+    """The line, then a shorter one without the theatres (in a language whose words are long)."""
+    turns = ngettext(*STEP_NAMES.get(card.step, N_plural("{n} turn", "{n} turns")), card.turns).format(n=card.turns)
+    allies = ngettext("{n} ally", "{n} allies", card.allies).format(n=card.allies)
+    return f"{turns} · {' + '.join(theatre_name(t) for t in card.theatres)} · {allies}", f"{turns} · {allies}"
 
 
 def name_forms(name: str) -> tuple[str, ...]:
@@ -97,33 +120,35 @@ def name_forms(name: str) -> tuple[str, ...]:
 
 
 # --- sentences --------------------------------------------------------------------------------------------------
-SENTENCES = {
-    "change": "{ally}'s {figure} {moved}",
-    "steady": "held steady at {level}",
-    "rose": "rose by {amount}, from {before} to {level}",
-    "fell": "fell by {amount}, from {before} to {level}",
-    "balanced": "{ups} balanced by {downs}",
-    "pushed": "pushed up by {ups}",
-    "held back": "held back by {downs}",
-    "factor": "{name} ({value})",
-    "below par": "spends {spend} % of GDP, {below} its fair share (what its threat warrants): {fair} %",
-    "below par, shorter": "{below} its fair share (what its threat warrants), {fair} %",
-    "below par, short": "{below} fair share: {spend} of {fair} %",
-    "below par, shortest": "{below} fair share {fair} %",
-}
-JOIN = {"and": " and ", "clause": ", ", "and clause": " and "}   # how the parts of a sentence join
-BELOW = {True: "just below", False: "below"}   # spending that shows as the fair share, or under it
+SENTENCES = Translated({
+    "change": N_("{ally}'s {figure} {moved}"),
+    "steady": N_("held steady at {level}"),
+    "rose": N_("rose by {amount}, from {before} to {level}"),
+    "fell": N_("fell by {amount}, from {before} to {level}"),
+    "balanced": N_("{ups} balanced by {downs}"),
+    "pushed": N_("pushed up by {ups}"),
+    "held back": N_("held back by {downs}"),
+    "factor": N_("{name} ({value})"),
+    "below par": N_("spends {spend} % of GDP, {below} its fair share (what its threat warrants): {fair} %"),
+    "below par, shorter": N_("{below} its fair share (what its threat warrants), {fair} %"),
+    "below par, short": N_("{below} fair share: {spend} of {fair} %"),
+    "below par, shortest": N_("{below} fair share {fair} %"),
+})
+# how the parts of a sentence join
+JOIN = Translated({"and": NC_("join", " and "), "clause": NC_("join", ", "), "and clause": NC_("join", " and ")},
+                  "join")
+BELOW = {True: N_("just below"), False: N_("below")}   # spending that shows as the fair share, or under it
 
 
 def shown(value: float) -> str:
-    """A value as every screen prints it (and -0.00 as 0.00)."""
-    text = f"{value:.{DIGITS}f}"
-    return text[1:] if text.startswith("-") and float(text) == 0 else text
+    """A value as every screen prints it, in the language's notation (and -0.00 as 0.00)."""
+    text = num(value, DIGITS)
+    return text[1:] if text.startswith("-") and float(delocalise(text)) == 0 else text
 
 
 def shown_delta(before: float, after: float) -> float:
     """The change as the two printed values differ (what a reader can check by subtracting)."""
-    return round(float(shown(after)) - float(shown(before)), DIGITS)
+    return round(float(delocalise(shown(after))) - float(delocalise(shown(before))), DIGITS)
 
 
 def apportion(values, total: float) -> list[float]:
@@ -140,12 +165,17 @@ def apportion(values, total: float) -> list[float]:
     return [r / step for r in rounded]
 
 
+def dollars(value: float, digits: int = 1) -> str:
+    """U.S. dollars in billions: "$1,234.5 bn" in English, "1.234,5 Mrd. $" in German, "1 234,5 mld $" in Polish."""
+    return _("${amount} bn").format(amount=num(value, digits, group=True))
+
+
 def level(var: str, value: float) -> str:
-    return shown(value) + (" % of GDP" if var == "spending" else "")
+    return shown(value) + (_(" % of GDP") if var == "spending" else "")
 
 
 def amount(var: str, value: float) -> str:
-    return shown(abs(value)) + (" pp" if var == "spending" else "")
+    return shown(abs(value)) + (_(" pp") if var == "spending" else "")
 
 
 def moved(var: str, before: float, after: float) -> str:
@@ -156,7 +186,7 @@ def moved(var: str, before: float, after: float) -> str:
 
 
 def _factors(factors: list[Factor], var: str) -> str:
-    return JOIN["and"].join(SENTENCES["factor"].format(name=f.name, value=fmt(var, f.value, sign=True))
+    return JOIN["and"].join(SENTENCES["factor"].format(name=factor_name(f.name), value=fmt(var, f.value, sign=True))
                             for f in factors)
 
 
@@ -182,12 +212,12 @@ def change_sentence(change: Change, ally_name: str) -> str:
 def adviser_pick(state, ally: int) -> tuple[str, tuple[str, ...]]:
     """The adviser's order for one ally and its reason in ever shorter forms (the caller draws the first that
     fits). Figures are rounded as the meters round them, and "fair share" comes with its meaning."""
-    order, short, _ = advice(state, ally)
-    _, reasons = policies.adviser(state)
+    order, short = advice(state, ally)[:2]
+    reasons = policies.adviser(state)[1]
     if int(reasons[0, ally]) != policies.BELOW_PAR:
         return order, (short,)
     spend = float(state.spending[0, ally])
     fair = float(state.world.params.fair_share(state.threat[0, ally]))
-    fields = {"spend": shown(spend), "fair": shown(fair), "below": BELOW[shown(spend) == shown(fair)]}
+    fields = {"spend": shown(spend), "fair": shown(fair), "below": _(BELOW[shown(spend) == shown(fair)])}
     return order, tuple(SENTENCES[form].format(**fields)
                         for form in ("below par", "below par, shorter", "below par, short", "below par, shortest"))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pygame
 
+from game.i18n import _
 from game.ui.ink import Ink
 from game.ui.map.data import Theatre
 
@@ -74,7 +75,7 @@ def _candidates(w: int, h: int, rings=NEAR + FAR):
             dx, dy = cx * r * w * 0.6, cy * r * h * 0.9
             out.append((math.hypot(dx / w, dy / h), round(dx), round(dy)))
     out.sort(key=lambda c: c[0])
-    for _, dx, dy in out:
+    for _distance, dx, dy in out:
         yield dx, dy
 
 
@@ -127,7 +128,7 @@ class Shapes:
             return under == k           # on its own country, or on a neighbour
         own = self.distance(point, k)
         x, y = point
-        for j, (_, _, (x0, y0, x1, y1)) in self.outlines.items():
+        for j, (_shape, _name, (x0, y0, x1, y1)) in self.outlines.items():
             # a country whose box is further than `own` cannot be nearer: its outline is not worked out
             if j != k and math.hypot(max(x0 - x, 0, x - x1), max(y0 - y, 0, y - y1)) < own and \
                     self.distance(point, j) <= own:
@@ -215,13 +216,14 @@ def place_labels(ink: Ink, surf: pygame.Surface, theatre: Theatre, polys,
             spots.update(kept[0])
             near.update(kept[1])
     for iso in missing:
-        out.left_out[iso] = "no free spot on or beside its own country at this size (its values are in the ally list)"
+        out.left_out[iso] = _("no free spot on or beside its own country at this size (its values are in the ally "
+                              "list)")
     for lb in todo:         # the adversaries, after the allies' names (a big country has room to spare)
         if lb.kind == "adversary":
             if (box := find(lb, NEAR)) is not None:
                 spots[lb.iso] = (lb, box)
             else:
-                out.left_out[lb.iso] = "no free spot on its own country at this size"
+                out.left_out[lb.iso] = _("no free spot on its own country at this size")
     for lb in allies:       # each name grown to the full label where it has room: near its country if the name is
         if lb.iso not in spots or not (lb.value or lb.presence >= 0):
             continue

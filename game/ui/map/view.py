@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.i18n import num
 from game.ui.ink import Ink, hatch_tile
 from game.ui.map.data import Theatre
 from game.ui.map.labels import Label, Placement, Shapes, place_labels
@@ -234,7 +235,7 @@ def campaign_paint(campaign, theatre, palette: str) -> Paint:
     for a in campaign.allies:
         if a.country in theatre.countries:
             fills.append((a.country, spending_color(a.spending)))
-            labels.append(Label(a.country, a.name, f"{a.spending:.1f} %", -1.0, "ally"))
+            labels.append(Label(a.country, a.name, f"{num(a.spending, 1)} %", -1.0, "ally"))
     for adv in campaign.adversaries:
         if adv.country in theatre.countries and adv.country not in isos:
             hatches.append((adv.country, "#"))

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import pygame
 
 from game.campaign.model import ORDERS
+from game.i18n import _, num
+from game.sim.explain import order_name
 from game.ui.ink import Ink
 from game.ui.play.panels import trend
 from game.ui.play.view import AllyView
@@ -42,7 +44,7 @@ def row_styles(ink: Ink) -> tuple[RowStyle, RowStyle]:
 def chip_width(ink: Ink, order: str, role: str) -> int:
     """The badge's width as Ink.chip draws it (key box and label)."""
     pad = ink.theme.tx(6)
-    return ink.width(order[0].upper(), role, True) + ink.width(order.capitalize(), role, True) + 4 * pad
+    return ink.width(order[0].upper(), role, True) + ink.width(order_name(order).capitalize(), role, True) + 4 * pad
 
 
 def row_width(ink: Ink, style: RowStyle, names: list[str], marker: bool = True) -> int:
@@ -51,7 +53,7 @@ def row_width(ink: Ink, style: RowStyle, names: list[str], marker: bool = True) 
     th = ink.theme
     name_w = max(ink.width(("▶ " if marker else "") + n + " ☢ ⚑", style.name_role, True) for n in names)
     chip_w = max(chip_width(ink, o, style.chip_role) for o in ORDERS)
-    values_w = ink.width("0.00 %  ·  trust 0.00", style.value_role)
+    values_w = ink.width(_("0.00 %  ·  trust 0.00"), style.value_role)
     lead = style.pad + style.swatch_w(ink) + th.tx(10)
     # the badge may reach down beside the values line (a snug row), so both lines leave room for it
     return lead + max(name_w, values_w) + th.tx(10) + chip_w + style.pad
@@ -90,14 +92,14 @@ def window_start(first: int, selected: int, shown: int, count: int) -> int:
 
 def values_text(ink: Ink, a: AllyView, width: int, role: str) -> tuple[str, str, str]:
     """(spending, its trend, trust) in the richest form that fits `width`: words go before numbers do."""
-    spend_t, _ = trend(ink, "spending", a.delta["spending"], True)
-    spend, trust = a.now["spending"], f"·  trust {a.now['trust']:.2f}"
+    spend_t = trend(ink, "spending", a.delta["spending"], True)[0]
+    spend, trust = a.now["spending"], _("·  trust {trust}").format(trust=num(a.now['trust']))
     gap = ink.theme.tx(14)
-    for first, second in ((f"{spend:.2f} % GDP", spend_t), (f"{spend:.2f} %", spend_t), (f"{spend:.2f} %", "")):
+    for first, second in ((num(spend) + _(" % GDP"), spend_t), (f"{num(spend)} %", spend_t), (f"{num(spend)} %", "")):
         need = ink.width(first, role) + ink.width(second, role, True) + ink.width(trust, role) + gap
         if need <= width:
             return first, second, trust
-    return f"{spend:.2f} %", "", f"· {a.now['trust']:.2f}"
+    return f"{num(spend)} %", "", f"· {num(a.now['trust'])}"
 
 
 def draw_row(ink: Ink, surf, rect: pygame.Rect, a: AllyView, overlay: str, style: RowStyle, selected: bool,
@@ -132,7 +134,8 @@ def draw_row(ink: Ink, surf, rect: pygame.Rect, a: AllyView, overlay: str, style
 
 def draw_more(ink: Ink, surf, rect: pygame.Rect, above: int, below: int) -> None:
     """'▲ 2 above · ▼ 3 more below (Tab)': the list is a window onto every ally."""
-    parts = ([f"▲ {above} above"] if above else []) + ([f"▼ {below} more below"] if below else [])
+    parts = ([_("▲ {n} above").format(n=above)] if above else []) + \
+        ([_("▼ {n} more below").format(n=below)] if below else [])
     if parts:
         ink.text(surf, "  ·  ".join(parts) + "  (Tab)", rect.center, "tiny", ink.pal["dim"], True, "center",
                  max_w=rect.w)

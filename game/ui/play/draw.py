@@ -5,8 +5,10 @@ from __future__ import annotations
 import pygame
 
 from game.campaign.model import ORDERS
-from game.ui.play.legend import draw_adversaries, draw_legend, draw_tooltip, tooltip_lines
+from game.i18n import _, ngettext
+from game.sim.explain import order_name
 from game.ui.play.allylist import draw_more, draw_row
+from game.ui.play.legend import draw_adversaries, draw_legend, draw_tooltip, tooltip_lines
 from game.ui.play.mapkey import draw_key, foe_lines
 from game.ui.play.panels import draw_ally_detail, draw_top, money
 from game.ui.play.usaction import draw_congress
@@ -31,7 +33,7 @@ def _draw_left(scene, surface, allies) -> None:
     ink.panel(surface, L.left, pal["panel"], radius=th.px(12))
     pad = th.tx(12)
     if scene.list_head:
-        ink.text(surface, "ALLIES AND ORDERS", (L.left.x + pad + th.tx(4), L.left.y + pad), "small", pal["accent"],
+        ink.text(surface, _("ALLIES AND ORDERS"), (L.left.x + pad + th.tx(4), L.left.y + pad), "small", pal["accent"],
                  True, max_w=L.left.w - 2 * pad)
     for b in scene.buttons:
         if b.id.startswith("ally:"):
@@ -48,13 +50,13 @@ def _draw_left(scene, surface, allies) -> None:
         pygame.draw.rect(surface, bg, r, border_radius=th.px(8))
         pygame.draw.rect(surface, pal["border"], r, th.line_w, border_radius=th.px(8))
         x, y = r.x + pad, r.y + pad
-        label = "THIS TURN'S NEWS" if scene.session.reports else "AS THE GAME OPENS"
+        label = _("THIS TURN'S NEWS") if scene.session.reports else _("AS THE GAME OPENS")
         ink.text(surface, label, (x, y), "small", pal["accent"], True)
         ink.key_cap(surface, (r.right - pad, y + ink.lh("small", True) // 2), "E", "tiny", "midright")
         y += ink.lh("small", True) + th.tx(8)
         items = scene.view()["news"]
         if not items:
-            ink.para(surface, "A quiet turn: nothing out of the ordinary.", pygame.Rect(x, y, r.w - 2 * pad,
+            ink.para(surface, _("A quiet turn: nothing out of the ordinary."), pygame.Rect(x, y, r.w - 2 * pad,
                      r.bottom - y), "small", pal["dim"])
         width = r.w - 2 * pad - th.tx(20)
         titles_h = sum(len(ink.wrap(t, width, "small", True)) * ink.lh("small", True) + th.tx(6) for t, _, _ in items)
@@ -62,7 +64,7 @@ def _draw_left(scene, surface, allies) -> None:
         for n, (title, text, grave) in enumerate(items):
             lines = ink.wrap(title, width, "small", True)
             if y + ink.lh("small", True) * len(lines) > r.bottom - pad:
-                ink.text(surface, "… more (E)", (x, y), "small", pal["dim"])
+                ink.text(surface, _("… more (E)"), (x, y), "small", pal["dim"])
                 break
             ink.text(surface, "!" if grave else "•", (x, y), "small", pal["bad"] if grave else pal["accent"], True)
             for line in lines:
@@ -87,15 +89,15 @@ def _draw_map(scene, surface, allies) -> None:
             draw_button(ink, surface, b, hovered=scene.hover == b.id)
     theatre_b = scene.button("theatre")
     if theatre_b is not None:
-        names = "Both" if len(scene.panes) > 1 else theatre_name(scene.panes[0].theatre) if scene.panes else "—"
+        names = _("Both") if len(scene.panes) > 1 else theatre_name(scene.panes[0].theatre) if scene.panes else "—"
         r = theatre_b.rect
         label_w = ink.width(theatre_b.label, "small", True) + ink.width(theatre_b.key, "small", True) + th.tx(52)
         ink.text(surface, names, (r.right - th.tx(12), r.centery), "small", pal["text"], True, "midright",
                  max_w=r.w - label_w)
     if not scene.panes and L.panes.w > th.tx(120) and L.panes.h > th.tx(120):
         ink.panel(surface, L.panes, pal["panel"])
-        ink.para(surface, "There is no map for this campaign's theatre. Use the ally list on the left: everything "
-                 "works without the map.", L.panes.inflate(-th.tx(60), -th.tx(60)), "body", pal["dim"])
+        ink.para(surface, _("There is no map for this campaign's theatre. Use the ally list on the left: everything "
+                 "works without the map."), L.panes.inflate(-th.tx(60), -th.tx(60)), "body", pal["dim"])
     for pane in scene.panes:
         surface.blit(mv.surface(ink, pane, scene.paint_for(pane.theatre)), pane.rect)
     sel = allies[scene.selected]
@@ -127,7 +129,7 @@ def _draw_right(scene, surface, a, costs, g) -> None:
     room = scene.orders_top - th.tx(16) - y - ink.lh("small", True) - th.tx(8)
     if last and room >= ink.para_height(first, inner.w, "small"):
         pygame.draw.line(surface, pal["border"], (inner.x, y - th.tx(6)), (inner.right, y - th.tx(6)), th.line_w)
-        ink.text(surface, "LAST TURN", (inner.x, y + th.tx(2)), "small", pal["accent"], True)
+        ink.text(surface, _("LAST TURN"), (inner.x, y + th.tx(2)), "small", pal["accent"], True)
         y += ink.lh("small", True) + th.tx(8)
         for var in ("spending", "trust", "alignment", "hedging"):
             text = change_sentence(last[var], a.name)
@@ -138,14 +140,16 @@ def _draw_right(scene, surface, a, costs, g) -> None:
     surface.set_clip(clip)
     y = scene.orders_top
     pygame.draw.line(surface, pal["border"], (inner.x, y - th.tx(6)), (inner.right, y - th.tx(6)), th.line_w)
-    titles = (f"ORDER FOR {a.name.upper()}, {g.label}", f"ORDER FOR {a.name.upper()}", "ORDER") if not g.over \
-        else ("THE CAMPAIGN IS OVER",)
+    titles = (_("ORDER FOR {ally}, {when}").format(ally=a.name.upper(), when=g.label),
+              _("ORDER FOR {ally}").format(ally=a.name.upper()), _("ORDER")) if not g.over \
+        else (_("THE CAMPAIGN IS OVER"),)
     title = next((t for t in titles if ink.width(t, "small", True) <= inner.w), titles[-1])
     ink.text(surface, title, (inner.x, y + th.tx(2)), "small", pal["accent"], True, max_w=inner.w)
     tip = scene.view()["advice"]
     if scene.advice_h and tip is not None:      # one-line buttons: the adviser's pick on a line of its own
-        pick = tip[0].capitalize()
-        lines = [f"Adviser: {pick}, {why}" for why in tip[1]] + [f"Adviser: {pick}"]
+        pick = order_name(tip[0]).capitalize()
+        lines = [_("Adviser: {pick}, {why}").format(pick=pick, why=why) for why in tip[1]] + \
+            [_("Adviser: {pick}").format(pick=pick)]
         line = next((t for t in lines if ink.width(t, "small") <= inner.w), lines[-1])
         ink.text(surface, line, (inner.x, y + th.tx(2) + ink.lh("small", True)), "small", pal["text"],
                  max_w=inner.w)
@@ -163,7 +167,7 @@ def order_min_width(ink) -> int:
     th = ink.theme
     cap = max(ink.lh("body", True) + th.tx(2), ink.width("W", "body", True) + 2 * th.tx(5))
     words = max(ink.width(o.capitalize() + " ✓", "body", True) for o in ORDERS)
-    return 2 * th.tx(12) + cap + th.tx(14) + words + th.tx(10) + ink.width("−$00.0 bn", "small", True)
+    return 2 * th.tx(12) + cap + th.tx(14) + words + th.tx(10) + ink.width(_("−$00.0 bn"), "small", True)
 
 
 def adviser_fits(ink, width: int) -> bool:
@@ -171,8 +175,8 @@ def adviser_fits(ink, width: int) -> bool:
     adviser's pick gets a line of its own above the buttons)."""
     th = ink.theme
     cap = max(ink.lh("body", True) + th.tx(2), ink.width("W", "body", True) + 2 * th.tx(5))
-    words = max(ink.width(o.capitalize() + "  · adviser", "body", True) for o in ORDERS)
-    return 2 * th.tx(12) + cap + th.tx(14) + words + th.tx(10) + ink.width("−$00.0 bn", "small", True) <= width
+    words = max(ink.width(o.capitalize() + _("  · adviser"), "body", True) for o in ORDERS)
+    return 2 * th.tx(12) + cap + th.tx(14) + words + th.tx(10) + ink.width(_("−$00.0 bn"), "small", True) <= width
 
 
 def _order_button(scene, surface, b, cost: float) -> None:
@@ -197,7 +201,7 @@ def _order_button(scene, surface, b, cost: float) -> None:
     tip = scene.view()["advice"]
     advised = tip is not None and tip[0] == b.order
     refusal = scene.view()["refusal"] if b.order == "withdraw" else None
-    cost_text = "±$0" if abs(cost) < 0.05 else f"{'+' if cost > 0 else '−'}{money(abs(cost))}"
+    cost_text = _("±$0") if abs(cost) < 0.05 else f"{'+' if cost > 0 else '−'}{money(abs(cost))}"
     cost_w = ink.width(cost_text, "small", True)
     room = r.right - pad - cost_w - th.tx(10) - x
     # where even the adviser's shortest reason (with its figure) cannot be whole, the label says "adviser" and
@@ -205,13 +209,14 @@ def _order_button(scene, surface, b, cost: float) -> None:
     reason = advised and blurb and ink.width(tip[1][-1], "tiny", True) <= room
     # the adviser's reason, shortened as need be; where even its shortest form cannot say "Adviser:", the label
     # says it instead (the mark is never the bold type alone)
-    lines = [f"Adviser: {why}" for why in tip[1]] + [tip[1][-1]] if reason else [refusal or ORDER_BLURB[b.order]]
+    lines = [_("Adviser: {why}").format(why=why) for why in tip[1]] + [tip[1][-1]] if reason else \
+        [refusal or ORDER_BLURB[b.order]]
     line = next((t for t in lines if ink.width(t, "tiny", reason) <= room), lines[-1])
-    said = reason and line.startswith("Adviser:")
+    said = reason and line.startswith(_("Adviser:"))
     # the richest label that fits beside the cost: the words shorten before anything is cut
-    note = "  · adviser" if advised and not said else "  · none left" if refusal and not blurb else ""
+    note = _("  · adviser") if advised and not said else _("  · none left") if refusal and not blurb else ""
     # (the ✓ goes before the note does: the button's fill already says it is chosen)
-    forms = [b.label + ("  ✓ chosen" if b.active else "") + note, b.label + (" ✓" if b.active else "") + note,
+    forms = [b.label + (_("  ✓ chosen") if b.active else "") + note, b.label + (" ✓" if b.active else "") + note,
              b.label + note, b.label + (" ✓" if b.active else "")]
     label = next((f for f in forms if ink.width(f, "body", True) <= room), forms[-1])
     ink.text(surface, label, (x, top), "body", fg, True, max_w=room)
@@ -231,11 +236,12 @@ def _draw_bottom(scene, surface, g) -> None:
     room = end.rect.x - th.px(24) - scene.hint_x
     if room > th.tx(200) and not scene.app.toasts:     # a toast takes the hint's place while it shows
         if scene.app.settings.show_tutorial_hints and g.turn == 0:
-            hint = "Pick an ally (Tab or click), give it an order (P R W C H), then End turn."
+            hint = _("Pick an ally (Tab or click), give it an order (P R W C H), then End turn.")
         else:
             n = sum(1 for a in scene.view()["allies"] if a.order != "hold")
-            parts = [f"{n} order{'s' if n != 1 else ''} set, the rest hold", f"U.S. cost {money(g.projected)} a year"]
-            parts += ["Congress invoked"] if scene.session.us_action == "congress" else []
+            parts = [ngettext("{n} order set, the rest hold", "{n} orders set, the rest hold", n).format(n=n),
+                     _("U.S. cost {cost} a year").format(cost=money(g.projected))]
+            parts += [_("Congress invoked")] if scene.session.us_action == "congress" else []
             # on one line, else a part a line: the first two (the Congress button shows its own ✓)
             one = "  ·  ".join(parts)
             hint = one if ink.width(one, "small") <= room else "\n".join(parts[:2])

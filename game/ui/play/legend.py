@@ -5,19 +5,25 @@ from functools import lru_cache
 
 import pygame
 
+from game.i18n import N_, _, general, num
 from game.settings import OVERLAYS
+from game.sim.explain import order_name
 from game.ui.ink import Ink, hatch_tile
 from game.ui.play.view import HEDGING_HATCH, AllyView
 from game.ui.theme import GUIDELINE, SPENDING_MAX, overlay_color
-from game.ui.wording import overlay_title
+from game.ui.wording import dollars, overlay_title
 
 # The hatches' words, short enough for a narrow legend beside the map or a key under it (Help says them in full).
-KEYS = (("/", f"Hedging {HEDGING_HATCH:g}+"), ("x", "Nuclear ☢"), ("\\", "Own deal ⚑"), ("#", "Adversary"))
+KEYS = (("/", N_("Hedging {level}+")), ("x", N_("Nuclear ☢")), ("\\", N_("Own deal ⚑")), ("#", N_("Adversary")))
+
+
+def key_label(label: str) -> str:
+    return _(label).format(level=general(HEDGING_HATCH))
 
 
 def legend_size(ink: Ink) -> tuple[int, int]:
     th = ink.theme
-    words = [label for _, label in KEYS] + ["U.S. presence", "Selected ally"]
+    words = [key_label(label) for _kind, label in KEYS] + [_("U.S. presence"), _("Selected ally")]
     w = max(max(ink.width(label, "small") for label in words) + th.tx(34) + th.tx(10),
             max(ink.width(line, "small", True) for t in map(overlay_title, OVERLAYS)
                 for line in ink.wrap(t, th.tx(150), "small", True))) + 2 * th.tx(14)
@@ -42,11 +48,11 @@ def draw_ramp(ink: Ink, surf, ramp: pygame.Rect, overlay: str) -> int:
     pygame.draw.rect(surf, pal["border"], ramp, 1)
     y = ramp.bottom + th.tx(2)
     if overlay == "spending":
-        ticks = ((0.0, "0 %"), (GUIDELINE / SPENDING_MAX, "2 % line"), (1.0, "5 %"))
+        ticks = ((0.0, "0 %"), (GUIDELINE / SPENDING_MAX, _("2 % line")), (1.0, "5 %"))
         gx = ramp.x + round(ramp.w * GUIDELINE / SPENDING_MAX)
         pygame.draw.line(surf, pal["text"], (gx, ramp.y - th.px(3)), (gx, ramp.bottom + th.px(3)), max(2, th.px(3)))
     else:
-        ticks = ((0.0, "0 low"), (0.5, "0.5"), (1.0, "high 1"))
+        ticks = ((0.0, _("0 low")), (0.5, "0.5"), (1.0, _("high 1")))
     for t, label in ticks:
         anchor = "topleft" if t == 0 else "topright" if t == 1 else "midtop"
         ink.text(surf, label, (ramp.x + round(ramp.w * t), y), "tiny", pal["dim"], anchor=anchor)
@@ -67,7 +73,7 @@ def draw_legend(ink: Ink, surf, rect: pygame.Rect, overlay: str) -> None:
     sw_w, sw_h = th.tx(34), ink.lh("small") - th.tx(2)
     row = ink.lh("small") + th.tx(6)
     spacing, lw = max(6, th.px(11)), max(1, th.px(2.2))
-    for kind, label in KEYS:
+    for kind, label in ((kind, key_label(label)) for kind, label in KEYS):
         sw = pygame.Rect(x, y + th.tx(1), sw_w, sw_h)
         base = pal["adversary"] if kind == "#" else overlay_color(overlay, 0.5 if overlay != "spending" else 2.5)
         pygame.draw.rect(surf, base, sw)
@@ -82,29 +88,34 @@ def draw_legend(ink: Ink, surf, rect: pygame.Rect, overlay: str) -> None:
     for i in range(5):
         r = pygame.Rect(px + i * (size + th.tx(2)), star.centery - size // 2, size, size)
         pygame.draw.rect(surf, pal["select"], r) if i < 3 else pygame.draw.rect(surf, pal["faint"], r, 1)
-    ink.text(surf, "U.S. presence", (max(x + sw_w + th.tx(10), px + 5 * (size + th.tx(2)) + th.tx(8)), y),
+    ink.text(surf, _("U.S. presence"), (max(x + sw_w + th.tx(10), px + 5 * (size + th.tx(2)) + th.tx(8)), y),
              "small", pal["text"])
     y += row
     sel = pygame.Rect(x, y + th.tx(1), sw_w, sw_h)
     pygame.draw.rect(surf, pal["select"], sel, max(2, th.px(3)))
-    ink.text(surf, "Selected ally", (sel.right + th.tx(10), y), "small", pal["text"])
+    ink.text(surf, _("Selected ally"), (sel.right + th.tx(10), y), "small", pal["text"])
 
 
 def tooltip_lines(hit_iso: str, name: str, ally: AllyView | None, adversary=None, state=None) -> list[tuple[str, bool]]:
     if ally is not None:
         n = ally.now
         return [(ally.name + ally.flags, True),
-                (f"Order: {ally.order}", False),
-                (f"Spending {n['spending']:.2f} % of GDP ({ally.delta['spending']:+.2f})", False),
-                (f"Threat {n['threat']:.2f}  ·  trust {n['trust']:.2f}", False),
-                (f"Alignment {n['alignment']:.2f}  ·  hedging {n['hedging']:.2f}", False),
-                (f"U.S. presence {n['presence']:.2f}  ·  deterrence {ally.deterrence:.1f}×", False),
-                ("Click to select", False)]
+                (_("Order: {order}").format(order=order_name(ally.order)), False),
+                (_("Spending {spending} % of GDP ({change})").format(spending=num(n['spending']),
+                                                                     change=num(ally.delta['spending'], sign=True)),
+                 False),
+                (_("Threat {threat}  ·  trust {trust}").format(threat=num(n['threat']), trust=num(n['trust'])), False),
+                (_("Alignment {alignment}  ·  hedging {hedging}").format(alignment=num(n['alignment']),
+                                                                        hedging=num(n['hedging'])), False),
+                (_("U.S. presence {presence}  ·  deterrence {deterrence}×").format(
+                    presence=num(n['presence']), deterrence=num(ally.deterrence, 1)), False),
+                (_("Click to select"), False)]
     if adversary is not None and state is not None:
         k = [a.id for a in state.world.campaign.adversaries].index(adversary.id)
-        return [(f"{adversary.name}: adversary", True),
-                (f"Military spending ${float(state.adv_capability[0, k]):,.0f} bn a year", False),
-                (f"Appetite for probing {float(state.revisionism[0, k]):.2f}", False)]
+        return [(_("{adversary}: adversary").format(adversary=adversary.name), True),
+                (_("Military spending {amount} a year").format(amount=dollars(float(state.adv_capability[0, k]), 0)),
+                 False),
+                (_("Appetite for probing {appetite}").format(appetite=num(float(state.revisionism[0, k]))), False)]
     return [(name, True)]
 
 
@@ -132,22 +143,24 @@ def draw_tooltip(ink: Ink, surf, pos, lines: list[tuple[str, bool]]) -> pygame.R
 def _spending_lines(ink: Ink, foe, w: int) -> list[str]:
     """An adversary's military spending in `w` pixels: on one line, or the change under the sum."""
     cap = foe.capability
-    change = f"({(cap[-1] / cap[0] - 1 if cap[0] else 0.0) * 100:+.0f} %)"
-    one = f"${cap[-1]:,.0f} bn a year {change}"
-    return [one] if ink.width(one, "small", True) <= w else [f"${cap[-1]:,.0f} bn a year", change]
+    change = f"({num((cap[-1] / cap[0] - 1 if cap[0] else 0.0) * 100, 0, sign=True)} %)"
+    a_year = _("{amount} a year").format(amount=dollars(cap[-1], 0))
+    one = f"{a_year} {change}"
+    return [one] if ink.width(one, "small", True) <= w else [a_year, change]
 
 
 def _appetite_lines(ink: Ink, foe, w: int) -> list[str]:
     """"Appetite for probing 0.70" in `w` pixels: on one line, or the figure under the words."""
-    one = f"Appetite for probing {foe.revisionism:.2f}"
-    return [one] if ink.width(one, "small") <= w else ["Appetite for probing", f"{foe.revisionism:.2f}"]
+    one = _("Appetite for probing {appetite}").format(appetite=num(foe.revisionism))
+    return [one] if ink.width(one, "small") <= w else [_("Appetite for probing"), num(foe.revisionism)]
 
 
 def foes_width(ink: Ink, foes) -> int:
     """The narrowest the adversaries' box can be with its figures whole (the spending on two lines)."""
     th = ink.theme
-    plain = ["Successful attacks: 0", "Crises so far: 0", "Military spending", "Appetite for probing"]
-    bold = [f"${f.capability[-1]:,.0f} bn a year" for f in foes] + ["ADVERSARIES"]
+    plain = [_("Successful attacks: {n}").format(n=0), _("Crises so far: {n}").format(n=0), _("Military spending"),
+             _("Appetite for probing")]
+    bold = [_("{amount} a year").format(amount=dollars(f.capability[-1], 0)) for f in foes] + [_("ADVERSARIES")]
     names = [ink.width(f.name, "h3", True) + th.tx(32) for f in foes]
     return max(*(ink.width(t, "small") for t in plain), *(ink.width(t, "small", True) for t in bold),
                *names) + 2 * th.tx(14)
@@ -176,7 +189,8 @@ def draw_adversaries(ink: Ink, surf, rect: pygame.Rect, foes, attacks: int, cris
     box = pygame.Rect(rect.x, rect.y, rect.w, min(rect.h, h))
     ink.panel(surf, box, pal["panel"], radius=th.px(10))
     x, y = box.x + pad, box.y + pad
-    ink.text(surf, "ADVERSARY" if len(foes) == 1 else "ADVERSARIES", (x, y), "small", pal["adversary_hatch"], True)
+    ink.text(surf, _("ADVERSARY") if len(foes) == 1 else _("ADVERSARIES"), (x, y), "small", pal["adversary_hatch"],
+             True)
     y += ink.lh("small", True) + th.tx(6)
     for foe in shown:
         sw = pygame.Rect(x, y + th.tx(4), th.tx(22), ink.lh("h3", True) - th.tx(8))
@@ -184,7 +198,7 @@ def draw_adversaries(ink: Ink, surf, rect: pygame.Rect, foes, attacks: int, cris
         surf.blit(hatch_tile("#", sw.size, pal["adversary_hatch"], max(6, th.px(11)), max(1, th.px(2.2))), sw)
         ink.text(surf, foe.name, (sw.right + th.tx(10), y), "h3", pal["text"], True, max_w=w - sw.w - th.tx(10))
         y += ink.lh("h3", True) + th.tx(4)
-        ink.text(surf, "Military spending", (x, y), "small", pal["dim"], max_w=w)
+        ink.text(surf, _("Military spending"), (x, y), "small", pal["dim"], max_w=w)
         y += ink.lh("small")
         for line in _spending_lines(ink, foe, w):
             ink.text(surf, line, (x, y), "small", pal["text"], True, max_w=w)
@@ -197,6 +211,6 @@ def draw_adversaries(ink: Ink, surf, rect: pygame.Rect, foes, attacks: int, cris
         ink.bar(surf, pygame.Rect(x, y, w, th.tx(8)), foe.revisionism, pal["adversary_hatch"])
         y += th.tx(22)
     col = pal["bad"] if attacks else pal["dim"]
-    ink.text(surf, f"Successful attacks: {attacks}", (x, y), "small", col, bool(attacks), max_w=w)
+    ink.text(surf, _("Successful attacks: {n}").format(n=attacks), (x, y), "small", col, bool(attacks), max_w=w)
     y += ink.lh("small")
-    ink.text(surf, f"Crises so far: {crises}", (x, y), "small", pal["dim"], max_w=w)
+    ink.text(surf, _("Crises so far: {n}").format(n=crises), (x, y), "small", pal["dim"], max_w=w)

@@ -7,16 +7,17 @@ from dataclasses import dataclass, replace
 
 import pygame
 
+from game.i18n import N_, _, num
+from game.settings import OVERLAYS
 from game.ui.ink import Ink, hatch_tile
 from game.ui.map.view import Pane, fit_panes
-from game.ui.play.legend import KEYS, draw_ramp, foes_width, legend_size
-from game.settings import OVERLAYS
+from game.ui.play.legend import KEYS, draw_ramp, foes_width, key_label, legend_size
 from game.ui.theme import overlay_color
-from game.ui.wording import FIGURES, overlay_title
+from game.ui.wording import FIGURES, dollars, overlay_title
 
 SWATCH = 32     # a key's sample, in text pixels
 # The folded key's entries: (hatch, words); "*" the presence pips, "[]" the selection's outline.
-KEY = (*KEYS, ("*", "U.S. presence"), ("[]", "Selected"))
+KEY = (*KEYS, ("*", N_("U.S. presence")), ("[]", N_("Selected")))
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,11 @@ class MapArea:
 
 def foe_lines(foes, attacks: int, crises: int) -> list[str]:
     """The adversaries as the folded key says them: a line each, then the attacks and crises."""
-    lines = [f"{f.name}: ${f.capability[-1]:,.0f} bn a year "
-             f"({(f.capability[-1] / f.capability[0] - 1 if f.capability[0] else 0.0) * 100:+.0f} %), "
-             f"appetite for probing {f.revisionism:.2f}" for f in foes]
-    return lines + [f"attacks {attacks}, crises {crises}"]
+    lines = [_("{adversary}: {amount} a year ({change} %), appetite for probing {appetite}").format(
+                 adversary=f.name, amount=dollars(f.capability[-1], 0), appetite=num(f.revisionism),
+                 change=num((f.capability[-1] / f.capability[0] - 1 if f.capability[0] else 0.0) * 100, 0, sign=True))
+             for f in foes]
+    return lines + [_("attacks {attacks}, crises {crises}").format(attacks=attacks, crises=crises)]
 
 
 def _entry_w(ink: Ink, words: str) -> int:
@@ -41,13 +43,14 @@ def _entry_w(ink: Ink, words: str) -> int:
 
 
 # The scale's heading in the key, shorter than the side legend's (the active tab names the overlay as well).
-KEY_TITLES = {**{o: overlay_title(o) for o in OVERLAYS}, "alignment": FIGURES["alignment"].short,
-              "spending": f"{FIGURES['spending'].short}, % of GDP"}
+def key_titles() -> dict[str, str]:
+    return {**{o: overlay_title(o) for o in OVERLAYS}, "alignment": FIGURES["alignment"].short,
+            "spending": FIGURES['spending'].short + _(", % of GDP")}
 
 
 def _scale_w(ink: Ink) -> int:
     th = ink.theme
-    return max(th.tx(180), max(ink.width(t, "tiny", True) for t in KEY_TITLES.values()))
+    return max(th.tx(180), max(ink.width(t, "tiny", True) for t in key_titles().values()))
 
 
 def _key_layout(ink: Ink, width: int, lines: list[str]) -> tuple[int, list[tuple[str, str, pygame.Rect]]]:
@@ -60,7 +63,8 @@ def _key_layout(ink: Ink, width: int, lines: list[str]) -> tuple[int, list[tuple
 
     def widths(cols: int) -> list[int]:
         rows = -(-len(KEY) // cols)
-        return [max(_entry_w(ink, words) for _, words in KEY[c * rows:(c + 1) * rows]) for c in range(cols)]
+        return [max(_entry_w(ink, key_label(words)) for _kind, words in KEY[c * rows:(c + 1) * rows])
+                for c in range(cols)]
     shapes = [c for c in range(len(KEY), 0, -1) if (c - 1) * -(-len(KEY) // c) < len(KEY)]   # no empty column
     fits = [c for c in shapes if sum(widths(c)) + (c - 1) * gap <= width]
     beside = next((c for c in fits if scale.w + gap + sum(widths(c)) + (c - 1) * gap <= width), 0)
@@ -71,7 +75,7 @@ def _key_layout(ink: Ink, width: int, lines: list[str]) -> tuple[int, list[tuple
     y0 += max(0, (scale.h - rows * row_h) // 2) if beside else 0
     items = [("scale", "", scale)]
     xs = [x0 + sum(widths(cols)[:c]) + c * gap for c in range(cols)]
-    for k, (kind, words) in enumerate(KEY):
+    for k, (kind, words) in enumerate((kind, key_label(words)) for kind, words in KEY):
         col, row = divmod(k, rows)
         items.append((kind, words, pygame.Rect(xs[col], y0 + row * row_h, widths(cols)[col], row_h)))
     y = max(r.bottom for _, _, r in items) + (th.tx(6) if lines else 0)
@@ -145,7 +149,7 @@ def draw_key(ink: Ink, surf, rect: pygame.Rect, overlay: str, lines: list[str]) 
     for kind, words, r in _key_layout(ink, inner.w, lines)[1]:
         r = r.move(inner.topleft)
         if kind == "scale":
-            ink.text(surf, KEY_TITLES[overlay], r.topleft, "tiny", pal["text"], True, max_w=r.w)
+            ink.text(surf, key_titles()[overlay], r.topleft, "tiny", pal["text"], True, max_w=r.w)
             draw_ramp(ink, surf, pygame.Rect(r.x, r.y + ink.lh("tiny", True) + th.tx(2), r.w, th.tx(12)), overlay)
         elif kind == "line":
             ink.text(surf, words, r.topleft, "small", pal["dim"], max_w=r.w)

@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import N_, _, num
 from game.ui.ink import Ink
 from game.ui.layout import columns
 from game.ui.play.view import AllyView, GlobalView, deterrence_word
 from game.ui.theme import GUIDELINE, SPENDING_MAX
-from game.ui.wording import FIGURES, PILLAR_SHORT, PILLAR_TITLES, name_forms, shown_delta
+from game.ui.wording import FIGURES, PILLAR_SHORT, PILLAR_TITLES, dollars, name_forms, shown_delta
 
-METERS = tuple(  # var, label, its short form (where the label does not fit beside the value), good when it rises?
-    (var, FIGURES[var].title, FIGURES[var].short, FIGURES[var].good_up)
-    for var in ("spending", "threat", "trust", "alignment", "hedging"))
+
+class _Meters:
+    """Per meter: var, label, its short form (where the label does not fit beside the value), good when it rises?
+    Read in the language spoken each time it is iterated."""
+    VARS = ("spending", "threat", "trust", "alignment", "hedging")
+
+    def __iter__(self):
+        return iter([(var, FIGURES[var].title, FIGURES[var].short, FIGURES[var].good_up) for var in self.VARS])
+
+    def __len__(self) -> int:
+        return len(self.VARS)
+
+
+METERS = _Meters()
 
 
 def money(x: float) -> str:
-    return f"${x:,.1f} bn"
+    return dollars(x)
 
 
 def trend(ink: Ink, var: str, delta: float, good_up: bool | None) -> tuple[str, tuple]:
@@ -24,9 +36,9 @@ def trend(ink: Ink, var: str, delta: float, good_up: bool | None) -> tuple[str, 
     `delta` is the change as shown (game.ui.wording.shown_delta), so the arrow agrees with the two values."""
     pal = ink.pal
     if round(delta, 2) == 0:
-        return "· 0.00", pal["faint"]
+        return "· " + num(0.0), pal["faint"]
     arrow = "▲" if delta > 0 else "▼"
-    text = f"{arrow} {delta:+.2f}"
+    text = f"{arrow} {num(delta, sign=True)}"
     if good_up is None:
         return text, pal["dim"]
     good = (delta > 0) == good_up
@@ -55,40 +67,42 @@ def draw_top(ink: Ink, surf, rect: pygame.Rect, name: str, g: GlobalView) -> Non
     role = next((r for r in ("h3", "body", "small") if ink.width(name_forms(name)[-1], r, True) <= name_c.w), "small")
     title = short_name(ink, name, name_c.w, role)
     ink.text(surf, title, name_c.topleft, role, pal["text"], True, max_w=name_c.w)
-    when = ("Campaign complete",) if g.over else (f"Turn {g.turn + 1} of {g.turns}  ·  {g.label}",
-                                                  f"Turn {g.turn + 1}/{g.turns} · {g.label}", g.label)
+    when = (_("Campaign complete"),) if g.over else (
+        _("Turn {n} of {turns}  ·  {when}").format(n=g.turn + 1, turns=g.turns, when=g.label),
+        _("Turn {n}/{turns} · {when}").format(n=g.turn + 1, turns=g.turns, when=g.label), g.label)
     ink.text(surf, _first_fit(ink, when, name_c.w, "small"), (name_c.x, name_c.bottom), "small", pal["accent"], True,
              "bottomleft", max_w=name_c.w)
 
     # the budget: the projected cost of the pending orders against the budget
     left = g.budget - g.projected
     over = left < 0
-    note = f"{money(-left)} over" if over else f"{money(left)} left"
-    value = f"{money(g.projected)} of {money(g.budget)}"
+    note = (_("{amount} over") if over else _("{amount} left")).format(amount=money(abs(left)))
+    value = _("{cost} of {budget}").format(cost=money(g.projected), budget=money(g.budget))
     top = max(g.budget * 1.3, g.projected * 1.05, 1e-9)   # an event may drain the budget to 0
-    value = (value, f"${g.projected:,.1f} of {g.budget:,.1f} bn", f"${g.projected:,.1f}/{g.budget:,.1f}")
-    _column(ink, surf, budget_c, ("U.S. COST, $ BN A YEAR", "U.S. COST A YEAR", "U.S. COST"), value,
+    cost, budget = num(g.projected, 1, group=True), num(g.budget, 1, group=True)
+    value = (value, _("${cost} of {budget} bn").format(cost=cost, budget=budget), f"${cost}/{budget}")
+    _column(ink, surf, budget_c, (_("U.S. COST, $ BN A YEAR"), _("U.S. COST A YEAR"), _("U.S. COST")), value,
             (note, pal["bad"] if over else pal["good"]),
             g.projected / top, pal["bad_fill"] if over else pal["good_fill"], marker=g.budget / top)
-    for col, label, hist, color, good_up in ((dom_c, ("DOMESTIC PRESSURE", "DOMESTIC", "DOM."), g.domestic,
+    for col, label, hist, color, good_up in ((dom_c, (_("DOMESTIC PRESSURE"), _("DOMESTIC"), _("DOM.")), g.domestic,
                                               pal["bad"], False),
-                                             (cred_c, ("CREDIBILITY", "CREDIB."), g.credibility, pal["good_fill"],
+                                             (cred_c, (_("CREDIBILITY"), _("CREDIB.")), g.credibility, pal["good_fill"],
                                               True)):
         delta = shown_delta(hist[-2], hist[-1]) if len(hist) > 1 else 0.0
-        _column(ink, surf, col, label, f"{hist[-1]:.2f}", trend(ink, "x", delta, good_up), hist[-1], color)
+        _column(ink, surf, col, label, num(hist[-1]), trend(ink, "x", delta, good_up), hist[-1], color)
 
     # the four pillars so far, and the score
     cols = columns(pill_c, [1, 1, 1, 1, 0.6], th.px(14))
     for col, (key, value) in zip(cols, g.pillars.items()):
         if value is None:
             _column(ink, surf, col, (PILLAR_TITLES[key].upper(), PILLAR_SHORT[key]), "–",
-                    ("after turn 1" if g.turn == 0 else "at the end", pal["faint"]), 0.0, pal["track"])
+                    (_("after turn 1") if g.turn == 0 else _("at the end"), pal["faint"]), 0.0, pal["track"])
         else:
-            _column(ink, surf, col, (PILLAR_TITLES[key].upper(), PILLAR_SHORT[key]), f"{value:.0f}", None, value / 100,
+            _column(ink, surf, col, (PILLAR_TITLES[key].upper(), PILLAR_SHORT[key]), num(value, 0), None, value / 100,
                     pal["good_fill"] if value >= 50 else pal["bad"])
     sc = cols[-1]
-    ink.text(surf, "SCORE", (sc.right, sc.y), "tiny", pal["select"], True, "topright")
-    ink.text(surf, "–" if g.score is None else f"{g.score:.0f}", (sc.right, sc.bottom + th.tx(6)), "h2",
+    ink.text(surf, _("SCORE"), (sc.right, sc.y), "tiny", pal["select"], True, "topright")
+    ink.text(surf, "–" if g.score is None else num(g.score, 0), (sc.right, sc.bottom + th.tx(6)), "h2",
              pal["text"], True, "bottomright")
 
 
@@ -126,9 +140,15 @@ def detail_height(ink: Ink, w: int, compact: bool, status: bool = True) -> int:
 
 # The figures under the meters, two to a line: each in its long and short forms. Which forms are used is judged
 # on the widest values, so the height is the same for every ally.
-PAIRS = ((("★ U.S. presence {p:.2f}", "★ Presence {p:.2f}"), ("Self-reliance {s:.2f}", "Self-rel. {s:.2f}")),
-         (("Deterrence {d:.1f}× ({word})", "Deterrence {d:.1f}×"), ("Leans on U.S. {x:.2f}", "On U.S. {x:.2f}")))
-WIDEST = {"p": 0.0, "s": 0.0, "d": 10.0, "word": "very thin", "x": 0.0}
+PAIRS = (((N_("★ U.S. presence {p}"), N_("★ Presence {p}")), (N_("Self-reliance {s}"), N_("Self-rel. {s}"))),
+         ((N_("Deterrence {d}× ({word})"), N_("Deterrence {d}×")), (N_("Leans on U.S. {x}"), N_("On U.S. {x}"))))
+WIDEST = {"p": 0.0, "s": 0.0, "d": 10.0, "word": N_("very thin"), "x": 0.0}
+
+
+def pair_text(form: str, values: dict) -> str:
+    """A figure under the meters, worded and written in the language spoken."""
+    return _(form).format(p=num(values["p"]), s=num(values["s"]), d=num(values["d"], 1), x=num(values["x"]),
+                          word=_(values["word"]))
 
 
 def _pair_forms(ink: Ink, w: int) -> list[tuple[int, int, bool]]:
@@ -138,7 +158,7 @@ def _pair_forms(ink: Ink, w: int) -> list[tuple[int, int, bool]]:
     out = []
     for lefts, rights in PAIRS:
         def width(forms, i, bold):
-            return ink.width(forms[i].format(**WIDEST), "small", bold)
+            return ink.width(pair_text(forms[i], WIDEST), "small", bold)
         side = [(li, ri) for li, ri in ((0, 0), (1, 0), (1, 1)) if width(lefts, li, True) + gap
                 + width(rights, ri, False) <= w]
         # stacked, each figure on its own line in the longest form that fits it
@@ -154,9 +174,9 @@ def detail_min_width(ink: Ink, names: list[str]) -> int:
     on a line of its own."""
     th = ink.theme
     name = max(ink.width(n + " ☢ ⚑", "h3", True) for n in names)
-    meter = max(ink.width(short, "small", True) for _, _, short, _ in METERS) + th.tx(22) \
-        + ink.width("0.00 % GDP", "small", True) + ink.width("▲ +0.00", "small", True)
-    pairs = max(ink.width(forms[-1].format(**WIDEST), "small", bold) for pair in PAIRS
+    meter = max(ink.width(short, "small", True) for _var, _title, short, _good in METERS) + th.tx(22) \
+        + ink.width(num(0.0) + _(" % GDP"), "small", True) + ink.width("▲ " + num(0.0, sign=True), "small", True)
+    pairs = max(ink.width(pair_text(forms[-1], WIDEST), "small", bold) for pair in PAIRS
                 for forms, bold in zip(pair, (True, False)))
     return max(name, meter, pairs)
 
@@ -181,13 +201,14 @@ def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, compact: bo
              max_w=w)
     y += ink.lh("h2", True)
     if status:
-        line = f"{'Partner' if a.partner else 'Ally'} facing {a.adversary}"
+        line = (_("Partner facing {adversary}") if a.partner else _("Ally facing {adversary}")).format(
+            adversary=a.adversary)
         if a.nuclear:
-            line += "  ·  ☢ nuclear programme"
+            line += _("  ·  ☢ nuclear programme")
         elif a.realigned:
-            line += "  ·  ⚑ made its own deal"
+            line += _("  ·  ⚑ made its own deal")
         elif a.renounced:
-            line += "  ·  gave up its nuclear programme"
+            line += _("  ·  gave up its nuclear programme")
         ink.text(surf, line, (x, y), "small", pal["bad"] if (a.nuclear or a.realigned) else pal["dim"], max_w=w)
     y += ink.lh("small") + th.tx(14) if status else th.tx(6)
     rh = meter_row_height(ink, compact)
@@ -201,10 +222,10 @@ def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, compact: bo
     colors = ((pal["select"], pal["dim"]), (pal["bad"] if a.deterrence < 0.8 else pal["text"], pal["dim"]))
     lh = ink.lh("small", True) + th.tx(2)
     for (lefts, rights), (li, ri, stacked), (left_c, right_c) in zip(PAIRS, _pair_forms(ink, w), colors):
-        ink.text(surf, lefts[li].format(**values), (x, y), "small", left_c, True, max_w=w)
+        ink.text(surf, pair_text(lefts[li], values), (x, y), "small", left_c, True, max_w=w)
         if stacked:
             y += lh
-        ink.text(surf, rights[ri].format(**values), (rect.right, y), "small", right_c, False, "topright", max_w=w)
+        ink.text(surf, pair_text(rights[ri], values), (rect.right, y), "small", right_c, False, "topright", max_w=w)
         y += lh
     return y
 
@@ -216,7 +237,7 @@ def _ally_meter(ink: Ink, surf, row: pygame.Rect, a: AllyView, var: str, names: 
     tr, tcol = trend(ink, var, a.delta[var], good_up)
     tr_w = ink.width("▲ +0.00", "small", True)
     ink.text(surf, tr, (row.right, row.y), "small", tcol, True, "topright")
-    val = f"{value:.2f} % GDP" if var == "spending" else f"{value:.2f}"
+    val = num(value) + _(" % GDP") if var == "spending" else num(value)
     shown = ink.text(surf, val, (row.right - tr_w - th.tx(12), row.y), "small", pal["text"], True, "topright")
     room = shown.x - row.x - th.tx(10)
     name = names[0] if ink.width(names[0], "small", True) <= room else names[1]

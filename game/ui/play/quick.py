@@ -6,9 +6,12 @@ the turn, and the confirmation says where the orders came from.
 from __future__ import annotations
 
 from game.campaign.model import ORDERS
+from game.i18n import _
 from game.sim import policies
+from game.sim.explain import order_name
 from game.sim.session import SetOrder
 from game.ui.play.usaction import withdraw_refusal
+from game.ui.wording import dollars
 
 
 def adviser_orders(session) -> list[str]:
@@ -41,22 +44,22 @@ def source(session) -> str:
     if all(o == "hold" for o in pending):
         return ""
     if pending == adviser_orders(session):
-        return "Every order is the adviser's pick (A)."
+        return _("Every order is the adviser's pick (A).")
     if pending == last_orders(session):
-        return "The same orders as last turn (D)."
+        return _("The same orders as last turn (D).")
     return ""
 
 
 def confirmation(session, allies, g, congress: str) -> str:
     """The text of the end-of-turn confirmation: the orders, where they came from, the U.S. action, the cost,
     and the two keys that set every order at once."""
-    given = [f"{a.name}: {a.order}" for a in allies if a.order != "hold"]
-    orders = "; ".join(given) if given else "every ally holds"
+    given = [f"{a.name}: {order_name(a.order)}" for a in allies if a.order != "hold"]
+    orders = "; ".join(given) if given else _("every ally holds")
     left = g.budget - g.projected
-    money = f"${g.projected:,.1f} bn of ${g.budget:,.1f} bn " + \
-            (f"(${-left:,.1f} bn over budget)" if left < 0 else f"(${left:,.1f} bn left)")
+    money = _("{cost} of {budget} ").format(cost=dollars(g.projected), budget=dollars(g.budget)) + \
+        (_("({amount} over budget)") if left < 0 else _("({amount} left)")).format(amount=dollars(abs(left)))
     origin = source(session)
-    keys = "Faster turns: A gives every ally the adviser's pick" + \
-        ("; D repeats last turn's orders." if session.reports else ".")
-    return (f"Orders: {orders}." + (f" {origin}" if origin else "") + f"\n\n{congress}\n\n"
-            f"Projected U.S. cost (a year): {money}.\n\n{keys}")
+    keys = _("Faster turns: A gives every ally the adviser's pick") + \
+        (_("; D repeats last turn's orders.") if session.reports else ".")
+    return (_("Orders: {orders}.").format(orders=orders) + (f" {origin}" if origin else "") + f"\n\n{congress}\n\n"
+            + _("Projected U.S. cost (a year): {money}.").format(money=money) + f"\n\n{keys}")

@@ -12,8 +12,9 @@ from dataclasses import replace
 import pygame
 
 from game.authoring.live import Broken, Watch, edited, file_watch, reload_session
+from game.i18n import N_, _, ngettext
 
-TITLE = "The campaign file has problems: the game goes on with the last good version"
+TITLE = N_("The campaign file has problems: the game goes on with the last good version")
 MAX_LINES = 12          # problems listed in the overlay; the rest are counted ("and 5 more")
 
 
@@ -70,11 +71,12 @@ class HotReload:
         self.app.show("briefing" if top == "briefing" else "end" if result.session.over else "play")
         self.seconds = time.perf_counter() - start          # checking, replaying and the screens built anew
         name = os.path.basename(session.campaign.path)
-        notes = [f"{result.dropped} order{'s' if result.dropped != 1 else ''} no longer possible dropped"] \
-            if result.dropped else []
-        notes += [f"{result.cut} turn{'s' if result.cut != 1 else ''} past the new last turn cut"] if result.cut else []
-        turns = f"{result.turns} turn{'s' if result.turns != 1 else ''} replayed"
-        self.app.toast(f"Reloaded {name}: {', '.join([turns, *notes])}")
+        notes = [ngettext("{n} order no longer possible dropped", "{n} orders no longer possible dropped",
+                          result.dropped).format(n=result.dropped)] if result.dropped else []
+        notes += [ngettext("{n} turn past the new last turn cut", "{n} turns past the new last turn cut",
+                           result.cut).format(n=result.cut)] if result.cut else []
+        turns = ngettext("{n} turn replayed", "{n} turns replayed", result.turns).format(n=result.turns)
+        self.app.toast(_("Reloaded {name}: {what}").format(name=name, what=", ".join([turns, *notes])))
 
     # --- the overlay ---------------------------------------------------------------------------------------
     def _rect(self) -> pygame.Rect:
@@ -82,7 +84,7 @@ class HotReload:
         w, h = self.app.screen.get_size()
         lines = min(len(self.broken.problems), MAX_LINES + 1) if self.broken else 0
         # the title on as many lines as it takes at this width (large text wraps it rather than cutting it)
-        title = ink.para_height(TITLE, int(w * 0.8) - th.tx(40), "h3", True)
+        title = ink.para_height(_(TITLE), int(w * 0.8) - th.tx(40), "h3", True)
         height = title + ink.lh("small") * (lines + 2) + th.tx(40)
         rect = pygame.Rect(0, 0, int(w * 0.8), min(height, int(h * 0.7)))
         rect.midtop = (w // 2, th.px(70))
@@ -95,14 +97,15 @@ class HotReload:
         rect = self._rect()
         ink.panel(surface, rect, ink.pal["panel"], ink.pal["bad"])
         x, y, w = rect.x + th.tx(20), rect.y + th.tx(14), rect.w - th.tx(40)
-        y = ink.para(surface, TITLE, pygame.Rect(x, y, w, rect.bottom - y), "h3", ink.pal["bad"], True) + th.tx(6)
+        y = ink.para(surface, _(TITLE), pygame.Rect(x, y, w, rect.bottom - y), "h3", ink.pal["bad"], True) + th.tx(6)
         problems = self.broken.problems
         for problem in problems[:MAX_LINES]:     # the file's name alone: the folder is the author's own
             shown = replace(problem, file=os.path.basename(problem.file))
             ink.text(surface, str(shown), (x, y), "small", ink.pal["text"], max_w=w)
             y += ink.lh("small")
         if len(problems) > MAX_LINES:
-            ink.text(surface, f"... and {len(problems) - MAX_LINES} more", (x, y), "small", ink.pal["dim"])
+            ink.text(surface, _("... and {n} more").format(n=len(problems) - MAX_LINES), (x, y), "small",
+                     ink.pal["dim"])
             y += ink.lh("small")
-        ink.text(surface, "Fix the file and save it: the game reloads by itself (or press F5). Click to hide this.",
+        ink.text(surface, _("Fix the file and save it: the game reloads by itself (or press F5). Click to hide this."),
                  (x, y + th.tx(4)), "small", ink.pal["dim"], max_w=w)

@@ -9,17 +9,18 @@ from __future__ import annotations
 import pygame
 
 from game.campaign.model import ORDERS
+from game.i18n import _, ngettext
 from game.settings import OVERLAYS
-from game.sim.explain import ally_changes
+from game.sim.explain import ally_changes, order_name
 from game.sim.session import SetOrder, SetUSAction
 from game.ui import bindings, flow
 from game.ui.bindings import label
-from game.ui.play import quick
 from game.ui.layout import MAP_SHARE, keys_fit, play_layout, row_buttons
+from game.ui.play import quick
+from game.ui.play.allylist import ListPlan, plan_list, row_width, window_start
 from game.ui.play.draw import adviser_fits, draw_map_tooltip, draw_play, order_min_width
 from game.ui.play.legend import legend_size
 from game.ui.play.mapkey import MapArea, arrange
-from game.ui.play.allylist import ListPlan, plan_list, row_width, window_start
 from game.ui.play.panels import detail_height, detail_min_width
 from game.ui.play.usaction import congress_advised, congress_line, withdraw_refusal
 from game.ui.play.view import adversary_views, ally_views, global_view, news, order_costs, paint
@@ -107,16 +108,17 @@ class PlayScene(Scene):
         # overlay tabs and the theatre switch (whose word "Theatre" goes before the tabs shorten)
         tab_items = [(key, FIGURES[o].short) for key, o in zip(bindings.OVERLAY_DIGITS, OVERLAYS)]
         views = self.views()
-        theatre_w, theatre_label, theatre_key = 0, "Theatre", label(bindings.THEATRE_KEY)
+        theatre_w, theatre_label, theatre_key = 0, _("Theatre"), label(bindings.THEATRE_KEY)
         if len(views) > 1:
-            names_w = dense.width("Indo-Pacific", "small", True) + dense.width(theatre_key, "small", True) + th.tx(70)
+            names_w = dense.width(_("Indo-Pacific"), "small", True) + dense.width(theatre_key, "small",
+                                                                                  True) + th.tx(70)
             theatre_w = min(dense.theme.tx(250), names_w + dense.width(theatre_label, "small", True))
             if theatre_w > L.tabs.w * 0.3:
                 theatre_w, theatre_label = names_w, ""
         tab_area = pygame.Rect(L.tabs.x, L.tabs.y, L.tabs.w - theatre_w - (th.px(10) if theatre_w else 0), L.tabs.h)
         # the words matter more than the 1-5 caps, and short words more than cut ones (the legend names the overlay)
-        for items in (tab_items, [("", word) for _, word in tab_items],
-                      [("", FIGURES[o].tab) for o in OVERLAYS], [(k, "") for k, _ in tab_items]):
+        for items in (tab_items, [("", word) for _key, word in tab_items],
+                      [("", FIGURES[o].tab) for o in OVERLAYS], [(k, "") for k, _word in tab_items]):
             if keys_fit(dense, tab_area.w, items, th.px(6), "small"):
                 break
         tab_items = items
@@ -145,27 +147,28 @@ class PlayScene(Scene):
         y = L.right.bottom - pad - rows * oh - (rows - 2) * og - sep
         self.orders_top = y - ink.lh("small", True) - th.tx(12) - self.advice_h
         for order in ORDER_ROW:
-            self.buttons.append(Button(f"order:{order}", order.capitalize(),
+            self.buttons.append(Button(f"order:{order}", order_name(order).capitalize(),
                                        pygame.Rect(L.right.x + pad, y, L.right.w - 2 * pad, oh),
                                        key=label(bindings.KEY_OF_ORDER[order]),
                                        style="order", order=order))
             y += oh + og
         congress = pygame.Rect(L.right.x + pad, y - og + sep, L.right.w - 2 * pad, oh)
-        self.buttons.append(Button("congress", "Invoke Congress", congress, key=label(bindings.CONGRESS_KEY)))
+        self.buttons.append(Button("congress", _("Invoke Congress"), congress, key=label(bindings.CONGRESS_KEY)))
         # the bottom bar
         bar = L.bottom.inflate(-th.px(28), -th.tx(14))
         keys = (bindings.REPORT_KEY, bindings.SAVE_KEY, bindings.HELP_KEYS[0], bindings.SETTINGS_KEYS[1],
                 bindings.BACK_KEY)
-        items = [(label(k), word) for k, word in zip(keys, ("Report", "Save", "Help", "Settings", "Title"))]
+        items = [(label(k), word) for k, word in zip(keys, (_("Report"), _("Save"), _("Help"), _("Settings"),
+                                                            _("Title")))]
         enter = label(bindings.ENTER[0])
-        end_w = ink.width("End turn", "body", True) + ink.width(enter, "small", True) + th.tx(90)
+        end_w = ink.width(_("End turn"), "body", True) + ink.width(enter, "small", True) + th.tx(90)
         left_area = pygame.Rect(bar.x, bar.y, bar.w - end_w - th.px(20), bar.h)
         ids = ["report", "save", "help", "settings", "title"]
         for bid, (k, word), r in zip(ids, items, row_buttons(ink, left_area, items, th.px(10))):
             self.buttons.append(Button(bid, word, r, key=k))
         self.hint_x = self.buttons[-1].rect.right + th.px(24)
         end = pygame.Rect(bar.right - end_w, bar.y, end_w, bar.h)
-        self.buttons.append(Button("end", "End turn", end, key=enter, style="primary"))
+        self.buttons.append(Button("end", _("End turn"), end, key=enter, style="primary"))
         self._place_panes()
         self._fit_view()
         self._sync_buttons()
@@ -206,7 +209,7 @@ class PlayScene(Scene):
         y += more_h
         self.news_rect = pygame.Rect(x, y + th.tx(8), w, L.left.bottom - pad - y - th.tx(8))
         if self.news_rect.h > ink.lh("small", True) * 3:
-            rows.append(Button("news", "News", self.news_rect, key=label(bindings.NEWS_KEY)))
+            rows.append(Button("news", _("News"), self.news_rect, key=label(bindings.NEWS_KEY)))
         self.buttons[:0] = rows
 
     def _shown_ids(self) -> tuple[str, ...]:
@@ -256,7 +259,7 @@ class PlayScene(Scene):
         self.button("congress").enabled = not s.over
         self.button("report").enabled = bool(s.reports)
         self.button("end").enabled = not s.over
-        self.button("end").label = "End turn" if s.state.turn + 1 < s.campaign.turns else "Final turn"
+        self.button("end").label = _("End turn") if s.state.turn + 1 < s.campaign.turns else _("Final turn")
 
     # --- lifecycle -----------------------------------------------------------------------------------------
     def on_resume(self) -> None:
@@ -285,9 +288,10 @@ class PlayScene(Scene):
                 s.execute(SetOrder(s.campaign.allies[i].id, order))
         skipped = [why for why in refused if why]
         if skipped:
-            self.app.toast(f"{skipped[0]} to withdraw" if not everyone else
-                           f"Withdraw skipped {len(skipped)} all{'ies' if len(skipped) > 1 else 'y'} with no U.S. "
-                           "forces left")
+            self.app.toast(_("{why} to withdraw").format(why=skipped[0]) if not everyone else
+                           ngettext("Withdraw skipped {n} ally with no U.S. forces left",
+                                    "Withdraw skipped {n} allies with no U.S. forces left", len(skipped)).format(
+                                        n=len(skipped)))
         self._sync_buttons()
 
     def toggle_congress(self) -> None:
@@ -301,27 +305,28 @@ class PlayScene(Scene):
         if s.over:
             return
         g = self.view()["global"]
-        self.app.confirm(f"End {g.label}?", quick.confirmation(s, self.view()["allies"], g, congress_line(s)),
-                         lambda: flow.end_turn(self.app), yes="End turn", no="Keep planning", kicker="Orders")
+        self.app.confirm(_("End {when}?").format(when=g.label), quick.confirmation(s, self.view()["allies"], g,
+                                                                                   congress_line(s)),
+                         lambda: flow.end_turn(self.app), yes=_("End turn"), no=_("Keep planning"), kicker=_("Orders"))
 
     def give_every(self, kind: str) -> None:
         """A: every ally the adviser's pick; D: last turn's orders again."""
         s = self.session
         orders = quick.adviser_orders(s) if kind == "adviser" else quick.last_orders(s)
         if s.over or orders is None:
-            self.app.toast("No turn played yet: nothing to repeat")
+            self.app.toast(_("No turn played yet: nothing to repeat"))
             return
         skipped = quick.give_all(s, orders)
-        self.app.toast(("The adviser's pick for every ally" if kind == "adviser" else "Last turn's orders again")
-                       + (f" ({skipped} with no U.S. forces left hold)" if skipped else ""))
+        self.app.toast((_("The adviser's pick for every ally") if kind == "adviser" else _("Last turn's orders again"))
+                       + (_(" ({n} with no U.S. forces left hold)").format(n=skipped) if skipped else ""))
         self._sync_buttons()
 
     def show_news(self) -> None:
         items = self.view()["news"]
         when = self.view()["global"].label
         if not items:
-            self.app.toast("No news this turn")
-        for n, (title, text, _) in reversed(list(enumerate(items))):
+            self.app.toast(_("No news this turn"))
+        for n, (title, text, _kind) in reversed(list(enumerate(items))):
             self.app.show("event", (title, text, "event"), n + 1, len(items), when)
 
     def open_report(self) -> None:
@@ -359,7 +364,7 @@ class PlayScene(Scene):
             self._place_panes()
             self.hover_map = None
         else:
-            self.app.toast("This campaign has a single theatre")
+            self.app.toast(_("This campaign has a single theatre"))
 
     def on_key(self, event) -> bool:
         k, shift = event.key, bool(event.mod & pygame.KMOD_SHIFT)

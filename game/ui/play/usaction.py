@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import N_, _, num
 from game.sim.policies import adviser_us
 from game.sim.state import CONGRESS
 from game.ui.theme import OKABE_ITO, lerp, readable_on
 
 COLOR = OKABE_ITO["green"]      # a colour no order uses, with the key letter G and the word beside it
-BLURB = "Threats believed; risk of cuts"
+BLURB = N_("Threats believed; risk of cuts")
 # the adviser's word, in shorter forms for a narrow panel
-ADVICE = ("Adviser: back this turn's pressure", "Adviser: back the pressure", "Adviser: invoke it")
+ADVICE = (N_("Adviser: back this turn's pressure"), N_("Adviser: back the pressure"), N_("Adviser: invoke it"))
 
 
 def congress_advised(state) -> bool:
@@ -27,25 +28,26 @@ def congress_effect(session) -> str:
     p = session.world.params
     now, line = float(session.state.domestic_pressure[0]), p.congress_threshold
     if now > line:
-        where = f"now {now:.2f}, already past {line:.2f}: Congress may force cuts"
+        where = _("now {now}, already past {line}: Congress may force cuts")
     elif now + p.congress_stir > line:
-        where = f"now {now:.2f}: this takes it past {line:.2f}, where Congress may force cuts"
+        where = _("now {now}: this takes it past {line}, where Congress may force cuts")
     else:
-        where = f"now {now:.2f}; above {line:.2f} Congress may force cuts"
-    return f"domestic pressure +{p.congress_stir:.2f} ({where})"
+        where = _("now {now}; above {line} Congress may force cuts")
+    return _("domestic pressure +{stir} ({where})").format(stir=num(p.congress_stir),
+                                                          where=where.format(now=num(now), line=num(line)))
 
 
 def congress_line(session) -> str:
     """The U.S. action as the end-turn confirmation states it."""
     if session.us_action == "congress":
-        return f"U.S. action: invoke Congress, {congress_effect(session)}."
-    return "U.S. action: none (G invokes Congress)."
+        return _("U.S. action: invoke Congress, {effect}.").format(effect=congress_effect(session))
+    return _("U.S. action: none (G invokes Congress).")
 
 
 def withdraw_refusal(session, ally: int) -> str | None:
     """Why the selected ally cannot be given Withdraw, or None when it can."""
     a = session.campaign.allies[ally]
-    return None if session.can_withdraw(a.id) else f"No U.S. forces left in {a.name}"
+    return None if session.can_withdraw(a.id) else _("No U.S. forces left in {ally}").format(ally=a.name)
 
 
 def draw_congress(scene, surface, b, advised: bool) -> None:
@@ -66,16 +68,17 @@ def draw_congress(scene, surface, b, advised: bool) -> None:
     x = cap.right + th.tx(14)
     blurb = not scene.compact_orders
     # The domestic pressure it stirs is this row's price, like an order's cost: shortened, never dropped.
-    side = f"+{p.congress_stir:.2f} domestic"
-    longest = ADVICE[0] if advised else BLURB
+    side = _("+{stir} domestic").format(stir=num(p.congress_stir))
+    longest = _(ADVICE[0]) if advised else _(BLURB)
     if ink.width(side, "small", True) + ink.width(longest, "tiny", advised) + th.tx(10) > r.right - pad - x:
-        side = f"+{p.congress_stir:.2f}"
+        side = "+" + num(p.congress_stir)
     room = r.right - pad - ink.width(side, "small", True) - th.tx(10) - x
-    line = next((f for f in ADVICE if ink.width(f, "tiny", True) <= room), ADVICE[-1]) if advised else BLURB
+    line = next((_(f) for f in ADVICE if ink.width(_(f), "tiny", True) <= room), _(ADVICE[-1])) if advised \
+        else _(BLURB)
     top = r.centery - (ink.lh("body", True) + (ink.lh("tiny") if blurb else 0)) // 2
-    note = "  · adviser" if advised and not blurb else ""
-    forms = (["✓ Congress invoked" + note, "✓ Congress invoked", "✓ Congress"] if b.active else
-             [b.label + note, b.label, "Congress"])
+    note = _("  · adviser") if advised and not blurb else ""
+    forms = ([_("✓ Congress invoked") + note, _("✓ Congress invoked"), _("✓ Congress")] if b.active else
+             [b.label + note, b.label, _("Congress")])
     label = next((f for f in forms if ink.width(f, "body", True) <= room), forms[-1])
     ink.text(surface, label, (x, top), "body", fg, True, max_w=room)
     if blurb:

@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.campaign.model import ORDERS
+from game.i18n import N_, _
+from game.ui.map.names import country_name
 from game.settings import OVERLAYS
+from game.sim.derived import derive
 from game.sim.explain import happenings
 from game.sim.state import ORDER_CODE
-from game.sim.derived import derive
 from game.ui.map.labels import Label
 from game.ui.map.view import Paint
 from game.ui.theme import overlay_color, overlay_text
@@ -139,15 +141,16 @@ def paint(session, allies: list[AllyView], overlay: str, theatre, palette: str) 
         if adv.country in countries and adv.country not in taken:
             taken.add(adv.country)
             hatches.append((adv.country, "#"))
-            labels.append(Label(adv.country, adv.name.upper(), "adversary", -1.0, "adversary"))
+            labels.append(Label(adv.country, adv.name.upper(), _("adversary"), -1.0, "adversary"))
     for iso, country in countries.items():
         if iso not in taken and not country.clipped:
-            labels.append(Label(iso, country.name, kind="other"))
+            labels.append(Label(iso, country_name(country.name), kind="other"))
     return Paint(tuple(fills), tuple(hatches), tuple(labels), palette)
 
 
 def deterrence_word(ratio: float) -> str:
-    return "strong" if ratio >= 2.0 else "solid" if ratio >= 1.3 else "thin" if ratio >= 0.8 else "very thin"
+    return N_("strong") if ratio >= 2.0 else N_("solid") if ratio >= 1.3 else N_("thin") if ratio >= 0.8 \
+        else N_("very thin")
 
 
 

@@ -7,6 +7,7 @@ import math
 import pygame
 
 from game.analysis.replay import GamePath
+from game.i18n import _
 from game.ui.charts import line_chart
 from game.ui.ink import Ink
 from game.ui.theme import OKABE_ITO
@@ -30,18 +31,19 @@ def draw_ally(ink: Ink, surf, rect: pygame.Rect, you: GamePath, hold: GamePath |
     top = pygame.Rect(rect.x, rect.y, rect.w, (rect.h - gap) // 2)
     bottom = pygame.Rect(rect.x, top.bottom + gap, rect.w, rect.h - top.h - gap)
     spend = you.series("spending", ally)
-    series = [("You", spend, pal["select"]), ("2 % line", [guideline] * len(spend), pal["faint"])]
+    series = [(_("You"), spend, pal["select"]), (_("2 % line"), [guideline] * len(spend), pal["faint"])]
     if hold is not None:   # the same ally on the same dice, had Washington held everywhere
-        series.append(("Hold", hold.series("spending", ally)[:len(spend)], pal["dim"]))
+        series.append((_("Hold"), hold.series("spending", ally)[:len(spend)], pal["dim"]))
     values = [v for _, vals, _ in series for v in vals]
     lo, hi = max(0.0, min(values) - 0.4), max(values) + 0.4
-    ink.text(surf, f"{name.upper()}: SPENDING, % OF GDP", top.topleft, "tiny", pal["accent"], True, max_w=top.w)
+    ink.text(surf, _("{ally}: SPENDING, % OF GDP").format(ally=name.upper()), top.topleft, "tiny", pal["accent"], True,
+             max_w=top.w)
     head = ink.lh("tiny", True) + th.tx(4)
     line_chart(ink, surf, pygame.Rect(top.x, top.y + head, top.w, top.h - head), series, lo, hi, labels,
                _ticks(lo, hi), ".1f")
-    ink.text(surf, "TRUST, ALIGNMENT, HEDGING, U.S. PRESENCE (0-1)", bottom.topleft, "tiny", pal["accent"], True,
+    ink.text(surf, _("TRUST, ALIGNMENT, HEDGING, U.S. PRESENCE (0-1)"), bottom.topleft, "tiny", pal["accent"], True,
              max_w=bottom.w)
-    meters = [(title, you.series(var, ally), OKABE_ITO[color]) for var, title, color in METERS]
+    meters = [(FIGURES[var].short, you.series(var, ally), OKABE_ITO[color]) for var, _title, color in METERS]
     line_chart(ink, surf, pygame.Rect(bottom.x, bottom.y + head, bottom.w, bottom.h - head), meters, 0, 1, labels,
                [0, 0.5, 1], ".2f")
 
@@ -51,10 +53,10 @@ def draw_us_cost(ink: Ink, surf, rect: pygame.Rect, you: GamePath, labels: list[
     cost = [float(r.us_cost[0]) for r in you.reports]
     budget = [float(s.budget[0]) for s in you.states[:-1]]
     hi = max(cost + budget + [1.0]) * 1.15
-    ink.text(surf, "U.S. COST AGAINST THE BUDGET, US$ BN A YEAR", rect.topleft, "tiny", pal["accent"], True,
+    ink.text(surf, _("U.S. COST AGAINST THE BUDGET, US$ BN A YEAR"), rect.topleft, "tiny", pal["accent"], True,
              max_w=rect.w)
     head = ink.lh("tiny", True) + th.tx(4)
     step = 10 if hi <= 60 else 50 if hi <= 300 else 100
     line_chart(ink, surf, pygame.Rect(rect.x, rect.y + head, rect.w, rect.h - head),
-               [("Cost", cost, OKABE_ITO["orange"]), ("Budget", budget, pal["faint"])], 0, hi, labels[1:],
+               [(_("Cost"), cost, OKABE_ITO["orange"]), (_("Budget"), budget, pal["faint"])], 0, hi, labels[1:],
                list(range(0, int(hi) + 1, step)))

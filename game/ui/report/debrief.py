@@ -8,19 +8,21 @@ import pygame
 
 from game.analysis.verdict import MARGIN, judge
 from game.campaign.model import ORDERS
-from game.sim.explain import ISSUES, happenings
+from game.i18n import _, ngettext, num
+from game.sim.explain import ISSUES, happenings, order_name
 from game.sim.outcome import outcome
 from game.ui import bindings, flow
 from game.ui.charts import line_chart
 from game.ui.layout import columns, row_buttons
 from game.ui.report import whatif_job
 from game.ui.report.endnotes import draw_notes, pair_line
-from game.ui.report.endtable import HEADS, table_cells, table_shape
+from game.ui.report.endtable import heads, table_cells, table_shape
 from game.ui.report.export import export
 from game.ui.scene import Scene
 from game.ui.theme import OKABE_ITO
 from game.ui.widgets import Button
 from game.ui.wording import PILLAR_TITLES
+
 
 def own_way_note(session) -> str:
     """The named issues allies went their own way on as they grew stronger (the dilemma proper), or nothing."""
@@ -29,20 +31,22 @@ def own_way_note(session) -> str:
         for i in map(int, report.own_way[0].nonzero()[0]):
             adv = session.campaign.adversaries[int(session.world.adversary[i])].name
             gone.setdefault(session.campaign.allies[i].name, []).append(
-                ISSUES[int(report.own_way[0, i]) - 1].format(adversary=adv))
+                _(ISSUES[int(report.own_way[0, i]) - 1]).format(adversary=adv))
     if not gone:
         return ""
     # counted on the card (it stays as short as its neighbours); the key happenings name each issue and when
     allies, issues = len(gone), sum(len(v) for v in gone.values())
-    return (f" Grown stronger, {allies} all{'ies' if allies != 1 else 'y'} went {'their' if allies != 1 else 'its'} "
-            f"own way on {issues} issue{'s' if issues != 1 else ''} (see the key happenings).")
+    went = ngettext("Grown stronger, {n} ally went its own way", "Grown stronger, {n} allies went their own way",
+                    allies).format(n=allies)
+    return " " + ngettext("{went} on {n} issue (see the key happenings).",
+                          "{went} on {n} issues (see the key happenings).", issues).format(went=went, n=issues)
 
 
 def moved(delta: float) -> str:
     """'rose by 0.04', 'fell by 0.02', or 'held steady' when the change rounds to nothing at two decimals."""
     if round(abs(delta), 2) == 0:
-        return "held steady"
-    return f"{'rose' if delta > 0 else 'fell'} by {abs(delta):.2f}"
+        return _("held steady")
+    return (_("rose by {amount}") if delta > 0 else _("fell by {amount}")).format(amount=num(abs(delta)))
 
 
 def account(session) -> dict:
@@ -59,27 +63,32 @@ def account(session) -> dict:
     hedging_d = float(s.hedging[0].mean() - start.hedging[0].mean())
     own_way = own_way_note(session)
     notes = {
-        "deterrence": f"The risk you ran: {float(s.risk_total[0]):.2f} expected successful attacks; "
-                      + ("none succeeded" if aggr == 0 else f"{aggr} succeeded")
-                      + (f" ({repelled} probe{'s' if repelled != 1 else ''} turned back)." if repelled else "."),
-        "burden": f"Allies carried {float(o.burden_share[0]) * 100:.0f} % of the common defence; the U.S. spent "
-                  f"{float(o.us_cost_ratio[0]) * 100:.0f} % of its budget.",
-        "influence": "How closely the allies follow Washington, weighted by the size of their economies." + own_way,
-        "cohesion": f"Average trust {moved(trust_d)}, hedging {moved(hedging_d)}. "
-                    + ("No ally went nuclear or made its own deal." if nukes + realigned == 0 else
-                       f"{nukes} nuclear programme{'s' if nukes != 1 else ''}, {realigned} "
-                       f"deal{'s' if realigned != 1 else ''} with the adversary.")
-                    + (f" {stopped} programme{'s' if stopped != 1 else ''} given up under U.S. pressure."
+        "deterrence": _("The risk you ran: {risk} expected successful attacks; ").format(
+                          risk=num(float(s.risk_total[0])))
+                      + (_("none succeeded") if aggr == 0 else _("{n} succeeded").format(n=aggr))
+                      + (" " + ngettext("({n} probe turned back).", "({n} probes turned back).", repelled).format(
+                          n=repelled) if repelled else "."),
+        "burden": _("Allies carried {share} % of the common defence; the U.S. spent {cost} % of its budget.").format(
+                      share=num(float(o.burden_share[0]) * 100, 0), cost=num(float(o.us_cost_ratio[0]) * 100, 0)),
+        "influence": _("How closely the allies follow Washington, weighted by the size of their economies.") + own_way,
+        "cohesion": _("Average trust {trust}, hedging {hedging}. ").format(trust=moved(trust_d),
+                                                                          hedging=moved(hedging_d))
+                    + (_("No ally went nuclear or made its own deal.") if nukes + realigned == 0 else
+                       ngettext("{n} nuclear programme", "{n} nuclear programmes", nukes).format(n=nukes) + ", "
+                       + ngettext("{n} deal with the adversary.", "{n} deals with the adversary.",
+                                  realigned).format(n=realigned))
+                    + (" " + ngettext("{n} programme given up under U.S. pressure.",
+                                      "{n} programmes given up under U.S. pressure.", stopped).format(n=stopped)
                        if stopped else ""),
     }
     events = []
     for i, report in enumerate(session.reports):
         # dated by the turn whose news first showed it (the turn a campaign file names for a scripted event),
         # not by the turn whose resolution set it off
-        when = c.calendar.label(i + 1) if i + 1 < c.turns else "At the end"
+        when = c.calendar.label(i + 1) if i + 1 < c.turns else _("At the end")
         for h in happenings(report, session.history[i + 1]):
             if h.kind != "event" or h.grave:
-                events.append(f"{when}: {h.title}" + (" (turned back)" if h.kind == "probe" else ""))
+                events.append(f"{when}: {h.title}" + (_(" (turned back)") if h.kind == "probe" else ""))
     moves = []
     for i, a in enumerate(c.allies):
         d = {v: float(getattr(s, v)[0, i] - getattr(start, v)[0, i]) for v in ("spending", "trust", "alignment",
@@ -87,16 +96,15 @@ def account(session) -> dict:
         broke = bool(s.nuclear[0, i] or s.realigned[0, i])
         value = d["trust"] + d["alignment"] - 2 * d["hedging"] - (1.0 if broke else 0.0)
         used = Counter(ORDERS[int(r.orders[0, i])] for r in session.reports)
-        orders = ", ".join(f"{o} ×{n}" for o, n in used.most_common(3))
-        trust = f"trust {float(start.trust[0, i]):.2f} → {float(s.trust[0, i]):.2f}"
-        text = (f"spending {float(start.spending[0, i]):.2f} → {float(s.spending[0, i]):.2f} % GDP, {trust}, "
-                f"alignment {float(start.alignment[0, i]):.2f} → {float(s.alignment[0, i]):.2f}, hedging "
-                f"{float(start.hedging[0, i]):.2f} → {float(s.hedging[0, i]):.2f}"
-                + (" (broke ranks)" if broke else "") + f". Your orders: {orders}.")
+        orders = ", ".join(f"{order_name(o)} ×{n}" for o, n in used.most_common(3))
+        f = {f"{v}_{k}": num(float(getattr(state, v)[0, i])) for v in d for k, state in (("0", start), ("1", s))}
+        broken = _(" (broke ranks)") if broke else ""
+        text = _("spending {spending_0} → {spending_1} % GDP, trust {trust_0} → {trust_1}, alignment {alignment_0} → "
+                 "{alignment_1}, hedging {hedging_0} → {hedging_1}{broke}. Your orders: {orders}.").format(
+                     broke=broken, orders=orders, **f)
         # a line for a short panel: the relationship's figures alone
-        short = (f"{trust}, alignment {float(start.alignment[0, i]):.2f} → {float(s.alignment[0, i]):.2f}, "
-                 f"hedging {float(start.hedging[0, i]):.2f} → {float(s.hedging[0, i]):.2f}"
-                 + (" (broke ranks)" if broke else ""))
+        short = _("trust {trust_0} → {trust_1}, alignment {alignment_0} → {alignment_1}, hedging {hedging_0} → "
+                  "{hedging_1}{broke}").format(broke=broken, **f)
         better = round(d["trust"], 2) >= 0 and round(d["hedging"], 2) <= 0 and not broke and value > 0
         moves.append((value, a.name, text, short, better))
     moves.sort(key=lambda m: (m[0], m[1]))
@@ -109,8 +117,8 @@ def account(session) -> dict:
              for i, a in enumerate(c.allies)]
     # the headings say no more than the figures: an ally whose trust fell or whose hedging rose is no "best
     # relationship", only the least strained one; one whose relationship did not worsen is not "strained"
-    labels = ("YOUR BEST ALLY RELATIONSHIP" if best and best[4] else "THE LEAST STRAINED ALLY",
-              "YOUR MOST STRAINED ALLY" if worst and worst[0] < 0 else "YOUR WEAKEST ALLY RELATIONSHIP")
+    labels = (_("YOUR BEST ALLY RELATIONSHIP") if best and best[4] else _("THE LEAST STRAINED ALLY"),
+              _("YOUR MOST STRAINED ALLY") if worst and worst[0] < 0 else _("YOUR WEAKEST ALLY RELATIONSHIP"))
     short = {**notes, "influence": notes["influence"][:len(notes["influence"]) - len(own_way)]}
     return {"pillars": pillars, "score": float(o.score[0]), "verdict": judge(session), "notes": notes,
             "short_notes": short,
@@ -159,11 +167,11 @@ class EndScene(Scene):
         self._place_story()
         # the buttons sized to their words, so that a passing message keeps a gap in the row (Scene.toast_area);
         # where the row is short, "Back to the title" says "Title", as on the play screen
-        items = [("L", "Turn reports"), ("W", "What if?"), ("E", "Export"), ("S", "Save for hand-in")]
+        items = [("L", _("Turn reports")), ("W", _("What if?")), ("E", _("Export")), ("S", _("Save for hand-in"))]
         gap = th.px(12)
         snug = sum(ink.width(label, "body", True) + ink.width(k, "small", True) + th.tx(58) for k, label in items)
-        toast = ink.width("Saved for hand-in", "small", True) + th.tx(48) + 2 * gap
-        for leave in ("Back to the title", "Title"):
+        toast = ink.width(_("Saved for hand-in"), "small", True) + th.tx(48) + 2 * gap
+        for leave in (_("Back to the title"), _("Title")):
             title = pygame.Rect(0, 0, ink.width(leave, "body", True) + ink.width("Enter", "small", True) + th.tx(58),
                                 bh)
             room = self.bottom.w - title.w - gap
@@ -209,9 +217,10 @@ class EndScene(Scene):
             self.app.session = None
             self.app.reset_to_title()
         if self.app.team and self.app.unsaved:
-            self.app.confirm("Leave without handing in?", f"{self.app.team}'s game is not saved for hand-in yet. "
-                             "Press S on this screen to save it for your instructor; the autosave keeps it too "
-                             "(Load on the title screen).", go, yes="Leave", no="Stay", kicker="Hand-in")
+            self.app.confirm(_("Leave without handing in?"),
+                             _("{team}'s game is not saved for hand-in yet. Press S on this screen to save it "
+                               "for your instructor; the autosave keeps it too (Load on the title screen).").format(
+                                 team=self.app.team), go, yes=_("Leave"), no=_("Stay"), kicker=_("Hand-in"))
         else:
             go()
 
@@ -222,14 +231,14 @@ class EndScene(Scene):
         ink, th, pal = self.ink, self.theme, self.pal
         d = self.data
         surface.fill(pal["bg"])
-        ink.text(surface, "CAMPAIGN COMPLETE", self.head.topleft, "small", pal["accent"], True)
+        ink.text(surface, _("CAMPAIGN COMPLETE"), self.head.topleft, "small", pal["accent"], True)
         ink.text(surface, self.session.campaign.name, (self.head.x, self.head.y + ink.lh("small", True)), "h1",
                  pal["text"], True, max_w=self.head.w)
         r = self.score_rect
         ink.panel(surface, r, pal["card_hi"], pal["select"], radius=th.px(14), width=max(2, th.px(3)))
         pad = th.tx(22)
-        ink.text(surface, "FINAL SCORE", (r.x + pad, r.y + pad), "small", pal["select"], True)
-        big = ink.text(surface, f"{d['score']:.0f}", (r.x + pad, r.y + pad + ink.lh("small", True)), "hero",
+        ink.text(surface, _("FINAL SCORE"), (r.x + pad, r.y + pad), "small", pal["select"], True)
+        big = ink.text(surface, num(d['score'], 0), (r.x + pad, r.y + pad + ink.lh("small", True)), "hero",
                        pal["text"], True)
         ink.text(surface, "/ 100", (big.right + th.tx(8), big.bottom - th.tx(22)), "h3", pal["dim"], True,
                  "bottomleft")
@@ -242,8 +251,8 @@ class EndScene(Scene):
             x, y, cw = card.x + pad, card.y + pad, card.w - 2 * pad
             ink.text(surface, PILLAR_TITLES[key].upper(), (x, y), "small", pal["accent"], True, max_w=cw)
             y += ink.lh("small", True)
-            shown = ink.text(surface, f"{value:.0f}", (x, y), "h1", pal["text"], True)
-            _, hold, adviser = v.pillars[key]
+            shown = ink.text(surface, num(value, 0), (x, y), "h1", pal["text"], True)
+            _mine, hold, adviser = v.pillars[key]
             self._draw_others(surface, shown, card.right - pad, hold, adviser)
             y += ink.lh("h1", True) + th.tx(4)
             ink.bar(surface, pygame.Rect(x, y, cw, th.tx(12)), value / 100,
@@ -257,15 +266,16 @@ class EndScene(Scene):
         """The same pillar under hold and the adviser, beside the player's value: on one line where it fits,
         else stacked."""
         ink, th, pal = self.ink, self.theme, self.pal
-        line = f"hold {hold:.0f} · adviser {adviser:.0f}"
+        line = _("hold {hold} · adviser {adviser}").format(hold=num(hold, 0), adviser=num(adviser, 0))
         room = right - shown.right - th.tx(10)
         if ink.width(line, "small") <= room:
             ink.text(surface, line, (right, shown.centery), "small", pal["dim"], anchor="midright")
             return
         # stacked, with the adviser's label shortened if need be; where even that cannot sit beside the value it
         # is left out (the score card's verdict line still compares with both)
-        first = f"hold {hold:.0f}"
-        for second in (f"adviser {adviser:.0f}", f"adv. {adviser:.0f}"):
+        first = _("hold {hold}").format(hold=num(hold, 0))
+        for second in (_("adviser {adviser}").format(adviser=num(adviser, 0)),
+                       _("adv. {adviser}").format(adviser=num(adviser, 0))):
             if max(ink.width(first, "small"), ink.width(second, "small")) <= room:
                 ink.text(surface, first, (right, shown.centery), "small", pal["dim"], anchor="bottomright")
                 ink.text(surface, second, (right, shown.centery), "small", pal["dim"], anchor="topright")
@@ -320,23 +330,23 @@ class EndScene(Scene):
         bottom = chart.y - ink.lh("small", True) - th.tx(6) - th.tx(14) if chart and not chart_above else left.bottom
         self._draw_trends(surface, right, chart_above)
         y = left.y
-        ink.text(surface, "KEY HAPPENINGS", (left.x, y), "small", pal["accent"], True)
+        ink.text(surface, _("KEY HAPPENINGS"), (left.x, y), "small", pal["accent"], True)
         y += ink.lh("small", True) + th.tx(8)
         items = self._events()
-        shown, _ = self._events_shown(bottom - left.y)
+        shown, _rest = self._events_shown(bottom - left.y)
         # a long list of happenings leaves the notes on single allies a line at least (the turn reports have the
         # rest), keeping two happenings
         pair = ink.para_height(pair_line(self.data), left.w, "small") + th.tx(14) if pair_line(self.data) else 0
         if pair and not (chart and not chart_above) and shown < len(self._events()):
-            fewer, _ = self._events_shown(bottom - left.y - pair)
+            fewer, _rest = self._events_shown(bottom - left.y - pair)
             shown = fewer if fewer >= min(2, len(self._events())) else shown
         for item in items[:shown]:
             ink.text(surface, "•", (left.x, y), "body", pal["accent"], True)
             y = ink.para(surface, item, pygame.Rect(left.x + th.tx(24), y, left.w - th.tx(24), bottom - y),
                          "body", pal["text"]) + th.tx(4)
         if shown < len(items):
-            more = f"… and {len(items) - shown} more"
-            ink.text(surface, more + " (see the turn reports)" if ink.width(more + " (see the turn reports)",
+            more = _("… and {n} more").format(n=len(items) - shown)
+            ink.text(surface, more + _(" (see the turn reports)") if ink.width(more + _(" (see the turn reports)"),
                      "small") <= left.w else more, (left.x, y), "small", pal["dim"])
             y += ink.lh("small")
         y += th.tx(14)
@@ -354,7 +364,7 @@ class EndScene(Scene):
         """The height of "Where your allies ended" in `rect`, with every ally's row (values before the chart)."""
         ink, th = self.ink, self.theme
         rows = self.data["table"]
-        n_cols, role, _ = table_shape(ink, rect, rows)
+        n_cols, role, _widths = table_shape(ink, rect, rows)
         return ink.lh("small", True) + th.tx(4) + ink.lh("tiny", True) + -(-len(rows) // n_cols) * ink.lh(role) \
             + th.tx(4)
 
@@ -366,40 +376,42 @@ class EndScene(Scene):
         """The pillars and the score after each turn, its heading above it."""
         ink, th, pal = self.ink, self.theme, self.pal
         d, chart = self.data, self.chart_rect
-        ink.text(surface, "THE PILLARS, TURN BY TURN", (chart.x, chart.y - ink.lh("small", True) - th.tx(6)), "small",
+        ink.text(surface, _("THE PILLARS, TURN BY TURN"), (chart.x, chart.y - ink.lh("small", True) - th.tx(6)),
+                 "small",
                  pal["accent"], True)
         colors = {"deterrence": OKABE_ITO["sky"], "burden": OKABE_ITO["orange"], "influence": OKABE_ITO["green"],
                   "cohesion": OKABE_ITO["purple"], "score": pal["text"]}
-        series = [(PILLAR_TITLES.get(k, "Score"), d["trend"][k], colors[k]) for k in colors]
+        series = [(PILLAR_TITLES.get(k, _("Score")), d["trend"][k], colors[k]) for k in colors]
         line_chart(ink, surface, chart, series, 0, 100, d["labels"], [0, 25, 50, 75, 100])
 
     def _draw_trends(self, surface, rect: pygame.Rect, chart_above: bool) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
         rows = self.data["table"]
         head = ink.lh("small", True) + th.tx(4)
-        n_cols, role, _ = table_shape(ink, rect, rows)
+        n_cols, role, _widths = table_shape(ink, rect, rows)
         y = rect.y
         if chart_above:
             self._draw_chart(surface)
             y = self.chart_rect.bottom + th.tx(14)
-        ink.text(surface, "WHERE YOUR ALLIES ENDED", (rect.x, y), "small", pal["accent"], True)
+        ink.text(surface, _("WHERE YOUR ALLIES ENDED"), (rect.x, y), "small", pal["accent"], True)
         y += head
         area = pygame.Rect(rect.x, y, rect.w, rect.bottom - y)
         per = -(-len(rows) // n_cols)
         lh = ink.lh(role)
         for j, col in enumerate(columns(area, [1] * n_cols, th.px(28))):
             cells = table_cells(ink, col, rows, role)
-            for cell, head in zip(cells, HEADS):
+            for cell, head in zip(cells, heads()):
                 ink.text(surface, head, (cell.x, col.y), "tiny", pal["faint"], True, max_w=cell.w)
             yy = col.y + ink.lh("tiny", True)
             mine = rows[j * per:(j + 1) * per]
             fit = (col.bottom - yy) // lh
             if fit < len(mine):      # never drop an ally silently: the last line that fits says how many are left
                 mine, rest = mine[:max(fit - 1, 0)], len(mine) - max(fit - 1, 0)
-                ink.text(surface, f"… and {rest} more (turn reports, L)", (col.x, yy + len(mine) * lh), role,
+                ink.text(surface, _("… and {n} more (turn reports, L)").format(n=rest), (col.x, yy + len(mine) * lh),
+                         role,
                          pal["dim"], max_w=col.w)
             for name, s0, s1, trust, align, hedge, broke in mine:
-                values = (name + (" ⚑" if broke else ""), f"{s0:.2f} → {s1:.2f}", f"{trust:.2f}", f"{align:.2f}")
+                values = (name + (" ⚑" if broke else ""), f"{num(s0)} → {num(s1)}", num(trust), num(align))
                 for k, (cell, text) in enumerate(zip(cells, values)):
                     color = (pal["bad"] if broke else pal["text"]) if k == 0 else \
                         (pal["good"] if s1 >= s0 else pal["bad"]) if k == 1 else pal["dim"]

@@ -4,19 +4,23 @@ from __future__ import annotations
 import pygame
 
 from game.campaign.model import ORDERS
+from game.i18n import N_, _, num
+from game.sim.explain import order_name
+from game.sim.report import factor_name
 from game.ui.fonts import reflow
 from game.ui.layout import columns
 from game.ui.report.system import draw_system
-from game.ui.wording import FIGURES, GOOD_UP, shown, shown_delta
+from game.ui.wording import FIGURES, GOOD_UP, dollars, shown, shown_delta
 
 
 def draw_report(scene, surface) -> None:
     ink, th, pal = scene.ink, scene.theme, scene.pal
     surface.fill(pal["bg"])
     s = scene.session
-    ink.text(surface, f"TURN REPORT  ·  TURN {scene.index + 1} OF {s.campaign.turns}", scene.head.topleft, "small",
+    ink.text(surface, _("TURN REPORT  ·  TURN {n} OF {turns}").format(n=scene.index + 1, turns=s.campaign.turns),
+             scene.head.topleft, "small",
              pal["accent"], True)
-    ink.text(surface, f"{scene.turn_label()}: what changed, and why", (scene.head.x, scene.head.y +
+    ink.text(surface, _("{when}: what changed, and why").format(when=scene.turn_label()), (scene.head.x, scene.head.y +
              ink.lh("small", True)), "h1", pal["text"], True, max_w=scene.head.w)
     ink.panel(surface, scene.view_rect, pal["panel"], radius=th.px(14))
     clip = surface.get_clip()
@@ -43,19 +47,19 @@ def _summary(scene, surface, rect) -> None:
     ink, th, pal = scene.ink, scene.theme, scene.pal
     r = scene.report
     cost, budget = float(r.us_cost[0]), float(scene.before.budget[0])
-    y = ink.para(surface, "Your orders: " + scene.orders_text(), pygame.Rect(rect.x, rect.y, rect.w, 10_000), "body",
+    y = ink.para(surface, _("Your orders: ") + scene.orders_text(), pygame.Rect(rect.x, rect.y, rect.w, 10_000), "body",
                  pal["text"], True) + th.tx(4)
     over = cost > budget
-    money = f"U.S. spending: ${cost:,.1f} bn a year, of a ${budget:,.1f} bn budget" + \
-        (f"  (${cost - budget:,.1f} bn over)" if over else f"  (${budget - cost:,.1f} bn to spare)")
+    money = _("U.S. spending: {cost} a year, of a {budget} budget").format(cost=dollars(cost), budget=dollars(budget)) \
+        + (_("  ({amount} over)") if over else _("  ({amount} to spare)")).format(amount=dollars(abs(cost - budget)))
     ink.text(surface, money, (rect.x, y), "small", pal["bad"] if over else pal["dim"], True, max_w=rect.w)
     y += ink.lh("small")
     if scene.app.facilitator and not scene.session.over:   # the class talks of the allies, not the points
-        ink.text(surface, "Score hidden until the end (facilitator mode)", (rect.x, y), "small", pal["dim"],
+        ink.text(surface, _("Score hidden until the end (facilitator mode)"), (rect.x, y), "small", pal["dim"],
                  max_w=rect.w)
         return
-    score = f"Score so far: {scene.score_after:.0f}" + \
-        (f"  (was {scene.score_before:.0f})" if scene.score_before is not None else "")
+    score = _("Score so far: {score}").format(score=num(scene.score_after, 0)) + \
+        (_("  (was {score})").format(score=num(scene.score_before, 0)) if scene.score_before is not None else "")
     ink.text(surface, score, (rect.x, y), "small", pal["dim"], max_w=rect.w)
 
 
@@ -64,12 +68,12 @@ def _events(scene, surface, rect) -> None:
     y = rect.y
     # the happenings are the next turn's news (the end screen dates them so too)
     c = scene.session.campaign
-    head = f"WHAT HAPPENED: THE NEWS AS {c.calendar.label(scene.index + 1)} OPENS" if scene.index + 1 < c.turns \
-        else "WHAT HAPPENED AS THE CAMPAIGN ENDED"
+    head = _("WHAT HAPPENED: THE NEWS AS {when} OPENS").format(when=c.calendar.label(scene.index + 1).upper()) \
+        if scene.index + 1 < c.turns else _("WHAT HAPPENED AS THE CAMPAIGN ENDED")
     ink.text(surface, head, (rect.x, y), "small", pal["accent"], True, max_w=rect.w)
     y += ink.lh("small", True) + th.tx(10)
     if not scene.events:
-        ink.text(surface, "A quiet turn: no crisis, no event.", (rect.x, y), "small", pal["dim"])
+        ink.text(surface, _("A quiet turn: no crisis, no event."), (rect.x, y), "small", pal["dim"])
         return
     for e in scene.events:
         mark_col = pal["bad"] if e.grave and e.kind != "event" else pal["accent"]
@@ -80,19 +84,19 @@ def _events(scene, surface, rect) -> None:
                      "small", pal["dim"]) + th.tx(10)
 
 
-TOTAL_HEAD = "since start"   # the head of each factor table's last column: the factor summed over the game so far
+TOTAL_HEAD = N_("since start")   # the head of each factor table's last column: the factor summed over the game so far
 
 
 def _glance(scene, surface, rect) -> None:
     """Every ally's order and the four changes on one line each: the whole turn at a glance."""
     ink, th, pal = scene.ink, scene.theme, scene.pal
-    ink.text(surface, "AT A GLANCE", rect.topleft, "small", pal["accent"], True)
+    ink.text(surface, _("AT A GLANCE"), rect.topleft, "small", pal["accent"], True)
     y0 = rect.y + ink.lh("small", True) + th.tx(10)
     allies = scene.session.campaign.allies
     groups = columns(pygame.Rect(rect.x, y0, rect.w, rect.h), [1] * scene.glance_cols, th.px(40))
     lh = ink.lh("small")
     name_w = max(ink.width(a.name, "small", True) for a in allies) + th.px(10)
-    order_w = max(ink.width(o, "small", True) for o in ORDERS) + th.px(10)
+    order_w = max(ink.width(order_name(o), "small", True) for o in ORDERS) + th.px(10)
     for g, area in enumerate(groups):
         # the names and orders columns as wide as the longest name and order (never cut), the figures share the
         # rest
@@ -100,7 +104,8 @@ def _glance(scene, surface, rect) -> None:
                        th.px(10))
         cells = [pygame.Rect(area.x, area.y, name_w - th.px(10), area.h),
                  pygame.Rect(area.x + name_w, area.y, order_w - th.px(10), area.h), *rest]
-        heads = [("Ally", "Ally"), ("Order", "Order")] + [(FIGURES[v].short, FIGURES[v].tab) for v in GOOD_UP]
+        heads = [(_("Ally"), _("Ally")), (_("Order"), _("Order"))] + [(FIGURES[v].short,
+                                                                       FIGURES[v].tab) for v in GOOD_UP]
         for cell, (head, tight) in zip(cells, heads):   # the tight word where the column is too narrow
             short = head if ink.width(head, "tiny", True) <= cell.w else tight
             ink.text(surface, short, (cell.x, y0), "tiny", pal["faint"], True, max_w=cell.w)
@@ -108,7 +113,8 @@ def _glance(scene, surface, rect) -> None:
             y = y0 + (row + 1) * lh
             order = ORDERS[int(scene.report.orders[0, i])]
             ink.text(surface, allies[i].name, (cells[0].x, y), "small", pal["text"], True, max_w=cells[0].w)
-            ink.text(surface, order, (cells[1].x, y), "small", pal["dim"] if order == "hold" else pal["text"],
+            ink.text(surface, order_name(order), (cells[1].x, y), "small",
+                     pal["dim"] if order == "hold" else pal["text"],
                      order != "hold", max_w=cells[1].w)
             for cell, var in zip(cells[2:], GOOD_UP):
                 change = scene.changes[i][var]
@@ -117,8 +123,8 @@ def _glance(scene, surface, rect) -> None:
                     ink.text(surface, "·", (cell.x, y), "small", pal["faint"])
                     continue
                 good = (d > 0) == GOOD_UP[var]
-                text = f"{'▲' if d > 0 else '▼'} {d:+.2f}"     # the arrow is dropped where it would not fit
-                ink.text(surface, text if ink.width(text, "small", True) <= cell.w else f"{d:+.2f}", (cell.x, y),
+                text = f"{'▲' if d > 0 else '▼'} {num(d, sign=True)}"     # the arrow is dropped where it would not fit
+                ink.text(surface, text if ink.width(text, "small", True) <= cell.w else num(d, sign=True), (cell.x, y),
                          "small", pal["good"] if good else pal["bad"], True, max_w=cell.w)
 
 
@@ -144,7 +150,7 @@ def _ally(scene, surface, rect, i: int) -> None:
 def _column(scene, surface, col: pygame.Rect, sentence: str, change, var: str) -> int:
     ink, th, pal = scene.ink, scene.theme, scene.pal
     y = col.y
-    units = (" % GDP (bars: pp)", " % GDP", " %") if var == "spending" else ("",)
+    units = (_(" % GDP (bars: pp)"), _(" % GDP"), " %") if var == "spending" else ("",)
     heads = [f"{FIGURES[var].short.upper()}  {shown(change.before)} → {shown(change.after)}{u}" for u in units]
     head = next((t for t in heads if ink.width(t, "small", True) <= col.w), heads[-1])
     ink.text(surface, head, (col.x, y), "small", pal["accent"], True, max_w=col.w)
@@ -158,11 +164,11 @@ def _column(scene, surface, col: pygame.Rect, sentence: str, change, var: str) -
     value_x = col.right - scene.total_w
     scale = scene.scales[var]
     if change.factors:
-        ink.text(surface, "this turn", (value_x, y), "tiny", pal["faint"], anchor="topright")
-        ink.text(surface, TOTAL_HEAD, (col.right, y), "tiny", pal["faint"], anchor="topright")
+        ink.text(surface, _("this turn"), (value_x, y), "tiny", pal["faint"], anchor="topright")
+        ink.text(surface, _(TOTAL_HEAD), (col.right, y), "tiny", pal["faint"], anchor="topright")
         y += lh + th.tx(6)
     for f in change.factors:
-        ink.text(surface, f.name, (col.x, y), "tiny", pal["dim"], max_w=name_w - th.tx(8))
+        ink.text(surface, factor_name(f.name), (col.x, y), "tiny", pal["dim"], max_w=name_w - th.tx(8))
         good = (f.value > 0) == GOOD_UP[var]
         if bar_w >= th.tx(24):   # the bars are decoration: where the columns leave them no room, the values stay
             if f in change.moved:
@@ -183,4 +189,4 @@ def _signed(value: float) -> str:
     what rounds to nothing (a factor listed for its total alone)."""
     if abs(value) < 0.0005:
         return "·"
-    return f"{value:+.2f}" if abs(value) >= 0.01 else f"{value:+.3f}"
+    return num(value, 2 if abs(value) >= 0.01 else 3, sign=True)

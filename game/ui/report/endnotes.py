@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import N_, _
 from game.ui.report import whatif_job
 
-MORAL = ("No single order wins everywhere: the allies that learn to carry their own defence also learn they need "
-         "not follow Washington. Open the turn reports (L) to see why each ally moved as it did.")
+MORAL = (N_("No single order wins everywhere: the allies that learn to carry their own defence also learn they need "
+         "not follow Washington. Open the turn reports (L) to see why each ally moved as it did."))
 # How "best" and "most strained" are judged, said on screen beside them (the figures they use are all shown). The
 # relationship only: what an ally spent is the burden pillar's, and an ally pressed into spending more while its
 # trust fell is no better a relationship for it.
-JUDGED = ("Judged by the rise in trust and alignment, less twice the rise in hedging, and less a full point for an "
-          "ally that broke ranks.")
+JUDGED = (N_("Judged by the rise in trust and alignment, less twice the rise in hedging, and less a full point for an "
+          "ally that broke ranks."))
 
 
 def note_forms(scene, key: str, w: int) -> list[tuple[int, object]]:
@@ -21,12 +22,12 @@ def note_forms(scene, key: str, w: int) -> list[tuple[int, object]]:
     ink, th, pal, d = scene.ink, scene.theme, scene.pal, scene.data
     if key == "luck":
         luck = whatif_job.luck_line(scene.session)
-        text, color = (luck + " What if? (W) has the rest.", pal["text"]) if luck else (MORAL, pal["faint"])
+        text, color = (luck + _(" What if? (W) has the rest."), pal["text"]) if luck else (_(MORAL), pal["faint"])
         head = ink.lh("small", True) + th.tx(4) if luck else 0
 
         def luck_note(surface, x, y):
             if luck:
-                ink.text(surface, "SKILL OR LUCK?", (x, y), "small", pal["accent"], True)
+                ink.text(surface, _("SKILL OR LUCK?"), (x, y), "small", pal["accent"], True)
             return ink.para(surface, text, pygame.Rect(x, y + head, w, 10_000), "small", color) + th.tx(14)
         return [(head + ink.para_height(text, w, "small"), luck_note)]
     label, move, color = {"best": (d["move_labels"][0], d["best"], "good"),
@@ -55,7 +56,7 @@ def draw_notes(scene, surface, rects: list[pygame.Rect]) -> None:
     left = ["best", "worst", "luck"]
     for rect in rects:
         x, y, w = rect.x, rect.y, rect.w
-        judged_h = ink.para_height(JUDGED, w, "tiny") + th.tx(14)
+        judged_h = ink.para_height(_(JUDGED), w, "tiny") + th.tx(14)
         judged = False
         for key in [k for k in left if k != "luck"]:
             # an ally's note never goes without how it was judged, which follows the notes of the column
@@ -64,7 +65,7 @@ def draw_notes(scene, surface, rects: list[pygame.Rect]) -> None:
                 y, judged = form(surface, x, y), True
                 left.remove(key)
         if judged:
-            y = ink.para(surface, JUDGED, pygame.Rect(x, y - th.tx(8), w, rect.bottom - y + th.tx(8)), "tiny",
+            y = ink.para(surface, _(JUDGED), pygame.Rect(x, y - th.tx(8), w, rect.bottom - y + th.tx(8)), "tiny",
                          pal["faint"]) + th.tx(14)
         pair = pair_line(scene.data)
         if left[:2] == ["best", "worst"] and pair and y + ink.para_height(pair, w, "small") <= rect.bottom:
@@ -81,5 +82,6 @@ def pair_line(d: dict) -> str:
     """Both allies named in one line, judged as the notes are (for a panel with no room for either note)."""
     if not (d["best"] and d["worst"]):
         return ""
-    return (f"{d['move_labels'][0].capitalize()}: {d['best'][1]}; {d['move_labels'][1].lower()}: "
-            f"{d['worst'][1]} (by the change in trust and alignment, less twice that in hedging).")
+    return _("{best_label}: {best}; {worst_label}: {worst} (by the change in trust and alignment, less twice that in "
+             "hedging).").format(best_label=d['move_labels'][0].capitalize(), best=d['best'][1],
+                                 worst_label=d['move_labels'][1].lower(), worst=d['worst'][1])

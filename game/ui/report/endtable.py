@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import pygame
 
-HEADS = ("Ally", "% of GDP", "Trust", "Align")
+from game.i18n import N_, NC_, _, pgettext
+
+HEADS = (N_("Ally"), N_("% of GDP"), N_("Trust"), NC_("tab", "Align"))
 
 
 def table_widths(ink, rows, role: str) -> list[int]:
     """The widest text of each column of "Where your allies ended" (name, spending, trust, alignment)."""
     names = max(ink.width(r[0] + (" ⚑" if r[6] else ""), role, True) for r in rows)
     values = (names, ink.width("0.00 → 0.00", role, True), ink.width("0.00", role), ink.width("0.00", role))
-    return [max(v, ink.width(head, "tiny", True)) for v, head in zip(values, HEADS)]
+    return [max(v, ink.width(head, "tiny", True)) for v, head in zip(values, heads())]
+
+
+def heads() -> list[str]:
+    return [_(h) for h in HEADS[:3]] + [pgettext("tab", HEADS[3])]
 
 
 def table_shape(ink, area: pygame.Rect, rows) -> tuple[int, str, bool]:

@@ -7,6 +7,7 @@ from datetime import datetime
 from game.analysis.debrief_export import KINDS, build
 from game.analysis.report_doc import write_files
 from game.analysis.whatif import WhatIf
+from game.i18n import _
 from game.saves import WINDOW, Loaded
 from game.ui.report import whatif_job
 from game.userdata import SaveError, exports_dir
@@ -21,8 +22,9 @@ def export(app, what: WhatIf | None = None) -> None:
     try:
         write_files(build(session, what, Loaded(session, app.team or "", WINDOW, "", None)), folder, KINDS)
     except SaveError as error:
-        app.message("The debrief was not exported", str(error), kicker="Export problem", accent="bad")
+        app.message(_("The debrief was not exported"), str(error), kicker=_("Export problem"), accent="bad")
         return
-    extra = "" if session.over else " The game is not finished, so there is no what-if yet."
-    app.message("Debrief exported", f"The game's table (game.csv, game.json), the debrief (debrief.html, debrief.md) "
-                f"and its charts are in {folder}.{extra}", kicker="Export")
+    extra = "" if session.over else _(" The game is not finished, so there is no what-if yet.")
+    app.message(_("Debrief exported"),
+                _("The game's table (game.csv, game.json), the debrief (debrief.html, debrief.md) and its "
+                                        "charts are in {folder}.").format(folder=folder) + extra, kicker=_("Export"))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.sim.explain import ally_changes, happenings, order_summary
+from game.i18n import NC_, Translated, _
+from game.sim.explain import ally_changes, fmt, happenings, order_summary
+from game.sim.report import factor_name
 from game.ui import bindings
 from game.ui.ink import Ink
 from game.ui.scene import Scene
@@ -16,6 +18,11 @@ MOVERS = 5    # allies shown: what a room can read at a glance
 # than the player's own setting).
 BIG = (2.2, 2.0, 1.8, 1.6, 1.4, 1.2)
 WEIGHT = {"spending": 1.0, "trust": 4.0, "alignment": 4.0, "hedging": 6.0}   # per unit: a 0.1 trust move ~ 0.4 pp
+
+
+# the figures as the summary's short lines name them
+VARIABLES = Translated({"spending": NC_("variable", "spending"), "trust": NC_("variable", "trust"),
+                        "alignment": NC_("variable", "alignment"), "hedging": NC_("variable", "hedging")}, "variable")
 
 
 def movers(session, index: int) -> list[str]:
@@ -30,9 +37,8 @@ def movers(session, index: int) -> list[str]:
         for var, ch in sorted(changes.items(), key=lambda kv: -abs(kv[1].delta) * WEIGHT[kv[0]])[:2]:
             if round(abs(ch.delta), 2) == 0:
                 continue
-            unit = " pp" if var == "spending" else ""
-            why = f" (mostly {ch.moved[0].name})" if ch.moved else ""
-            parts.append(f"{var} {ch.delta:+.2f}{unit}{why}")
+            why = _(" (mostly {factor})").format(factor=factor_name(ch.moved[0].name)) if ch.moved else ""
+            parts.append(f"{VARIABLES[var]} {fmt(var, ch.delta, sign=True)}{why}")
         if parts:
             lines.append((size, f"{ally.name}: " + "; ".join(parts)))
     return [text for _, text in sorted(lines, key=lambda x: -x[0])[:MOVERS]]
@@ -51,8 +57,8 @@ class ProjectorScene(Scene):
         m = th.px(56)
         bh = ink.lh("body", True) + th.tx(24)
         self.area = pygame.Rect(m, th.px(40), w - 2 * m, h - th.px(40) - bh - th.px(48))
-        cw = ink.width("Close", "body", True) + th.tx(110)
-        self.buttons = [Button("close", "Close", pygame.Rect(w - m - cw, h - th.px(24) - bh, cw, bh), key="Esc",
+        cw = ink.width(_("Close"), "body", True) + th.tx(110)
+        self.buttons = [Button("close", _("Close"), pygame.Rect(w - m - cw, h - th.px(24) - bh, cw, bh), key="Esc",
                                style="primary")]
         self._fit()
 
@@ -70,7 +76,7 @@ class ProjectorScene(Scene):
 
     def _lines(self) -> tuple[str, list, list[str]]:
         s, report = self.session, self.session.reports[self.index]
-        return ("Washington: " + order_summary(report.orders[0], s.history[self.index + 1]),
+        return (_("Washington: ") + order_summary(report.orders[0], s.history[self.index + 1]),
                 happenings(report, s.history[self.index + 1])[:3], movers(s, self.index))
 
     def _height(self, ink: Ink) -> int:
@@ -101,7 +107,8 @@ class ProjectorScene(Scene):
         surface.fill(pal["bg"])
         orders, events, moved = self._lines()
         y = r.y
-        ink.text(surface, f"TURN {self.index + 1} OF {s.campaign.turns}", (r.x, y), "h3", pal["accent"], True)
+        ink.text(surface, _("TURN {n} OF {turns}").format(n=self.index + 1, turns=s.campaign.turns), (r.x, y), "h3",
+                 pal["accent"], True)
         y += ink.lh("h3", True)
         ink.text(surface, s.campaign.calendar.label(self.index), (r.x, y), "hero", pal["text"], True, max_w=r.w)
         y += ink.lh("hero", True) + th.tx(10)
@@ -114,6 +121,6 @@ class ProjectorScene(Scene):
             if y + ink.lh("h2") > r.bottom:
                 break
             y = ink.para(surface, line, pygame.Rect(r.x, y, r.w, r.bottom - y), "h2", pal["text"]) + th.tx(8)
-        self.ink.text(surface, "◀ ▶ other turns", (r.x, self.buttons[0].rect.centery), "body", pal["faint"],
+        self.ink.text(surface, _("◀ ▶ other turns"), (r.x, self.buttons[0].rect.centery), "body", pal["faint"],
                       anchor="midleft")
         self.draw_buttons(surface)

@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _, num
+from game.campaign.model import ORDERS
 from game.sim import votes
-from game.sim.explain import ally_changes, happenings, order_summary, running
+from game.sim.explain import ally_changes, happenings, order_name, order_summary, running
 from game.sim.outcome import outcome
+from game.sim.report import factor_name
 from game.sim.state import CONGRESS
 from game.text_rules import drawable, one_line
 from game.ui import bindings
 from game.ui.fonts import reflow
 from game.ui.layout import columns
-from game.ui.report.system import system_height
 from game.ui.report.draw import TOTAL_HEAD, draw_report
 from game.ui.report.export import export
 from game.ui.report.page import bottom_buttons, page_frame
+from game.ui.report.system import system_height
 from game.ui.scene import Scene
 from game.ui.widgets import Scroll, draw_scrollbar
 from game.ui.wording import GOOD_UP, change_sentence
@@ -66,14 +69,20 @@ class ReportScene(Scene):
         self.col_w = (self.inner.w - (n_cols - 1) * th.px(28)) // n_cols
         # One name column for every factor of the turn, as wide as its longest name allows, so that names read in
         # full and a bar of the same length means the same amount in every column.
-        names = [f.name for ch in self.changes for c in ch.values() for f in c.factors]
+        names = [factor_name(f.name) for ch in self.changes for c in ch.values() for f in c.factors]
         self.value_w = ink.width("+0.000", "tiny", True) + th.tx(8)
-        self.total_w = max(ink.width("+0.000", "tiny", True), ink.width(TOTAL_HEAD, "tiny")) + th.tx(12)
+        self.total_w = max(ink.width("+0.000", "tiny", True), ink.width(_(TOTAL_HEAD), "tiny")) + th.tx(12)
         # the names give way to the two values (cut with an ellipsis), the bars to both (game.ui.report.draw)
         self.name_w = min(max([ink.width(nm, "tiny") for nm in names] + [0]) + th.tx(10), int(self.col_w * 0.6),
                           self.col_w - self.value_w - self.total_w)
         n = len(self.changes)
-        self.glance_cols = 2 if n > 5 and self.inner.w >= th.tx(1000) else 1
+        # two columns of allies where a row keeps its name, order and four figures whole (the names are longer in
+        # some languages: "Vereinigtes Königreich")
+        allies = self.session.campaign.allies
+        row = (max(ink.width(a.name, "small", True) for a in allies) + th.px(10)
+               + max(ink.width(order_name(o), "small", True) for o in ORDERS) + th.px(10)
+               + 4 * (ink.width(num(0.25, sign=True), "small", True) + th.px(10)))
+        self.glance_cols = 2 if n > 5 and (self.inner.w - th.px(40)) / 2 >= row else 1
         self.glance_rows = -(-n // self.glance_cols)
         glance_h = ink.lh("small", True) + th.tx(10) + (self.glance_rows + 1) * ink.lh("small") + th.tx(20)
         self.blocks = [("summary", self._summary_h()), ("events", self._events_h()), ("glance", glance_h)]
@@ -83,16 +92,16 @@ class ReportScene(Scene):
         self.blocks += [(i, self._ally_h(i)) for i in range(len(self.changes))]
         self.scroll.set_sizes(sum(hh for _, hh in self.blocks), self.inner.h)
         s = self.session
-        close = "See the outcome" if (s.over and self.index == len(s.reports) - 1) else \
-            "Back to the map" if self.after_turn else "Close"
-        items = [("prev", "Previous turn", "◀"), ("next", "Next turn", "▶"), ("export", "Export", "E")]
+        close = _("See the outcome") if (s.over and self.index == len(s.reports) - 1) else \
+            _("Back to the map") if self.after_turn else _("Close")
+        items = [("prev", _("Previous turn"), "◀"), ("next", _("Next turn"), "▶"), ("export", _("Export"), "E")]
         self.buttons = bottom_buttons(ink, self.bottom, items, ("close", close, "Enter"))
         self.buttons[0].enabled = self.index > 0
         self.buttons[1].enabled = self.index < len(s.reports) - 1
 
     def _summary_h(self) -> int:
         # the orders on as many lines as they take: every ally's name and order whole
-        orders = self.ink.para_height("Your orders: " + self.orders_text(), self.inner.w, "body", True)
+        orders = self.ink.para_height(_("Your orders: ") + self.orders_text(), self.inner.w, "body", True)
         return orders + self.ink.lh("small") * 2 + self.theme.tx(24)
 
     def _events_h(self) -> int:
@@ -179,13 +188,14 @@ class ReportScene(Scene):
     def orders_text(self) -> str:
         orders = order_summary(self.report.orders[0], self.after)
         # The U.S.-level action is not an ally's order, so the model's summary leaves it out; name it here.
-        orders += "  ·  Congress invoked" if int(self.report.us_action[0]) == CONGRESS else ""
+        orders += _("  ·  Congress invoked") if int(self.report.us_action[0]) == CONGRESS else ""
         # a class room's turn: the class's votes and what the allies' governments said to Washington
         s, names = self.session, [a.name for a in self.session.campaign.allies]
         voted = votes.turn_text(names, s.votes[self.index]) if self.index < len(s.votes) else ""
         said = s.messages[self.index] if self.index < len(s.messages) else {}
         return "  ·  ".join([orders, *([voted[0].upper() + voted[1:]] if voted else []),
-                             *(f"{names[i]} to Washington: \u201c{drawable(one_line(text))}\u201d"
+                             *(_("{ally} to Washington: \u201c{text}\u201d").format(ally=names[i],
+                                                                                 text=drawable(one_line(text)))
                                for i, text in sorted(said.items()) if text)])
 
     def columns(self, rect: pygame.Rect) -> list[pygame.Rect]:

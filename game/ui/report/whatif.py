@@ -8,6 +8,7 @@ import pygame
 
 from game.analysis.whatif import WhatIf
 from game.campaign.model import PILLARS
+from game.i18n import NC_, Translated, _, num
 from game.ui import bindings
 from game.ui.charts import line_chart
 from game.ui.layout import columns
@@ -18,8 +19,9 @@ from game.ui.report.page import bottom_buttons, page_frame
 from game.ui.scene import Scene
 from game.ui.theme import OKABE_ITO
 
-
-SHORT = {"you": "You", "hold": "Hold", "adaptive": "Adviser", "best plan": "Best plan"}
+SHORT = Translated({"you": NC_("what-if column", "You"), "hold": NC_("what-if column", "Hold"),
+                    "adaptive": NC_("what-if column", "Adviser"), "best plan": NC_("what-if column", "Best plan")},
+                   "what-if column")
 
 
 class WhatIfScene(Scene):
@@ -43,8 +45,8 @@ class WhatIfScene(Scene):
         body = pygame.Rect(self.head.x, self.head.bottom + th.px(16), self.head.w,
                            self.bottom.y - th.px(16) - self.head.bottom - th.px(16))
         self.left, self.right = columns(body, [1, 1.1], th.px(24))
-        items = [("prev", "Previous ally", "◀"), ("next", "Next ally", "▶"), ("export", "Export", "E")]
-        self.buttons = bottom_buttons(ink, self.bottom, items, ("back", "Back", "Esc"))
+        items = [("prev", _("Previous ally"), "◀"), ("next", _("Next ally"), "▶"), ("export", _("Export"), "E")]
+        self.buttons = bottom_buttons(ink, self.bottom, items, ("back", _("Back"), "Esc"))
 
     def on_button(self, bid: str) -> None:
         n = len(self.session.campaign.allies)
@@ -71,8 +73,8 @@ class WhatIfScene(Scene):
     def draw(self, surface) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
         surface.fill(pal["bg"])
-        ink.text(surface, "WHAT IF?", self.head.topleft, "small", pal["accent"], True)
-        ink.text(surface, "The same dice, other strategies", (self.head.x, self.head.y + ink.lh("small", True)),
+        ink.text(surface, _("WHAT IF?"), self.head.topleft, "small", pal["accent"], True)
+        ink.text(surface, _("The same dice, other strategies"), (self.head.x, self.head.y + ink.lh("small", True)),
                  "h1", pal["text"], True, max_w=self.head.w)
         for rect in (self.left, self.right):
             ink.panel(surface, rect, pal["panel"], radius=th.px(14))
@@ -80,8 +82,8 @@ class WhatIfScene(Scene):
         inner = self.left.inflate(-th.tx(40), -th.tx(32))
         if what is None:
             error = self.job.exception() if self.job.done() else None
-            text = f"The what-if could not be worked out: {error}" if error else \
-                "Working out the what-if: the same dice under other strategies, and your orders over 1,000 games…"
+            text = _("The what-if could not be worked out: {error}").format(error=error) if error else \
+                _("Working out the what-if: the same dice under other strategies, and your orders over 1,000 games…")
             ink.para(surface, text, inner, "body", pal["bad"] if error else pal["dim"])
         else:
             self._draw_left(surface, inner, what)
@@ -104,12 +106,12 @@ class WhatIfScene(Scene):
             for cell, name in zip(cells[1:], names):
                 value = what.pillars[name][p]
                 color = pal["select"] if name == "you" else pal["good"] if value == best else pal["dim"]
-                ink.text(surface, f"{value:.0f}", (cell.right, y), "body", color, bold or name == "you",
+                ink.text(surface, num(value, 0), (cell.right, y), "body", color, bold or name == "you",
                          anchor="topright")
             y += ink.lh("body", bold)
         y += th.tx(14)
         if what.luck:
-            ink.text(surface, "SKILL OR LUCK?", (rect.x, y), "small", pal["accent"], True)
+            ink.text(surface, _("SKILL OR LUCK?"), (rect.x, y), "small", pal["accent"], True)
             y += ink.lh("small", True) + th.tx(4)
             y = ink.para(surface, what.luck.sentence, pygame.Rect(rect.x, y, rect.w, rect.bottom - y), "small",
                          pal["text"]) + th.tx(8)
@@ -119,18 +121,20 @@ class WhatIfScene(Scene):
                 y = hist.bottom + ink.lh("tiny") + th.tx(12)
         points = [p for p in what.turning_points if round(abs(p.worth), 1) > 0]
         if y < rect.bottom - ink.lh("small") * 2:
-            ink.text(surface, "TURNING POINTS: EACH ORDER UNDONE, SAME DICE", (rect.x, y), "small", pal["accent"],
+            ink.text(surface, _("TURNING POINTS: EACH ORDER UNDONE, SAME DICE"), (rect.x, y), "small", pal["accent"],
                      True, max_w=rect.w)
             y += ink.lh("small", True) + th.tx(4)
             if not points:
-                ink.text(surface, "No single order moved the final score by a tenth of a point.", (rect.x, y),
+                ink.text(surface, _("No single order moved the final score by a tenth of a point."), (rect.x, y),
                          "small", pal["dim"], max_w=rect.w)
                 y += ink.lh("small")
             for p in points:
                 if y + ink.lh("small") > rect.bottom:
                     break
-                verb = "gained" if p.worth > 0 else "cost"
-                ink.text(surface, f"{p.label}: {p.what} {verb} {abs(p.worth):.1f} points", (rect.x, y), "small",
+                line = _("{when}: {what} gained {points} points") if p.worth > 0 else \
+                    _("{when}: {what} cost {points} points")
+                ink.text(surface, line.format(when=p.label, what=p.what, points=num(abs(p.worth), 1)), (rect.x, y),
+                         "small",
                          pal["good"] if p.worth > 0 else pal["bad"], max_w=rect.w)
                 y += ink.lh("small")
         chart = pygame.Rect(rect.x, y + th.tx(14), rect.w, rect.bottom - y - th.tx(14))
@@ -141,14 +145,14 @@ class WhatIfScene(Scene):
 
     def _draw_scores(self, surface, rect: pygame.Rect, what: WhatIf) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
-        ink.text(surface, "THE SCORE, TURN BY TURN", rect.topleft, "small", pal["accent"], True)
+        ink.text(surface, _("THE SCORE, TURN BY TURN"), rect.topleft, "small", pal["accent"], True)
         head = ink.lh("small", True) + th.tx(4)
         colors = {"you": pal["select"], "hold": pal["dim"], "adaptive": pal["good"], "best plan": OKABE_ITO["purple"]}
         series = [(SHORT[n], p.trend(opening=True), colors[n]) for n, p in what.paths.items()]
         values = [v for _, vals, _ in series for v in vals]
         lo, hi = max(0, int(min(values) / 5) * 5 - 5), min(100, int(max(values) / 5) * 5 + 10)
         c = self.session.campaign
-        labels = ["start"] + [c.calendar.label(t) for t in range(len(what.paths["you"].reports))]
+        labels = [_("start")] + [c.calendar.label(t) for t in range(len(what.paths["you"].reports))]
         step = 5 if hi - lo <= 30 else 10 if hi - lo <= 60 else 25
         line_chart(ink, surface, pygame.Rect(rect.x, rect.y + head, rect.w, rect.h - head), series, lo, hi, labels,
                    list(range(lo, hi + 1, step)))
@@ -167,15 +171,15 @@ class WhatIfScene(Scene):
             pygame.draw.rect(surface, pal["good_fill"], (rect.x + k * bw, rect.bottom - h, max(bw - 1, 1), h))
         x = rect.x + (score - lo) / (hi - lo) * rect.w
         pygame.draw.line(surface, pal["select"], (x, rect.y), (x, rect.bottom), max(2, th.px(3)))
-        self.ink.text(surface, f"{lo + 0.5:.0f}", (rect.x, rect.bottom + th.tx(2)), "tiny", pal["faint"])
-        self.ink.text(surface, f"{hi - 0.5:.0f}", (rect.right, rect.bottom + th.tx(2)), "tiny", pal["faint"],
+        self.ink.text(surface, num(lo + 0.5, 0), (rect.x, rect.bottom + th.tx(2)), "tiny", pal["faint"])
+        self.ink.text(surface, num(hi - 0.5, 0), (rect.right, rect.bottom + th.tx(2)), "tiny", pal["faint"],
                       anchor="topright")
 
     def _draw_right(self, surface, rect: pygame.Rect, what: WhatIf) -> None:
         th = self.theme
         c = self.session.campaign
         you = what.paths["you"]
-        labels = ["start"] + [c.calendar.label(t) for t in range(len(you.reports))]
+        labels = [_("start")] + [c.calendar.label(t) for t in range(len(you.reports))]
         cost_h = rect.h // 4
         allies = pygame.Rect(rect.x, rect.y, rect.w, rect.h - cost_h - th.px(18))
         draw_ally(self.ink, surface, allies, you, what.paths.get("hold"), self.ally, c.allies[self.ally].name,

@@ -5,6 +5,7 @@ from typing import Callable
 
 import pygame
 
+from game.i18n import _
 from game.text_rules import drawable
 from game.ui.scene import ENTER_KEYS, Scene
 from game.ui.widgets import Button
@@ -107,8 +108,10 @@ class MessageDialog(Dialog):
 class ConfirmDialog(Dialog):
     name = "confirm"
 
-    def __init__(self, app, title: str, text: str, on_yes: Callable[[], None], yes: str = "Yes", no: str = "Cancel",
-                 kicker: str = "", accent: str = "accent", on_no: Callable[[], None] | None = None):
+    def __init__(self, app, title: str, text: str, on_yes: Callable[[], None], yes: str | None = None,
+                 no: str | None = None, kicker: str = "", accent: str = "accent",
+                 on_no: Callable[[], None] | None = None):
+        yes, no = _("Yes") if yes is None else yes, _("Cancel") if no is None else no    # in the language spoken
         super().__init__(app, title, text, [("yes", yes, "Enter"), ("no", no, "Esc")], kicker)
         self.on_yes, self.on_no, self.accent = on_yes, on_no, accent
 

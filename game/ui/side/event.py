@@ -1,12 +1,14 @@
 """The event dialog: one grave happening of the turn (explain.happenings), or a campaign event, in plain words."""
 from __future__ import annotations
 
+from game.i18n import N_, Translated, _
 from game.ui.fonts import reflow
 from game.ui.side.dialogs import Dialog
 
-KIND_NAMES = {"aggression": "Aggression", "probe": "Probe", "entrapment": "Entrapment", "nuclear": "Proliferation",
-              "renounced": "Proliferation stopped", "realignment": "Realignment", "own way": "Its own way",
-              "congress": "Congress", "event": "News"}
+KIND_NAMES = Translated({"aggression": N_("Aggression"), "probe": N_("Probe"), "entrapment": N_("Entrapment"),
+                         "nuclear": N_("Proliferation"), "renounced": N_("Proliferation stopped"),
+                         "realignment": N_("Realignment"), "own way": N_("Its own way"), "congress": N_("Congress"),
+                         "event": N_("News")})
 BAD = {"aggression", "entrapment", "nuclear", "realignment", "congress"}
 
 
@@ -18,8 +20,9 @@ class EventDialog(Dialog):
             title, text, kind = happening
         else:
             title, text, kind = happening.title, happening.text, happening.kind
-        label = "Continue" if number >= total else f"Next ({number} of {total})"
-        kicker = f"{KIND_NAMES.get(kind, 'News')}  ·  {when}" + (f"  ·  {number} of {total}" if total > 1 else "")
+        label = _("Continue") if number >= total else _("Next ({n} of {total})").format(n=number, total=total)
+        kicker = f"{KIND_NAMES[kind] if kind in KIND_NAMES else _('News')}  ·  {when}" + \
+            ("  ·  " + _("{n} of {total}").format(n=number, total=total) if total > 1 else "")
         super().__init__(app, title, reflow(text), [("ok", label, "Enter")], kicker, width=900)
         self.kind = kind
         self.accent = "bad" if kind in BAD else "accent"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _
 from game.sim.session import CommandError, InjectEvent
 from game.ui.side.dialogs import Dialog
 
@@ -18,13 +19,13 @@ class InjectDialog(Dialog):
         session = app.session
         self.events = list(session.campaign.events)[:len(NUMBER_KEYS)]
         chosen = session.pending_events
-        lines = [f"{i + 1}.  {e.title}" + ("  (chosen)" if chosen[i] else "")
-                 + (f"  (scripted for turn {e.turn})" if e.turn is not None else "")
+        lines = [f"{i + 1}.  {e.title}" + (_("  (chosen)") if chosen[i] else "")
+                 + (_("  (scripted for turn {n})").format(n=e.turn) if e.turn is not None else "")
                  for i, e in enumerate(self.events)]
-        super().__init__(app, "Open the next turn with an event",
-                         "Press its number: the event happens at the start of the next turn, whatever its "
-                         "condition, and the game's log records it.\n\n" + "\n".join(lines),
-                         [("cancel", "Close", "Esc")], kicker="Facilitator", width=900)
+        super().__init__(app, _("Open the next turn with an event"),
+                         _("Press its number: the event happens at the start of the next turn, whatever its "
+                         "condition, and the game's log records it.\n\n") + "\n".join(lines),
+                         [("cancel", _("Close"), "Esc")], kicker=_("Facilitator"), width=900)
 
     def on_key(self, event) -> bool:
         if event.key in NUMBER_KEYS[:len(self.events)]:
@@ -35,6 +36,6 @@ class InjectDialog(Dialog):
                 self.app.toast(str(error).capitalize())
                 return True
             self.app.pop(self)
-            self.app.toast(f"\u201c{picked.title}\u201d opens the next turn")
+            self.app.toast(_("\u201c{event}\u201d opens the next turn").format(event=picked.title))
             return True
         return super().on_key(event)

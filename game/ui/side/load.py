@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _, ngettext
 from game.ui import bindings, flow, persist
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
+from game.ui.wording import name_forms
 
 
 class LoadScene(Scene):
@@ -17,6 +19,7 @@ class LoadScene(Scene):
         self.saves, self.error = persist.saves()
         self.selected = 0
         self.scroll = Scroll()
+        self.names = persist.campaign_names()    # each save's campaign named in the language spoken
 
     def layout(self, size) -> None:
         ink, th = self.ink, self.theme
@@ -30,12 +33,12 @@ class LoadScene(Scene):
                                      self.card.bottom - pad - bh - th.tx(20) - top)
         self.row_h = ink.lh("body", True) + ink.lh("small") + th.tx(18)
         self.scroll.set_sizes(len(self.saves) * (self.row_h + th.px(8)), self.list_rect.h)
-        load = pygame.Rect(0, 0, ink.width("Load", "body", True) + th.tx(120), bh)
+        load = pygame.Rect(0, 0, ink.width(_("Load"), "body", True) + th.tx(120), bh)
         load.bottomright = (self.card.right - pad, self.card.bottom - pad)
-        back = pygame.Rect(0, 0, ink.width("Back", "body", True) + th.tx(100), bh)
+        back = pygame.Rect(0, 0, ink.width(_("Back"), "body", True) + th.tx(100), bh)
         back.bottomright = (load.x - th.px(14), load.bottom)
-        self.buttons = [Button("back", "Back", back, key="Esc"),
-                        Button("load", "Load", load, key="Enter", style="primary", enabled=bool(self.saves))]
+        self.buttons = [Button("back", _("Back"), back, key="Esc"),
+                        Button("load", _("Load"), load, key="Enter", style="primary", enabled=bool(self.saves))]
         self._place_rows()
 
     def _place_rows(self) -> None:
@@ -64,8 +67,9 @@ class LoadScene(Scene):
             return
         info = self.saves[self.selected]
         if info.problem:
-            self.app.message(f"'{info.slot}' cannot be loaded", info.problem[0].upper() + info.problem[1:] +
-                             ".\n\nThe file was left as it is.", kicker="Load problem", accent="bad")
+            self.app.message(_("'{slot}' cannot be loaded").format(slot=info.slot),
+                             info.problem[0].upper() + info.problem[1:] +
+                             _(".\n\nThe file was left as it is."), kicker=_("Load problem"), accent="bad")
             return
         flow.load(self.app, info.path)
 
@@ -106,10 +110,10 @@ class LoadScene(Scene):
         surface.fill(pal["bg"])
         ink.panel(surface, self.card, pal["panel"], radius=th.px(16))
         pad = th.tx(32)
-        ink.text(surface, "Load a saved game", (self.card.x + pad, self.card.y + pad), "h1", pal["text"], True)
-        sub = self.error or ("Click a save, or pick one with ↑ ↓ and press Enter. Each game's autosave holds its "
-                             "latest turn." if self.saves else
-                             "No saved games yet: the game saves itself after every turn.")
+        ink.text(surface, _("Load a saved game"), (self.card.x + pad, self.card.y + pad), "h1", pal["text"], True)
+        sub = self.error or (_("Click a save, or pick one with ↑ ↓ and press Enter. Each game's autosave holds its "
+                             "latest turn.") if self.saves else
+                             _("No saved games yet: the game saves itself after every turn."))
         ink.text(surface, sub, (self.card.x + pad, self.card.y + pad + ink.lh("h1", True)), "small",
                  pal["bad"] if self.error else pal["dim"], max_w=self.card.w - 2 * pad)
         clip = surface.get_clip()
@@ -133,7 +137,8 @@ class LoadScene(Scene):
         ink.text(surface, when, (b.rect.right - pad, y), "small", pal["dim"], anchor="topright")
         name = info.slot
         if persist.is_autosave(info.slot) and not info.problem:
-            name = "Autosave" + (f" of {info.team}" if info.team else "") + f", seed {info.seed}"
+            name = (_("Autosave of {team}, seed {seed}") if info.team else _("Autosave, seed {seed}")).format(
+                team=info.team, seed=info.seed)
         elif info.team:
             name += f" ({info.team})"
         ink.text(surface, name, (x, y), "body", pal["bad"] if info.problem else pal["text"], True,
@@ -142,6 +147,9 @@ class LoadScene(Scene):
         if info.problem:
             ink.text(surface, "⚠ " + info.problem, (x, y), "small", pal["bad"], max_w=b.rect.w - 2 * pad)
         else:
-            played = f"{info.turn} turn{'s' * (info.turn != 1)} played"
-            ink.text(surface, f"{info.campaign_name}  ·  {info.turn_label}  ·  {played}", (x, y),
-                     "small", pal["dim"], max_w=b.rect.w - 2 * pad)
+            played = ngettext("{n} turn played", "{n} turns played", info.turn).format(n=info.turn)
+            room = b.rect.w - 2 * pad
+            tail = f"  ·  {persist.turn_words(info.turn_label)}  ·  {played}"
+            forms = name_forms(persist.campaign_words(info, self.names))
+            name = next((f for f in forms if ink.width(f + tail, "small") <= room), forms[-1])
+            ink.text(surface, name + tail, (x, y), "small", pal["dim"], max_w=room)

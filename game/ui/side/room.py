@@ -13,6 +13,7 @@ from game.room import journal
 from game.room.launch import DEFAULT_PORT, RoomThread
 from game.room.room import ALLIES, VOTE, Room, RoomError
 from game.room.words import WINDOW as W
+from game.sim.answers import ANSWER_NAMES
 from game.sim import votes
 from game.text_rules import drawable
 from game.ui import bindings, flow
@@ -181,8 +182,11 @@ class RoomScene(Scene):
     def _draw_room(self, surface, r: pygame.Rect, y: int) -> None:
         ink, th, pal, room, server = self.ink, self.theme, self.pal, self.room, self.thread.server
         left = pygame.Rect(r.x, y, int(r.w * 0.38), r.bottom - y)
-        ink.text(surface, room.code, (left.x, left.y), "hero", pal["select"], True)
-        y = left.y + ink.lh("hero", True)
+        # the code is random: a wide one ("MWWM5W") in a narrow column is drawn a size smaller, never cut nor
+        # run into the right column
+        role = "hero" if ink.width(room.code, "hero", True) <= left.w else "h1"
+        ink.text(surface, room.code, (left.x, left.y), role, pal["select"], True)
+        y = left.y + ink.lh(role, True)
         size = min(left.w, int(left.h * 0.45))
         qr = self.qr(size)
         surface.blit(qr, (left.x, y))
@@ -252,7 +256,8 @@ class RoomScene(Scene):
             y += ink.lh("body", True)
             for ally in seat.allies:
                 said = room.answered.get(ally)
-                line = W["answered"].format(**said) if said else W["waiting"]
+                line = W["answered"].format(spending=ANSWER_NAMES[said["spending"]],
+                                            stance=ANSWER_NAMES[said["stance"]]) if said else W["waiting"]
                 if said and said["message"]:
                     line += f"  \u201c{drawable(said['message'])}\u201d"
                 y = ink.para(surface, line, pygame.Rect(right.x + th.tx(16), y, right.w - th.tx(16), 400), "small",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _
 from game.ui import bindings, flow, persist
 from game.ui.side.dialogs import Dialog
 from game.ui.widgets import TextField, draw_text_field
@@ -14,15 +15,15 @@ class SaveAsScene(Dialog):
     def __init__(self, app):
         s = app.session
         # named after the turn the play screen shows ("Turn 6 of 12"), or the end once the game is over
-        shown = "final" if s.over else f"turn {s.state.turn + 1}"
+        shown = _("final") if s.over else _("turn {n}").format(n=s.state.turn + 1)
         default = f"{s.campaign.id.replace('_', ' ')} {shown}"[:40]
-        super().__init__(app, "Save the game", "", [("save", "Save", "Enter"), ("cancel", "Cancel", "Esc")],
-                         kicker="Save as", width=820)
+        super().__init__(app, _("Save the game"), "", [("save", _("Save"), "Enter"), ("cancel", _("Cancel"), "Esc")],
+                         kicker=_("Save as"), width=820)
         self.field = TextField(default)
         self.problem: str | None = None
-        found, _ = persist.saves()
+        found = persist.saves()[0]
         self.existing = [i.slot for i in found if not persist.is_autosave(i.slot)][:6]
-        self.text = ("Letters, digits, spaces, '-' and '_'; up to 40 characters.")
+        self.text = (_("Letters, digits, spaces, '-' and '_'; up to 40 characters."))
 
     def layout(self, size) -> None:
         super().layout(size)
@@ -51,15 +52,16 @@ class SaveAsScene(Dialog):
             self.problem = problem[0].upper() + problem[1:] + "."
             return
         if persist.is_autosave(slot):
-            self.problem = "Names like 'autosave' are kept for the automatic saves; please choose another name."
+            self.problem = _("Names like 'autosave' are kept for the automatic saves; please choose another name.")
             return
 
         def write():
             if flow.save_as(self.app, slot):
                 self.close()
         if taken:
-            self.app.confirm(f"Replace the save '{slot}'?", "A save with this name exists. Saving now replaces it "
-                             "with this game.", write, yes="Replace", no="Keep it", kicker="Save as")
+            self.app.confirm(_("Replace the save '{slot}'?").format(slot=slot),
+                             _("A save with this name exists. Saving now replaces it "
+                             "with this game."), write, yes=_("Replace"), no=_("Keep it"), kicker=_("Save as"))
         else:
             write()
 
@@ -102,5 +104,5 @@ class SaveAsScene(Dialog):
             ink.text(surface, self.text, (f.x, y), "small", pal["dim"], max_w=f.w)
         y += ink.lh("small") * 2 + th.tx(6)
         if self.existing:
-            ink.text(surface, "Your saves: " + ", ".join(self.existing), (f.x, y), "small", pal["faint"], max_w=f.w)
+            ink.text(surface, _("Your saves: ") + ", ".join(self.existing), (f.x, y), "small", pal["faint"], max_w=f.w)
         self.draw_buttons(surface)

@@ -3,6 +3,7 @@ again on that seed, so every team's game faces the same dice. The save-as dialog
 number instead of a name."""
 from __future__ import annotations
 
+from game.i18n import _, integer
 from game.limits import MAX_SEED
 from game.ui import flow
 from game.ui.side.dialogs import Dialog
@@ -13,9 +14,9 @@ from game.ui.widgets import TextField
 def seed_problem(text: str) -> str | None:
     """Why `text` is not a seed, in words, or None."""
     if not (text.strip().isascii() and text.strip().isdigit()):     # isdigit() alone takes '²', which int() refuses
-        return f"The seed is a whole number from 0 to {MAX_SEED:,}, digits only."
+        return _("The seed is a whole number from 0 to {max}, digits only.").format(max=integer(MAX_SEED))
     if int(text) > MAX_SEED:
-        return f"The seed can be at most {MAX_SEED:,}."
+        return _("The seed can be at most {max}.").format(max=integer(MAX_SEED))
     return None
 
 
@@ -23,13 +24,14 @@ class SeedDialog(SaveAsScene):
     name = "seed"
 
     def __init__(self, app):   # not SaveAsScene's: it lists the save slots, which a seed has nothing to do with
-        Dialog.__init__(self, app, "Play on another seed", "",
-                        [("save", "Use this seed", "Enter"), ("cancel", "Cancel", "Esc")], kicker="Facilitator",
+        Dialog.__init__(self, app, _("Play on another seed"), "",
+                        [("save", _("Use this seed"), "Enter"), ("cancel", _("Cancel"),
+                                                                 "Esc")], kicker=_("Facilitator"),
                         width=820)
         self.field = TextField(str(app.session.seed))
         self.problem: str | None = None
         self.existing: list[str] = []
-        self.text = "Give every team this number: the same seed and orders give the same game."
+        self.text = _("Give every team this number: the same seed and orders give the same game.")
 
     def choose(self, bid: str) -> None:
         if bid == "cancel":

@@ -6,36 +6,46 @@ from dataclasses import replace
 
 import pygame
 
+from game.i18n import LANGUAGES, N_, _, system_language
 from game.settings import OVERLAYS
 from game.ui import bindings
 from game.ui.scene import Scene
 from game.ui.theme import PALETTE_NAMES
-from game.ui.wording import overlay_title
 from game.ui.widgets import Button
 from game.ui.windowfit import STANDARD_SIZES, desktop_size, size_choices
+from game.ui.wording import overlay_title
 
 TEXT_SIZES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 FPS = (30, 60, 120, 144)
 
+def language_name(code: str) -> str:
+    """A language as the settings show it: each in its own name, so a player finds theirs in any language."""
+    return _("System ({language})").format(language=LANGUAGES[system_language()]) if code == "system" \
+        else LANGUAGES[code]
+
+
 ROWS = (  # field, label, choices, how to show a choice, what it is for
-    ("text_scale", "Text size", TEXT_SIZES, lambda v: f"{v * 100:.0f} %",
-     "Makes every word and number larger. On a projector, 130 % or more reads well from the back of the room."),
-    ("fullscreen", "Fullscreen", (False, True), lambda v: "On" if v else "Off",
-     "Fill the whole screen (F11 toggles it anywhere). The layout adapts to any size from 1024x768 up."),
-    ("window_size", "Window size", STANDARD_SIZES, lambda v: f"{v[0]} × {v[1]}",
-     "The window's size when it is not fullscreen: the sizes this screen can show whole. Dragging the window's "
-     "edge works too."),
-    ("palette", "Colours", tuple(PALETTE_NAMES), lambda v: PALETTE_NAMES[v],
-     "High contrast uses a black background and brighter lines: better on washed-out projectors."),
-    ("overlay", "Map shows at start", OVERLAYS, overlay_title,
-     "Which figure colours the map when a game opens (keys 1-5 switch it during play)."),
-    ("show_tutorial_hints", "Tutorial hints", (True, False), lambda v: "On" if v else "Off",
-     "Short reminders of the controls at the bottom of the map screen."),
-    ("fps_cap", "Frame-rate cap", FPS, lambda v: f"{v} FPS",
-     "The most frames per second while something moves. The game redraws only when something changes."),
-    ("facilitator", "Facilitator mode", (False, True), lambda v: "On" if v else "Off",
-     "For a class: type the seed on the briefing (S), hide the score until the end, and show the last turn in "
-     "large type for the projector (F on the turn report)."),
+    ("text_scale", N_("Text size"), TEXT_SIZES, lambda v: f"{v * 100:.0f} %",
+     N_("Makes every word and number larger. On a projector, 130 % or more reads well from the back of the room.")),
+    ("language", N_("Language"), ("system", *LANGUAGES), language_name,
+     N_("The language of every screen, report and export. \"System\" follows the computer's language where the "
+        "game speaks it, else English.")),
+    ("fullscreen", N_("Fullscreen"), (False, True), lambda v: _("On") if v else _("Off"),
+     N_("Fill the whole screen (F11 toggles it anywhere). The layout adapts to any size from 1024x768 up.")),
+    ("window_size", N_("Window size"), STANDARD_SIZES, lambda v: f"{v[0]} × {v[1]}",
+     N_("The window's size when it is not fullscreen: the sizes this screen can show whole. Dragging the window's "
+        "edge works too.")),
+    ("palette", N_("Colours"), tuple(PALETTE_NAMES), lambda v: _(PALETTE_NAMES[v]),
+     N_("High contrast uses a black background and brighter lines: better on washed-out projectors.")),
+    ("overlay", N_("Map shows at start"), OVERLAYS, overlay_title,
+     N_("Which figure colours the map when a game opens (keys 1-5 switch it during play).")),
+    ("show_tutorial_hints", N_("Tutorial hints"), (True, False), lambda v: _("On") if v else _("Off"),
+     N_("Short reminders of the controls at the bottom of the map screen.")),
+    ("fps_cap", N_("Frame-rate cap"), FPS, lambda v: f"{v} FPS",
+     N_("The most frames per second while something moves. The game redraws only when something changes.")),
+    ("facilitator", N_("Facilitator mode"), (False, True), lambda v: _("On") if v else _("Off"),
+     N_("For a class: type the seed on the briefing (S), hide the score until the end, and show the last turn in "
+        "large type for the projector (F on the turn report).")),
 )
 
 
@@ -69,8 +79,9 @@ class SettingsScene(Scene):
         y = self.card.y + pad + ink.lh("h1", True) + th.tx(20)
         self.rows = []
         self.buttons = []
-        val_w = max(ink.width(fmt(c), "body", True) for _, _, choices, fmt, _ in ROWS for c in choices) + th.tx(40)
-        for i, (_field, _label, _choices, _fmt, _) in enumerate(ROWS):
+        val_w = max(ink.width(fmt(c), "body", True) for _field, _label, choices, fmt,
+                    _blurb in ROWS for c in choices) + th.tx(40)
+        for i, (_field, _label, _choices, _fmt, _blurb) in enumerate(ROWS):
             rect = pygame.Rect(self.card.x + pad, y, self.card.w - 2 * pad, self.row_h)
             self.rows.append(rect)
             inset = th.px(5)
@@ -84,7 +95,7 @@ class SettingsScene(Scene):
             y += self.row_h + th.tx(10 if self.row_h > ink.lh("body", True) + th.tx(20) else 4)
         self.help_top = y + th.tx(10)
         bh = ink.lh("body", True) + th.tx(24)
-        help_h = max(ink.para_height(r[4], self.card.w - 2 * pad, "body") for r in ROWS)
+        help_h = max(ink.para_height(_(r[4]), self.card.w - 2 * pad, "body") for r in ROWS)
         height = self.help_top + help_h + th.tx(24) + bh + pad - self.card.y
         self.fits = height <= self.card.h
         if height < self.card.h:    # as tall as its content, centred
@@ -95,9 +106,9 @@ class SettingsScene(Scene):
                 rect.move_ip(0, shift)
             for b in self.buttons:
                 b.rect.move_ip(0, shift)
-        done = pygame.Rect(0, 0, ink.width("Done", "body", True) + th.tx(110), bh)
+        done = pygame.Rect(0, 0, ink.width(_("Done"), "body", True) + th.tx(110), bh)
         done.bottomright = (self.card.right - pad, self.card.bottom - pad)
-        self.buttons.append(Button("done", "Done", done, key="Esc", style="primary"))
+        self.buttons.append(Button("done", _("Done"), done, key="Esc", style="primary"))
 
     def change(self, i: int, step: int) -> None:
         field, _, choices, _, _ = ROWS[i]
@@ -143,8 +154,8 @@ class SettingsScene(Scene):
         surface.fill(pal["bg"])
         ink.panel(surface, self.card, pal["panel"], radius=th.px(16))
         pad = th.tx(36)
-        ink.text(surface, "Settings", (self.card.x + pad, self.card.y + pad), "h1", pal["text"], True)
-        for i, (field, label, _, fmt, _) in enumerate(ROWS):
+        ink.text(surface, _("Settings"), (self.card.x + pad, self.card.y + pad), "h1", pal["text"], True)
+        for i, (field, label, _choices, fmt, _blurb) in enumerate(ROWS):
             rect = self.rows[i]
             focused = i == self.row
             row_b = self.button(f"row:{i}")
@@ -152,16 +163,16 @@ class SettingsScene(Scene):
             pygame.draw.rect(surface, bg, rect, border_radius=th.px(8))
             if focused:
                 pygame.draw.rect(surface, pal["select"], rect, max(2, th.px(3)), border_radius=th.px(8))
-            ink.text(surface, label, (rect.x + th.tx(18), rect.centery), "body", pal["text"], True, "midleft")
+            ink.text(surface, _(label), (rect.x + th.tx(18), rect.centery), "body", pal["text"], True, "midleft")
             prv, nxt = self.button(f"prev:{i}"), self.button(f"next:{i}")
             self.draw_buttons(surface, [prv, nxt])
             shown = self.app.window_size if field == "window_size" else self.value(field)
             ink.text(surface, fmt(shown), ((prv.rect.right + nxt.rect.x) // 2, rect.centery), "body",
                      pal["select"] if focused else pal["text"], True, "center")
-        blurb = ROWS[self.row][4]
+        blurb = _(ROWS[self.row][4])
         done = self.button("done")
         ink.para(surface, blurb, pygame.Rect(self.card.x + pad, self.help_top, self.card.w - 2 * pad,
                                              done.rect.y - self.help_top - th.tx(10)), "body", pal["dim"])
-        ink.text(surface, "↑ ↓ choose  ·  ← → change  ·  Esc done", (self.card.x + pad, done.rect.centery), "small",
+        ink.text(surface, _("↑ ↓ choose  ·  ← → change  ·  Esc done"), (self.card.x + pad, done.rect.centery), "small",
                  pal["faint"], anchor="midleft")
         self.draw_buttons(surface, [done])

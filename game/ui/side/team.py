@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from game.i18n import _
 from game.ui import persist
 from game.ui.side.dialogs import Dialog
 from game.ui.side.saveas import SaveAsScene
@@ -16,15 +17,15 @@ class TeamDialog(SaveAsScene):
 
     def __init__(self, app, then: Callable[[], None], needed: bool = False):
         """`then`: what to do once the name is set; `needed`: the hand-in, which cannot go without a name."""
-        Dialog.__init__(self, app, "Your team's name", "",
-                        [("save", "Hand in" if needed else "Play", "Enter"), ("cancel", "Cancel", "Esc")],
-                        kicker="Hand-in" if needed else "Playing in a class?", width=820)
+        Dialog.__init__(self, app, _("Your team's name"), "",
+                        [("save", _("Hand in") if needed else _("Play"), "Enter"), ("cancel", _("Cancel"), "Esc")],
+                        kicker=_("Hand-in") if needed else _("Playing in a class?"), width=820)
         self.then, self.needed = then, needed
         self.field = TextField(app.team or "")
         self.problem: str | None = None
         self.existing: list[str] = []
-        self.text = ("The class report names your game after it." if needed else
-                     "It goes on your saves and the class report. Playing alone? Leave it empty and press Enter.")
+        self.text = (_("The class report names your game after it.") if needed else
+                     _("It goes on your saves and the class report. Playing alone? Leave it empty and press Enter."))
 
     def choose(self, bid: str) -> None:
         if bid == "cancel":

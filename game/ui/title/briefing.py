@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _, general, ngettext, num
 from game.sim import posture
 from game.ui import bindings, doc, flow
 from game.ui.doc import Block
 from game.ui.fonts import reflow
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
-from game.ui.wording import campaign_meta
+from game.ui.wording import campaign_meta, dollars
 
 
 class BriefingScene(Scene):
@@ -23,39 +24,47 @@ class BriefingScene(Scene):
         s = self.session
         c = s.campaign
         cost = float(posture.upkeep(s.state.presence[0], 0.0, s.world.upkeep, s.world.params).sum())
-        left = [Block("h", "The situation"), Block("p", reflow(c.briefing))]
+        left = [Block("h", _("The situation")), Block("p", reflow(c.briefing))]
         if c.goals:
-            left.append(Block("h", "Your goals"))
+            left.append(Block("h", _("Your goals")))
             left += [Block("b", g) for g in c.goals]
-        right = [Block("h", "Your means"),
-                 Block("kv", f"${c.us.budget:g} bn a year for these alliances. The forces already deployed cost "
-                       f"${cost:.1f} bn of it, so ${c.us.budget - cost:.1f} bn is free for new commitments.",
-                       key="U.S. budget"),
-                 Block("kv", f"{c.turns} turns, {c.calendar.label(0)} to {c.calendar.label(c.turns - 1)}.",
-                       key="Time"),
-                 Block("kv", f"{s.seed}: the same seed and the same orders always give the same game."
-                       + (" Press S to type another." if self.app.facilitator else ""), key="Seed"),
-                 Block("kv", self._team_line(), key="Team")]
+        right = [Block("h", _("Your means")),
+                 Block("kv", _("{budget} a year for these alliances. The forces already deployed cost {cost} of "
+                               "it, so {free} is free for new commitments.").format(
+                                   budget=_("${amount} bn").format(amount=general(c.us.budget)), cost=dollars(cost),
+                                   free=dollars(c.us.budget - cost)),
+                       key=_("U.S. budget")),
+                 Block("kv", ngettext("{n} turn, {first} to {last}.", "{n} turns, {first} to {last}.",
+                                      c.turns).format(n=c.turns, first=c.calendar.label(0),
+                                                      last=c.calendar.label(c.turns - 1)),
+                       key=_("Time")),
+                 Block("kv", _("{seed}: the same seed and the same orders always give the same game.").format(
+                           seed=s.seed)
+                       + (_(" Press S to type another.") if self.app.facilitator else ""), key=_("Seed")),
+                 Block("kv", self._team_line(), key=_("Team"))]
         if s.opening_events:
-            right.append(Block("h", "As the game opens"))
+            right.append(Block("h", _("As the game opens")))
             for e in s.opening_events:
                 event = c.events[e]
                 right += [Block("t", event.title), Block("p", reflow(event.text), role="small", color="dim")]
-        right.append(Block("h", "The other side"))
-        right += [Block("kv", f"${adv.capability:,.0f} bn a year on its military; appetite for probing "
-                        f"{adv.revisionism:.2f}.", key=adv.name, role="small") for adv in c.adversaries]
-        right.append(Block("h", "Your allies at the start"))
-        right.append(Block("p", "Threat, trust and U.S. forces run from 0 (none) to 1 (the most); Help (F1) says "
-                                "what 0 and 1 mean on every scale.", role="small", color="dim"))
-        right += [Block("kv", f"{a.spending:.2f} % of GDP · threat {a.threat:.2f} · trust {a.trust:.2f}"
-                        f" · U.S. forces {a.presence:.2f}", key=a.name, role="small") for a in c.allies]
+        right.append(Block("h", _("The other side")))
+        right += [Block("kv", _("{capability} a year on its military; appetite for probing {appetite}.").format(
+                            capability=dollars(adv.capability, 0), appetite=num(adv.revisionism)),
+                        key=adv.name, role="small") for adv in c.adversaries]
+        right.append(Block("h", _("Your allies at the start")))
+        right.append(Block("p", _("Threat, trust and U.S. forces run from 0 (none) to 1 (the most); Help (F1) says "
+                                "what 0 and 1 mean on every scale."), role="small", color="dim"))
+        right += [Block("kv",
+                        _("{spending} % of GDP · threat {threat} · trust {trust} · U.S. forces {presence}").format(
+                            spending=num(a.spending), threat=num(a.threat), trust=num(a.trust),
+                            presence=num(a.presence)), key=a.name, role="small") for a in c.allies]
         return left, right
 
     def _team_line(self) -> str:
         team = self.app.team
-        said = f"{team}." if team else "none: playing alone." if team == "" else \
-            "not given yet: asked when you begin, for your saves and the class report."
-        return said + " Press N to change it."
+        said = f"{team}." if team else _("none: playing alone.") if team == "" else \
+            _("not given yet: asked when you begin, for your saves and the class report.")
+        return said + _(" Press N to change it.")
 
     def layout(self, size) -> None:
         th, ink = self.theme, self.ink
@@ -75,12 +84,12 @@ class BriefingScene(Scene):
         left, right = self.blocks()
         self.left_scroll.set_sizes(doc.measure(ink, left, self.left_in.w - th.px(12)), self.left_in.h)
         self.right_scroll.set_sizes(doc.measure(ink, right, self.right_in.w - th.px(12)), self.right_in.h)
-        begin = pygame.Rect(0, 0, max(th.tx(320), ink.width("Begin the campaign", "body", True) + th.tx(130)), bh)
+        begin = pygame.Rect(0, 0, max(th.tx(320), ink.width(_("Begin the campaign"), "body", True) + th.tx(130)), bh)
         begin.bottomright = self.bottom.bottomright
-        back = pygame.Rect(0, 0, ink.width("Back", "body", True) + th.tx(110), bh)
+        back = pygame.Rect(0, 0, ink.width(_("Back"), "body", True) + th.tx(110), bh)
         back.bottomleft = self.bottom.bottomleft
-        self.buttons = [Button("begin", "Begin the campaign", begin, key="Enter", style="primary"),
-                        Button("back", "Back", back, key="Esc")]
+        self.buttons = [Button("begin", _("Begin the campaign"), begin, key="Enter", style="primary"),
+                        Button("back", _("Back"), back, key="Esc")]
 
     def on_button(self, bid: str) -> None:
         if bid == "begin":
@@ -124,7 +133,7 @@ class BriefingScene(Scene):
         ink, th, pal = self.ink, self.theme, self.pal
         surface.fill(pal["bg"])
         c = self.session.campaign
-        ink.text(surface, "BRIEFING", self.head.topleft, "small", pal["accent"], True)
+        ink.text(surface, _("BRIEFING"), self.head.topleft, "small", pal["accent"], True)
         y = self.head.y + ink.lh("small", True)
         for line in ink.wrap(c.name, self.head.w, "h1", True)[:2]:
             ink.text(surface, line, (self.head.x, y), "h1", pal["text"], True)

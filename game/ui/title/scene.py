@@ -7,13 +7,14 @@ import pygame
 from game.authoring.live import folder_watch
 from game.campaign import CampaignError
 from game.catalog import list_campaigns
+from game.i18n import _, general, ngettext
 from game.paths import campaigns_dir
 from game.ui import bindings, flow, persist
 from game.ui.layout import row_buttons
 from game.ui.map.view import Paint, campaign_paint, fit_panes
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroll, draw_scrollbar
-from game.ui.wording import campaign_meta, card_meta, name_forms
+from game.ui.wording import campaign_meta, card_meta_forms, name_forms
 from game.userdata import user_campaigns_dir
 
 
@@ -36,7 +37,7 @@ class TitleScene(Scene):
             self.entries = _campaigns()
         except OSError as error:
             self.entries = []
-            self.app.toast(f"Campaigns could not be listed: {error}")
+            self.app.toast(_("Campaigns could not be listed: {error}").format(error=error))
         self.latest = persist.latest()
         self.selected = min(self.selected, max(len(self.entries) - 1, 0))
 
@@ -68,18 +69,19 @@ class TitleScene(Scene):
         self.card_gap = th.px(10)
         self.scroll.set_sizes(len(self.entries) * (self.card_h + self.card_gap), self.list_rect.h)
         latest = self.latest
-        sub = f"{latest.campaign_name}, {latest.turn_label}" if latest else "no saved game yet"
-        items = [("continue", "Continue", "C"), ("load", "Load game", "L"), ("settings", "Settings", "O"),
-                 ("help", "Help", "F1"), ("quit", "Quit", "Esc")]
+        sub = f"{persist.campaign_words(latest)}, {persist.turn_words(latest.turn_label)}" if latest else \
+            _("no saved game yet")
+        items = [("continue", _("Continue"), "C"), ("load", _("Load game"), "L"), ("settings", _("Settings"), "O"),
+                 ("help", _("Help"), "F1"), ("quit", _("Quit"), "Esc")]
         rects = row_buttons(ink, self.bottom, [(k, lbl) for _, lbl, k in items], th.px(14))
         self.buttons = [Button(bid, lbl, r, key=k, enabled=(bid != "continue" or latest is not None))
                         for (bid, lbl, k), r in zip(items, rects)]
         self.continue_hint = sub
         start_h = ink.lh("body", True) + th.tx(28)
-        start = pygame.Rect(0, 0, max(th.tx(300), ink.width("Start campaign", "body", True) + th.tx(120)), start_h)
+        start = pygame.Rect(0, 0, max(th.tx(300), ink.width(_("Start campaign"), "body", True) + th.tx(120)), start_h)
         start.bottomright = (self.detail.right - th.tx(28), self.detail.bottom - th.tx(28))
         entry = self.entries[self.selected] if self.entries else None
-        self.buttons.append(Button("start", "Start campaign", start, key="Enter", style="primary",
+        self.buttons.append(Button("start", _("Start campaign"), start, key="Enter", style="primary",
                                    enabled=bool(entry and entry.campaign)))
         self._place_cards()
 
@@ -123,8 +125,9 @@ class TitleScene(Scene):
             return
         entry = self.entries[self.selected]
         if entry.campaign is None:
-            self.app.message(f"'{entry.file_name}' has problems", flow.campaign_problem(_error(entry)),
-                             kicker="Campaign problem", accent="bad")
+            self.app.message(_("'{file}' has problems").format(file=entry.file_name),
+                             flow.campaign_problem(_error(entry)),
+                             kicker=_("Campaign problem"), accent="bad")
             return
         flow.start_campaign(self.app, entry.campaign, self.app.seed)
 
@@ -165,9 +168,9 @@ class TitleScene(Scene):
 
     def on_back(self) -> None:
         # Continue is named only when there is a save it would open
-        text = ("The autosave keeps the latest turn of your last game: choose Continue next time to pick it up."
-                if persist.latest() is not None else "There is no saved game yet.")
-        self.app.confirm("Quit Fair Share?", text, lambda: flow.request_quit(self.app), yes="Quit", no="Stay")
+        text = (_("The autosave keeps the latest turn of your last game: choose Continue next time to pick it up.")
+                if persist.latest() is not None else _("There is no saved game yet."))
+        self.app.confirm(_("Quit Fair Share?"), text, lambda: flow.request_quit(self.app), yes=_("Quit"), no=_("Stay"))
 
     # --- drawing -------------------------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -176,9 +179,10 @@ class TitleScene(Scene):
         self._draw_backdrop(surface)
         ink.text(surface, "FAIR SHARE", self.head.topleft, "hero", pal["text"], True)
         y = self.head.y + ink.lh("hero", True) - th.tx(4)
-        ink.text(surface, "Who pays for the defence of America's allies, and who then calls the tune?",
+        ink.text(surface, _("Who pays for the defence of America's allies, and who then calls the tune?"),
                  (self.head.x + th.px(6), y), "h3", pal["dim"])
-        ink.text(surface, "CHOOSE A CAMPAIGN", (self.list_rect.x, self.list_rect.y - ink.lh("small", True) - th.tx(8)),
+        ink.text(surface, _("CHOOSE A CAMPAIGN"), (self.list_rect.x, self.list_rect.y - ink.lh("small",
+                                                                                               True) - th.tx(8)),
                  "small", pal["accent"], True)
         clip = surface.get_clip()
         surface.set_clip(self.list_rect)
@@ -188,8 +192,8 @@ class TitleScene(Scene):
         draw_scrollbar(ink, surface, self.list_rect, self.scroll)
         bottom = self.list_rect.y + len(self.entries) * (self.card_h + self.card_gap) - self.scroll.offset
         if self.list_rect.bottom - bottom > ink.lh("small") * 4:
-            ink.para(surface, "Write your own campaign: a YAML file in your campaigns folder (Help, F1, says where) "
-                     "appears here after F5. Check it first with: fairshare validate FILE",
+            ink.para(surface, _("Write your own campaign: a YAML file in your campaigns folder (Help, F1, says where) "
+                     "appears here after F5. Check it first with: fairshare validate FILE"),
                      pygame.Rect(self.list_rect.x + th.tx(4), bottom + th.tx(10), self.list_rect.w - th.tx(20),
                                  self.list_rect.bottom - bottom), "small", pal["faint"])
         self._draw_detail(surface)
@@ -219,7 +223,7 @@ class TitleScene(Scene):
                   width=th.px(3) if chosen else th.line_w)
         pad = th.tx(18)
         x, y = rect.x + pad, rect.y + th.tx(10)
-        tag = "SHIPPED" if entry.shipped else "YOUR CAMPAIGN"
+        tag = _("SHIPPED") if entry.shipped else _("YOUR CAMPAIGN")
         tag_w = ink.width(tag, "tiny", True)
         ink.text(surface, tag, (rect.right - pad, y + th.tx(4)), "tiny", pal["faint"] if entry.shipped
                  else pal["accent"], True, "topright")
@@ -229,20 +233,22 @@ class TitleScene(Scene):
             forms = name_forms(card.name)
             name = next((f for f in forms if ink.width(f, "h3", True) <= room), forms[-1])
             ink.text(surface, name, (x, y), "h3", pal["text"], True, max_w=room)
-            ink.text(surface, card_meta(card), (x, y + ink.lh("h3", True)), "small", pal["dim"],
-                     max_w=rect.w - 2 * pad)
+            metas = card_meta_forms(card)
+            meta = next((m for m in metas if ink.width(m, "small") <= rect.w - 2 * pad), metas[-1])
+            ink.text(surface, meta, (x, y + ink.lh("h3", True)), "small", pal["dim"], max_w=rect.w - 2 * pad)
         else:
             ink.text(surface, f"⚠ {entry.file_name}", (x, y), "h3", pal["bad"], True,
                      max_w=rect.w - 3 * pad - tag_w)
             first = entry.problems[0] if entry.problems else None
-            msg = f"line {first.line}: {first.message}" if first else "cannot be read"
+            msg = _("line {line}: {message}").format(line=first.line, message=first.message) if first else \
+                _("cannot be read")
             ink.text(surface, msg, (x, y + ink.lh("h3", True)), "small", pal["bad"], max_w=rect.w - 2 * pad)
 
     def _draw_detail(self, surface) -> None:
         ink, th, pal = self.ink, self.theme, self.pal
         ink.panel(surface, self.detail, pal["panel"], radius=th.px(14))
         if not self.entries:
-            ink.text(surface, "No campaigns found.", (self.detail.x + th.tx(28), self.detail.y + th.tx(28)), "h3")
+            ink.text(surface, _("No campaigns found."), (self.detail.x + th.tx(28), self.detail.y + th.tx(28)), "h3")
             return
         entry = self.entries[self.selected]
         pad = th.tx(28)
@@ -251,11 +257,11 @@ class TitleScene(Scene):
         bottom = (start.rect.y if start else self.detail.bottom) - th.tx(16)
         y = inner.y
         if entry.campaign is None:
-            ink.text(surface, "This campaign has problems", (inner.x, y), "h2", pal["bad"], True)
+            ink.text(surface, _("This campaign has problems"), (inner.x, y), "h2", pal["bad"], True)
             y += ink.lh("h2", True) + th.tx(10)
-            text = "\n".join(str(p) for p in entry.problems[:6]) or "The file could not be read."
+            text = "\n".join(str(p) for p in entry.problems[:6]) or _("The file could not be read.")
             y = ink.para(surface, text, pygame.Rect(inner.x, y, inner.w, bottom - y), "small", pal["text"])
-            ink.para(surface, "Fix the file, then press F5 to reload the list.",
+            ink.para(surface, _("Fix the file, then press F5 to reload the list."),
                      pygame.Rect(inner.x, y + th.tx(14), inner.w, bottom - y), "body", pal["dim"])
             return
         c = entry.campaign
@@ -263,7 +269,8 @@ class TitleScene(Scene):
             ink.text(surface, line, (inner.x, y), "h2", pal["text"], True)
             y += ink.lh("h2", True)
         meta = campaign_meta(c)
-        metas = [meta + f" · budget ${c.us.budget:g} bn a year", meta + f" · ${c.us.budget:g} bn", meta]
+        budget = _("${amount} bn").format(amount=general(c.us.budget))
+        metas = [meta + _(" · budget {budget} a year").format(budget=budget), meta + f" · {budget}", meta]
         meta = next((m for m in metas if ink.width(m, "small", True) <= inner.w), metas[-1])
         ink.text(surface, meta, (inner.x, y + th.tx(4)), "small", pal["accent"], True, max_w=inner.w)
         y += ink.lh("small", True) + th.tx(18)
@@ -271,7 +278,7 @@ class TitleScene(Scene):
                      "body", pal["text"], spacing=1.12)
         if c.goals and bottom - y > ink.lh("body") * 3:
             y += th.tx(14)
-            ink.text(surface, "GOALS", (inner.x, y), "small", pal["accent"], True)
+            ink.text(surface, _("GOALS"), (inner.x, y), "small", pal["accent"], True)
             y += ink.lh("small", True) + th.tx(4)
             for goal in c.goals:
                 if bottom - y < ink.lh("small") * 2:
@@ -297,7 +304,8 @@ class TitleScene(Scene):
             return
         x0 = panes[0].rect.x - area.x
         panes = [type(p)(p.theatre, p.rect.move(-x0, 0)) for p in panes]
-        heads = ("DEFENCE SPENDING AT THE START, % OF GDP", "SPENDING AT THE START, % GDP", "% OF GDP AT THE START")
+        heads = (_("DEFENCE SPENDING AT THE START, % OF GDP"), _("SPENDING AT THE START, % GDP"),
+                 _("% OF GDP AT THE START"))
         head = next((t for t in heads if ink.width(t, "small", True) <= width), heads[-1])
         ink.text(surface, head, (area.x, area.y), "small", pal["accent"], True, max_w=width)
         for pane in panes:
@@ -307,8 +315,10 @@ class TitleScene(Scene):
         x = panes[-1].rect.right + th.tx(24)
         bottom = start.rect.y - th.tx(16) if start else area.bottom
         if area.right - x > th.tx(160):
-            ink.para(surface, "Orange: under NATO's 2 % guideline. Blue: above it. Hatched: the adversary. "
-                     f"{len(campaign.allies)} allies, {len(campaign.events)} scripted or possible events.",
+            ink.para(surface, _("Orange: under NATO's 2 % guideline. Blue: above it. Hatched: the adversary. ")
+                     + ngettext("{n} ally", "{n} allies", len(campaign.allies)).format(n=len(campaign.allies)) + ", "
+                     + ngettext("{n} scripted or possible event.", "{n} scripted or possible events.",
+                                len(campaign.events)).format(n=len(campaign.events)),
                      pygame.Rect(x, panes[0].rect.y, area.right - x, bottom - panes[0].rect.y), "small", pal["dim"])
 
 
