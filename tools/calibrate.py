@@ -89,7 +89,8 @@ def fit_backtest(campaign, policy, runs: int, seed: int, params: Params, fit: tu
     state, _ = new_game(world, runs)
     paths = [state.spending]
     while not state.over:
-        state, _ = step(state, policy(state, policy_rng), model_rng)
+        state, _ = step(state, policy(state, policy_rng), model_rng, policy.us_action(state, policy_rng),
+                        policy.forced(state))
         paths.append(state.spending)
     years = [campaign.calendar.start + round(t * world.dt) for t in range(len(paths))]
     series, recorded = recorded_for(campaign)

@@ -157,7 +157,8 @@ def _chunk_paths(task: tuple[World, Policy | Recipe, int, int, int]) -> np.ndarr
     paths = np.empty((world.campaign.turns + 1, rows, world.n_allies))
     paths[0] = state.spending
     while not state.over:
-        state, _ = step(state, policy(state, policy_rng), model_rng)
+        state, _ = step(state, policy(state, policy_rng), model_rng, policy.us_action(state, policy_rng),
+                        policy.forced(state))
         paths[state.turn] = state.spending
     return paths
 

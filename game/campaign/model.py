@@ -49,6 +49,7 @@ class Ally:
     ceiling: float = 5.0    # domestic limit: the most it can spend, % of GDP
     baseline: float | None = None  # % GDP it spends for reasons beyond this adversary (a global role, overseas
                                    # commitments); None: the model's peacetime floor
+    settled: bool = False   # starts at rest, as in a settled campaign (its baseline set to make it so)
     partner: bool = False   # a partner rather than a treaty ally (e.g. Taiwan)
     hub: bool = False       # a logistics hub (Germany, Japan): U.S. forces there carry the reinforcement of the
                             # theatre's exposed allies, so withdrawing from it thins their deterrence too

@@ -203,13 +203,13 @@ def compile_conditions(campaign: Campaign) -> tuple:
 
 
 def _baselines(campaign: Campaign, params: Params, protection0: np.ndarray) -> np.ndarray:
-    """% GDP each ally spends with no threat: the campaign's value, the peacetime floor, or, in a settled campaign,
-    whatever makes its starting spending the level the model's spending target gives it."""
+    """% GDP each ally spends with no threat: the campaign's value, the peacetime floor, or, in a settled campaign
+    or for a settled ally, whatever makes its starting spending the level the model's spending target gives it."""
     out = []
     for a, prot in zip(campaign.allies, protection0):
         if a.baseline is not None:
             out.append(a.baseline)
-        elif campaign.settled:
+        elif campaign.settled or a.settled:
             felt = params.threat_weight * a.threat ** params.threat_curvature
             target = felt * (1 - params.trade_damping * a.trade_dependence - params.free_riding * prot)
             out.append(max(a.spending - target, 0.0))
