@@ -144,6 +144,12 @@ ALLY = {
                       meaning="What it would spend, % of GDP, with no threat from this adversary at all: a global "
                               "role or overseas commitments (France, the UK) keep it above the floor.",
                       shown_default="the model's peacetime floor (0.9)"),
+    "offset": Field("num", 0.0, 0, MONEY_MAX, unit=BN_A_YEAR,
+                    meaning="What it pays the U.S. toward the cost of the U.S. forces on its soil at the start, US$ "
+                            "billion a year: offset agreements (West Germany's purchases of U.S. arms and bonds in "
+                            "the 1960s), host-nation support (Japan's from 1978). It lowers what those forces cost "
+                            "Washington, up to their whole cost, and counts in the burden pillar as a dollar the U.S. "
+                            "saves; events may change it (`var: offset`)."),
     "settled": Field("bool", False,
                      meaning="true: this ally starts at rest, as every ally of a `settled` campaign does (its "
                              "`baseline` is set so that its starting spending is the level the model's target gives "

@@ -102,6 +102,7 @@ class State:
     alignment: np.ndarray
     hedging: np.ndarray
     presence: np.ndarray
+    offset: np.ndarray          # US$ bn a year it pays toward the U.S. forces on its soil (game.sim.posture)
     emboldened: np.ndarray      # how far unconditional support has emboldened it in its own disputes
     pressed: np.ndarray         # recent years of U.S. pressure on it: threats never carried out wear thin
     shamed: np.ndarray          # recent years of public U.S. criticism of it: its public turns against paying more
@@ -237,6 +238,7 @@ def initial_state(world: World, runs: int = 1) -> State:
         threat=tile([a.threat for a in allies]), threat_shift=zeros(runs, len(allies)),
         trust=tile([a.trust for a in allies]), alignment=tile([a.alignment for a in allies]),
         hedging=tile([a.hedging for a in allies]), presence=tile([a.presence for a in allies]),
+        offset=tile([a.offset for a in allies]),
         emboldened=zeros(runs, len(allies)), pressed=zeros(runs, len(allies)), shamed=zeros(runs, len(allies)),
         alarm=zeros(runs, len(allies)),
         war=tile([world.params.shock_weight, world.params.shock_rate]),
