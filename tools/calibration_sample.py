@@ -2,23 +2,25 @@
 
     shipped  europe_2014 and indo_pacific_2014 as they ship (16 allies), on the years FIT_YEARS names: the sample
              the shipped calibration.json was fitted on.
-    all      every historical campaign with a plan (game/analysis/backtest.py DEFAULT_PLANS: europe_2014,
-             indo_pacific_2014, nixon_1969 today, and the Cold War campaigns to come once their plans are listed),
-             each widened with every ally and partner the data holds figures for at its start year in its theatres,
-             fitted on every recorded year of its span the data gives (game/analysis/records.py: 2014-2019 and
-             2024; 1960-1969, 1976-1977 and 1984-2019 for SIPRI's Cold War years). A held-out year is never fitted,
-             even when its figures are dropped into data/.
+    all      europe_2014 and indo_pacific_2014 widened with every ally and partner the data holds figures for at
+             their start year, and the Cold War campaigns with a given year after their start (korea_1969:
+             1976-1977; offset_1966: 1967-1969) as they ship, each fitted on every recorded year of its span the
+             data gives (game/analysis/records.py: 2014-2019 and 2024; 1960-1969, 1976-1977 and 1984-2019 for
+             SIPRI's Cold War years). A held-out year is never fitted, even when its figures are dropped into data/.
 
 An added ally is written as `fairshare new` writes it for that year (game/authoring/scaffold.py), with the
 judgements argued for it in tools/calibration_allies.yaml (threat, trust, alignment, presence, latency, trade
 dependence, responsiveness, ceiling, each with its reason; `settled` where it starts at rest): an ally the data adds
-that the file does not argue stops the sample with an error, so no guess enters the fit. Its GDP is the data's for that year put into the host campaign's units (europe_2014 counts 2023 GDP
-for 2014): multiplied by the median, over the host's own allies, of host GDP over the data's figure. Its upkeep
-follows the scaffold's rule in today's dollars, as the 2014 campaigns' do; the U.S. budget grows by what its
-presence costs. It plays what Washington did toward it, as the same file argues (the host's plan names only its own allies).
+that the file does not argue stops the sample with an error, so no guess enters the fit. Its GDP is the data's for
+that year put into the host campaign's units (europe_2014 counts 2023 GDP for 2014): multiplied by the median, over
+the host's own allies, of host GDP over the data's figure. Its upkeep follows the scaffold's rule in today's dollars,
+as the 2014 campaigns' do; the U.S. budget grows by what its presence costs. It plays what Washington did toward it,
+as the same file argues (the host's plan names only its own allies).
 
-A historical campaign with no given year after its start is left out of "all": nixon_1969, whose years after 1969
-are all held out, would fit nothing (and its money is in 1970 dollars, which an added ally's upkeep is not)."""
+The Cold War campaigns are not widened: their money is in the dollars of their time, which an added ally's figures
+(in 2023 prices) are not. nixon_1969 is left out, its years after 1969 all held out: it would fit nothing. The
+later historical campaigns (trump_2017, indo_partners_2018) are left out too: their recorded years are the 2014
+campaigns' own, for the same allies, and would count twice."""
 from __future__ import annotations
 
 import dataclasses
@@ -30,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from game.analysis.backtest import DEFAULT_PLANS, default_plan, fit_years, last_year
+from game.analysis.backtest import default_plan, fit_years, last_year
 from game.analysis.records import given, spellings
 from game.authoring.countries import ident
 from game.authoring.data import countries
@@ -42,6 +44,7 @@ from game.catalog import find_campaign
 from game.sim.policies import plan_policy
 
 SHIPPED = ("europe_2014", "indo_pacific_2014")
+COLD_WAR = ("korea_1969", "offset_1966")      # in "all" as they ship (see above)
 SAMPLES = ("shipped", "all")
 ARGUED = Path(__file__).with_name("calibration_allies.yaml")
 FACTS = ("partner", "nuclear_power")     # facts of the year (game/authoring/countries.py), not judgements
@@ -76,12 +79,13 @@ class Game:
 def games(sample: str) -> list[Game]:
     if sample == "shipped":
         return [_game(find_campaign(cid), ()) for cid in SHIPPED]
-    return [_game(*widened(c)) for c in map(find_campaign, DEFAULT_PLANS) if given_years(c)[1:]]
+    return [_game(*widened(find_campaign(cid))) for cid in SHIPPED] + \
+        [_game(c, ()) for c in map(find_campaign, COLD_WAR) if given_years(c)[1:]]
 
 
 def _game(campaign: Campaign, added: tuple[str, ...]) -> Game:
     plan = load_plan(default_plan(campaign), campaign)
-    fit = fit_years(campaign) if not added and campaign.id in SHIPPED else given_years(campaign)
+    fit = given_years(campaign) if added or campaign.id in COLD_WAR else fit_years(campaign)
     extra = {a: (o,) if isinstance(o, str) else tuple(o)
              for a, o in argued().get(campaign.id, {}).get("orders", {}).items() if a in added}
     orders = {**plan.orders, **extra}

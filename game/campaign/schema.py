@@ -75,11 +75,11 @@ TOP = {
     "turns": Field("int", REQUIRED, 1, 60, meaning="Number of turns in the game."),
     "calendar": Field("map", meaning="How turns are labelled; see below."),
     "map": Field("enum", "today", choices=MAP_ERAS,
-                 meaning="Whose borders the map draws: today's, or those of 1969 (in Europe the Soviet Union with the "
-                         "Baltic states, Belarus and Ukraine, West and East Germany, Czechoslovakia, Yugoslavia; in the "
-                         "Indo-Pacific the Soviet Union with Central Asia, North and South Vietnam, Pakistan with East "
-                         "Pakistan). On the 1969 map, `country` codes are those of the time: `SUN`, `DEU` (West "
-                         "Germany), `DDR`, `CSK`, `YUG`, `VDR` (North Vietnam), `VNM` (South Vietnam), `PAK`."),
+                 meaning="Whose borders the map draws: today's, or those of 1969 (in Europe the Soviet Union with "
+                         "the Baltic states, Belarus and Ukraine, West and East Germany, Czechoslovakia, Yugoslavia; "
+                         "in the Indo-Pacific the Soviet Union with Central Asia, North and South Vietnam, Pakistan "
+                         "with East Pakistan). On the 1969 map, `country` codes are those of the time: `SUN`, `DEU` "
+                         "(West Germany), `DDR`, `CSK`, `YUG`, `VDR` (North Vietnam), `VNM` (South Vietnam), `PAK`."),
     "us": Field("map", meaning="The United States; see below."),
     "allies": Field("list", REQUIRED, min_items=1, max_items=40, meaning="The allies and partners; see below."),
     "adversaries": Field("list", REQUIRED, min_items=1, max_items=10, meaning="The adversaries; see below."),
