@@ -28,7 +28,18 @@ HISTORICAL = {
                    "sipri_milex_share_gdp_1969.csv"),
     "indo_pacific_2014": ("campaigns/indo_pacific_2014.yaml", "campaigns/plans/us_indo_2014_2024.yaml",
                           "sipri_milex_share_gdp.csv"),
+    "korea_1969": ("campaigns/korea_1969.yaml", "campaigns/plans/korea_1969_1979.yaml",
+                   "sipri_milex_share_gdp_all.csv"),
+    "offset_1966": ("campaigns/offset_1966.yaml", "campaigns/plans/offset_1966_1971.yaml",
+                    "sipri_milex_share_gdp_all.csv"),
+    "trump_2017": ("campaigns/trump_2017.yaml", "campaigns/plans/trump_2017_2020.yaml",
+                   "nato_defence_share_gdp_all.csv"),
+    "indo_partners_2018": ("campaigns/indo_partners_2018.yaml", "campaigns/plans/indo_partners_2018_2023.yaml",
+                           "sipri_milex_share_gdp_all.csv"),
 }
+# Allies whose starting spending the data does not hold, a judgement the campaign argues (SIPRI has no Taiwan before
+# 1976); the backtest leaves them out.
+JUDGED_START = {("korea_1969", "taiwan")}
 
 
 def recorded(csv_name: str) -> dict[tuple[str, int], float]:
@@ -62,13 +73,16 @@ def test_every_ally_is_a_recorded_country_at_the_start_year(historical):
     campaign, _, data = historical
     start = campaign.calendar.start
     for ally in campaign.allies:
-        assert any((n, start) in data for n in spellings(ally.name)), f"{ally.name!r} has no {start} value in the CSV"
+        recorded_start = any((n, start) in data for n in spellings(ally.name))
+        assert recorded_start != ((campaign.id, ally.id) in JUDGED_START), f"{ally.name!r}: {start} in the CSV?"
 
 
 def test_starting_spending_is_the_recorded_value(historical):
     campaign, _, data = historical
     start = campaign.calendar.start
     for ally in campaign.allies:
+        if (campaign.id, ally.id) in JUDGED_START:
+            continue
         recorded_value = next(data[(n, start)] for n in spellings(ally.name) if (n, start) in data)
         assert ally.spending == pytest.approx(recorded_value, abs=1e-9), ally.name
 

@@ -159,7 +159,7 @@ def test_an_ally_in_a_theatre_with_no_map(tmp_path):
 
 @pytest.mark.parametrize("old,new,needle,message", [
     ("trust: 0.65", "trust: 0.05", "trust: 0.05", "trust 0.05 of ally 'estonia' is far outside the shipped campaigns' "
-                                           "range (0.4 to 0.75)"),
+                                           "range (0.3 to 0.75)"),
     ("upkeep: 0.3\n    ceiling: 4.5", "upkeep: 0.3\n    ceiling: 4.5\n    responsiveness: 2.9", "responsiveness: 2.9",
      "responsiveness 2.9 of ally 'estonia' is far outside the shipped campaigns' range (0.5 to 1.4)"),
     ("growth: 0.01", "growth: 0.3", "growth: 0.3",

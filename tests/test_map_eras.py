@@ -141,20 +141,38 @@ def test_cities_of_1969_land_in_their_country(europe_1969, lon, lat, iso):
     assert europe_1969.country_at(*europe_1969.project(lon, lat)).iso3 == iso
 
 
-def test_the_1969_outlines_cover_what_todays_do(europe_1969):
+@pytest.mark.parametrize("theatre", ERAS["1969"].theatres)
+def test_the_1969_outlines_cover_what_todays_do(theatre):
     """Drawn at the map's own resolution (simplified per border, rounded), the merged and split countries cover the
-    same land as today's countries they come from, to within 1 %."""
-    today = load_theatres()["europe"].countries
+    same land as today's countries they come from, to within 1 %, in each theatre of the era."""
+    today, then = load_theatres()[theatre].countries, load_theatres(era="1969")[theatre].countries
 
     def drawn(c):
         return sum(abs(signed_area(p)) for p in c.polygons)
 
     for code, merge in ERAS["1969"].merges.items():
-        parts = sum(drawn(today[p]) for p in merge.parts)
-        assert drawn(europe_1969.countries[code]) == pytest.approx(parts, rel=0.01), code
-    germany = drawn(europe_1969.countries["DEU"]) + drawn(europe_1969.countries["DDR"])
-    assert germany == pytest.approx(drawn(today["DEU"]), rel=0.01)
-    assert europe_1969.countries["DDR"].label[0] > europe_1969.countries["DEU"].label[0]
+        inside = [p for p in merge.parts if p in today]     # the parts the theatre's box reaches
+        if inside:
+            assert drawn(then[code]) == pytest.approx(sum(drawn(today[p]) for p in inside), rel=0.01), code
+    for code, cut in ERAS["1969"].splits.items():
+        if code in today:
+            parts = drawn(then[cut.west[0]]) + drawn(then[cut.east[0]])
+            assert parts == pytest.approx(drawn(today[code]), rel=0.01), code
+            k = 0 if cut.by == "lon" else 1
+            assert then[cut.east[0]].label[k] != then[cut.west[0]].label[k]
+
+
+def test_the_indo_pacific_of_1969_has_two_vietnams_and_one_pakistan(source):
+    today, era = source
+    (south,), (north,) = era["VNM"][1], era["VDR"][1]
+    assert (era["VNM"][0], era["VDR"][0]) == ("South Vietnam", "North Vietnam")
+    assert abs(signed_area(north)) + abs(signed_area(south)) == pytest.approx(area(today["VNM"]), rel=1e-12)
+    for lon, lat, ring in ((105.85, 21.03, north), (106.7, 10.78, south), (108.2, 16.05, south)):
+        assert point_in_ring(lon, lat, ring), (lon, lat)                    # Hanoi; Saigon; Da Nang
+    assert len(era["PAK"][1]) == 2 and "BGD" not in era                    # West and East Pakistan
+    sun = era["SUN"][1]
+    for lon, lat in ((76.9, 43.25), (69.24, 41.3), (131.9, 43.1)):          # Alma-Ata, Tashkent, Vladivostok
+        assert any(point_in_ring(lon, lat, r) for r in sun), (lon, lat)
 
 
 # --------------------------------------------------------------------------- campaigns on the 1969 map

@@ -24,6 +24,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from game.analysis.backtest import default_plan  # noqa: E402
 from game.analysis.plan_search import search  # noqa: E402
 from game.analysis.plans import Plan, evaluate, plan_yaml  # noqa: E402
 from game.campaign.plan import load_plan  # noqa: E402
@@ -41,8 +42,6 @@ BEST_PLAN = FileKind("a best plan written by tools/best_plans.py", lambda head: 
 SEARCH_RUNS, SEARCH_SEED, PLANS = 200, 1, 20_000
 FRESH_RUNS, FRESH_SEED = 2000, 0
 CHECK_PLANS, CHECK_SEED, CHECK_MARGIN = 400, 2, 0.3
-HISTORICAL = {"nixon_1969": "nixon_1969_1975.yaml", "europe_2014": "us_2014_2024.yaml",
-              "indo_pacific_2014": "us_indo_2014_2024.yaml"}
 
 
 def campaigns() -> list[str]:
@@ -63,8 +62,9 @@ def known_plans(campaign) -> dict[str, Plan]:
         found["shipped best plan"] = plan_of(shipped, campaign)
     for path in sorted((FOLDER / "article").glob(f"{campaign.id}_*.yaml")):
         found[path.stem] = plan_of(path, campaign)
-    if campaign.id in HISTORICAL:
-        found["historical"] = plan_of(FOLDER / HISTORICAL[campaign.id], campaign)
+    historical = default_plan(campaign)
+    if historical is not None:
+        found["historical"] = plan_of(historical, campaign)
     return found
 
 
@@ -78,7 +78,8 @@ def improve(campaign_id: str, plans: int) -> str:
     starts = known_plans(campaign)
     found = search(world, SEARCH_RUNS, SEARCH_SEED, seconds=np.inf, max_plans=plans, starts=starts)
     shipped = starts.get("shipped best plan")
-    new, old = fresh(world, [found.plan] + ([shipped] if shipped is not None else []))
+    new, *old = fresh(world, [found.plan] + ([shipped] if shipped is not None else []))
+    old = old[0] if old else None
     if shipped is not None and new <= old + 0.005:
         return f"{campaign_id}: kept the shipped plan ({old:.2f} on fresh games; the search's best {new:.2f})"
     comment = (f"{FOUND_BY.removeprefix('# ')} {campaign_id}` ({plans} plans on {SEARCH_RUNS} games of seed "

@@ -48,6 +48,14 @@ THEATRES = {
 SIMPLIFY_TOLERANCE = 0.001
 MIN_ISLAND_AREA = 1.5e-5  # ~4x4 px at 1080 px high; only applies to a country's secondary pieces
 
+# Countries the 1:110m set leaves out as too small, hand-digitised (lon, lat, clockwise) from well-known points of
+# their coasts, good to a few km. Singapore: Tuas, Lim Chu Kang, Woodlands, Seletar, Changi, the East Coast, the
+# Marina, Jurong. Only its main island; at this scale it is a few pixels across.
+ADDED = {
+    "SGP": ("Singapore", ((103.64, 1.32), (103.70, 1.43), (103.80, 1.47), (103.91, 1.43), (104.03, 1.39),
+                          (103.99, 1.32), (103.86, 1.27), (103.74, 1.28))),
+}
+
 # Natural Earth gives iso_a3 = "-99" to France, Norway, Kosovo, N. Cyprus and Somaliland. The geopandas
 # copy already replaced it with adm0_a3 for sovereign states (FRA, NOR, CYN, SOL) and left Kosovo at
 # "-99"; this table fixes any of them by name, so the raw Natural Earth file works too. N. Cyprus and
@@ -150,6 +158,8 @@ def load_countries(source: Path) -> list[tuple[str, str, list]]:
                 raise SystemExit(f"{name!r} has iso_a3 -99 and no entry in ISO_FIXES")
             iso = ISO_FIXES[name]
         out.append((iso, name, rings))
+    have = {iso for iso, _, _ in out}
+    out += [(iso, name, [list(ring)]) for iso, (name, ring) in sorted(ADDED.items()) if iso not in have]
     return out
 
 

@@ -42,7 +42,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from game.analysis.backtest import Backtest, recorded_for  # noqa: E402
+from game.analysis.backtest import Backtest, recorded_for, yearly  # noqa: E402
 from game.analysis.records import spans  # noqa: E402
 from game.sim.params import CALIBRATION_FILE, Params  # noqa: E402
 from game.sim.run import new_game, rngs  # noqa: E402
@@ -89,11 +89,12 @@ def fit_backtest(campaign, policy, runs: int, seed: int, params: Params, fit: tu
     state, _ = new_game(world, runs)
     paths = [state.spending]
     while not state.over:
-        state, _ = step(state, policy(state, policy_rng), model_rng)
+        state, _ = step(state, policy(state, policy_rng), model_rng, policy.us_action(state, policy_rng),
+                        policy.forced(state))
         paths.append(state.spending)
-    years = [campaign.calendar.start + round(t * world.dt) for t in range(len(paths))]
+    years, at = yearly(campaign)
     series, recorded = recorded_for(campaign)
-    return Backtest(campaign, policy.name, runs, years, np.stack(paths), series, recorded, fit)
+    return Backtest(campaign, policy.name, runs, years, np.stack(paths)[at], series, recorded, fit)
 
 class Fit:
     """The historical campaigns of a sample, their plans and the recorded values of their fitted years."""

@@ -6,7 +6,7 @@ the era's theatres exactly as it builds today's. An era is a table of
 - merges: one country made of several of today's, e.g. the Soviet Union from Russia, the Baltic states, Belarus,
   Ukraine...; `dissolve` removes the borders between the parts;
 - splits: one of today's countries cut in two along a hand-digitised border (`split`), e.g. Germany into the
-  Federal Republic and the GDR.
+  Federal Republic and the GDR, Viet Nam into North and South.
 
 Codes are the ISO 3166-1 alpha-3 codes of the time (ISO 3166-3 keeps the withdrawn ones): SUN, CSK, YUG, DDR; West
 Germany was DEU before 1990 as after. Standard library only; the output is deterministic (nothing is iterated
@@ -58,6 +58,14 @@ INNER_GERMAN_BORDER: tuple[Point, ...] = (
     (11.88, 50.43),   # Mödlareuth, split by the wall
     (12.10, 50.32),   # the tripoint with Czechoslovakia, near Prex
 )
+# The line dividing North and South Viet Nam, 1954-1976: the demilitarised zone along the Ben Hai river, near
+# 17N. Natural Earth's 1:110m outline of Viet Nam has no vertex there: the nearest are on the Laos border at
+# 106.56E 16.60N and on the coast at 107.36E 16.70N, which the ends snap to, so the line runs about 40 km south of
+# the real one (3-4 px on the play screen's map).
+VIETNAM_DMZ: tuple[Point, ...] = (
+    (106.56, 16.60),  # the Laos border, west of the Ben Hai's source
+    (107.36, 16.70),  # the coast (the river's mouth at Cua Tung lies at 107.11E 17.02N)
+)
 SNAP_LIMIT = 0.25     # degrees: an end further than this from any vertex of the outline means a wrong line
 
 
@@ -70,8 +78,9 @@ class Merge:
 @dataclass(frozen=True)
 class Split:
     line: tuple[Point, ...]  # from one point of the outline to another, across the country
-    west: tuple[str, str]    # (code, name) of the part west of the line
-    east: tuple[str, str]
+    west: tuple[str, str]    # (code, name) of the part west of the line (south of it, with `by="lat"`)
+    east: tuple[str, str]    # ... east of it (north of it, with `by="lat"`)
+    by: str = "lon"          # "lat" for a line running west to east
 
 
 @dataclass(frozen=True)
@@ -83,21 +92,24 @@ class Era:
 
 
 ERAS = {
-    # Only Europe: the Indo-Pacific of 1969 (two Vietnams, East Pakistan...) is not in the table, so the 1969 map
-    # has no Indo-Pacific theatre rather than one with the borders of today.
     "1969": Era(
         summary="tools/map_eras.py: countries of the time merged from today's, Germany split along the "
-                "inner-German border",
-        theatres=("europe",),
+                "inner-German border, Viet Nam along the demilitarised zone",
+        theatres=("europe", "indo_pacific"),
         merges={
-            # within the Europe box; Kazakhstan and Central Asia lie east of it
-            "SUN": Merge("Soviet Union", ("RUS", "EST", "LVA", "LTU", "BLR", "UKR", "MDA", "GEO", "ARM", "AZE")),
+            # the Soviet Union of both theatres: the European republics and those of Central Asia
+            "SUN": Merge("Soviet Union", ("RUS", "EST", "LVA", "LTU", "BLR", "UKR", "MDA", "GEO", "ARM", "AZE",
+                                          "KAZ", "UZB", "TKM", "KGZ", "TJK")),
             "CSK": Merge("Czechoslovakia", ("CZE", "SVK")),
             "YUG": Merge("Yugoslavia", ("SRB", "HRV", "SVN", "BIH", "MNE", "MKD", "XKX")),
             # one republic until the invasion of 1974 (Natural Earth draws today's de facto line)
             "CYP": Merge("Cyprus", ("CYP", "CYN")),
+            # East Pakistan, independent as Bangladesh in December 1971
+            "PAK": Merge("Pakistan", ("PAK", "BGD")),
         },
-        splits={"DEU": Split(INNER_GERMAN_BORDER, west=("DEU", "West Germany"), east=("DDR", "East Germany"))},
+        splits={"DEU": Split(INNER_GERMAN_BORDER, west=("DEU", "West Germany"), east=("DDR", "East Germany")),
+                # ISO 3166-3 keeps VDR for the North; the South's VNM passed to the united state in 1976
+                "VNM": Split(VIETNAM_DMZ, west=("VNM", "South Vietnam"), east=("VDR", "North Vietnam"), by="lat")},
     ),
 }
 
@@ -147,17 +159,19 @@ def _snap(ring: Ring, p: Point) -> int:
     return i
 
 
-def split(ring: Ring, line: tuple[Point, ...]) -> tuple[Ring, Ring]:
-    """(west, east): the ring cut along `line`, whose ends are snapped to the ring's nearest vertices so that the
-    neighbours' borders keep their shared vertices. The line's inner points are the new border of both parts."""
+def split(ring: Ring, line: tuple[Point, ...], by: str = "lon") -> tuple[Ring, Ring]:
+    """(west, east), or (south, north) `by="lat"`: the ring cut along `line`, whose ends are snapped to the ring's
+    nearest vertices so that the neighbours' borders keep their shared vertices. The line's inner points are the new
+    border of both parts."""
     a, b = _snap(ring, line[0]), _snap(ring, line[-1])
     inner = list(line[1:-1])
 
     def arc(i: int, j: int) -> Ring:
         return ring[i:j + 1] if i <= j else ring[i:] + ring[:j + 1]
 
+    k = 0 if by == "lon" else 1
     one, two = arc(a, b) + inner[::-1], arc(b, a) + inner
-    return (one, two) if sum(x for x, _ in one) / len(one) < sum(x for x, _ in two) / len(two) else (two, one)
+    return (one, two) if sum(p[k] for p in one) / len(one) < sum(p[k] for p in two) / len(two) else (two, one)
 
 
 def apply_era(countries: list[tuple[str, str, list[Ring]]], era: Era) -> list[tuple[str, str, list[Ring]]]:
@@ -169,7 +183,7 @@ def apply_era(countries: list[tuple[str, str, list[Ring]]], era: Era) -> list[tu
             if len(rings) != 1:
                 raise SystemExit(f"{iso}: a split needs a country of one piece, got {len(rings)}")
             s = era.splits[iso]
-            west, east = split(rings[0], s.line)
+            west, east = split(rings[0], s.line, s.by)
             out[s.west[0]] = (s.west[1], [west])
             out[s.east[0]] = (s.east[1], [east])
         elif not any(iso in m.parts for m in era.merges.values()):

@@ -229,6 +229,13 @@ MUTANTS: tuple[Mutant, ...] = (
       "report: factors summed since the start"),
     m("guideline-ignored", STATE, "if campaign.us.guideline is not None:", "if False:",
       "an era's own yardstick of a fair share"),
+    m("offset-ignored", POSTURE, "return garrison - np.minimum(offset, garrison)", "return garrison",
+      "an ally's offset payments lower what its U.S. garrison costs"),
+    m("offset-uncapped", POSTURE, "return garrison - np.minimum(offset, garrison)", "return garrison - offset",
+      "an offset pays for the forces there, no more"),
+    m("offset-opening-bill", OUTCOME, "start_cost = allies_total(posture.upkeep(start.presence, 0.0, w.upkeep, "
+      "w.params, start.offset))", "start_cost = weighted(start.presence, w.upkeep)",
+      "an offset paid from the start is no gain"),
     m("reassurance-per-turn", POSTURE, "reassured * (p.reassure_presence * dt)", "reassured * p.reassure_presence",
       "a turn of reassurance adds its share of a year's presence"),
     # --- an ally played by a person (game.sim.answers) ------------------------------------------------------------

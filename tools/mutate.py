@@ -52,7 +52,8 @@ MUTANTS: tuple[Mutant, ...] = MODEL_MUTANTS + SHOWN_MUTANTS
 # reported is theirs; the formula checks and the slower core tests come last.
 FAST_TESTS = ("tests/test_model_mechanisms.py", "tests/test_model_nuclear.py", "tests/test_model_dilemma_proper.py",
               "tests/test_model_answers.py", "tests/test_model_channels.py", "tests/test_model_events.py",
-              "tests/test_model_outcome.py", "tests/test_model_adviser.py", "tests/test_model_claims.py",
+              "tests/test_model_outcome.py", "tests/test_model_offset.py", "tests/test_model_adviser.py",
+              "tests/test_model_claims.py",
               "tests/test_model_dilemma_mechanics.py", "tests/test_explain.py", "tests/test_ui_content.py",
               "tests/test_model_honesty.py", "tests/test_model_core.py", "tests/test_system_factors.py",
               "tests/test_facilitator_events.py", "tests/test_validity.py", "tests/test_session.py",

@@ -62,6 +62,7 @@ MEANING = {
     "dispute": "its own quarrels with the adversary, the root of entrapment: 0-0.5",
     "ceiling": "the most it can spend, % of GDP, at least its spending: 3-7",
     "baseline": "% of GDP it spends with no threat at all (a global role): 1.5-3.5",
+    "settled": "starts at rest: its baseline is set so that its spending is the model's target",
     "hub": "a logistics hub: U.S. forces there reinforce the theatre's exposed allies",
     "nuclear_power": "has its own nuclear deterrent",
     "partner": "a partner rather than a treaty ally",
@@ -72,11 +73,11 @@ MEANING = {
 }
 COMMENT_COL = 30
 ALLY_JUDGEMENTS = ("threat", "trust", "alignment", "presence", "upkeep", "latency", "trade_dependence",
-                   "responsiveness", "dispute", "ceiling", "baseline", "hub", "nuclear_power", "partner")
+                   "responsiveness", "dispute", "ceiling", "baseline", "settled", "hub", "nuclear_power", "partner")
 # A neutral ally for a country no shipped campaign has judged: middling threat and trust, a small U.S. presence.
 GUESS = {"threat": 0.5, "trust": 0.65, "alignment": 0.7, "presence": 0.2, "upkeep": 2.0, "latency": 0.1,
          "trade_dependence": 0.05, "responsiveness": 1.0, "dispute": 0.05, "ceiling": 4.0, "baseline": None,
-         "hub": False, "nuclear_power": False, "partner": False}
+         "settled": False, "hub": False, "nuclear_power": False, "partner": False}
 ADVERSARY_GUESS = {"growth": 0.02, "revisionism": 0.6}
 
 
@@ -175,8 +176,8 @@ def _judgement(key: str, value, indent: str) -> str:
     return _line(f"{indent}{key}: {_num(value)}", MEANING[key])
 
 
-def _origin(source, indent: str) -> str:
-    where = f"as in campaigns/{source.id}.yaml" if source else "a neutral guess, no shipped campaign has it"
+def _origin(source, indent: str, where: str = "") -> str:
+    where = where or (f"as in campaigns/{source.id}.yaml" if source else "a neutral guess, no shipped campaign has it")
     return f"{indent}# Judgements ({where}), each with its meaning and a sensible range:"
 
 
@@ -220,11 +221,15 @@ def _presence(country: Country, values: dict, source, year: int) -> list[str]:
 
 
 def ally_entry(country: Country, judged: list[Campaign], missing: list[str], year: int,
-               adversary: str | None = None) -> tuple[list[str], dict]:
+               adversary: str | None = None, argued: tuple[str, dict] | None = None) -> tuple[list[str], dict]:
     """The ally's lines in the file (facing `adversary`, else its theatre's adversary today) and the values written;
-    a figure the data lacks is added to `missing`."""
+    a figure the data lacks is added to `missing`. `argued`, where given, is (where, judgements): values argued
+    elsewhere for this year, which take the place of the shipped campaigns' and the neutral guess."""
     source = next(((c, a) for c in judged for a in c.allies if a.id == country.id), None)
     values = {k: getattr(source[1], k) for k in ALLY_JUDGEMENTS} if source else dict(GUESS)
+    if argued:
+        source = None
+        values.update(argued[1])
     values.update(partner=country.tie.partner, nuclear_power=country.nuclear_power)   # facts of the year
     adversary = adversary or ADVERSARY_OF[country.theatre]
     lines = [f"  - id: {country.id}", f"    name: {country.name}",
@@ -240,7 +245,7 @@ def ally_entry(country: Country, judged: list[Campaign], missing: list[str], yea
         else:
             how = f"; {figure.note}" if figure.note else ""
             lines.append(_line(f"    {key}: {figure.value:g}", f"{unit}: {figure.source.split(',')[0]}{how}"))
-    lines.append(_origin(source[0] if source else None, "    "))
+    lines.append(_origin(source[0] if source else None, "    ", argued[0] if argued else ""))
     spending = country.spending.value if country.spending else 0.0
     for key in ALLY_JUDGEMENTS:
         if key == "presence":
@@ -248,7 +253,7 @@ def ally_entry(country: Country, judged: list[Campaign], missing: list[str], yea
         value = values[key]
         if key == "ceiling" and value < spending:
             value = round(spending + 0.5, 1)                 # the loader refuses a ceiling below the spending
-        if value is None or (key in ("hub", "nuclear_power", "partner") and not value):
+        if value is None or (key in ("settled", "hub", "nuclear_power", "partner") and not value):
             continue                                         # the default, said in docs/campaign-format.md
         lines.append(_judgement(key, value, "    "))
     return lines, values

@@ -16,7 +16,7 @@ ORDERS = ("hold", "pressure", "reassure", "withdraw", "criticize")
 # this turn's threats of abandonment believable (the Nixon-era play), at the risk of a drawdown it did not choose.
 US_ACTIONS = ("none", "congress")
 PILLARS = ("deterrence", "burden", "influence", "cohesion")
-ALLY_VARS = ("spending", "threat", "trust", "alignment", "hedging", "presence")
+ALLY_VARS = ("spending", "threat", "trust", "alignment", "hedging", "presence", "offset")
 # What a condition may also read of an ally, though no event may set it: its self-reliance (own capability against
 # what its threat called for at the start) and the third force of its theatre (game.sim.derived).
 ALLY_READINGS = ("self_reliance", "autonomy")
@@ -51,6 +51,9 @@ class Ally:
     ceiling: float = 5.0    # domestic limit: the most it can spend, % of GDP
     baseline: float | None = None  # % GDP it spends for reasons beyond this adversary (a global role, overseas
                                    # commitments); None: the model's peacetime floor
+    settled: bool = False   # starts at rest, as in a settled campaign (its baseline set to make it so)
+    offset: float = 0.0     # US$ bn a year it pays toward the U.S. forces on its soil (offset agreements, host-nation
+                            # support): it lowers what they cost the U.S. (game.sim.posture)
     partner: bool = False   # a partner rather than a treaty ally (e.g. Taiwan)
     hub: bool = False       # a logistics hub (Germany, Japan): U.S. forces there carry the reinforcement of the
                             # theatre's exposed allies, so withdrawing from it thins their deterrence too
@@ -155,6 +158,11 @@ class Campaign:
         return [a.id for a in self.allies].index(ally_id)
 
 
+# Ally keys added since saves began recording the meaning hash: left out of it at their defaults, so that a save
+# of an older version still finds its campaign.
+LATER_ALLY_KEYS = {"settled": False, "offset": 0.0}
+
+
 def meaning_hash(campaign: Campaign) -> str:
     """A sha256 of what the game plays by: every number, id, order, condition and setting of the parsed campaign,
     but not its prose (names, briefing, goals, sources, notes, event titles and texts), nor its comments,
@@ -165,5 +173,10 @@ def meaning_hash(campaign: Campaign) -> str:
                     allies=tuple(replace(a, name="", note="") for a in campaign.allies),
                     adversaries=tuple(replace(a, name="", note="") for a in campaign.adversaries),
                     events=tuple(replace(e, title="", text="") for e in campaign.events))
-    text = json.dumps(asdict(quiet), sort_keys=True, separators=(",", ":"), default=repr)
+    meaning = asdict(quiet)
+    for ally in meaning["allies"]:
+        for key, default in LATER_ALLY_KEYS.items():
+            if ally[key] == default:
+                del ally[key]
+    text = json.dumps(meaning, sort_keys=True, separators=(",", ":"), default=repr)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

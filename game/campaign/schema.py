@@ -75,10 +75,11 @@ TOP = {
     "turns": Field("int", REQUIRED, 1, 60, meaning="Number of turns in the game."),
     "calendar": Field("map", meaning="How turns are labelled; see below."),
     "map": Field("enum", "today", choices=MAP_ERAS,
-                 meaning="Whose borders the map draws: today's, or those of 1969 in Europe (the Soviet Union with the "
-                         "Baltic states, Belarus and Ukraine; West and East Germany; Czechoslovakia; Yugoslavia). On "
-                         "the 1969 map, `country` codes are those of the time: `SUN`, `DEU` (West Germany), `DDR`, "
-                         "`CSK`, `YUG`. The 1969 map has no Indo-Pacific theatre."),
+                 meaning="Whose borders the map draws: today's, or those of 1969 (in Europe the Soviet Union with "
+                         "the Baltic states, Belarus and Ukraine, West and East Germany, Czechoslovakia, Yugoslavia; "
+                         "in the Indo-Pacific the Soviet Union with Central Asia, North and South Vietnam, Pakistan "
+                         "with East Pakistan). On the 1969 map, `country` codes are those of the time: `SUN`, `DEU` "
+                         "(West Germany), `DDR`, `CSK`, `YUG`, `VDR` (North Vietnam), `VNM` (South Vietnam), `PAK`."),
     "us": Field("map", meaning="The United States; see below."),
     "allies": Field("list", REQUIRED, min_items=1, max_items=40, meaning="The allies and partners; see below."),
     "adversaries": Field("list", REQUIRED, min_items=1, max_items=10, meaning="The adversaries; see below."),
@@ -146,6 +147,17 @@ ALLY = {
                       meaning="What it would spend, % of GDP, with no threat from this adversary at all: a global "
                               "role or overseas commitments (France, the UK) keep it above the floor.",
                       shown_default="the model's peacetime floor (0.9)"),
+    "offset": Field("num", 0.0, 0, MONEY_MAX, unit=BN_A_YEAR,
+                    meaning="What it pays the U.S. toward the cost of the U.S. forces on its soil at the start, US$ "
+                            "billion a year: offset agreements (West Germany's purchases of U.S. arms and bonds in "
+                            "the 1960s), host-nation support (Japan's from 1978). It lowers what those forces cost "
+                            "Washington, up to their whole cost, and counts in the burden pillar as a dollar the U.S. "
+                            "saves; events may change it (`var: offset`)."),
+    "settled": Field("bool", False,
+                     meaning="true: this ally starts at rest, as every ally of a `settled` campaign does (its "
+                             "`baseline` is set so that its starting spending is the level the model's target gives "
+                             "it). For an ally in a historical campaign whose budget answered to something the "
+                             "model does not hold (another adversary, a war's legacy, a fiscal programme)."),
     "partner": Field("bool", False, meaning="A partner rather than a treaty ally (Taiwan, for instance)."),
     "hub": Field("bool", False,
                  meaning="A logistics hub (Germany, Japan): U.S. forces there carry the reinforcement of the "

@@ -113,7 +113,7 @@ def fire_events(state: State, forced: np.ndarray | None = None) -> tuple[State, 
     if not fired.any():
         zero = np.zeros_like(state.spending)
         return state, {v: zero for v in watched}, fired
-    names = ("spending", "threat", "threat_shift", "trust", "alignment", "hedging", "presence",
+    names = ("spending", "threat", "threat_shift", "trust", "alignment", "hedging", "presence", "offset",
              "adv_capability", "revisionism", "domestic_pressure", "credibility", "budget")
     arrays = {n: getattr(state, n) for n in names}
     for e, event in enumerate(state.world.campaign.events):

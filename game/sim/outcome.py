@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.campaign.model import PILLARS
+from game.sim import posture
 from game.sim.state import State
 from game.sim.layout import allies_total, weighted
 
@@ -49,7 +50,8 @@ RENOUNCED_POINTS = 6      # cohesion points per ally that started a programme an
 def outcome(state: State, start: State) -> Outcome:
     """Judge a (finished or running) game against its opening position `start`."""
     w = state.world
-    start_milex, start_cost = weighted(start.spending, w.gdp) / 100, weighted(start.presence, w.upkeep)
+    start_milex = weighted(start.spending, w.gdp) / 100
+    start_cost = allies_total(posture.upkeep(start.presence, 0.0, w.upkeep, w.params, start.offset))
     start_fair = weighted(np.minimum(start.spending, w.fair_share0), w.gdp) / 100
     weight = w.gdp / w.gdp.sum()
     start_influence = weighted(start.alignment * ~start.realigned, weight)

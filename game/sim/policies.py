@@ -82,8 +82,9 @@ def adviser(state: State) -> tuple[np.ndarray, np.ndarray]:
     reasons = first_true([thin | stand_by, shaky, press, resting, below_par],
                          [THIN, SHAKY, BELOW_PAR, RESTING, UNMOVED], NO_REASON)
     # Keep within budget: drop the reassurances of the least exposed allies first.
-    held = posture.projected(state.presence, np.zeros_like(orders), w.upkeep, p, w.dt)
-    extra = (orders == REASSURE) * (posture.projected(state.presence, orders, w.upkeep, p, w.dt) - held)
+    held = posture.projected(state.presence, np.zeros_like(orders), w.upkeep, p, w.dt, state.offset)
+    extra = (orders == REASSURE) * (posture.projected(state.presence, orders, w.upkeep, p, w.dt, state.offset)
+                                    - held)
     by_exposure = np.argsort(-w.exposure, kind="stable")
     slack = state.budget - allies_total(held)
     over = np.empty_like(orders, dtype=bool)

@@ -249,7 +249,7 @@ class Session:
         """U.S. spending (US$ bn a year) next turn with these orders (default: the pending ones), before crises."""
         orders = self.pending if orders is None else orders
         return float(posture.projected(self.state.presence[0], orders, self.world.upkeep, self.world.params,
-                                           self.world.dt).sum())
+                                           self.world.dt, self.state.offset[0]).sum())
 
     def outcome(self) -> Outcome:
         return outcome(self.state, self.start)

@@ -102,6 +102,7 @@ class State:
     alignment: np.ndarray
     hedging: np.ndarray
     presence: np.ndarray
+    offset: np.ndarray          # US$ bn a year it pays toward the U.S. forces on its soil (game.sim.posture)
     emboldened: np.ndarray      # how far unconditional support has emboldened it in its own disputes
     pressed: np.ndarray         # recent years of U.S. pressure on it: threats never carried out wear thin
     shamed: np.ndarray          # recent years of public U.S. criticism of it: its public turns against paying more
@@ -203,13 +204,13 @@ def compile_conditions(campaign: Campaign) -> tuple:
 
 
 def _baselines(campaign: Campaign, params: Params, protection0: np.ndarray) -> np.ndarray:
-    """% GDP each ally spends with no threat: the campaign's value, the peacetime floor, or, in a settled campaign,
-    whatever makes its starting spending the level the model's spending target gives it."""
+    """% GDP each ally spends with no threat: the campaign's value, the peacetime floor, or, in a settled campaign
+    or for a settled ally, whatever makes its starting spending the level the model's spending target gives it."""
     out = []
     for a, prot in zip(campaign.allies, protection0):
         if a.baseline is not None:
             out.append(a.baseline)
-        elif campaign.settled:
+        elif campaign.settled or a.settled:
             felt = params.threat_weight * a.threat ** params.threat_curvature
             target = felt * (1 - params.trade_damping * a.trade_dependence - params.free_riding * prot)
             out.append(max(a.spending - target, 0.0))
@@ -237,6 +238,7 @@ def initial_state(world: World, runs: int = 1) -> State:
         threat=tile([a.threat for a in allies]), threat_shift=zeros(runs, len(allies)),
         trust=tile([a.trust for a in allies]), alignment=tile([a.alignment for a in allies]),
         hedging=tile([a.hedging for a in allies]), presence=tile([a.presence for a in allies]),
+        offset=tile([a.offset for a in allies]),
         emboldened=zeros(runs, len(allies)), pressed=zeros(runs, len(allies)), shamed=zeros(runs, len(allies)),
         alarm=zeros(runs, len(allies)),
         war=tile([world.params.shock_weight, world.params.shock_rate]),

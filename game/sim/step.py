@@ -339,7 +339,7 @@ def step(state: State, orders: np.ndarray, rng: np.random.Generator,
 
     # --- the United States: cost (US$ bn per year), Congress, credibility ------------------------------------
     crises = (c.probe.sum(-1) + c.entrap.sum(-1)).astype(real)
-    cost = allies_total(posture.upkeep(presence, t.fr, w.upkeep, p)) + p.crisis_cost * crises
+    cost = allies_total(posture.upkeep(presence, t.fr, w.upkeep, p, state.offset)) + p.crisis_cost * crises
     domestic = _domestic(t, df, s.value, cost, c.entrap)
     cf["recovery"] = per_turn(p.credibility_recovery, dt) * (w.campaign.us.credibility - credibility)
     cf["successful attacks"] = -p.credibility_aggression * c.aggression.sum(-1)

@@ -109,6 +109,10 @@ def _draw_map(scene, surface, allies) -> None:
         surface.blit(mv.surface(ink, pane, scene.paint_for(pane.theatre), "labels"), pane.rect)
     area, st = scene.map_area, scene.session.state
     foes, attacks, crises = scene.view()["foes"], int(st.aggressions[0]), int(st.crises[0])
+    # The box shows as many adversaries as fit: the selected ally's first (a campaign may have three, korea_1969).
+    c = scene.session.campaign
+    mine = next(a.name for a in c.adversaries if a.id == c.allies[scene.selected].adversary)
+    foes = sorted(foes, key=lambda f: f.name != mine)
     if area.legend is not None:
         draw_legend(ink, surface, area.legend, scene.overlay)
     if area.key is not None:

@@ -80,7 +80,9 @@ def _key_layout(ink: Ink, width: int, lines: list[str]) -> tuple[int, list[tuple
         items.append((kind, words, pygame.Rect(xs[col], y0 + row * row_h, widths(cols)[col], row_h)))
     y = max(r.bottom for _, _, r in items) + (th.tx(6) if lines else 0)
     text = ""
-    for line in lines:       # "Russia: ... · Successful attacks: 0 ..." on one line where it fits
+    # "Russia: ... · Successful attacks: 0 ..." on one line where it fits; a line too long for the key on its own
+    # (an adversary's spending and appetite beside a narrow map) goes on two, at its commas
+    for line in (part for whole in lines for part in _parts(ink, whole, width)):
         joined = f"{text}  ·  {line}" if text else line
         if text and ink.width(joined, "small") > width:
             items.append(("line", text, pygame.Rect(0, y, width, row_h)))
@@ -90,6 +92,17 @@ def _key_layout(ink: Ink, width: int, lines: list[str]) -> tuple[int, list[tuple
         items.append(("line", text, pygame.Rect(0, y, width, row_h)))
         y += row_h
     return y, items
+
+
+def _parts(ink: Ink, line: str, width: int) -> list[str]:
+    """`line` as pieces no wider than `width`, broken at its commas (one piece if it fits, or has none)."""
+    parts: list[str] = []
+    for word in line.split(", "):
+        if parts and ink.width(f"{parts[-1]}, {word}", "small") <= width:
+            parts[-1] = f"{parts[-1]}, {word}"
+        else:
+            parts.append(word)
+    return parts if len(parts) > 1 and ink.width(line, "small") > width else [line]
 
 
 def key_height(ink: Ink, width: int, lines: list[str]) -> int:

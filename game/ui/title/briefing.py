@@ -23,7 +23,8 @@ class BriefingScene(Scene):
     def blocks(self) -> tuple[list[Block], list[Block]]:
         s = self.session
         c = s.campaign
-        cost = float(posture.upkeep(s.state.presence[0], 0.0, s.world.upkeep, s.world.params).sum())
+        cost = float(posture.upkeep(s.state.presence[0], 0.0, s.world.upkeep, s.world.params,
+                                    s.state.offset[0]).sum())
         left = [Block("h", _("The situation")), Block("p", reflow(c.briefing))]
         if c.goals:
             left.append(Block("h", _("Your goals")))
