@@ -36,9 +36,12 @@ def test_no_value_is_cut_and_no_texts_overlap_on_any_scene(home, campaign, size,
     assert checked == set(SCREENS.values())          # every screen the registry can open, none left out
 
 
-@pytest.mark.parametrize("campaign", ["indo_pacific_2024", "nixon_1969", "europe_2014"])
+@pytest.mark.parametrize("campaign", ["indo_pacific_2024", "nixon_1969", "europe_2014", "korea_1969", "offset_1966",
+                                      "trump_2017", "indo_partners_2018"])
 def test_the_other_campaigns_at_the_tightest_size(home, campaign):
-    """The longest names (Nixon and Europe, 1969-1975; West Germany) on the smallest screen, largest text."""
+    """The longest names (Nixon and Europe, 1969-1975; West Germany) on the smallest screen, largest text; the
+    historical campaigns' three adversaries and thirteen allies; a long file name in the reload overlay's problems
+    (indo_partners_2018.yaml), which wrap rather than lose their ends."""
     assert every_scene((1024, 768), 1.5, campaign) == []
 
 

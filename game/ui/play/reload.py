@@ -79,13 +79,19 @@ class HotReload:
         self.app.toast(_("Reloaded {name}: {what}").format(name=name, what=", ".join([turns, *notes])))
 
     # --- the overlay ---------------------------------------------------------------------------------------
+    def _lines(self) -> list[str]:
+        """The problems shown, each with the file's name alone: the folder is the author's own."""
+        problems = self.broken.problems[:MAX_LINES] if self.broken else ()
+        return [str(replace(problem, file=os.path.basename(problem.file))) for problem in problems]
+
     def _rect(self) -> pygame.Rect:
         ink, th = self.app.ink, self.app.ink.theme
         w, h = self.app.screen.get_size()
-        lines = min(len(self.broken.problems), MAX_LINES + 1) if self.broken else 0
-        # the title on as many lines as it takes at this width (large text wraps it rather than cutting it)
+        more = 1 if self.broken and len(self.broken.problems) > MAX_LINES else 0
+        # the title and each problem on as many lines as they take at this width (wrapped rather than cut)
         title = ink.para_height(_(TITLE), int(w * 0.8) - th.tx(40), "h3", True)
-        height = title + ink.lh("small") * (lines + 2) + th.tx(40)
+        problems = sum(ink.para_height(line, int(w * 0.8) - th.tx(40), "small") for line in self._lines())
+        height = title + problems + ink.lh("small") * (more + 2) + th.tx(40)
         rect = pygame.Rect(0, 0, int(w * 0.8), min(height, int(h * 0.7)))
         rect.midtop = (w // 2, th.px(70))
         return rect
@@ -99,10 +105,8 @@ class HotReload:
         x, y, w = rect.x + th.tx(20), rect.y + th.tx(14), rect.w - th.tx(40)
         y = ink.para(surface, _(TITLE), pygame.Rect(x, y, w, rect.bottom - y), "h3", ink.pal["bad"], True) + th.tx(6)
         problems = self.broken.problems
-        for problem in problems[:MAX_LINES]:     # the file's name alone: the folder is the author's own
-            shown = replace(problem, file=os.path.basename(problem.file))
-            ink.text(surface, str(shown), (x, y), "small", ink.pal["text"], max_w=w)
-            y += ink.lh("small")
+        for line in self._lines():      # each problem wrapped: a long file name must not cut its message
+            y = ink.para(surface, line, pygame.Rect(x, y, w, rect.bottom - y), "small", ink.pal["text"])
         if len(problems) > MAX_LINES:
             ink.text(surface, _("... and {n} more").format(n=len(problems) - MAX_LINES), (x, y), "small",
                      ink.pal["dim"])
