@@ -22,6 +22,7 @@ def test_votes_survive_load_and_kills(kills):
                            "--limit", "240"], cwd=ROOT, capture_output=True, text=True, timeout=400)
     result = json.loads(done.stdout)
     assert done.returncode == 0, done.stdout + done.stderr[-2000:]
-    # the kills are planned at random moments of the game as long as it is expected to last: most fall inside it
-    assert result["votes"] == 30 * 10 * 3 and (result["kills"] >= 2 if kills else result["kills"] == 0)
+    # the kills are planned at random moments of the game as long as it is expected to last; those a quick machine
+    # leaves past its end fall on the last turn, so every one happens, whatever the load
+    assert result["votes"] == 30 * 10 * 3 and result["kills"] == kills
     assert result["lost_or_double"] == [] and result["same_game"] and result["journal_votes_match"]

@@ -212,6 +212,13 @@ async def play(args) -> dict:
             c.turn = turn
             killer = asyncio.create_task(kills(c, server, kill_plan, started))
             await asyncio.wait_for(voting, args.limit)
+            if turn == args.turns - 1 and kill_plan:
+                # Kills planned past the game's end (a quick machine played it sooner than the plan expected) fall
+                # now, as the projector is about to close the last votes: every planned kill happens.
+                killer.cancel()
+                await asyncio.gather(killer, return_exceptions=True)
+                await kills(c, server, [0.0] * len(kill_plan), started)
+                kill_plan.clear()
             expected = {a: {} for a in c.allies}
             for (k, ally), order in c.acked.items():
                 expected[ally][order] = expected[ally].get(order, 0) + 1
