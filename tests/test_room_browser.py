@@ -128,3 +128,27 @@ def test_a_government_answers_and_washington_reads_its_message(home, browsers):
         wait(phone, ".mine", text="You play Spain")
     finally:
         thread.stop()
+
+
+def test_a_mistyped_code_then_the_right_one_leaves_one_connection(home, browsers):
+    """A refused hello closes the page's connection for good (no reconnecting with the same wrong code every time
+    the room closes a connection that never joined), and the second try replaces it rather than adding one."""
+    phone, _ = browsers
+    thread = serve(VOTE)
+    room, address = thread.server.room, thread.server.address
+    try:
+        phone.get(f"{address}/#code=WRONG9")
+        wait(phone, "#name").send_keys("Ann")
+        wait(phone, "#join-button").click()
+        wait(phone, "#join-error", text="code")
+        time.sleep(1.0)                                     # a reconnecting page would be back by now
+        assert len(thread.server.clients) == 0
+        code_box = wait(phone, "#code")
+        code_box.clear()
+        code_box.send_keys(room.code)
+        wait(phone, "#join-button").click()
+        wait(phone, "#game .card")
+        time.sleep(1.0)
+        assert len(thread.server.clients) == 1 and [s.name for s in room.students.values()] == ["Ann"]
+    finally:
+        thread.stop()

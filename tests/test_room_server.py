@@ -212,6 +212,34 @@ def test_a_flooding_page_is_slowed_alone(home):
     assert run(go()) < 30     # answered at all while the flood is dropped (the figure is in the report, not here)
 
 
+def test_a_connection_that_never_says_hello_is_closed_and_frees_its_place(home):
+    """Silent sockets, or ones sending anything but a hello that works, cannot hold the class's places: each is
+    closed at the deadline (junk does not extend it); a page that joined stays past it."""
+    async def go():
+        r = room()
+        async with served(r) as server:
+            server.hello_seconds = 0.6
+            silent, junk = await server_page(server), await server_page(server)
+            joined = await student(server.address, r.code, "Ann")
+            for _ in range(4):                              # junk every 0.2 s, past the deadline
+                await junk.send(t="vote", ally="poland", order="pressure", turn=0)
+                await asyncio.sleep(0.2)
+            await asyncio.sleep(0.3)
+            for page in (silent, junk):
+                with pytest.raises(ConnectionError, match="CLOSE"):
+                    await page.until(lambda d: False, timeout=3)
+            for _ in range(50):                             # the server's side ends once the close handshake does
+                if len(server.clients) == 1:
+                    break
+                await asyncio.sleep(0.05)
+            assert len(server.clients) == 1                 # only the page that joined holds a place
+            await joined.send(t="vote", ally="spain", order="hold", turn=0)
+            await joined.until(lambda d: d["t"] == "ack")
+            for page in (silent, junk, joined):
+                await page.close()
+    run(go())
+
+
 def test_the_room_serves_this_computer_only_unless_told(home):
     from game.room.server import Server
     r = room()

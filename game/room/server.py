@@ -5,8 +5,9 @@ state goes out as each page's view (game.room.views). No rule of the game is her
 Trust and safety: nothing is done without the room's code (and the facilitator's key for the host's requests);
 each student holds a token of its own, kept by the room only as its hash; every message is JSON of at most
 MESSAGE_MAX bytes with checked fields; each connection has its own rate limit (a flood is dropped there, in its own
-task, without slowing the others); only the files listed in STATIC are served, by name, never a path; the pages put
-every text a student typed in as text (and a Content-Security-Policy forbids any script but the room's own).
+task, without slowing the others) and HELLO_SECONDS to say a hello that works, or it is closed; only the files
+listed in STATIC are served, by name, never a path; the pages put every text a student typed in as text (and a
+Content-Security-Policy forbids any script but the room's own).
 
 Faults: the journal (game.room.journal) is written after every change, several changes at a time, and a vote is
 acknowledged to its page only once the journal that holds it is on disk, so a vote a page saw acknowledged survives
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import segno
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 
 from game.paths import asset_path
 from game.room import journal, views, words
@@ -37,6 +38,10 @@ from game.userdata import SaveError
 MESSAGE_MAX = 2048           # bytes of one message from a page: a vote is ~80, an answer with its message ~600
 RATE, BURST = 10.0, 40       # requests per second a page may send, and how many at once
 MAX_CLIENTS = 600
+# Seconds a connection may stay open without a hello that worked: one that never says who it is (a script holding
+# sockets open, a scanner) is closed, so idle connections cannot fill the MAX_CLIENTS places a class needs. A phone
+# that joins sends its hello at once; one that reconnects after sleeping does too.
+HELLO_SECONDS = 20.0
 POLL = 0.2                   # seconds between looks at a game the window may have moved
 HERE = Path(__file__).parent / "static"
 STATIC = {"room.css": "text/css", "student.js": "text/javascript", "host.js": "text/javascript",
@@ -115,6 +120,7 @@ class Server:
         self.dirty: asyncio.Event | None = None
         self.runner: web.AppRunner | None = None
         self.tasks: list[asyncio.Task] = []
+        self.hello_seconds = HELLO_SECONDS
 
     @property
     def join_url(self) -> str:
@@ -184,8 +190,14 @@ class Server:
         await ws.prepare(request)
         client = Client(ws)
         self.clients.add(client)
+        deadline = time.monotonic() + self.hello_seconds
         try:
-            async for message in ws:
+            while True:
+                try:      # until a hello works, only as long as the deadline leaves (junk does not extend it)
+                    message = await ws.receive(None if client.role else max(0.0, deadline - time.monotonic()))
+                except asyncio.TimeoutError:
+                    await ws.close(code=WSCloseCode.POLICY_VIOLATION, message=b"no hello")
+                    break
                 if message.type != WSMsgType.TEXT:
                     break
                 if not client.allow():

@@ -30,8 +30,14 @@ const Room = (() => {
     node.classList.toggle("offline", !!offline);
   }
 
+  // Close the connection for good (no reconnecting): a hello the room refused would only be refused again.
+  function disconnect() {
+    if (socket) { socket.onclose = null; socket.onmessage = null; socket.close(); socket = null; open = false; }
+  }
+
   function connect(makeHello, onMessage) {
     hello = makeHello; handler = onMessage;
+    disconnect();   // a second try (another code typed) replaces the first connection rather than adding one
     const scheme = location.protocol === "https:" ? "wss://" : "ws://";
     socket = new WebSocket(scheme + location.host + "/ws");
     socket.onopen = () => { open = true; retry = 500; socket.send(JSON.stringify(hello())); };
@@ -93,5 +99,5 @@ const Room = (() => {
     return holder;
   }
 
-  return { el, fmt, w, status, connect, send, meter, widths, signedBar, map, words: () => words };
+  return { el, fmt, w, status, connect, disconnect, send, meter, widths, signedBar, map, words: () => words };
 })();

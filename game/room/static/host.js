@@ -3,14 +3,16 @@
 // fragment (#...), which the browser never sends over the network.
 "use strict";
 (() => {
-  const { el, w, connect, send, widths } = Room;
+  const { el, w, connect, disconnect, send, widths } = Room;
   const game = document.getElementById("game"), errorBox = document.getElementById("join-error");
   const fragment = new URLSearchParams(location.hash.replace(/^#/, ""));
   const key = fragment.get("key") || "", code = (fragment.get("code") || "").toUpperCase();
   let state = null, notice = "";
   connect(() => ({ t: "hello", role: "host", code, key }), (data) => {
     if (data.t === "state") { state = data; notice = ""; draw(); }
-    else if (data.t === "error") { if (state) { notice = data.text; draw(); } else errorBox.textContent = data.text; }
+    else if (data.t === "error") {
+      if (state) { notice = data.text; draw(); } else { disconnect(); errorBox.textContent = data.text; }   // refused
+    }
   });
 
   function draw() {

@@ -3,7 +3,7 @@
 // connection rejoins the same seat by itself.
 "use strict";
 (() => {
-  const { el, w, connect, send, meter, widths, signedBar, map } = Room;
+  const { el, w, connect, disconnect, send, meter, widths, signedBar, map } = Room;
   const form = document.getElementById("join"), game = document.getElementById("game");
   const codeBox = document.getElementById("code"), nameBox = document.getElementById("name");
   const errorBox = document.getElementById("join-error");
@@ -39,7 +39,8 @@
       for (const item of state.ballot) if (item.ally === data.ally) item.mine = data.order;
       draw();
     } else if (data.t === "error") {
-      if (!state) {
+      if (!state) {     // the hello was refused: the form again, and no reconnecting with the same words
+        disconnect();
         errorBox.textContent = data.text;
         if (token) { token = null; try { localStorage.removeItem("fairshare-room"); } catch (e) { /* */ } }
         form.hidden = false; game.hidden = true;
