@@ -30,7 +30,8 @@ class Mutant:
 # The areas, by the start of a file's path (the first that matches).
 AREAS = (("game/sim/war.py", "war"), ("game/sim/outcome.py", "outcome"), ("game/sim/policies.py", "adviser"),
          ("game/sim/explain.py", "explain"), ("game/sim/", "model"), ("game/ui/wording.py", "wording"),
-         ("game/analysis/", "analyses"), ("game/ui/", "screens"), ("game/userdata.py", "files"))
+         ("game/analysis/", "analyses"), ("game/ui/", "screens"), ("game/userdata.py", "files"),
+         ("game/room/", "room"))
 
 
 def area(path: str) -> str:
@@ -41,6 +42,7 @@ STEP, OUTCOME, POLICIES = "game/sim/step.py", "game/sim/outcome.py", "game/sim/p
 DERIVED, POSTURE, STATE = "game/sim/derived.py", "game/sim/posture.py", "game/sim/state.py"
 ANSWERS, WAR = "game/sim/answers.py", "game/sim/war.py"
 SESSION, VOTES, SEAT_SCORE = "game/sim/session.py", "game/sim/votes.py", "game/analysis/seat_score.py"
+ROOM_SERVER = "game/room/server.py"
 EXPLAIN, EVENTS, WORDING = "game/sim/explain.py", "game/sim/events.py", "game/ui/wording.py"
 VIEW, LEGEND, DEBRIEF = "game/ui/play/view.py", "game/ui/play/legend.py", "game/ui/report/debrief.py"
 USERDATA, REPORT_DOC, CLASS = "game/userdata.py", "game/analysis/report_doc.py", "game/analysis/class_report.py"
@@ -382,4 +384,10 @@ MUTANTS: tuple[Mutant, ...] = (
     m("seat-security-riskless", SEAT_SCORE, "unharmed = np.prod([1 - r.risk[0] for r in reports], axis=0)",
       "unharmed = np.prod([1 - 0 * r.risk[0] for r in reports], axis=0)",
       "seat score: security falls with the risk of attack the adversary weighed"),
+    # the class room's trust boundary: a connection must join in time, and a flood is dropped at its own page
+    m("room-no-hello-deadline", ROOM_SERVER,
+      "message = await ws.receive(None if client.role else max(0.0, deadline - time.monotonic()))",
+      "message = await ws.receive()", "class room: a connection that never joins is closed at the deadline"),
+    m("room-no-rate-limit", ROOM_SERVER, "if self.tokens < 1:", "if False:",
+      "class room: a page sending faster than the rate limit has its requests dropped"),
 )

@@ -14,8 +14,8 @@ narrower: for each mechanism the model claims to have (tools/mutants.py names th
 deleted or reversed? A curated list answers it in a few minutes and keeps the answer readable.
 
 Each mutant belongs to an area (model, war, outcome, adviser, explain (the report's words), screens, wording,
-analyses, files (the write rule): tools/mutants.py) and is run against its area's tests (AREA_TESTS), those named
-for the area first; the run ends with each area's count of mutants killed.
+analyses, files (the write rule), room (the class room's server): tools/mutants.py) and is run against its area's
+tests (AREA_TESTS), those named for the area first; the run ends with each area's count of mutants killed.
 
 How: the repository (game, tests, tools, campaigns, data; assets linked) is copied into a temporary folder once per
 worker; each mutant's edits are written into the copy, pytest runs there (`-x`, stopping at the first failure) with
@@ -72,6 +72,7 @@ AREA_TESTS = {
     "analyses": ("tests/test_analysis_values.py", "tests/test_screen_debrief.py", "tests/test_seminar_whatif.py",
                  "tests/test_seminar_class.py", "tests/test_votes.py", "tests/test_hardening_names.py"),
     "files": ("tests/test_write_rule.py", "tests/test_safe_writes.py", "tests/test_hardening_files.py"),
+    "room": ("tests/test_room_server.py", "tests/test_room.py"),
 }
 COPIED = ("game", "tests", "tools", "campaigns", "data")
 LINKED = ("assets",)
