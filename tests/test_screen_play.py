@@ -205,7 +205,8 @@ def test_the_deterrence_word_grows_with_the_ratio_and_only_very_thin_is_shown_as
     read = []
     for ratio in [0.3 + 0.05 * k for k in range(55)]:
         drawn = record(play, lambda s: draw_ally_detail(play.ink, surface, pygame.Rect(0, 0, 700, 880),
-                                                        dataclasses.replace(view, deterrence=ratio)))
+                                                        dataclasses.replace(view, deterrence=ratio),
+                                                        play.scene.yardstick))
         line = next(d for d in drawn if d.wanted.startswith("Deterrence"))
         number, word = DETERRENCE.match(line.wanted).groups()
         assert number == f"{ratio:.1f}"

@@ -51,7 +51,7 @@ def test_the_ally_panel_shows_the_current_figures_and_last_turns_change(session)
 def test_the_map_is_filled_by_the_chosen_overlay(session):
     from game.ui.map.data import load_theatres
     from game.ui.play.view import ally_views, paint
-    from game.ui.theme import overlay_color, overlay_text
+    from game.ui.theme import Yardstick, overlay_color, overlay_text
     views = ally_views(session)
     theatre = load_theatres()["europe"]
     by_iso = {v.iso: v for v in views}
@@ -63,7 +63,7 @@ def test_the_map_is_filled_by_the_chosen_overlay(session):
         for iso, color in painted.fills:
             i = session.campaign.ally_index(by_iso[iso].id)
             value = float(getattr(session.state, overlay)[0, i])
-            assert color == overlay_color(overlay, value), (overlay, iso)
+            assert color == overlay_color(overlay, value, Yardstick.of_session(session)), (overlay, iso)
         texts = {label.iso: label for label in painted.labels if label.kind == "ally"}
         for iso, label in texts.items():
             i = session.campaign.ally_index(by_iso[iso].id)

@@ -229,7 +229,7 @@ MUTANTS: tuple[Mutant, ...] = (
       "a third force pulls the insulated allies away"),
     m("running-totals-ignored", EXPLAIN, "totals = values if totals is None else totals", "totals = values",
       "report: factors summed since the start"),
-    m("guideline-ignored", STATE, "if campaign.us.guideline is not None:", "if False:",
+    m("guideline-ignored", "game/sim/params.py", "if campaign.us.guideline is None:", "if True:",
       "an era's own yardstick of a fair share"),
     m("offset-ignored", POSTURE, "return garrison - np.minimum(offset, garrison)", "return garrison",
       "an ally's offset payments lower what its U.S. garrison costs"),

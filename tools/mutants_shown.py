@@ -11,7 +11,7 @@ from tools.mutants import Mutant, m
 PANELS, PLAY_DRAW, VIEW = "game/ui/play/panels.py", "game/ui/play/draw.py", "game/ui/play/view.py"
 DEBRIEF, WHATIF_UI = "game/ui/report/debrief.py", "game/ui/report/whatif.py"
 CHARTS, SYSTEM, REPORT = "game/ui/report/ally_charts.py", "game/ui/report/system.py", "game/ui/report/draw.py"
-WORDING = "game/ui/wording.py"
+WORDING, THEME = "game/ui/wording.py", "game/ui/theme.py"
 WHATIF, CLASS, VERDICT = "game/analysis/whatif.py", "game/analysis/class_report.py", "game/analysis/verdict.py"
 
 MUTANTS: tuple[Mutant, ...] = (
@@ -42,6 +42,13 @@ MUTANTS: tuple[Mutant, ...] = (
       "ally panel: the deterrence words follow the ratio"),
     m("panel-first-ally", PLAY_DRAW, "_draw_right(scene, surface, allies[scene.selected]",
       "_draw_right(scene, surface, allies[0]", "ally panel: the selected ally's meters"),
+    # --- the campaign's yardstick of spending (`us: guideline:`) ---------------------------------------------------
+    m("yardstick-nato-in-game", THEME, "return cls(session.world.params.guideline,", "return cls(2.0,",
+      "play, what if, briefing, help: spending measured against the campaign's yardstick, not a fixed 2 %"),
+    m("yardstick-nato-on-title", THEME, "return cls(campaign_params(campaign).guideline,", "return cls(2.0,",
+      "title card: the thumbnail's colours and words follow the campaign's yardstick"),
+    m("spending-top-fixed", THEME, "return max(SPENDING_MAX, SPENDING_HEADROOM * self.guideline)",
+      "return SPENDING_MAX", "spending scales: the top grows with the yardstick (allies above 4 % not all darkest)"),
     # --- the end screen -------------------------------------------------------------------------------------------
     m("best-worst-swapped", DEBRIEF, "best, worst = (moves[-1] if moves else None), (moves[0]",
       "best, worst = (moves[0] if moves else None), (moves[-1]", "end screen: best and most strained ally"),

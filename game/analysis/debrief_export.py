@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from game.i18n import N_, NC_, Translated, _, integer, num
+from game.i18n import N_, NC_, Translated, _, general, integer, num
 from game.analysis import chart_png as charts, live_record
 from game.analysis.game_table import TABLE, rows, to_csv
 from game.analysis.replay import GamePath, session_path
@@ -19,6 +19,7 @@ from game.campaign.model import PILLARS
 from game.limits import strict_json
 from game.saves import WINDOW, Loaded, save_data
 from game.sim.explain import PILLAR_NAMES
+from game.sim.report import guideline_line
 from game.sim.session import Session
 from game.userdata import FileKind
 
@@ -71,7 +72,7 @@ def chart_images(session: Session, what: WhatIf | None) -> dict[str, bytes]:
     hold, guideline = paths.get("hold"), session.world.params.guideline
     for i, ally in enumerate(c.allies):
         spend = [charts.Line(_("you"), mine.series("spending", i)),
-                 charts.Line(_("2 % line"), [guideline] * len(axis), charts.COLORS[7], (6, 6), 2)]
+                 charts.Line(guideline_line(guideline), [guideline] * len(axis), charts.COLORS[7], (6, 6), 2)]
         if hold:   # the same ally on the same dice had Washington done nothing
             spend.append(charts.Line(_("hold"), hold.series("spending", i)[:len(axis)], charts.COLORS[6], (10, 5), 2))
         meters = [charts.Line(METER_NAMES[var], mine.series(var, i), charts.COLORS[k + 1], list(DASH.values())[k])
@@ -157,11 +158,12 @@ def blocks(session: Session, what: WhatIf | None, images: dict[str, bytes], game
             Heading(_("U.S. cost against the budget")), Image("charts/us_cost.png",
                                                               _("What Washington spent each turn."))]
     out += [Heading(_("The allies"))]
+    guideline = general(session.world.params.guideline)
     for ally in c.allies:
         path = ally_file(ally.id)
         if path in images:
-            out.append(Image(path, _("{ally}: spending against the 2 % line (and under hold), and its meters.").format(
-                ally=ally.name)))
+            out.append(Image(path, _("{ally}: spending against the {guideline} % line (and under hold), and its "
+                                     "meters.").format(ally=ally.name, guideline=guideline)))
     return out
 
 

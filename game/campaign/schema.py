@@ -117,7 +117,10 @@ US = {
     "guideline": Field("num", None, 0.5, 10,
                        meaning="% of GDP Washington asks of every ally: the base of each ally's fair share (more for a "
                                "graver threat) and of Congress's complaint about free-riding. Before NATO's 2 % "
-                               "guideline an era had its own yardstick.", shown_default="NATO's 2 %"),
+                               "guideline an era had its own yardstick. The screens and exports measure spending "
+                               "against it: the map's colours (orange under it, blue above), the spending bars, "
+                               "the legends' and charts' line, the title's campaign card, the briefing and the help.",
+                       shown_default="NATO's 2 %"),
 }
 
 ALLY = {

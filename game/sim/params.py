@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from game.campaign.model import Campaign
+
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
 
@@ -200,3 +202,12 @@ def calibrated() -> Params:
 
 
 DEFAULT = calibrated()
+
+
+def campaign_params(campaign: Campaign, params: Params = DEFAULT) -> Params:
+    """The parameters `campaign` plays by: `params`, with the campaign's own yardstick of a fair share where it sets
+    one (an era before NATO's 2 % guideline). `make_world` builds on these, and the title's campaign card reads its
+    yardstick here before any game exists, so the two cannot disagree."""
+    if campaign.us.guideline is None:
+        return params
+    return replace(params, guideline=campaign.us.guideline)

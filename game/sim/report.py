@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.i18n import N_, NC_, Translated, pgettext
+from game.i18n import N_, NC_, Translated, _, general, pgettext
 from game.sim.layout import factors_total
 
 # The factors behind each ally variable, in the order `step` fills them. The last factor is always "events"
@@ -48,7 +48,8 @@ SYSTEM_HELP: Translated = Translated({
     "forced drawdown": N_("Congress cut forces everywhere, a withdrawal Washington did not choose"),
     "invoking Congress": N_("pointing at Congress stirs it up"),
     "settling": N_("domestic pressure settles toward its usual level"),
-    "allies' shortfall": N_("allies below the 2 % line, compared with the start, make Congress impatient"),
+    "allies' shortfall": N_("allies below the yardstick of spending (NATO's guideline, or the campaign's own), "
+                            "compared with the start, make Congress impatient"),
     "over budget": N_("spending past the U.S. budget"),
     "entrapment crises": N_("crises an ally's own quarrel drew the U.S. into"),
     "the vote": N_("a forced drawdown releases some of the pressure"),
@@ -99,6 +100,12 @@ PILLAR_WORDS = Translated({"deterrence": NC_("pillar, in a sentence", "deterrenc
                            "burden": NC_("pillar, in a sentence", "burden"),
                            "influence": NC_("pillar, in a sentence", "influence"),
                            "cohesion": NC_("pillar, in a sentence", "cohesion")}, "pillar, in a sentence")
+
+
+def guideline_line(guideline: float) -> str:
+    """The campaign's yardstick of spending as every chart, legend and export names its line ("3 % line" in
+    nixon_1969): the number the model plays by (`Params.guideline`), never a fixed 2 %."""
+    return _("{guideline} % line").format(guideline=general(guideline))
 
 
 def order_name(order: str) -> str:

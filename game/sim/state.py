@@ -12,7 +12,7 @@ import numpy as np
 
 from game.campaign.expr import parse
 from game.campaign.model import ORDERS, US_ACTIONS, Campaign
-from game.sim.params import DEFAULT, Params
+from game.sim.params import DEFAULT, Params, campaign_params
 
 ORDER_CODE = {name: code for code, name in enumerate(ORDERS)}
 HOLD, PRESSURE, REASSURE, WITHDRAW, CRITICIZE = (ORDER_CODE[o] for o in ORDERS)
@@ -159,8 +159,7 @@ def self_reliance(capability: np.ndarray, need0: np.ndarray) -> np.ndarray:
 
 
 def make_world(campaign: Campaign, params: Params = DEFAULT) -> World:
-    if campaign.us.guideline is not None:   # an era's own yardstick of a fair share
-        params = replace(params, guideline=campaign.us.guideline)
+    params = campaign_params(campaign, params)
     allies, advs = campaign.allies, campaign.adversaries
     theatres = list(campaign.theatres)
     adv_ids = [a.id for a in advs]

@@ -11,6 +11,8 @@ from functools import cached_property
 
 from game.analysis.chart_png import OKABE_ITO
 from game.i18n import N_, num
+from game.sim.params import DEFAULT, campaign_params
+from game.sim.report import guideline_line
 
 Color = tuple[int, int, int]
 
@@ -46,8 +48,7 @@ PALETTE_NAMES = {"default": N_("Navy"), "high_contrast": N_("High contrast")}
 ORDER_COLORS = {"hold": (120, 132, 152), "pressure": OKABE_ITO["orange"], "reassure": OKABE_ITO["sky"],
                 "withdraw": OKABE_ITO["vermillion"], "criticize": OKABE_ITO["purple"]}
 
-GUIDELINE = 2.0     # NATO's 2 % of GDP line
-SPENDING_MAX = 5.0  # top of every spending scale, % of GDP
+SPENDING_MAX = 5.0  # top of every spending scale at NATO's 2 %, % of GDP (the least top a scale has)
 
 
 def lerp(a: Color, b: Color, t: float) -> Color:
@@ -67,17 +68,64 @@ def viridis(t: float) -> Color:
     return scale_color(VIRIDIS, t)
 
 
-# Spending: orange below the 2 % line, blue above, pale near the line (diverging, colour-blind safe).
-SPENDING_STOPS = ((0.0, (170, 70, 0)), (1.0, (222, 130, 20)), (1.99, (246, 206, 150)),
-                  (2.0, (180, 214, 240)), (3.0, (86, 160, 220)), (5.0, (16, 84, 160)))
+# Spending: orange below the campaign's yardstick, blue above, pale near it (diverging, colour-blind safe). The stops
+# are shares of the yardstick, so an ally at half of it, or half as much again, has one colour in every campaign.
+SPENDING_UNDER = ((0.0, (170, 70, 0)), (0.5, (222, 130, 20)), (1.0, (246, 206, 150)))
+SPENDING_OVER = ((1.0, (180, 214, 240)), (1.5, (86, 160, 220)))
+SPENDING_TOP_COLOR = (16, 84, 160)
+# The scale's top grows with the yardstick, 2.5 times it: 5 % at NATO's 2 %, 7.5 % at 1969's 3 %, 10 % at 1966's 4 %.
+# The yardstick then stands at the same place on every bar and legend, and the allies above it keep a range of
+# blues: offset_1966's Britain (6.25 % against 4 %) is mid-blue with its bar short of full, where a fixed 5 % top would
+# paint it, and every ally over 5 %, in the top colour. Never under 5 %, so that a low yardstick does not cut off
+# the allies that spend 3-5 %. Taiwan's 8 % in korea_1969 (yardstick 3 %) sits past the top: the darkest blue, a
+# full bar, its figure printed beside it.
+SPENDING_HEADROOM = 2.5
 
 
-def spending_color(pct: float) -> Color:
-    return scale_color(SPENDING_STOPS, pct)
+@dataclass(frozen=True)
+class Yardstick:
+    """A campaign's yardstick of spending as every screen draws and names it: the % of GDP it asks of every ally,
+    the number the model plays by (`Params.guideline`): NATO's 2 % guideline, or the campaign's own
+    (`us: guideline:`, an era before NATO's). The one place a screen reads it from: `of_session` in a game,
+    `of_campaign` before one (the title's campaign card), both what `make_world` uses."""
+    guideline: float = DEFAULT.guideline
+    own: bool = False       # the campaign sets its own yardstick (else it plays by NATO's guideline)
+
+    @classmethod
+    def of_campaign(cls, campaign) -> "Yardstick":
+        return cls(campaign_params(campaign).guideline, campaign.us.guideline is not None)
+
+    @classmethod
+    def of_session(cls, session) -> "Yardstick":
+        return cls(session.world.params.guideline, session.campaign.us.guideline is not None)
+
+    @property
+    def top(self) -> float:
+        """The top of a spending scale (bar, ramp), % of GDP."""
+        return max(SPENDING_MAX, SPENDING_HEADROOM * self.guideline)
+
+    def share(self, pct: float) -> float:
+        """Where `pct` % of GDP sits along a spending scale, 0-1 (past 1 above the top)."""
+        return pct / self.top
+
+    def met(self, pct: float) -> bool:
+        """`pct` % of GDP reaches the yardstick (drawn in the good colour, blue)."""
+        return pct >= self.guideline
+
+    def color(self, pct: float) -> Color:
+        r = pct / self.guideline
+        if r < 1:
+            return scale_color(SPENDING_UNDER, r)
+        return scale_color((*SPENDING_OVER, (self.top / self.guideline, SPENDING_TOP_COLOR)), r)
+
+    @property
+    def line(self) -> str:
+        """The yardstick's line as a legend or chart names it: "3 % line"."""
+        return guideline_line(self.guideline)
 
 
-def overlay_color(overlay: str, value: float) -> Color:
-    return spending_color(value) if overlay == "spending" else viridis(value)
+def overlay_color(overlay: str, value: float, yardstick: Yardstick) -> Color:
+    return yardstick.color(value) if overlay == "spending" else viridis(value)
 
 
 def overlay_text(overlay: str, value: float) -> str:

@@ -15,7 +15,7 @@ from game.i18n import num
 from game.ui.ink import Ink, hatch_tile
 from game.ui.map.data import Theatre
 from game.ui.map.labels import Label, Placement, Shapes, place_labels
-from game.ui.theme import readable_on, spending_color
+from game.ui.theme import Yardstick, readable_on
 
 
 @dataclass(frozen=True)
@@ -229,12 +229,13 @@ class MapView:
 
 
 def campaign_paint(campaign, theatre, palette: str) -> Paint:
-    """A campaign's opening position on one theatre map: allies shaded by their starting spending."""
+    """A campaign's opening position on one theatre map: allies shaded by their starting spending against the
+    campaign's yardstick."""
     fills, hatches, labels = [], [], []
-    isos = {a.country for a in campaign.allies}
+    isos, yardstick = {a.country for a in campaign.allies}, Yardstick.of_campaign(campaign)
     for a in campaign.allies:
         if a.country in theatre.countries:
-            fills.append((a.country, spending_color(a.spending)))
+            fills.append((a.country, yardstick.color(a.spending)))
             labels.append(Label(a.country, a.name, f"{num(a.spending, 1)} %", -1.0, "ally"))
     for adv in campaign.adversaries:
         if adv.country in theatre.countries and adv.country not in isos:

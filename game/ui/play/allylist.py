@@ -18,7 +18,7 @@ from game.sim.explain import order_name
 from game.ui.ink import Ink
 from game.ui.play.panels import trend
 from game.ui.play.view import AllyView
-from game.ui.theme import overlay_color
+from game.ui.theme import Yardstick, overlay_color
 
 
 @dataclass(frozen=True)
@@ -102,8 +102,8 @@ def values_text(ink: Ink, a: AllyView, width: int, role: str) -> tuple[str, str,
     return f"{num(spend)} %", "", f"· {num(a.now['trust'])}"
 
 
-def draw_row(ink: Ink, surf, rect: pygame.Rect, a: AllyView, overlay: str, style: RowStyle, selected: bool,
-             hovered: bool, marker: bool = True) -> None:
+def draw_row(ink: Ink, surf, rect: pygame.Rect, a: AllyView, overlay: str, yardstick: Yardstick, style: RowStyle,
+             selected: bool, hovered: bool, marker: bool = True) -> None:
     """`marker`: the selected row's name starts with ▶ (left out where the list had to widen: the frame and the
     lighter background still mark the selection)."""
     th, pal = ink.theme, ink.pal
@@ -114,7 +114,7 @@ def draw_row(ink: Ink, surf, rect: pygame.Rect, a: AllyView, overlay: str, style
     pad, inset = style.pad, th.tx(4 if style.name_role != "body" else 7)
     # a swatch in the map's colour for this ally, with the value written next to the name
     sw = pygame.Rect(rect.x + pad, rect.y + inset + th.tx(3), style.swatch_w(ink), rect.h - 2 * inset - th.tx(6))
-    pygame.draw.rect(surf, overlay_color(overlay, a.overlay(overlay)), sw, border_radius=th.px(3))
+    pygame.draw.rect(surf, overlay_color(overlay, a.overlay(overlay), yardstick), sw, border_radius=th.px(3))
     x = sw.right + th.tx(10)
     chip = ink.chip(surf, (rect.right - pad, rect.y + inset), a.order, style.chip_role, "topright",
                     dim=(a.order == "hold"))

@@ -38,8 +38,8 @@ def _draw_left(scene, surface, allies) -> None:
     for b in scene.buttons:
         if b.id.startswith("ally:"):
             i = int(b.id.split(":")[1])
-            draw_row(ink, surface, b.rect, allies[i], scene.overlay, scene.list_plan.style, i == scene.selected,
-                     scene.hover == b.id, scene.list_marker)
+            draw_row(ink, surface, b.rect, allies[i], scene.overlay, scene.yardstick, scene.list_plan.style,
+                     i == scene.selected, scene.hover == b.id, scene.list_marker)
     if scene.more_rect is not None:
         draw_more(ink, surface, scene.more_rect, scene.list_first,
                   len(allies) - scene.list_first - scene.list_plan.shown)
@@ -114,9 +114,10 @@ def _draw_map(scene, surface, allies) -> None:
     mine = next(a.name for a in c.adversaries if a.id == c.allies[scene.selected].adversary)
     foes = sorted(foes, key=lambda f: f.name != mine)
     if area.legend is not None:
-        draw_legend(ink, surface, area.legend, scene.overlay)
+        draw_legend(ink, surface, area.legend, scene.overlay, scene.yardstick)
     if area.key is not None:
-        draw_key(ink, surface, area.key, scene.overlay, [] if area.foes else foe_lines(foes, attacks, crises))
+        draw_key(ink, surface, area.key, scene.overlay, scene.yardstick,
+                 [] if area.foes else foe_lines(foes, attacks, crises))
     if area.foes is not None:
         draw_adversaries(ink, surface, area.foes, foes, attacks, crises)
 
@@ -127,7 +128,7 @@ def _draw_right(scene, surface, a, costs, g) -> None:
     inner = pygame.Rect(L.right.x + pad, L.right.y + pad, L.right.w - 2 * pad, scene.orders_top - L.right.y - pad)
     clip = surface.get_clip()
     surface.set_clip(inner.inflate(th.px(8), th.px(4)))
-    y = draw_ally_detail(ink, surface, inner, a, scene.compact_meters, scene.status_line) + th.tx(14)
+    y = draw_ally_detail(ink, surface, inner, a, scene.yardstick, scene.compact_meters, scene.status_line) + th.tx(14)
     last = scene.view()["last"]
     first = change_sentence(last["spending"], a.name) if last else ""
     room = scene.orders_top - th.tx(16) - y - ink.lh("small", True) - th.tx(8)

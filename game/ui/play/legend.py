@@ -10,7 +10,7 @@ from game.settings import OVERLAYS
 from game.sim.explain import order_name
 from game.ui.ink import Ink, hatch_tile
 from game.ui.play.view import HEDGING_HATCH, AllyView
-from game.ui.theme import GUIDELINE, SPENDING_MAX, overlay_color
+from game.ui.theme import Color, Yardstick, overlay_color
 from game.ui.wording import dollars, overlay_title
 
 # The hatches' words, short enough for a narrow legend beside the map or a key under it (Help says them in full).
@@ -32,24 +32,32 @@ def legend_size(ink: Ink) -> tuple[int, int]:
     return w, h
 
 
+def sample_color(overlay: str, yardstick: Yardstick) -> Color:
+    """The colour under a hatch's sample in a legend: a light one of the overlay's scale (just above the yardstick
+    on the spending scale), on which the hatch reads."""
+    return overlay_color(overlay, 1.25 * yardstick.guideline if overlay == "spending" else 0.5, yardstick)
+
+
 @lru_cache(maxsize=16)
-def _ramp(overlay: str, w: int, h: int) -> pygame.Surface:
+def _ramp(overlay: str, yardstick: Yardstick, w: int, h: int) -> pygame.Surface:
     surf = pygame.Surface((max(1, w), max(1, h)))
     for x in range(w):
         t = x / max(1, w - 1)
-        surf.fill(overlay_color(overlay, t * SPENDING_MAX if overlay == "spending" else t), (x, 0, 1, h))
+        surf.fill(overlay_color(overlay, t * yardstick.top if overlay == "spending" else t, yardstick), (x, 0, 1, h))
     return surf
 
 
-def draw_ramp(ink: Ink, surf, ramp: pygame.Rect, overlay: str) -> int:
-    """The overlay's colour scale in `ramp`, its ticks under it; returns the y under the ticks."""
+def draw_ramp(ink: Ink, surf, ramp: pygame.Rect, overlay: str, yardstick: Yardstick) -> int:
+    """The overlay's colour scale in `ramp`, its ticks under it; returns the y under the ticks. The spending scale
+    runs from 0 to the yardstick's top, with its line marked and named ("3 % line")."""
     th, pal = ink.theme, ink.pal
-    surf.blit(_ramp(overlay, ramp.w, ramp.h), ramp)
+    surf.blit(_ramp(overlay, yardstick, ramp.w, ramp.h), ramp)
     pygame.draw.rect(surf, pal["border"], ramp, 1)
     y = ramp.bottom + th.tx(2)
     if overlay == "spending":
-        ticks = ((0.0, "0 %"), (GUIDELINE / SPENDING_MAX, _("2 % line")), (1.0, "5 %"))
-        gx = ramp.x + round(ramp.w * GUIDELINE / SPENDING_MAX)
+        line = yardstick.share(yardstick.guideline)
+        ticks = ((0.0, "0 %"), (line, yardstick.line), (1.0, f"{general(yardstick.top)} %"))
+        gx = ramp.x + round(ramp.w * line)
         pygame.draw.line(surf, pal["text"], (gx, ramp.y - th.px(3)), (gx, ramp.bottom + th.px(3)), max(2, th.px(3)))
     else:
         ticks = ((0.0, _("0 low")), (0.5, "0.5"), (1.0, _("high 1")))
@@ -59,7 +67,7 @@ def draw_ramp(ink: Ink, surf, ramp: pygame.Rect, overlay: str) -> int:
     return y + ink.lh("tiny")
 
 
-def draw_legend(ink: Ink, surf, rect: pygame.Rect, overlay: str) -> None:
+def draw_legend(ink: Ink, surf, rect: pygame.Rect, overlay: str, yardstick: Yardstick) -> None:
     th, pal = ink.theme, ink.pal
     ink.panel(surf, rect, pal["panel"], radius=th.px(10))
     pad = th.tx(14)
@@ -69,13 +77,13 @@ def draw_legend(ink: Ink, surf, rect: pygame.Rect, overlay: str) -> None:
         y += ink.lh("small", True)
     y = rect.y + pad + 2 * ink.lh("small", True) + th.tx(8)
     ramp = pygame.Rect(x, y, w, th.tx(16))
-    y = draw_ramp(ink, surf, ramp, overlay) + th.tx(10)
+    y = draw_ramp(ink, surf, ramp, overlay, yardstick) + th.tx(10)
     sw_w, sw_h = th.tx(34), ink.lh("small") - th.tx(2)
     row = ink.lh("small") + th.tx(6)
     spacing, lw = max(6, th.px(11)), max(1, th.px(2.2))
     for kind, label in ((kind, key_label(label)) for kind, label in KEYS):
         sw = pygame.Rect(x, y + th.tx(1), sw_w, sw_h)
-        base = pal["adversary"] if kind == "#" else overlay_color(overlay, 0.5 if overlay != "spending" else 2.5)
+        base = pal["adversary"] if kind == "#" else sample_color(overlay, yardstick)
         pygame.draw.rect(surf, base, sw)
         color = pal["adversary_hatch"] if kind == "#" else (12, 16, 24)
         surf.blit(hatch_tile(kind, (sw_w, sw_h), color, spacing, lw), sw)

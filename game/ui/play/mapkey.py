@@ -11,8 +11,8 @@ from game.i18n import N_, _, num
 from game.settings import OVERLAYS
 from game.ui.ink import Ink, hatch_tile
 from game.ui.map.view import Pane, fit_panes
-from game.ui.play.legend import KEYS, draw_ramp, foes_width, key_label, legend_size
-from game.ui.theme import overlay_color
+from game.ui.play.legend import KEYS, draw_ramp, foes_width, key_label, legend_size, sample_color
+from game.ui.theme import Yardstick
 from game.ui.wording import FIGURES, dollars, overlay_title
 
 SWATCH = 32     # a key's sample, in text pixels
@@ -153,7 +153,7 @@ def _size(m: MapArea) -> int:
     return sum(p.rect.w * p.rect.h for p in m.panes)
 
 
-def draw_key(ink: Ink, surf, rect: pygame.Rect, overlay: str, lines: list[str]) -> None:
+def draw_key(ink: Ink, surf, rect: pygame.Rect, overlay: str, yardstick: Yardstick, lines: list[str]) -> None:
     """The folded legend: the overlay's scale, the hatches and marks, and (if given) the adversaries' lines."""
     th, pal = ink.theme, ink.pal
     ink.panel(surf, rect, pal["panel"], radius=th.px(10))
@@ -163,14 +163,15 @@ def draw_key(ink: Ink, surf, rect: pygame.Rect, overlay: str, lines: list[str]) 
         r = r.move(inner.topleft)
         if kind == "scale":
             ink.text(surf, key_titles()[overlay], r.topleft, "tiny", pal["text"], True, max_w=r.w)
-            draw_ramp(ink, surf, pygame.Rect(r.x, r.y + ink.lh("tiny", True) + th.tx(2), r.w, th.tx(12)), overlay)
+            draw_ramp(ink, surf, pygame.Rect(r.x, r.y + ink.lh("tiny", True) + th.tx(2), r.w, th.tx(12)), overlay,
+                      yardstick)
         elif kind == "line":
             ink.text(surf, words, r.topleft, "small", pal["dim"], max_w=r.w)
         else:
-            _entry(ink, surf, kind, words, r.topleft, overlay)
+            _entry(ink, surf, kind, words, r.topleft, overlay, yardstick)
 
 
-def _entry(ink: Ink, surf, kind: str, words: str, at: tuple[int, int], overlay: str) -> None:
+def _entry(ink: Ink, surf, kind: str, words: str, at: tuple[int, int], overlay: str, yardstick: Yardstick) -> None:
     th, pal = ink.theme, ink.pal
     sw = pygame.Rect(at[0], at[1] + th.tx(2), th.tx(SWATCH), ink.lh("small") - th.tx(4))
     if kind == "*":
@@ -182,7 +183,7 @@ def _entry(ink: Ink, surf, kind: str, words: str, at: tuple[int, int], overlay: 
     elif kind == "[]":
         pygame.draw.rect(surf, pal["select"], sw, max(2, th.px(3)))
     else:
-        base = pal["adversary"] if kind == "#" else overlay_color(overlay, 0.5 if overlay != "spending" else 2.5)
+        base = pal["adversary"] if kind == "#" else sample_color(overlay, yardstick)
         pygame.draw.rect(surf, base, sw)
         color = pal["adversary_hatch"] if kind == "#" else (12, 16, 24)
         surf.blit(hatch_tile(kind, sw.size, color, max(6, th.px(11)), max(1, th.px(2.2))), sw)

@@ -8,7 +8,7 @@ from game.i18n import N_, _, num
 from game.ui.ink import Ink
 from game.ui.layout import columns
 from game.ui.play.view import AllyView, GlobalView, deterrence_word
-from game.ui.theme import GUIDELINE, SPENDING_MAX
+from game.ui.theme import Yardstick
 from game.ui.wording import FIGURES, PILLAR_SHORT, PILLAR_TITLES, dollars, name_forms, shown_delta
 
 
@@ -189,10 +189,10 @@ def pairs_height(ink: Ink, w: int) -> int:
     return lines * (ink.lh("small", True) + th.tx(2)) + th.tx(2)
 
 
-def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, compact: bool = False,
+def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, yardstick: Yardstick, compact: bool = False,
                      status: bool = True) -> int:
     """Name, status (unless the panel is too short: the name's ☢ ⚑ flags still say the grave part) and five
-    meters with their trends; returns the y below them."""
+    meters with their trends, spending against the campaign's `yardstick`; returns the y below them."""
     th, pal = ink.theme, ink.pal
     x, y, w = rect.x, rect.y, rect.w
     # the name in smaller type rather than cut, in a panel that gave its width to the map
@@ -213,7 +213,7 @@ def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, compact: bo
     y += ink.lh("small") + th.tx(14) if status else th.tx(6)
     rh = meter_row_height(ink, compact)
     for var, name, short, good_up in METERS:
-        _ally_meter(ink, surf, pygame.Rect(x, y, w, rh), a, var, (name, short), good_up, compact)
+        _ally_meter(ink, surf, pygame.Rect(x, y, w, rh), a, var, (name, short), good_up, yardstick, compact)
         y += rh
     # presence and deterrence, in words and numbers
     y += th.tx(2)
@@ -231,7 +231,7 @@ def draw_ally_detail(ink: Ink, surf, rect: pygame.Rect, a: AllyView, compact: bo
 
 
 def _ally_meter(ink: Ink, surf, row: pygame.Rect, a: AllyView, var: str, names: tuple[str, str], good_up,
-                compact: bool = False) -> None:
+                yardstick: Yardstick, compact: bool = False) -> None:
     th, pal = ink.theme, ink.pal
     value = a.now[var]
     tr, tcol = trend(ink, var, a.delta[var], good_up)
@@ -243,8 +243,8 @@ def _ally_meter(ink: Ink, surf, row: pygame.Rect, a: AllyView, var: str, names: 
     name = names[0] if ink.width(names[0], "small", True) <= room else names[1]
     ink.text(surf, name, row.topleft, "small", pal["dim"], True, max_w=room)
     if compact:   # one line: a thin bar under the words stands in for the bar and the sparkline
-        frac = value / SPENDING_MAX if var == "spending" else value
-        color = (pal["good_fill"] if value >= GUIDELINE else pal["bad"]) if var == "spending" else \
+        frac = yardstick.share(value) if var == "spending" else value
+        color = (pal["good_fill"] if yardstick.met(value) else pal["bad"]) if var == "spending" else \
             pal["bad"] if var in ("threat", "hedging") else pal["good_fill"]
         ink.bar(surf, pygame.Rect(row.x, row.y + ink.lh("small", True) + th.tx(1), row.w, th.tx(4)), frac, color)
         return
@@ -253,11 +253,12 @@ def _ally_meter(ink: Ink, surf, row: pygame.Rect, a: AllyView, var: str, names: 
     bar = pygame.Rect(row.x, bar_y, bar_w, th.tx(12))
     spark = pygame.Rect(bar.right + th.tx(16), bar_y - th.tx(5), row.right - bar.right - th.tx(16), th.tx(22))
     if var == "spending":
-        color = pal["good_fill"] if value >= GUIDELINE else pal["bad"]
-        ink.bar(surf, bar, value / SPENDING_MAX, color, marker=GUIDELINE / SPENDING_MAX)
+        color = pal["good_fill"] if yardstick.met(value) else pal["bad"]
+        line = yardstick.guideline
+        ink.bar(surf, bar, yardstick.share(value), color, marker=yardstick.share(line))
         hist = a.history[var]
-        lo, hi = min(min(hist), GUIDELINE) - 0.2, max(max(hist), GUIDELINE) + 0.2
-        ink.sparkline(surf, spark, hist, lo, hi, pal["accent"], ref=GUIDELINE)
+        lo, hi = min(min(hist), line) - 0.2, max(max(hist), line) + 0.2
+        ink.sparkline(surf, spark, hist, lo, hi, pal["accent"], ref=line)
     else:
         color = pal["bad"] if var in ("threat", "hedging") else pal["good_fill"]
         ink.bar(surf, bar, value, color)

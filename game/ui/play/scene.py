@@ -25,6 +25,7 @@ from game.ui.play.panels import detail_height, detail_min_width
 from game.ui.play.usaction import congress_advised, congress_line, withdraw_refusal
 from game.ui.play.view import adversary_views, ally_views, global_view, news, order_costs, paint
 from game.ui.scene import Scene
+from game.ui.theme import Yardstick
 from game.ui.widgets import Button
 from game.ui.wording import FIGURES, adviser_pick
 
@@ -51,6 +52,11 @@ class PlayScene(Scene):
     @property
     def overlay(self) -> str:
         return OVERLAYS[self.overlay_i]
+
+    @property
+    def yardstick(self) -> Yardstick:
+        """The spending yardstick of the game on screen (a hot reload may change it)."""
+        return Yardstick.of_session(self.session)
 
     def views(self) -> list[tuple[str, ...]]:
         have = tuple(t for t in self.session.campaign.theatres if t in self.app.mapview.theatres)

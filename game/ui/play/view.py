@@ -14,7 +14,7 @@ from game.sim.explain import happenings
 from game.sim.state import ORDER_CODE
 from game.ui.map.labels import Label
 from game.ui.map.view import Paint
-from game.ui.theme import overlay_color, overlay_text
+from game.ui.theme import Yardstick, overlay_color, overlay_text
 from game.ui.wording import shown_delta
 
 VARS = ("spending", "threat", "trust", "alignment", "hedging", "presence")
@@ -123,11 +123,11 @@ def paint(session, allies: list[AllyView], overlay: str, theatre, palette: str) 
     """Fills, hatches and labels of one theatre map for the chosen overlay."""
     assert overlay in OVERLAYS
     fills, hatches, labels = [], [], []
-    countries = theatre.countries
+    countries, yardstick = theatre.countries, Yardstick.of_session(session)
     for a in allies:
         if a.iso not in countries:
             continue
-        fills.append((a.iso, overlay_color(overlay, a.overlay(overlay))))
+        fills.append((a.iso, overlay_color(overlay, a.overlay(overlay), yardstick)))
         if a.nuclear:
             hatches.append((a.iso, "x"))
         elif a.realigned:

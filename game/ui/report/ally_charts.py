@@ -1,5 +1,6 @@
-"""The what-if screen's charts over time: one ally's spending against the 2 % line (and under hold, same dice), its
-trust, alignment, hedging and U.S. presence, and U.S. cost against the budget. Drawing only: reads game paths."""
+"""The what-if screen's charts over time: one ally's spending against the campaign's yardstick (and under hold, same
+dice), its trust, alignment, hedging and U.S. presence, and U.S. cost against the budget. Drawing only: reads game
+paths."""
 from __future__ import annotations
 
 import math
@@ -10,7 +11,7 @@ from game.analysis.replay import GamePath
 from game.i18n import _
 from game.ui.charts import line_chart
 from game.ui.ink import Ink
-from game.ui.theme import OKABE_ITO
+from game.ui.theme import OKABE_ITO, Yardstick
 from game.ui.wording import FIGURES
 
 METERS = tuple((var, FIGURES[var].short, color) for var, color in
@@ -24,14 +25,14 @@ def _ticks(lo: float, hi: float) -> list[float]:
 
 
 def draw_ally(ink: Ink, surf, rect: pygame.Rect, you: GamePath, hold: GamePath | None, ally: int, name: str,
-              labels: list[str], guideline: float) -> None:
+              labels: list[str], yardstick: Yardstick) -> None:
     """Spending (top) and the four 0-1 meters (bottom) of one ally, turn by turn."""
     th, pal = ink.theme, ink.pal
     gap = th.px(18)
     top = pygame.Rect(rect.x, rect.y, rect.w, (rect.h - gap) // 2)
     bottom = pygame.Rect(rect.x, top.bottom + gap, rect.w, rect.h - top.h - gap)
     spend = you.series("spending", ally)
-    series = [(_("You"), spend, pal["select"]), (_("2 % line"), [guideline] * len(spend), pal["faint"])]
+    series = [(_("You"), spend, pal["select"]), (yardstick.line, [yardstick.guideline] * len(spend), pal["faint"])]
     if hold is not None:   # the same ally on the same dice, had Washington held everywhere
         series.append((_("Hold"), hold.series("spending", ally)[:len(spend)], pal["dim"]))
     values = [v for _, vals, _ in series for v in vals]

@@ -17,7 +17,7 @@ from game.ui.report.ally_charts import draw_ally, draw_us_cost
 from game.ui.report.export import export
 from game.ui.report.page import bottom_buttons, page_frame
 from game.ui.scene import Scene
-from game.ui.theme import OKABE_ITO
+from game.ui.theme import OKABE_ITO, Yardstick
 
 SHORT = Translated({"you": NC_("what-if column", "You"), "hold": NC_("what-if column", "Hold"),
                     "adaptive": NC_("what-if column", "Adviser"), "best plan": NC_("what-if column", "Best plan")},
@@ -183,5 +183,5 @@ class WhatIfScene(Scene):
         cost_h = rect.h // 4
         allies = pygame.Rect(rect.x, rect.y, rect.w, rect.h - cost_h - th.px(18))
         draw_ally(self.ink, surface, allies, you, what.paths.get("hold"), self.ally, c.allies[self.ally].name,
-                  labels, self.session.world.params.guideline)
+                  labels, Yardstick.of_session(self.session))
         draw_us_cost(self.ink, surface, pygame.Rect(rect.x, allies.bottom + th.px(18), rect.w, cost_h), you, labels)

@@ -1,6 +1,8 @@
 """Help: the controls, the ideas behind each order, and why allies move (from the model's FACTOR_HELP)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pygame
 
 from game.analysis.evidence import CARDS
@@ -10,6 +12,7 @@ from game.sim.report import FACTOR_HELP, FACTORS, SYSTEM_FACTORS, SYSTEM_HELP, f
 from game.ui import bindings, doc
 from game.ui.doc import Block
 from game.ui.scene import Scene
+from game.ui.theme import Yardstick
 from game.ui.widgets import Button, Scroll, draw_scrollbar
 from game.userdata import saves_dir, user_campaigns_dir
 
@@ -81,14 +84,20 @@ FAIR_SHARE = N_("An ally's fair share is the defence spending its threat warrant
                 "plus up to {extra} points of GDP more the graver the threat it faces (a threat of {threat} "
                 "warrants {fair} %). The adviser presses allies below it, and the burden pillar counts spending up "
                 "to it.")
+# The same in a campaign with a yardstick of its own (an era before NATO's guideline).
+FAIR_SHARE_OWN = N_("An ally's fair share is the defence spending its threat warrants: this campaign's yardstick of "
+                    "{guideline} % of GDP, plus up to {extra} points of GDP more the graver the threat it faces (a "
+                    "threat of {threat} warrants {fair} %). The adviser presses allies below it, and the burden pillar "
+                    "counts spending up to it.")
 
 PROJECTOR = (N_("On a projector: press F11 for fullscreen and set the text size to 130 % or more in Settings (O); "
              "the High contrast colours survive washed-out beamers better. Every colour on the map also has a "
              "number, a label or a hatch, so the game reads in black and white and for colour-blind players."))
 
 
-def help_blocks() -> tuple[list[Block], list[Block]]:
-    """The help's two columns, in the language spoken."""
+def help_blocks(yardstick: Yardstick = Yardstick()) -> tuple[list[Block], list[Block]]:
+    """The help's two columns, in the language spoken; a fair share measured from `yardstick` (the game's, else
+    NATO's)."""
     threshold = num(DEFAULT.congress_threshold, 1)
     left: list[Block] = []
     for title, rows in bindings.controls():
@@ -109,8 +118,10 @@ def help_blocks() -> tuple[list[Block], list[Block]]:
     keys = {**bindings.KEY_OF_ORDER, "congress": bindings.CONGRESS_KEY}
     right += [Block("kv", _(text).format(threshold=threshold), key=f"{bindings.label(keys[order])}  {_(name)}")
               for (order, name), text in ORDER_IDEAS]
-    fair = _(FAIR_SHARE).format(guideline=general(DEFAULT.guideline), extra=general(DEFAULT.fair_share_threat),
-                                threat=num(0.5), fair=num(DEFAULT.fair_share(0.5)))
+    params = replace(DEFAULT, guideline=yardstick.guideline)
+    fair = _(FAIR_SHARE_OWN if yardstick.own else FAIR_SHARE).format(
+        guideline=general(yardstick.guideline), extra=general(params.fair_share_threat), threat=num(0.5),
+        fair=num(params.fair_share(0.5)))
     right += [Block("h", _("The dilemma")), Block("p", _(DILEMMA)), Block("h", _("Fair share")), Block("p", fair),
               Block("h", _("The adviser")), Block("p", _(ADVISER))]
     right.append(Block("h", _("Why allies move: the factors in the turn report")))
@@ -145,7 +156,8 @@ class HelpScene(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.scrolls = [Scroll(), Scroll()]
-        self.blocks = help_blocks()
+        session = app.session
+        self.blocks = help_blocks(Yardstick.of_session(session) if session is not None else Yardstick())
 
     def layout(self, size) -> None:
         ink, th = self.ink, self.theme

@@ -9,6 +9,7 @@ from game.ui import bindings, doc, flow
 from game.ui.doc import Block
 from game.ui.fonts import reflow
 from game.ui.scene import Scene
+from game.ui.theme import Yardstick
 from game.ui.widgets import Button, Scroll, draw_scrollbar
 from game.ui.wording import campaign_meta, dollars
 
@@ -55,11 +56,23 @@ class BriefingScene(Scene):
         right.append(Block("h", _("Your allies at the start")))
         right.append(Block("p", _("Threat, trust and U.S. forces run from 0 (none) to 1 (the most); Help (F1) says "
                                 "what 0 and 1 mean on every scale."), role="small", color="dim"))
+        right.append(Block("kv", self._fair_share_line(), key=_("Fair share"), role="small"))
         right += [Block("kv",
                         _("{spending} % of GDP · threat {threat} · trust {trust} · U.S. forces {presence}").format(
                             spending=num(a.spending), threat=num(a.threat), trust=num(a.trust),
                             presence=num(a.presence)), key=a.name, role="small") for a in c.allies]
         return left, right
+
+    def _fair_share_line(self) -> str:
+        """What Washington asks of every ally in this game: the campaign's yardstick, and the threat's part."""
+        yardstick, params = Yardstick.of_session(self.session), self.session.world.params
+        if yardstick.own:       # an era's own yardstick, not NATO's guideline
+            line = _("{guideline} % of GDP asked of every ally (this campaign's yardstick), and up to {extra} points "
+                     "more the graver its threat.")
+        else:
+            line = _("{guideline} % of GDP asked of every ally (NATO's guideline), and up to {extra} points more the "
+                     "graver its threat.")
+        return line.format(guideline=general(yardstick.guideline), extra=general(params.fair_share_threat))
 
     def _team_line(self) -> str:
         team = self.app.team

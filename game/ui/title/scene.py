@@ -13,6 +13,7 @@ from game.ui import bindings, flow, persist
 from game.ui.layout import row_buttons
 from game.ui.map.view import Paint, campaign_paint, fit_panes
 from game.ui.scene import Scene
+from game.ui.theme import Yardstick
 from game.ui.widgets import Button, Scroll, draw_scrollbar
 from game.ui.wording import campaign_meta, card_meta_forms, name_forms
 from game.userdata import user_campaigns_dir
@@ -315,7 +316,13 @@ class TitleScene(Scene):
         x = panes[-1].rect.right + th.tx(24)
         bottom = start.rect.y - th.tx(16) if start else area.bottom
         if area.right - x > th.tx(160):
-            ink.para(surface, _("Orange: under NATO's 2 % guideline. Blue: above it. Hatched: the adversary. ")
+            yardstick = Yardstick.of_campaign(campaign)
+            if yardstick.own:       # an era's own yardstick, not NATO's guideline
+                scale = _("Orange: under the campaign's {guideline} % yardstick. Blue: above it. Hatched: the "
+                          "adversary. ")
+            else:
+                scale = _("Orange: under NATO's {guideline} % guideline. Blue: above it. Hatched: the adversary. ")
+            ink.para(surface, scale.format(guideline=general(yardstick.guideline))
                      + ngettext("{n} ally", "{n} allies", len(campaign.allies)).format(n=len(campaign.allies)) + ", "
                      + ngettext("{n} scripted or possible event.", "{n} scripted or possible events.",
                                 len(campaign.events)).format(n=len(campaign.events)),
