@@ -22,7 +22,7 @@ from game.authoring.live import Broken
 from game.campaign.errors import Problem
 from game.campaign.model import ORDERS
 from game.i18n import _, num, take_option
-from game.settings import Settings
+from game.settings import OVERLAYS, Settings
 from game.sim.explain import order_name
 from game.ui import flow
 from game.ui.app import App
@@ -199,6 +199,11 @@ def every_scene(size, text_scale: float, campaign: str = "europe_2024", checked:
     app.reset_to_title()
     scripted_game(app, campaign, turns=3)
     out += top() + check_reload(app, f"{tag} reload")
+    play = app.scene
+    for i in range(1, len(OVERLAYS)):      # each overlay's legend and colours (the spending title is the longest)
+        play.on_button(f"overlay:{i}")
+        out += check_top(app, f"{tag} play, {OVERLAYS[i]}", seen)
+    play.on_button("overlay:0")
     dialogs = (lambda: app.show("report", len(app.session.reports) - 1), lambda: app.show("help"),
                lambda: app.show("settings"), lambda: app.show("save"), lambda: app.show("load"),
                lambda: app.show("seed"), lambda: app.show("inject"), lambda: app.show("team", lambda: None),

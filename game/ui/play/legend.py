@@ -25,11 +25,20 @@ def legend_size(ink: Ink) -> tuple[int, int]:
     th = ink.theme
     words = [key_label(label) for _kind, label in KEYS] + [_("U.S. presence"), _("Selected ally")]
     w = max(max(ink.width(label, "small") for label in words) + th.tx(34) + th.tx(10),
-            max(ink.width(line, "small", True) for t in map(overlay_title, OVERLAYS)
-                for line in ink.wrap(t, th.tx(150), "small", True))) + 2 * th.tx(14)
+            max(_two_lines(ink, t) for t in map(overlay_title, OVERLAYS))) + 2 * th.tx(14)
     h = (th.tx(14) * 2 + 2 * ink.lh("small", True) + th.tx(8) + th.tx(16) + ink.lh("tiny") + th.tx(10)
          + (len(KEYS) + 2) * (ink.lh("small") + th.tx(6)))
     return w, h
+
+
+def _two_lines(ink: Ink, title: str) -> int:
+    """The narrowest width at which `title` wraps on the two lines the legend gives it ("Defence spending," over
+    "% of GDP"): the best place to break it, since greedy wrapping at that width breaks no later."""
+    words = title.split(" ")
+    if len(words) < 2:
+        return ink.width(title, "small", True)
+    return 1 + min(max(ink.width(" ".join(words[:k]), "small", True), ink.width(" ".join(words[k:]), "small", True))
+                   for k in range(1, len(words)))
 
 
 def sample_color(overlay: str, yardstick: Yardstick) -> Color:
@@ -72,9 +81,8 @@ def draw_legend(ink: Ink, surf, rect: pygame.Rect, overlay: str, yardstick: Yard
     ink.panel(surf, rect, pal["panel"], radius=th.px(10))
     pad = th.tx(14)
     x, y, w = rect.x + pad, rect.y + pad, rect.w - 2 * pad
-    for line in ink.wrap(overlay_title(overlay), w, "small", True)[:2]:
-        ink.text(surf, line, (x, y), "small", pal["text"], True, max_w=w)
-        y += ink.lh("small", True)
+    # two lines for the title (legend_size makes them enough); a paragraph, so that a cut shows in the layout check
+    ink.para(surf, overlay_title(overlay), pygame.Rect(x, y, w, 2 * ink.lh("small", True)), "small", pal["text"], True)
     y = rect.y + pad + 2 * ink.lh("small", True) + th.tx(8)
     ramp = pygame.Rect(x, y, w, th.tx(16))
     y = draw_ramp(ink, surf, ramp, overlay, yardstick) + th.tx(10)
