@@ -86,3 +86,48 @@ def test_the_allies_answer_and_washington_reads_their_messages(room_app):
     report = next(s for s in app.stack if s.name == "report")
     assert "Spain to Washington: \u201cWe will pay.\u201d" in report.orders_text()
     key(app, pygame.K_ESCAPE)
+
+
+def test_at_the_end_the_window_shows_each_seat_s_own_score_beside_washington_s(room_app):
+    """The issue's "each seat has its own score at the end, shown beside Washington's": the room's screen in the
+    window, once the game is over, draws Washington's score and the score (and its three parts) of each seat a
+    person played, the same numbers seat_score and the session give; a seat nobody played is not listed."""
+    from reading import record
+
+    from game.analysis.seat_score import seat_scores
+    from game.i18n import num
+
+    app = room_app
+    key(app, pygame.K_v)
+    key(app, pygame.K_a)
+    thread = app.class_room
+    room = thread.server.room
+
+    async def answer():
+        page = await student(thread.server.address, room.code, "Ann")
+        await page.send(t="seat", seat="spain")
+        await page.until(lambda d: d["t"] == "state" and d.get("seat") == "spain")
+        key(app, pygame.K_o)
+        await page.until(lambda d: d["t"] == "state" and d["phase"] == "answers", 10)
+        await page.send(t="answer", ally="spain", spending="cut", stance="own way", message="", turn=0)
+        await page.until(lambda d: d["t"] == "state" and d["allies"][0]["answer"])
+        await page.close()
+    asyncio.run(asyncio.wait_for(answer(), 30))
+    while not app.session.over:                             # the rest of the game, played from the room's screen
+        while app.scene.name != "play":
+            app.pop()
+        key(app, pygame.K_v)
+        key(app, pygame.K_RETURN)
+    app.reset_to_title()
+    app.show("room")
+    room.sync()
+    assert room.phase == "over"
+    shown = [d.shown for d in record(app)]
+    washington = float(app.session.outcome().score[0])
+    spain = next(x for x in seat_scores(app.session) if x.ally == "spain")
+    assert num(washington, 1) in shown and num(spain.score, 1) in shown and "Spain  Ann" in shown   # its team too
+    parts = next(t for t in shown if t.startswith("security"))
+    assert parts == (f"security {num(spain.security, 0)}, budget {num(spain.budget, 0)}, "
+                     f"autonomy {num(spain.autonomy, 0)}")
+    assert not any(t.startswith("Poland") for t in shown)  # nobody played it: not a seat's score
+    assert [b.id for b in app.scene.buttons] == ["back", "stop"]     # nothing left to close or play

@@ -12,6 +12,7 @@ PANELS, PLAY_DRAW, VIEW = "game/ui/play/panels.py", "game/ui/play/draw.py", "gam
 DEBRIEF, WHATIF_UI = "game/ui/report/debrief.py", "game/ui/report/whatif.py"
 CHARTS, SYSTEM, REPORT = "game/ui/report/ally_charts.py", "game/ui/report/system.py", "game/ui/report/draw.py"
 WORDING, THEME = "game/ui/wording.py", "game/ui/theme.py"
+ROOM_UI = "game/ui/side/room.py"
 WHATIF, CLASS, VERDICT = "game/analysis/whatif.py", "game/analysis/class_report.py", "game/analysis/verdict.py"
 
 MUTANTS: tuple[Mutant, ...] = (
@@ -149,4 +150,10 @@ MUTANTS: tuple[Mutant, ...] = (
       "ranked = sorted(group, key=lambda t: t.score)", "class: the ranking"),
     m("verdict-hold-adviser-swapped", VERDICT, "title, sentence = words(score, h, a)",
       "title, sentence = words(score, a, h)", "verdict: hold and the adviser in their places"),
+    # --- the class room in the window ---------------------------------------------------------------------------
+    m("room-no-seat-scores", ROOM_UI, 'if room.phase == "over":', "if False:",
+      "class room (window): at the end each seat's own score beside Washington's"),
+    m("room-seat-parts-swapped", ROOM_UI, "PAGE[\"score_parts\"].format(**{p: num(x[p], 0) for p in PARTS})",
+      "PAGE[\"score_parts\"].format(**{p: num(x[q], 0) for p, q in zip(PARTS, PARTS[::-1])})",
+      "class room (window): a seat's security, budget and autonomy each in its place"),
 )

@@ -59,7 +59,7 @@ FAST_TESTS = ("tests/test_model_mechanisms.py", "tests/test_model_nuclear.py", "
               "tests/test_facilitator_events.py", "tests/test_validity.py", "tests/test_session.py",
               "tests/test_votes.py")
 SCREEN_TESTS = ("tests/test_screen_play.py", "tests/test_screen_report.py", "tests/test_screen_debrief.py",
-                "tests/test_screen_yardstick.py")
+                "tests/test_screen_yardstick.py", "tests/test_room_window.py")
 # The rules issue 24 named (tests/test_model_rules.py) after the tests that name the older mechanisms, so that each of
 # those is still reported killed by its own test (a rule's test can fail first as a side effect), before the broad ones.
 _NAMED = FAST_TESTS.index("tests/test_model_adviser.py") + 1

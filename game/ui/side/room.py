@@ -2,16 +2,19 @@
 the projector's view of the room: the join code, a QR code and the address, who joined, the live tally of each
 vote (ties broken with the number keys) or the seats and their messages to Washington, and the buttons that close
 the votes, show Washington's orders to the seats and play the turn (through the window's own flow: the report,
-the autosave). The room runs on a thread beside the window (game.room.launch.RoomThread) and plays the window's
+the autosave); at the end, each seat's own score beside Washington's. The room runs on a thread beside the window (game.room.launch.RoomThread) and plays the window's
 own game; every call on it holds the room's lock."""
 from __future__ import annotations
 
 import pygame
 import segno
 
+from game.analysis.seat_score import PARTS
+from game.i18n import num
 from game.room import journal
 from game.room.launch import DEFAULT_PORT, RoomThread
 from game.room.room import ALLIES, VOTE, Room, RoomError
+from game.room.words import PAGE, PHASES
 from game.room.words import WINDOW as W
 from game.sim.answers import ANSWER_NAMES
 from game.sim import votes
@@ -81,6 +84,8 @@ class RoomScene(Scene):
         if self.room is None:
             specs = [("vote", W["vote"], "V"), ("allies", W["allies"], "A"),
                      ("lan", W["net_lan" if self.lan else "net_local"], "N"), ("back", W["close"], "Esc")]
+        elif self.room.phase == "over":      # nothing left to close or play: back to the map, or close the room
+            specs = [("back", W["back"], "Esc"), ("stop", W["stop"], "X")]
         else:
             first = ("close_votes", W["close_votes"], "V") if self.room.mode == VOTE else \
                 ("show_orders", W["show_orders"], "O")
@@ -145,6 +150,7 @@ class RoomScene(Scene):
         room = self.room
         if room is not None and room.version != self.seen:   # a vote, a student joining: redraw
             self.seen = room.version
+            self.layout(self.app.screen.get_size())          # the buttons follow the phase (none to play at the end)
             self.app.dirty = True
         return False
 
@@ -193,7 +199,6 @@ class RoomScene(Scene):
         y += qr.get_height() + th.tx(10)
         ink.text(surface, server.address, (left.x, y), "h2", pal["text"], True, max_w=left.w)
         y += ink.lh("h2", True)
-        from game.room.words import PAGE  # noqa: PLC0415 - the one sentence the pages and the window share
         y = ink.para(surface, PAGE["lan" if server.lan else "local"], pygame.Rect(left.x, y, left.w, 200), "body",
                      pal["bad"] if server.lan else pal["dim"], server.lan) + th.tx(10)
         ink.text(surface, W["joined"].format(n=len(room.students)), (left.x, y), "h3", pal["text"], True)
@@ -201,10 +206,11 @@ class RoomScene(Scene):
         ink.para(surface, self._names(left.w, left.bottom - y), pygame.Rect(left.x, y, left.w, left.bottom - y),
                  "small", pal["dim"])
         right = pygame.Rect(left.right + th.px(40), left.y, r.right - left.right - th.px(40), left.h)
-        from game.room.words import PHASES  # noqa: PLC0415 - as above
         ink.text(surface, PHASES[room.phase], right.topleft, "h3", pal["accent"], True, max_w=right.w)
         y = right.y + ink.lh("h3", True) + th.tx(8)
-        if room.mode == VOTE:
+        if room.phase == "over":        # the end: each seat's own score beside Washington's, as the pages show it
+            self._scores(surface, right, y)
+        elif room.mode == VOTE:
             self._tallies(surface, right, y)
         else:
             self._seats(surface, right, y)
@@ -251,8 +257,8 @@ class RoomScene(Scene):
         for seat in room.seats:
             if y + ink.lh("body", True) > right.bottom:
                 break
-            members = ", ".join(drawable(s.name) for s in room.students.values() if s.seat == seat.id)
-            ink.text(surface, f"{seat.name}  {members}", (right.x, y), "body", pal["text"], True, max_w=right.w)
+            ink.text(surface, f"{seat.name}  {self._members(seat.id)}", (right.x, y), "body", pal["text"], True,
+                     max_w=right.w)
             y += ink.lh("body", True)
             for ally in seat.allies:
                 said = room.answered.get(ally)
@@ -262,3 +268,30 @@ class RoomScene(Scene):
                     line += f"  \u201c{drawable(said['message'])}\u201d"
                 y = ink.para(surface, line, pygame.Rect(right.x + th.tx(16), y, right.w - th.tx(16), 400), "small",
                              pal["good"] if said else pal["dim"]) + th.tx(6)
+
+    def _members(self, ally: str) -> str:
+        """The names of the students in the seat that answers for `ally`, as the projector shows them."""
+        seat = next((x.id for x in self.room.seats if ally in x.allies), ally)
+        return ", ".join(drawable(s.name) for s in self.room.students.values() if s.seat == seat)
+
+    def _scores(self, surface, right: pygame.Rect, y: int) -> None:
+        """Washington's score, then each seat a person played: its own score and the three parts behind it."""
+        ink, th, pal = self.ink, self.theme, self.pal
+        scores = self.room.scores()
+        ink.text(surface, PAGE["scores"], (right.x, y), "h2", pal["text"], True, max_w=right.w)
+        y += ink.lh("h2", True) + th.tx(6)
+        rows = [(PAGE["washington"], scores["washington"], None)]
+        rows += [(f"{x['name']}  {self._members(x['ally'])}".rstrip(), x["score"],
+                  PAGE["score_parts"].format(**{p: num(x[p], 0) for p in PARTS}))
+                 for x in scores["seats"] if x["played"]]
+        score_w = max(ink.width(num(v, 1), "h3", True) for _, v, _ in rows) + th.tx(16)
+        for name, value, parts in rows:
+            if y + ink.lh("h3", True) > right.bottom:
+                break
+            ink.text(surface, num(value, 1), (right.x + score_w - th.tx(16), y), "h3", pal["select"], True,
+                     anchor="topright")
+            ink.text(surface, name, (right.x + score_w, y), "h3", pal["text"], True, max_w=right.w - score_w)
+            y += ink.lh("h3", True)
+            if parts:
+                y = ink.para(surface, parts, pygame.Rect(right.x + score_w, y, right.w - score_w, right.bottom - y),
+                             "small", pal["dim"]) + th.tx(6)
