@@ -2,8 +2,8 @@
 the projector's view of the room: the join code, a QR code and the address, who joined, the live tally of each
 vote (ties broken with the number keys) or the seats and their messages to Washington, and the buttons that close
 the votes, show Washington's orders to the seats and play the turn (through the window's own flow: the report,
-the autosave); at the end, each seat's own score beside Washington's. The room runs on a thread beside the window (game.room.launch.RoomThread) and plays the window's
-own game; every call on it holds the room's lock."""
+the autosave); at the end, each seat's own score beside Washington's. The room runs on a thread beside the window
+(game.room.launch.RoomThread) and plays the window's own game; every call on it holds the room's lock."""
 from __future__ import annotations
 
 import pygame
