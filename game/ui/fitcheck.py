@@ -199,11 +199,11 @@ def every_scene(size, text_scale: float, campaign: str = "europe_2024", checked:
     app.reset_to_title()
     scripted_game(app, campaign, turns=3)
     out += top() + check_reload(app, f"{tag} reload")
-    play = app.scene
-    for i in range(1, len(OVERLAYS)):      # each overlay's legend and colours (the spending title is the longest)
+    play, shown = app.scene, app.scene.overlay_i
+    for i in (i for i in range(len(OVERLAYS)) if i != shown):   # each other overlay's legend and colours
         play.on_button(f"overlay:{i}")
         out += check_top(app, f"{tag} play, {OVERLAYS[i]}", seen)
-    play.on_button("overlay:0")
+    play.on_button(f"overlay:{shown}")
     dialogs = (lambda: app.show("report", len(app.session.reports) - 1), lambda: app.show("help"),
                lambda: app.show("settings"), lambda: app.show("save"), lambda: app.show("load"),
                lambda: app.show("seed"), lambda: app.show("inject"), lambda: app.show("team", lambda: None),
